@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../src/errors.js'
+import { booleanInput, extraParamsInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
+
+describe('input parsing', () => {
+  it('reads booleans strictly', () => {
+    expect(optionalBoolean(inputsFrom({ download: 'true' }), 'download')).toBe(true)
+    expect(optionalBoolean(inputsFrom({ download: 'False' }), 'download')).toBe(false)
+    expect(optionalBoolean(inputsFrom({}), 'download')).toBeUndefined()
+    expect(booleanInput(inputsFrom({}), 'download')).toBe(false)
+    expect(() => booleanInput(inputsFrom({ download: 'maybe' }), 'download')).toThrow("Input 'download' must be true or false, not 'maybe'.")
+  })
+
+  it('reads bounded integers', () => {
+    expect(integerInput(inputsFrom({ 'retention-days': '7' }), 'retention-days', { min: 1, max: 90 })).toBe(7)
+    expect(integerInput(inputsFrom({}), 'retention-days', { min: 1, max: 90, fallback: 5 })).toBe(5)
+    expect(() => integerInput(inputsFrom({ 'retention-days': '91' }), 'retention-days', { min: 1, max: 90 })).toThrow(/from 1 to 90, not '91'/)
+    expect(() => integerInput(inputsFrom({ 'retention-days': '1.5' }), 'retention-days', { min: 1, max: 90 })).toThrow(InputError)
+  })
+
+  it("enforces the Console's memo limit", () => {
+    expect(memoInput(inputsFrom({ memo: 'x'.repeat(10_000) }))).toHaveLength(10_000)
+    expect(() => memoInput(inputsFrom({ memo: 'x'.repeat(10_001) }))).toThrow(/10001 characters long; the Console accepts at most 10000/)
+  })
+
+  describe('extra-params', () => {
+    const named = new Set(['memo', 'kind'])
+    it('passes a YAML mapping through', () => {
+      expect(extraParamsInput(inputsFrom({ 'extra-params': 'expiry: 6mo\ncustom_domain: x.example\nflag: true\nn: 3' }), named)).toEqual({
+        expiry: '6mo',
+        custom_domain: 'x.example',
+        flag: true,
+        n: 3
+      })
+      expect(extraParamsInput(inputsFrom({}), named)).toEqual({})
+    })
+    it.each([
+      ['- a\n- b', /must be a YAML mapping/],
+      ['a: [1, 2]', /single value/],
+      ['auth_token: x', /must not hold 'auth_token'/],
+      ['memo: x', /use the input 'memo' instead/],
+      ['Bad-Name: x', /not a Console parameter name/],
+      ['a: b: c', /must be a YAML mapping/]
+    ])('refuses %p', (yaml, message) => {
+      expect(() => extraParamsInput(inputsFrom({ 'extra-params': yaml }), named)).toThrow(message)
+    })
+  })
+})

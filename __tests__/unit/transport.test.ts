@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { MockAgent } from 'undici'
+import { ConsoleApiError, isNotFound } from '../../src/console/errors.js'
+import { ConsoleTransport, errorForAnswer, filenameFromContentDisposition } from '../../src/console/transport.js'
+import { findSecretValues } from '../../src/secrets.js'
+
+describe('errorForAnswer', () => {
+  it('accepts a 200 with result success', () => {
+    expect(errorForAnswer(200, 'application/json', '{"result":"success"}')).toBeUndefined()
+  })
+  it('names the status and the Console message for an error body', () => {
+    const error = errorForAnswer(400, 'application/json', '{"result":"error","message":"Could not find the Canarytoken"}')
+    expect(error?.message).toBe('HTTP 400: Could not find the Canarytoken')
+    expect(isNotFound(error)).toBe(true)
+  })
+  it('treats result error with 200 as a failure', () => {
+    const error = errorForAnswer(200, 'application/json', '{"result":"error","message":"Empty memo"}')
+    expect(error?.failure).toBe('result')
+    expect(error?.message).toBe('HTTP 200: Empty memo')
+  })
+  it('treats a missing result field as a failure', () => {
+    expect(errorForAnswer(200, 'application/json', '{"tokens":[]}')?.message).toBe('HTTP 200: the answer had no "result" field')
+  })
+  it('says the auth token was rejected on 401 and 403', () => {
+    const error = errorForAnswer(401, 'application/json', '{"result":"error","message":"Unauthorized"}')
+    expect(error?.failure).toBe('unauthorized')
+    expect(error?.message).toMatch(/HTTP 401: the Console rejected the auth token \(Unauthorized\)/)
+    expect(errorForAnswer(403, 'application/json', '{"result":"error","message":"API is disabled"}')?.message).toMatch(/HTTP 403/)
+  })
+  it('describes a non-JSON body without dumping it', () => {
+    const page = '<html><body>Bad gateway secret-looking-stuff</body></html>'
+    const error = errorForAnswer(502, 'text/html; charset=utf-8', page)
+    expect(error?.message).toBe(`HTTP 502: the answer was not JSON (text/html, ${page.length} bytes)`)
+    expect(error?.message).not.toContain('secret-looking-stuff')
+  })
+  it('refuses redirects, naming the target without its query', () => {
+    const error = errorForAnswer(302, 'text/html', '', 'https://elsewhere.example/login?auth_token=abc')
+    expect(error?.failure).toBe('redirect')
+    expect(error?.message).toContain('https://elsewhere.example/login')
+    expect(error?.message).not.toContain('abc')
+  })
+})
+
+describe('filenameFromContentDisposition', () => {
+  it.each([
+    ['attachment; filename=token.docx', 'token.docx'],
+    ['attachment; filename="my token.pdf"', 'my token.pdf'],
+    ["attachment; filename*=UTF-8''caf%C3%A9.txt; filename=cafe.txt", 'café.txt'],
+    ['attachment; filename=../../evil.sh', '../../evil.sh'],
+    ['inline', undefined],
+    [undefined, undefined]
+  ])('%p -> %p', (header, name) => {
+    expect(filenameFromContentDisposition(header)).toBe(name)
+  })
+})
+
+describe('ConsoleTransport', () => {
+  let agent: MockAgent
+  const seen: string[] = []
+  const transport = () =>
+    new ConsoleTransport({
+      baseUrl: new URL('https://abc.canary.tools'),
+      authToken: 'the-auth-token-value',
+      timeoutMs: 1000,
+      userAgent: 'test',
+      onSecret: (secret) => seen.push(secret),
+      findSecrets: findSecretValues,
+      dispatcher: agent
+    })
+
+  beforeEach(() => {
+    agent = new MockAgent()
+    agent.disableNetConnect()
+    seen.length = 0
+  })
+  afterEach(async () => {
+    await agent.close()
+  })
+
+  it('sends the token in the header, GET parameters in the query and never the token in the URL', async () => {
+    let headers: Record<string, string> = {}
+    agent
+      .get('https://abc.canary.tools')
+      .intercept({ path: '/api/v1/canarytoken/fetch?canarytoken=tok1', method: 'GET' })
+      .reply((options) => {
+        headers = options.headers as Record<string, string>
+        return { statusCode: 200, data: { result: 'success', token: { canarytoken: 'tok1' } } }
+      })
+    const answer = await transport().call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'tok1' })
+    expect(answer).toEqual({ result: 'success', token: { canarytoken: 'tok1' } })
+    expect(headers['x-canary-auth-token']).toBe('the-auth-token-value')
+  })
+
+  it('sends POST parameters as a form body, leaving out undefined ones', async () => {
+    let body = ''
+    agent
+      .get('https://abc.canary.tools')
+      .intercept({ path: '/api/v1/canarytoken/delete', method: 'POST' })
+      .reply((options) => {
+        body = String(options.body)
+        return { statusCode: 200, data: { result: 'success' } }
+      })
+    await transport().call({ method: 'POST', path: '/api/v1/canarytoken/delete' }, { canarytoken: 'tok1', clear_incidents: undefined })
+    expect(body).toBe('canarytoken=tok1')
+  })
+
+  it('reports every credential in a success answer before returning it', async () => {
+    agent
+      .get('https://abc.canary.tools')
+      .intercept({ path: '/api/v1/canarytoken/create', method: 'POST' })
+      .reply(200, { result: 'success', canarytoken: { canarytoken: 't', secret_access_key: 'SECRETKEY1234567890', renders: { 'aws-id': '[default]\nkey = v' } } })
+    await transport().call({ method: 'POST', path: '/api/v1/canarytoken/create' }, { kind: 'aws-id', memo: 'm' })
+    expect(seen).toEqual(['SECRETKEY1234567890', '[default]\nkey = v'])
+  })
+
+  it('maps an error status to a ConsoleApiError', async () => {
+    agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytoken/fetch?canarytoken=x', method: 'GET' }).reply(400, { result: 'error', message: 'Could not find the Canarytoken' })
+    await expect(transport().call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toThrow(
+      new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status')
+    )
+  })
+
+  it('turns a Console that never answers into a timeout error', async () => {
+    // MockAgent does not apply timeouts, so this one talks to a real socket that stays silent.
+    const silent = createServer(() => undefined)
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening))
+    const { port } = silent.address() as AddressInfo
+    const slow = new ConsoleTransport({
+      baseUrl: new URL(`http://127.0.0.1:${port}`),
+      authToken: 'the-auth-token-value',
+      timeoutMs: 300,
+      userAgent: 'test',
+      onSecret: () => undefined,
+      findSecrets: findSecretValues
+    })
+    try {
+      await expect(slow.call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toMatchObject({
+        failure: 'timeout',
+        message: "the Console did not answer within 0.3 s (raise 'timeout-seconds' if it is slow)"
+      })
+    } finally {
+      await slow.close()
+      silent.closeAllConnections()
+      await new Promise((closed) => silent.close(closed))
+    }
+  })
+
+  it('gives a download its stream, name and type, and maps a JSON error answer', async () => {
+    const pool = agent.get('https://abc.canary.tools')
+    pool
+      .intercept({ path: '/api/v1/canarytoken/download?canarytoken=a', method: 'GET' })
+      .reply(200, 'PK-bytes', { headers: { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename=a.docx' } })
+    pool.intercept({ path: '/api/v1/canarytoken/download?canarytoken=b', method: 'GET' }).reply(400, { result: 'error', message: 'File generation not supported.' })
+    const endpoint = { method: 'GET', path: '/api/v1/canarytoken/download' } as const
+    const file = await transport().download(endpoint, { canarytoken: 'a' })
+    expect(file.filename).toBe('a.docx')
+    let content = ''
+    for await (const chunk of file.body) content += String(chunk)
+    expect(content).toBe('PK-bytes')
+    await expect(transport().download(endpoint, { canarytoken: 'b' })).rejects.toThrow('HTTP 400: File generation not supported.')
+  })
+})

@@ -1,0 +1,77 @@
+// Generates the README's reference tables from action.yml (inputs, outputs)
+// and the operation table in src (operations, kinds), so the README cannot
+// drift from what the action does. `--write` updates README.md, `--check`
+// fails when it is stale. Reads the compiled table from build/ (npm run build).
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const root = new URL('../', import.meta.url)
+
+const oneLine = (text = '') => String(text).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')
+const code = (names) => (names.length ? names.map((name) => `\`${name}\``).join(', ') : '-')
+
+export async function renderTables() {
+  const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
+  const { OPERATIONS } = await import(new URL('build/operations/index.js', root).href)
+  const { CANARYTOKEN_KINDS } = await import(new URL('build/operations/kinds.js', root).href)
+
+  const operations = [
+    '| Operation | What it does | Needs | Also reads | Outputs |',
+    '| --- | --- | --- | --- | --- |',
+    ...OPERATIONS.map((op) => `| \`${op.name}\` | ${oneLine(op.description)} | ${code(op.requires)} | ${code(op.accepts)} | ${code(op.outputs)} |`)
+  ].join('\n')
+
+  const inputs = [
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(action.inputs).map(
+      ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default !== undefined ? `\`${spec.default}\`` : ''} | ${oneLine(spec.description)} |`
+    )
+  ].join('\n')
+
+  const outputs = ['| Output | Description |', '| --- | --- |', ...Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${oneLine(spec.description)} |`)].join('\n')
+
+  const kinds = [
+    '| Kind | Console name | Needs | File with `download: true` |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(CANARYTOKEN_KINDS).map(([kind, rule]) => {
+      const needs = [
+        ...(rule.requires ?? []).map((input) => `\`${input}\``),
+        ...(rule.upload?.required ? [`\`${rule.upload.input}\``] : []),
+        ...(rule.requiresExtraParams ?? []).map((parameter) => `\`extra-params: ${parameter}\``)
+      ]
+      const file = rule.file ? `${rule.file}${rule.credentials ? ' (credential: masked, owner-only)' : ''}` : '-'
+      return `| \`${kind}\` | ${rule.label} | ${needs.join(', ') || '-'} | ${file} |`
+    })
+  ].join('\n')
+
+  return { operations, inputs, outputs, kinds }
+}
+
+/** Replaces each `<!-- generated:NAME -->...<!-- /generated:NAME -->` block. */
+export async function renderReadme(readme) {
+  const tables = await renderTables()
+  let result = readme
+  for (const [name, table] of Object.entries(tables)) {
+    const block = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`)
+    if (!block.test(result)) throw new Error(`README.md has no <!-- generated:${name} --> block`)
+    result = result.replace(block, (_, start, end) => `${start}${table}${end}`)
+  }
+  return result
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const readmeUrl = new URL('README.md', root)
+  const current = readFileSync(readmeUrl, 'utf8')
+  const fresh = await renderReadme(current)
+  if (process.argv.includes('--check')) {
+    if (fresh !== current) {
+      console.error('README.md tables are stale: run `npm run readme` and commit the result.')
+      process.exit(1)
+    }
+  } else if (process.argv.includes('--write')) {
+    writeFileSync(readmeUrl, fresh)
+  } else {
+    process.stdout.write(fresh)
+  }
+}

@@ -1,0 +1,36 @@
+/** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
+export type ConsoleFailure =
+  | 'http-status' // non-2xx with a JSON error body
+  | 'result' // 2xx but "result" was not "success"
+  | 'not-json' // the body was not the JSON the endpoint answers with
+  | 'redirect' // 3xx: never followed, the token would go with it
+  | 'timeout'
+  | 'network'
+  | 'unauthorized'
+
+/**
+ * A failed Console call. The message names the HTTP status and the Console's
+ * own message; `main` prefixes the operation. It never holds the request's
+ * parameters, so no secret can ride along.
+ */
+export class ConsoleApiError extends Error {
+  override readonly name = 'ConsoleApiError'
+  constructor(
+    message: string,
+    readonly failure: ConsoleFailure,
+    readonly status?: number,
+    readonly consoleMessage?: string,
+    readonly attempts = 1
+  ) {
+    super(message)
+  }
+}
+
+/** The Console's wording for a token or key that does not exist. */
+export function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof ConsoleApiError &&
+    (error.failure === 'http-status' || error.failure === 'result') &&
+    /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? '')
+  )
+}

@@ -1,0 +1,150 @@
+import * as core from '@actions/core'
+import { parse as parseYaml } from 'yaml'
+import { InputError } from './errors.js'
+import type { Params } from './console/transport.js'
+
+/**
+ * Every input the action reads, spelled as in action.yml. A test checks that
+ * action.yml declares exactly these, so the two cannot drift apart.
+ */
+export const INPUT_NAMES = [
+  'operation',
+  'console',
+  'auth-token',
+  'timeout-seconds',
+  'canarytoken',
+  'kind',
+  'memo',
+  'flock-id',
+  'web-image',
+  'upload-file',
+  'cloned-web',
+  's3-source-bucket',
+  's3-log-bucket',
+  'aws-access-key',
+  'aws-secret-key',
+  'aws-region',
+  'browser-scanner-enabled',
+  'aws-id-username',
+  'delete-buckets',
+  'hash',
+  'clear-incidents',
+  'extra-params',
+  'download',
+  'path',
+  'filename',
+  'artifact-name',
+  'retention-days'
+] as const
+
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/**
+ * Defaults as action.yml declares them (a test keeps the two equal). Inputs
+ * not listed default to ''; parsers supply their own fallbacks.
+ */
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30' }
+
+/** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
+export function consoleParameter(name: InputName): string {
+  return name.replace(/-/g, '_')
+}
+
+/** Inputs every operation reads. */
+export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds']
+
+/** Inputs whose values are credentials: masked before anything else runs, never echoed. */
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key']
+
+/** Read access to the inputs, trimmed, '' when not set. */
+export interface InputReader {
+  get(name: InputName): string
+}
+
+/** The inputs as the runner passes them (`INPUT_<NAME>` variables). */
+export function actionInputs(): InputReader {
+  return { get: (name) => core.getInput(name) }
+}
+
+/** Inputs from a plain object: for tests and the demo. */
+export function inputsFrom(values: Partial<Record<InputName, string>>): InputReader {
+  return { get: (name) => (values[name] ?? '').trim() }
+}
+
+const TRUE_VALUES = ['true', 'True', 'TRUE', 'yes', 'on']
+const FALSE_VALUES = ['false', 'False', 'FALSE', 'no', 'off']
+
+/** A boolean input; `undefined` when not set, so callers can tell "false" from "not given". */
+export function optionalBoolean(inputs: InputReader, name: InputName): boolean | undefined {
+  const raw = inputs.get(name)
+  if (raw === '') return undefined
+  if (TRUE_VALUES.includes(raw)) return true
+  if (FALSE_VALUES.includes(raw)) return false
+  throw new InputError(`Input '${name}' must be true or false, not '${raw}'.`)
+}
+
+export function booleanInput(inputs: InputReader, name: InputName, fallback = false): boolean {
+  return optionalBoolean(inputs, name) ?? fallback
+}
+
+export function integerInput(inputs: InputReader, name: InputName, limits: { min: number; max: number; fallback?: number }): number | undefined {
+  const raw = inputs.get(name)
+  if (raw === '') return limits.fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < limits.min || Number(raw) > limits.max) {
+    throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, not '${raw}'.`)
+  }
+  return Number(raw)
+}
+
+/** The Console's limit on memos. */
+export const MAX_MEMO_LENGTH = 10_000
+
+export function memoInput(inputs: InputReader): string {
+  const memo = inputs.get('memo')
+  if (memo.length > MAX_MEMO_LENGTH) {
+    throw new InputError(`Input 'memo' is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
+  }
+  return memo
+}
+
+/** Console parameter names: what `extra-params` may pass through. */
+const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
+
+/**
+ * `extra-params`: a YAML mapping of further Console parameters, passed as
+ * they are, so users are never blocked on a parameter we did not name. A
+ * parameter that has an input of its own must be given through that input,
+ * so validation and masking see it.
+ */
+export function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Params {
+  const raw = inputs.get('extra-params')
+  if (raw === '') return {}
+  let parsed: unknown
+  try {
+    parsed = parseYaml(raw)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML'
+    throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`)
+  }
+  if (parsed === null || parsed === undefined) return {}
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError("Input 'extra-params' must be a YAML mapping, e.g. 'expiry: 6mo'.")
+  }
+  const params: Params = {}
+  for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!PARAMETER_NAME.test(name)) {
+      throw new InputError(`Input 'extra-params' has '${name}', which is not a Console parameter name (lower case, digits and _).`)
+    }
+    if (name === 'auth_token') {
+      throw new InputError("Input 'extra-params' must not hold 'auth_token': the action sends the token from 'auth-token' in a header.")
+    }
+    if (namedParameters.has(name)) {
+      throw new InputError(`Input 'extra-params' has '${name}'; use the input '${name.replace(/_/g, '-')}' instead.`)
+    }
+    if (value !== null && typeof value === 'object') {
+      throw new InputError(`Input 'extra-params' value of '${name}' must be a single value, not a list or mapping.`)
+    }
+    params[name] = value === null ? '' : (value as string | number | boolean)
+  }
+  return params
+}

@@ -1,0 +1,363 @@
+import { basename } from 'node:path'
+import {
+  createCanarytoken,
+  deleteApeeperFactory,
+  deleteCanarytoken,
+  disableCanarytoken,
+  downloadCanarytoken,
+  enableCanarytoken,
+  fetchCanarytoken,
+  removeS3Canarytoken,
+  updateCanarytokenMemo,
+  type Canarytoken
+} from '../console/canarytokens.js'
+import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
+import { InputError } from '../errors.js'
+import {
+  booleanInput,
+  consoleParameter,
+  extraParamsInput,
+  INPUT_NAMES,
+  memoInput,
+  optionalBoolean,
+  type InputName,
+  type InputReader
+} from '../inputs.js'
+import { readableFileInside } from '../publish/files.js'
+import { withoutSecretFields } from '../secrets.js'
+import { FILE_INPUTS, artifactRequest, parseFileOptions, refuseFileInputsWithoutDownload, saveDownload, type FileOptions } from './file-options.js'
+import {
+  AWS_S3_AUTOMATION_INPUTS,
+  CANARYTOKEN_KINDS,
+  FILE_KINDS,
+  KIND_NAMES,
+  isKnownKind,
+  kindSpecificInputs,
+  type CanarytokenKind,
+  type KindRule
+} from './kinds.js'
+import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
+
+/** Largest file sent with create (web-image, upload-file). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+const TOKEN_OUTPUTS = ['canarytoken', 'kind', 'memo', 'hostname', 'url', 'enabled', 'flock-id', 'token', 'response'] as const
+const FILE_OUTPUTS = ['file-path', 'artifact-id', 'artifact-name'] as const
+const AWS_ID_OUTPUTS = ['access-key-id', 'secret-access-key'] as const
+
+/** The Console parameters that have inputs of their own (so `extra-params` may not set them). */
+const NAMED_PARAMETERS = new Set<string>([...INPUT_NAMES.map(consoleParameter), 'exe', 'doc', 'pdf'])
+
+/** Outputs describing a token. Secret fields never go to `token` or `response`; aws-id keys have outputs of their own. */
+export function tokenOutputs(token: Canarytoken, response: unknown): Record<string, OutputValue | undefined> {
+  return {
+    canarytoken: token.canarytoken,
+    kind: token.kind,
+    memo: token.memo,
+    hostname: token.hostname,
+    url: token.url,
+    enabled: token.enabled,
+    'flock-id': token.flock_id,
+    token: JSON.stringify(withoutSecretFields(token)),
+    response: JSON.stringify(withoutSecretFields(response))
+  }
+}
+
+function tokenSummary(heading: string, token: Canarytoken, file?: string, notes?: string[]): OperationResult['summary'] {
+  return {
+    heading,
+    columns: ['Canarytoken', 'Kind', 'Memo', 'Hostname / URL', 'Enabled', 'File'],
+    rows: [[token.canarytoken, token.kind, token.memo ?? '', token.hostname || token.url || '', String(token.enabled ?? ''), file ?? '']],
+    notes
+  }
+}
+
+function requireKind(inputs: InputReader): CanarytokenKind {
+  const kind = inputs.get('kind')
+  if (!isKnownKind(kind)) {
+    throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}.`)
+  }
+  return kind
+}
+
+/** Every per-kind rule, checked before any request. */
+async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
+  const rule: KindRule = CANARYTOKEN_KINDS[kind]
+  for (const input of rule.requires ?? []) {
+    if (!inputs.get(input)) throw new InputError(`Kind '${kind}' needs input '${input}'.`)
+  }
+  for (const [input, owners] of kindSpecificInputs()) {
+    if (inputs.get(input) && !owners.includes(kind)) {
+      throw new InputError(`Input '${input}' applies to kind ${owners.map((owner) => `'${owner}'`).join(' or ')} only, not '${kind}'.`)
+    }
+  }
+  for (const parameter of rule.requiresExtraParams ?? []) {
+    if (extra[parameter] === undefined || extra[parameter] === '') {
+      throw new InputError(`Kind '${kind}' needs the Console parameter '${parameter}': add it to 'extra-params' (e.g. "${parameter}: ...").`)
+    }
+  }
+  if (kind === 'aws-s3') {
+    const given = AWS_S3_AUTOMATION_INPUTS.filter((input) => inputs.get(input))
+    if (given.length > 0 && given.length < AWS_S3_AUTOMATION_INPUTS.length) {
+      const missing = AWS_S3_AUTOMATION_INPUTS.filter((input) => !inputs.get(input))
+      throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_S3_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`)
+    }
+  }
+  const files: FileParams = {}
+  if (rule.upload) {
+    const userPath = inputs.get(rule.upload.input)
+    if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES)
+    else if (rule.upload.required) throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`)
+  }
+  return files
+}
+
+/** Console parameters from the inputs that map one to one. */
+function namedParams(inputs: InputReader, names: readonly InputName[]): Params {
+  return Object.fromEntries(names.filter((name) => inputs.get(name)).map((name) => [consoleParameter(name), inputs.get(name)]))
+}
+
+interface CreateParams {
+  kind: CanarytokenKind
+  params: Params
+  files: FileParams
+  download?: FileOptions
+}
+
+/** The kind-specific inputs that become plain create parameters. */
+const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
+  'flock-id',
+  'cloned-web',
+  's3-source-bucket',
+  's3-log-bucket',
+  'aws-access-key',
+  'aws-secret-key',
+  'aws-region',
+  'aws-id-username'
+]
+
+async function downloadInto(
+  transport: ConsoleTransport,
+  token: Canarytoken,
+  options: FileOptions,
+  context: OperationContext
+): Promise<{ path: string; artifact: OperationResult['artifact'] }> {
+  const kind = token.kind
+  const credentials = isKnownKind(kind) && (CANARYTOKEN_KINDS[kind] as KindRule).credentials === true
+  const saved = await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials)
+  if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
+    context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
+  }
+  context.log.info(`Wrote ${saved.bytes} bytes to ${saved.path}`)
+  return { path: saved.path, artifact: artifactRequest(options, [saved.path]) }
+}
+
+const createOperation = defineOperation<CreateParams>({
+  name: 'create-canarytoken',
+  description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
+  requires: ['kind', 'memo'],
+  accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS],
+  outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
+  async parse(inputs, env) {
+    const kind = requireKind(inputs)
+    const memo = memoInput(inputs)
+    const extra = extraParamsInput(inputs, NAMED_PARAMETERS)
+    const files = await checkKindRules(kind, inputs, extra, env)
+    const download = booleanInput(inputs, 'download')
+    if (download && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {
+      throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`)
+    }
+    if (!download) refuseFileInputsWithoutDownload(inputs)
+    const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
+    return {
+      kind,
+      params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
+      files,
+      download: download ? await parseFileOptions(inputs, env) : undefined
+    }
+  },
+  async run({ kind, params, files, download }, context) {
+    const answer = await createCanarytoken(context.transport, { ...params, kind, memo: String(params.memo) }, files)
+    const token = answer.canarytoken
+    context.log.info(`Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`)
+    const outputs = tokenOutputs(token, answer)
+    if (token.kind === 'aws-id') {
+      outputs['access-key-id'] = token.access_key_id
+      outputs['secret-access-key'] = token.secret_access_key
+    }
+    if (!download) return { outputs, summary: tokenSummary('Created Canarytoken', token) }
+    const file = await downloadInto(context.transport, token, download, context)
+    outputs['file-path'] = file.path
+    return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact }
+  }
+})
+
+interface TokenIdParams {
+  canarytoken: string
+}
+
+function parseCanarytoken(inputs: InputReader): TokenIdParams {
+  return { canarytoken: inputs.get('canarytoken') }
+}
+
+const fetchOperation = defineOperation<TokenIdParams>({
+  name: 'fetch-canarytoken',
+  description: 'Reads one Canarytoken: its memo, hostname, URL, kind and state.',
+  requires: ['canarytoken'],
+  accepts: [],
+  outputs: TOKEN_OUTPUTS,
+  parse: parseCanarytoken,
+  async run({ canarytoken }, context) {
+    const answer = await fetchCanarytoken(context.transport, canarytoken)
+    return { outputs: tokenOutputs(answer.token, answer), summary: tokenSummary('Canarytoken', answer.token) }
+  }
+})
+
+const updateOperation = defineOperation<TokenIdParams & { memo: string }>({
+  name: 'update-canarytoken',
+  description: "Replaces a Canarytoken's memo.",
+  requires: ['canarytoken', 'memo'],
+  accepts: [],
+  outputs: TOKEN_OUTPUTS,
+  parse: (inputs) => ({ ...parseCanarytoken(inputs), memo: memoInput(inputs) }),
+  async run({ canarytoken, memo }, context) {
+    const answer = await updateCanarytokenMemo(context.transport, canarytoken, memo)
+    // The reference shows the updated token in the answer; fetch it if a Console leaves it out.
+    const token = answer.token ?? (await fetchCanarytoken(context.transport, canarytoken)).token
+    context.log.info(`Updated the memo of ${canarytoken}.`)
+    return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Updated Canarytoken memo', token) }
+  }
+})
+
+/** enable/disable share a shape: change the state, then read the token back to report it. */
+function stateOperation(name: string, description: string, change: (transport: ConsoleTransport, id: string) => Promise<unknown>, heading: string) {
+  return defineOperation<TokenIdParams>({
+    name,
+    description,
+    requires: ['canarytoken'],
+    accepts: [],
+    outputs: TOKEN_OUTPUTS,
+    parse: parseCanarytoken,
+    async run({ canarytoken }, context) {
+      const answer = await change(context.transport, canarytoken)
+      const token = (await fetchCanarytoken(context.transport, canarytoken)).token
+      context.log.info(`${heading}: ${canarytoken} (enabled: ${token.enabled}).`)
+      return { outputs: tokenOutputs(token, answer), summary: tokenSummary(heading, token) }
+    }
+  })
+}
+
+const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolean }>({
+  name: 'delete-canarytoken',
+  description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
+  requires: ['canarytoken'],
+  accepts: ['clear-incidents'],
+  outputs: ['canarytoken', 'response'],
+  parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
+  async run({ canarytoken, clearIncidents }, context) {
+    const answer = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
+    context.log.info(`Deleted ${canarytoken}.`)
+    return {
+      outputs: { canarytoken, response: JSON.stringify(answer) },
+      summary: { heading: 'Deleted Canarytoken', columns: ['Canarytoken', 'Incidents cleared'], rows: [[canarytoken, String(clearIncidents)]] }
+    }
+  }
+})
+
+const downloadOperation = defineOperation<TokenIdParams & { file: FileOptions }>({
+  name: 'download-canarytoken',
+  description: "Writes a Canarytoken's file (document, PDF, credentials, ...) into `path`; uploads it with `artifact-name`.",
+  requires: ['canarytoken'],
+  accepts: FILE_INPUTS,
+  outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS],
+  parse: async (inputs, env) => ({ ...parseCanarytoken(inputs), file: await parseFileOptions(inputs, env) }),
+  async run({ canarytoken, file }, context) {
+    // Fetching first tells us the kind, so a credential file is masked as one.
+    const answer = await fetchCanarytoken(context.transport, canarytoken)
+    const saved = await downloadInto(context.transport, answer.token, file, context)
+    return {
+      outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
+      summary: tokenSummary('Downloaded Canarytoken file', answer.token, saved.path),
+      artifact: saved.artifact
+    }
+  }
+})
+
+interface RemoveS3Params {
+  canarytoken: string
+  awsAccessKey: string
+  awsSecretKey: string
+  awsRegion: string
+  deleteBuckets: boolean
+  s3SourceBucket?: string
+}
+
+const removeS3Operation = defineOperation<RemoveS3Params>({
+  name: 'remove-s3-canarytoken',
+  description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
+  requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
+  accepts: ['delete-buckets', 's3-source-bucket'],
+  outputs: ['canarytoken', 'response'],
+  parse(inputs) {
+    const deleteBuckets = booleanInput(inputs, 'delete-buckets')
+    if (deleteBuckets && !inputs.get('s3-source-bucket')) {
+      throw new InputError("Input 'delete-buckets: true' needs 's3-source-bucket': the bucket that was monitored.")
+    }
+    return {
+      canarytoken: inputs.get('canarytoken'),
+      awsAccessKey: inputs.get('aws-access-key'),
+      awsSecretKey: inputs.get('aws-secret-key'),
+      awsRegion: inputs.get('aws-region'),
+      deleteBuckets,
+      s3SourceBucket: inputs.get('s3-source-bucket') || undefined
+    }
+  },
+  async run(params, context) {
+    const answer = await removeS3Canarytoken(context.transport, {
+      canarytoken: params.canarytoken,
+      aws_access_key: params.awsAccessKey,
+      aws_secret_key: params.awsSecretKey,
+      aws_region: params.awsRegion,
+      delete_buckets: params.deleteBuckets || undefined,
+      s3_source_bucket: params.s3SourceBucket
+    })
+    context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}.`)
+    return {
+      outputs: { canarytoken: params.canarytoken, response: JSON.stringify(withoutSecretFields(answer)) },
+      summary: {
+        heading: 'Removed AWS S3 Canarytoken',
+        columns: ['Canarytoken', 'Region', 'Buckets deleted'],
+        rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]]
+      }
+    }
+  }
+})
+
+const deleteApeeperOperation = defineOperation<{ hash: string }>({
+  name: 'delete-apeeper-factory',
+  description: 'Deletes an Apeeper Canarytoken factory by its hash.',
+  requires: ['hash'],
+  accepts: [],
+  outputs: ['response'],
+  parse: (inputs) => ({ hash: inputs.get('hash') }),
+  async run({ hash }, context) {
+    const answer = await deleteApeeperFactory(context.transport, hash)
+    context.log.info(`Deleted the Apeeper factory ${hash}.`)
+    return {
+      outputs: { response: JSON.stringify(answer) },
+      summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]] }
+    }
+  }
+})
+
+export const CANARYTOKEN_OPERATIONS = [
+  createOperation,
+  fetchOperation,
+  updateOperation,
+  stateOperation('enable-canarytoken', 'Enables a disabled Canarytoken.', enableCanarytoken, 'Enabled Canarytoken'),
+  stateOperation('disable-canarytoken', 'Disables a Canarytoken: it stays, but alerts stop.', disableCanarytoken, 'Disabled Canarytoken'),
+  deleteOperation,
+  downloadOperation,
+  removeS3Operation,
+  deleteApeeperOperation
+]

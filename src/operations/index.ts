@@ -1,0 +1,35 @@
+import { InputError } from '../errors.js'
+import { COMMON_INPUTS, type InputName, type InputReader } from '../inputs.js'
+import { CANARYTOKEN_OPERATIONS } from './canarytokens.js'
+import type { Operation } from './types.js'
+
+/**
+ * THE operation table: name -> inputs it needs and reads, outputs it sets,
+ * and its handler. The dispatcher, validation, action.yml (checked by a
+ * test) and the README (generated) all come from here.
+ */
+export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS]
+
+export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
+
+export function findOperation(name: string): Operation<unknown> {
+  const operation = OPERATIONS.find((candidate) => candidate.name === name)
+  if (!operation) {
+    const got = name ? `'${name}' is not one of them` : 'it is empty'
+    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}.`)
+  }
+  return operation
+}
+
+/** Names the first missing required input. */
+export function checkRequiredInputs(operation: Operation<unknown>, inputs: InputReader): void {
+  for (const name of ['console', 'auth-token', ...operation.requires] as InputName[]) {
+    if (!inputs.get(name)) throw new InputError(`Operation '${operation.name}' needs input '${name}'.`)
+  }
+}
+
+/** Inputs that were set but that this operation does not read: worth a warning, they are likely a typo or a mix-up. */
+export function ignoredInputs(operation: Operation<unknown>, inputs: InputReader, allInputs: readonly InputName[], defaults: Partial<Record<InputName, string>>): InputName[] {
+  const read = new Set<InputName>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts])
+  return allInputs.filter((name) => !read.has(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''))
+}

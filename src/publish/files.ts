@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { InputError } from '../errors.js'
+
+/** Longest file name we write; most file systems stop at 255 bytes. */
+const MAX_FILENAME_LENGTH = 200
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
+ * The real path of `target`, following symlinks in the part of it that
+ * exists already (the rest will be created by us, as plain directories).
+ */
+async function realPathOfExistingPart(target: string): Promise<string> {
+  let existing = target
+  const missing: string[] = []
+  for (;;) {
+    try {
+      return join(await realpath(existing), ...missing)
+    } catch {
+      const parent = dirname(existing)
+      if (parent === existing) return target
+      missing.unshift(existing.slice(parent.length).replace(/^[\\/]/, ''))
+      existing = parent
+    }
+  }
+}
+
+/**
+ * Resolves a user's path against `root` and proves it stays inside, symlinks
+ * included: `../x`, an absolute path elsewhere, or a link out of the root are
+ * all refused.
+ */
+export async function resolveInside(root: string, userPath: string, inputName: string): Promise<string> {
+  const target = resolve(root, userPath)
+  const realRoot = await realPathOfExistingPart(resolve(root))
+  const realTarget = await realPathOfExistingPart(target)
+  if (!isInside(resolve(root), target) || !isInside(realRoot, realTarget)) {
+    throw new InputError(`Input '${inputName}' must point inside ${root}; '${userPath}' leads outside it.`)
+  }
+  return target
+}
+
+/** A file the user names for us to read: inside the workspace, a regular file, not too large. */
+export async function readableFileInside(root: string, userPath: string, inputName: string, maxBytes: number): Promise<string> {
+  const path = await resolveInside(root, userPath, inputName)
+  let info
+  try {
+    info = await stat(path)
+  } catch {
+    throw new InputError(`Input '${inputName}': cannot read '${userPath}' (no such file in ${root}).`)
+  }
+  if (!info.isFile()) throw new InputError(`Input '${inputName}': '${userPath}' is not a file.`)
+  if (info.size > maxBytes) {
+    throw new InputError(`Input '${inputName}': '${userPath}' is ${info.size} bytes; at most ${maxBytes} are sent.`)
+  }
+  return path
+}
+
+/** Characters a file name may keep; anything else becomes '_'. */
+const UNSAFE_FILENAME_CHARACTERS = /[^A-Za-z0-9._ +()-]/g
+
+/**
+ * Reduces an untrusted name (a server's Content-Disposition) to a plain base
+ * name that cannot leave its directory: no separators, no `..`, no leading
+ * dot, no control characters, bounded length.
+ */
+export function safeFilename(untrusted: string | undefined, fallback: string): string {
+  const lastSegment = (untrusted ?? '').split(/[\\/]/).pop() ?? ''
+  let name = lastSegment.replace(UNSAFE_FILENAME_CHARACTERS, '_').replace(/^[.\s]+/, '').trim()
+  if (name.length > MAX_FILENAME_LENGTH) {
+    const dot = name.lastIndexOf('.')
+    const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : ''
+    name = name.slice(0, MAX_FILENAME_LENGTH - extension.length) + extension
+  }
+  return name === '' || /^_+$/.test(name) ? fallback : name
+}
+
+/** A file name the user gave: it must already be a plain base name; we refuse rather than guess. */
+export function checkUserFilename(name: string, inputName: string): string {
+  if (name !== safeFilename(name, '') || name === '.' || name === '..') {
+    throw new InputError(
+      `Input '${inputName}' must be a plain file name (letters, digits, '.', '_', '-', no folders), not '${name}'.`
+    )
+  }
+  return name
+}
+
+/**
+ * Writes `content` to `directory/name` atomically: into a temporary file in
+ * the same directory first, renamed into place only when complete, so a
+ * broken download never leaves a partial file where the user expects one.
+ */
+export async function writeFileAtomically(
+  directory: string,
+  name: string,
+  content: Readable | Buffer,
+  options: { private?: boolean } = {}
+): Promise<string> {
+  const destination = join(directory, name)
+  if (dirname(destination) !== directory.replace(new RegExp(`\\${sep}$`), '')) {
+    throw new Error(`refusing to write '${name}' outside ${directory}`)
+  }
+  await mkdir(directory, { recursive: true })
+  const existing = await lstat(destination).catch(() => undefined)
+  if (existing && !existing.isFile()) {
+    throw new Error(`${destination} exists and is not a regular file; not overwriting it`)
+  }
+  const temporary = join(directory, `.${name}.${randomBytes(6).toString('hex')}.partial`)
+  try {
+    // Credentials are readable by their owner only.
+    const out = createWriteStream(temporary, { flags: 'wx', mode: options.private ? 0o600 : 0o644 })
+    await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, out)
+    await rename(temporary, destination)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+  return destination
+}
