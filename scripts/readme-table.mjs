@@ -53,9 +53,9 @@ export async function renderReadme(readme) {
   const tables = await renderTables()
   let result = readme
   for (const [name, table] of Object.entries(tables)) {
-    const block = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`)
+    const block = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`)
     if (!block.test(result)) throw new Error(`README.md has no <!-- generated:${name} --> block`)
-    result = result.replace(block, (_, start, end) => `${start}${table}${end}`)
+    result = result.replace(block, (_, start, end) => `${start}\n${table}\n${end}`)
   }
   return result
 }

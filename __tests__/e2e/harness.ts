@@ -1,0 +1,26 @@
+import { actionNode, bundle, parseOutputFile, runAction } from '../../scripts/lib/run-action.mjs'
+
+export { actionNode, bundle, parseOutputFile, runAction }
+
+export type ActionRun = Awaited<ReturnType<typeof runAction>>
+
+/**
+ * Everything the action printed or wrote for people to read, except the
+ * `::add-mask::` commands (the runner swallows those and masks the value).
+ */
+export function visibleText(run: ActionRun): string {
+  const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => !line.startsWith('::add-mask::'))
+  return `${lines.join('\n')}\n${run.summary}`
+}
+
+/** Fails naming where a secret is visible (never the secret itself). */
+export function expectNoSecretsVisible(run: ActionRun, secrets: string[]): void {
+  const text = visibleText(run)
+  for (const secret of secrets) {
+    if (!secret) throw new Error('expectNoSecretsVisible was given an empty secret: the test is wrong')
+    const at = text.indexOf(secret)
+    if (at !== -1) {
+      throw new Error(`a secret (${secret.length} characters) is visible at ${at}: ...${text.slice(Math.max(0, at - 80), at)}[SECRET]...`)
+    }
+  }
+}

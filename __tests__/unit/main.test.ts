@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+
+// @actions/core is ESM-only: mock it before importing the code under test.
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../../src/main.js')
+
+function setInputs(values: Record<string, string>): void {
+  for (const key of Object.keys(core.inputs)) delete core.inputs[key]
+  Object.assign(core.inputs, values)
+}
+
+describe('run', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+  })
+
+  it('masks the auth token before anything else, then refuses an unknown operation', async () => {
+    setInputs({ operation: 'nope', console: '1234abcd', 'auth-token': 'token-value-123456' })
+    await run()
+    expect(core.setSecret).toHaveBeenCalledWith('token-value-123456')
+    expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(core.setFailed.mock.invocationCallOrder[0] as number)
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    expect(core.setFailed.mock.calls[0]?.[0]).toMatch(/^Input 'operation' must be one of: create-canarytoken, /)
+    expect(core.setOutput).not.toHaveBeenCalled()
+  })
+
+  it('fails on a non-https console without contacting it', async () => {
+    setInputs({ operation: 'fetch-canarytoken', console: 'http://example.com', 'auth-token': 'token-value-123456', canarytoken: 'x' })
+    await run()
+    expect(core.setFailed.mock.calls[0]?.[0]).toMatch(/must use https/)
+  })
+
+  it('redacts a registered secret from a failure message', async () => {
+    // The token doubles as the console value here: the error must not echo it either way.
+    setInputs({ operation: 'fetch-canarytoken', console: 'https://x.canary.tools/token-value-123456', 'auth-token': 'token-value-123456', canarytoken: 'x' })
+    await run()
+    expect(String(core.setFailed.mock.calls[0]?.[0])).not.toContain('token-value-123456')
+  })
+})

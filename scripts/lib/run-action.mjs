@@ -1,0 +1,108 @@
+// Runs dist/index.js the way the GitHub runner does: a fresh process, inputs
+// as INPUT_<NAME> (upper case, hyphens kept), GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, RUNNER_TEMP and GITHUB_WORKSPACE folders, and
+// no other environment of ours. Shared by the end-to-end tests, the demo and
+// the benchmark.
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const bundle = join(projectRoot, 'dist', 'index.js')
+
+/**
+ * GitHub runs `node24` actions on Node 24, so the bundle runs on the Node 24
+ * that the `node` dev dependency ships, whatever Node runs the caller.
+ * E2E_NODE overrides it.
+ */
+export const actionNode = process.env.E2E_NODE || join(projectRoot, 'node_modules', 'node', 'bin', 'node')
+
+/** Decodes the runner's command escaping (%25, %0D, %0A, %3A, %2C). */
+function unescapeCommand(text) {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
+}
+
+/**
+ * Parses a GITHUB_OUTPUT file (`name<<delimiter` blocks, as @actions/core writes them).
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
+export function parseOutputFile(text) {
+  /** @type {Record<string, string>} */
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value = []
+    while (++index < lines.length && lines[index] !== delimiter) value.push(lines[index] ?? '')
+    outputs[name] = value.join('\n')
+  }
+  return outputs
+}
+
+/**
+ * @param {Record<string, string>} inputs action inputs by their action.yml names
+ * @param {{ env?: Record<string, string>, files?: Record<string, string | Buffer>, workspace?: string, node?: string }} [options]
+ */
+export async function runAction(inputs, options = {}) {
+  const scratch = await mkdtemp(join(tmpdir(), 'canary-run-'))
+  const workspace = options.workspace ?? (await mkdtemp(join(tmpdir(), 'canary-ws-')))
+  const runnerTemp = join(scratch, 'runner-temp')
+  const outputFile = join(scratch, 'output')
+  const summaryFile = join(scratch, 'summary')
+  await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), mkdir(runnerTemp)])
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    const target = join(workspace, path)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, content)
+  }
+  /** @type {Record<string, string>} */
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? scratch,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '4242',
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+
+  const started = process.hrtime.bigint()
+  /** @type {{ exitCode: number | null, stdout: string, stderr: string }} */
+  const result = await new Promise((done) => {
+    execFile(options.node ?? actionNode, [bundle], { env, cwd: workspace, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? /** @type {{ code?: unknown }} */ (error).code : 0
+      done({ exitCode: typeof code === 'number' ? code : null, stdout, stderr })
+    })
+  })
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6
+  /** @param {string} name */
+  const commands = (name) =>
+    result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith(`::${name}`))
+      .map((line) => unescapeCommand(line.slice(line.indexOf('::', 2) + 2)))
+  // The scratch folder stays: callers read what was written to RUNNER_TEMP.
+  return {
+    ...result,
+    elapsedMs,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    /** `::error::` lines, decoded */
+    errors: commands('error'),
+    warnings: commands('warning'),
+    /** values the action asked the runner to mask */
+    masks: commands('add-mask'),
+    workspace,
+    runnerTemp
+  }
+}
