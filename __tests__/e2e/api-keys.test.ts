@@ -51,8 +51,10 @@ describe('Global API keys', () => {
     const keyId = run.outputs['key-id'] as string
     expect(key.length).toBeGreaterThan(10)
     expect(run.masks).toContain(key)
-    // Masked before the output carrying it was written, and before the summary.
-    expect(run.stdout.indexOf(`::add-mask::${key}`)).toBeGreaterThanOrEqual(0)
+    // Masked as soon as the answer arrived: before the handler's first log line about the key.
+    const maskedAt = run.stdout.indexOf(`::add-mask::${key}`)
+    expect(maskedAt).toBeGreaterThanOrEqual(0)
+    expect(maskedAt).toBeLessThan(run.stdout.indexOf(`Added Global API key ${keyId}`))
     expect(run.outputs).toMatchObject({ note: 'e2e analyst' })
     expect(String(run.outputs['auth-token-type']).toLowerCase()).toBe('analyst')
     expect(emulator.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth_token/add', authVia: 'header' })
