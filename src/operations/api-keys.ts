@@ -87,10 +87,12 @@ const addApiKeyOperation = defineOperation<{ authTokenType: string; note: string
   requires: ['auth-token-type', 'note'],
   accepts: [],
   outputs: NEW_KEY_OUTPUTS,
-  parse: (inputs) => ({
-    authTokenType: keyTypeInput(inputs, GLOBAL_API_KEY_TYPES, 'Global API key') as string,
-    note: inputs.get('note')
-  }),
+  parse(inputs) {
+    const authTokenType = keyTypeInput(inputs, GLOBAL_API_KEY_TYPES, 'Global API key')
+    // `requires` has caught this already when main runs; kept so parse alone never sends an empty type.
+    if (!authTokenType) throw new InputError("Operation 'add-api-key' needs input 'auth-token-type'.")
+    return { authTokenType, note: inputs.get('note') }
+  },
   async run({ authTokenType, note }, context) {
     const answer = await addApiKey(context.transport, authTokenType, note)
     const key = newKey(answer.global_api_key, 'global_api_key')
