@@ -34,7 +34,13 @@ export const INPUT_NAMES = [
   'path',
   'filename',
   'artifact-name',
-  'retention-days'
+  'retention-days',
+  'auth-token-type',
+  'note',
+  'key-id',
+  'remove-auth-token',
+  'include-secrets',
+  'confirm'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -54,7 +60,7 @@ export function consoleParameter(name: InputName): string {
 export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds']
 
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'remove-auth-token']
 
 /** Read access to the inputs, trimmed, '' when not set. */
 export interface InputReader {
