@@ -20,7 +20,13 @@ export class ConsoleApiError extends Error {
     readonly failure: ConsoleFailure,
     readonly status?: number,
     readonly consoleMessage?: string,
-    readonly attempts = 1
+    readonly attempts = 1,
+    /**
+     * An earlier attempt of this call may have been carried out by the
+     * Console before its answer was lost: a repeated delete that now finds
+     * nothing to delete has done its job.
+     */
+    readonly earlierAttemptMayHaveActed = false
   ) {
     super(message)
   }
@@ -33,4 +39,9 @@ export function isNotFound(error: unknown): boolean {
     (error.failure === 'http-status' || error.failure === 'result') &&
     /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? '')
   )
+}
+
+/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
+export function wasDoneByEarlierAttempt(error: unknown): boolean {
+  return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && isNotFound(error)
 }

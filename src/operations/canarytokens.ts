@@ -247,6 +247,10 @@ function stateOperation(name: string, description: string, change: (transport: C
   })
 }
 
+/** Said when a retried removal finds nothing left to remove. */
+const ALREADY_DONE = 'an earlier attempt had already done it (its answer was lost; the retry found nothing left to remove)'
+const asSentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+
 const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolean }>({
   name: 'delete-canarytoken',
   description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
@@ -255,11 +259,16 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
   outputs: ['canarytoken', 'response'],
   parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
   async run({ canarytoken, clearIncidents }, context) {
-    const answer = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
-    context.log.info(`Deleted ${canarytoken}.`)
+    const { alreadyDone, ...answer } = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
+    context.log.info(`Deleted ${canarytoken}${alreadyDone ? `: ${ALREADY_DONE}` : ''}.`)
     return {
-      outputs: { canarytoken, response: JSON.stringify(answer) },
-      summary: { heading: 'Deleted Canarytoken', columns: ['Canarytoken', 'Incidents cleared'], rows: [[canarytoken, String(clearIncidents)]] }
+      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(answer) },
+      summary: {
+        heading: 'Deleted Canarytoken',
+        columns: ['Canarytoken', 'Incidents cleared'],
+        rows: [[canarytoken, String(clearIncidents)]],
+        notes: alreadyDone ? [asSentence(ALREADY_DONE)] : undefined
+      }
     }
   }
 })
@@ -313,7 +322,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
     }
   },
   async run(params, context) {
-    const answer = await removeS3Canarytoken(context.transport, {
+    const { alreadyDone, ...answer } = await removeS3Canarytoken(context.transport, {
       canarytoken: params.canarytoken,
       aws_access_key: params.awsAccessKey,
       aws_secret_key: params.awsSecretKey,
@@ -321,13 +330,14 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
       delete_buckets: params.deleteBuckets || undefined,
       s3_source_bucket: params.s3SourceBucket
     })
-    context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}.`)
+    context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}${alreadyDone ? `: ${ALREADY_DONE}` : ''}.`)
     return {
-      outputs: { canarytoken: params.canarytoken, response: JSON.stringify(withoutSecretFields(answer)) },
+      outputs: { canarytoken: params.canarytoken, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
       summary: {
         heading: 'Removed AWS S3 Canarytoken',
         columns: ['Canarytoken', 'Region', 'Buckets deleted'],
-        rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]]
+        rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]],
+        notes: alreadyDone ? [asSentence(ALREADY_DONE)] : undefined
       }
     }
   }
@@ -341,11 +351,11 @@ const deleteApeeperOperation = defineOperation<{ hash: string }>({
   outputs: ['response'],
   parse: (inputs) => ({ hash: inputs.get('hash') }),
   async run({ hash }, context) {
-    const answer = await deleteApeeperFactory(context.transport, hash)
-    context.log.info(`Deleted the Apeeper factory ${hash}.`)
+    const { alreadyDone, ...answer } = await deleteApeeperFactory(context.transport, hash)
+    context.log.info(`Deleted the Apeeper factory ${hash}${alreadyDone ? `: ${ALREADY_DONE}` : ''}.`)
     return {
-      outputs: { response: JSON.stringify(answer) },
-      summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]] }
+      outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
+      summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]], notes: alreadyDone ? [asSentence(ALREADY_DONE)] : undefined }
     }
   }
 })
