@@ -12,9 +12,20 @@ import { publishSummary } from './publish/summary.js'
 import { findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
 
+/**
+ * A log line starting with `::` is a command to the runner, and info lines
+ * carry text from the Console (hostnames, memos, messages): a hostile answer
+ * must not be able to issue one (`::stop-commands::` would switch off the
+ * masks we add later). The other levels are commands already, which
+ * @actions/core escapes.
+ */
+function defuseCommands(message: string): string {
+  return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :')
+}
+
 /** Every line we log passes through `redact`, debug lines included. */
 const log: Log = {
-  info: (message) => core.info(redact(message)),
+  info: (message) => core.info(defuseCommands(redact(message))),
   warning: (message) => core.warning(redact(message)),
   debug: (message) => core.debug(redact(message))
 }
