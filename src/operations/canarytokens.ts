@@ -11,6 +11,7 @@ import {
   updateCanarytokenMemo,
   type Canarytoken
 } from '../console/canarytokens.js'
+import { ConsoleApiError } from '../console/errors.js'
 import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
 import { InputError } from '../errors.js'
 import {
@@ -152,6 +153,15 @@ async function downloadInto(
   return { path: saved.path, artifact: artifactRequest(options, [saved.path]) }
 }
 
+/** The token exists even though its file did not arrive: say so, so a re-run does not mint another blindly. */
+function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
+  const note = `; the Canarytoken ${canarytoken} was created: get its file with download-canarytoken, or delete it`
+  if (error instanceof ConsoleApiError) {
+    return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed)
+  }
+  return new Error(`${error instanceof Error ? error.message : String(error)}${note}`)
+}
+
 const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
   description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
@@ -186,7 +196,9 @@ const createOperation = defineOperation<CreateParams>({
       outputs['secret-access-key'] = token.secret_access_key
     }
     if (!download) return { outputs, summary: tokenSummary('Created Canarytoken', token) }
-    const file = await downloadInto(context.transport, token, download, context)
+    const file = await downloadInto(context.transport, token, download, context).catch((error: unknown) => {
+      throw madeButNotDownloaded(error, token.canarytoken)
+    })
     outputs['file-path'] = file.path
     return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact }
   }
