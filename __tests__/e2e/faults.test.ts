@@ -191,7 +191,7 @@ describe('a create is never made twice', () => {
     expect(requestsTo(CREATE)).toHaveLength(1)
     expect(requestsTo(SEARCH)[0]?.params).toMatchObject({ search_string: memo, kind: 'dns' })
     expect(run.stdout).toContain('POST /api/v1/canarytoken/create: attempt 1 of 4 failed (the connection to the Console broke')
-    expect(run.stdout).toContain("checking whether the Console acted on it before trying again")
+    expect(run.stdout).toContain('; checking whether the Console acted on it.')
     expect(run.stdout).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
   })
 
@@ -219,6 +219,24 @@ describe('a create is never made twice', () => {
     expect(made).toHaveLength(2)
     expect(run.outputs.canarytoken).not.toBe(older.canarytoken)
     expect(made.map((token) => token.canarytoken)).toContain(run.outputs.canarytoken)
+  })
+
+  it('checks even when no retry is left, or the Console answered 500 after making it', async () => {
+    const memo = 'octo-org/octo-repo@0123456 run 4242: made, then 500'
+    emulator.injectFault({ method: 'POST', path: CREATE, status: 500, afterAction: true })
+    const run = await action('create-canarytoken', { kind: 'dns', memo, retries: '0' })
+    expectSuccess(run)
+    expect(tokensWithMemo(memo)).toHaveLength(1)
+    expect(run.outputs.canarytoken).toBe(tokensWithMemo(memo)[0]?.canarytoken)
+    expect(requestsTo(CREATE)).toHaveLength(1)
+  })
+
+  it("fails with the Console's 500 when it had not made the token, without sending the create again", async () => {
+    emulator.injectFault({ method: 'POST', path: CREATE, status: 500 })
+    const run = await action('create-canarytoken', { kind: 'dns', memo: 'not made, 500' })
+    expectFailure(run, /^create-canarytoken failed: HTTP 500: Internal Server Error$/)
+    expect(requestsTo(CREATE)).toHaveLength(1)
+    expect(requestsTo(SEARCH)).toHaveLength(1)
   })
 
   it('sends a create again at once after a 429, without searching', async () => {

@@ -207,6 +207,32 @@ describe('ConsoleTransport retries', () => {
       expect(logs).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
     })
 
+    it('are checked even when no retry is left, and after a 500', async () => {
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).reply(500, { result: 'error', message: 'Internal error' })
+      let checks = 0
+      const answer = await transport({ retry: { retries: 0 } }).call(CREATE, { kind: 'dns', memo: 'm' }, {}, async () => {
+        checks++
+        return { result: 'success' as const, canarytoken: { canarytoken: 'made' } }
+      })
+      expect(answer).toMatchObject({ canarytoken: { canarytoken: 'made' } })
+      expect(checks).toBe(1)
+    })
+
+    it('are not checked after a refusal (4xx) or when the request never left (DNS, TLS)', async () => {
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).reply(400, { result: 'error', message: 'Supplied kind is not valid.' })
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('ENOTFOUND'))
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('ERR_TLS_CERT_ALTNAME_INVALID'))
+      let checks = 0
+      const check = async () => {
+        checks++
+        return undefined
+      }
+      await expect(transport().call(CREATE, { kind: 'nope', memo: 'm' }, {}, check)).rejects.toThrow('HTTP 400: Supplied kind is not valid.')
+      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow('could not reach the Console (ENOTFOUND)')
+      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow('could not reach the Console (ERR_TLS_CERT_ALTNAME_INVALID)')
+      expect(checks).toBe(0)
+    })
+
     it('say why they were not sent again when checking failed', async () => {
       pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).reply(502, { result: 'error', message: 'Bad Gateway' })
       const error = await transport()
@@ -305,6 +331,20 @@ describe('ConsoleTransport retries', () => {
   })
 
   describe('findCanarytokensByMemo', () => {
+    it('searches by the start of a long memo and compares the whole memo', async () => {
+      const memo = `${'word '.repeat(2000)}end`
+      let searched = ''
+      pool()
+        .intercept({ path: isSearch, method: 'GET' })
+        .reply((options) => {
+          searched = new URL(String(options.path), ORIGIN).searchParams.get('search_string') ?? ''
+          return { statusCode: 200, data: { result: 'success', canarytokens: [{ canarytoken: 'a', kind: 'dns', memo }, { canarytoken: 'b', kind: 'dns', memo: `${memo}!` }], cursor: { next: null } } }
+        })
+      const found = await findCanarytokensByMemo(transport(), { kind: 'dns', memo })
+      expect(found.map((token) => token.canarytoken)).toEqual(['a'])
+      expect(searched).toBe(memo.slice(0, 200))
+    })
+
     it('stops when the Console hands back a cursor it gave before', async () => {
       pool()
         .intercept({ path: isSearch, method: 'GET' })

@@ -138,6 +138,12 @@ export function deleteApeeperFactory(transport: ConsoleTransport, hash: string):
 
 /** Search's page size: few tokens share a memo, so one page nearly always does. */
 const SEARCH_PAGE_SIZE = 100
+/**
+ * The memo is searched for by its start: search matches word prefixes, so a
+ * prefix (even one cut mid-word) still finds the token, and a 10,000-character
+ * memo would make a URL that servers refuse.
+ */
+const SEARCH_STRING_LENGTH = 200
 
 interface SearchPage extends SuccessBody {
   canarytokens?: Canarytoken[]
@@ -159,7 +165,7 @@ export async function findCanarytokensByMemo(
   const seen = new Set<string>()
   let cursor: string | undefined
   do {
-    const page = await transport.call<SearchPage>(search, { search_string: memo, kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
+    const page = await transport.call<SearchPage>(search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
     for (const token of page.canarytokens ?? []) {
       if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId)) found.push(token)
     }

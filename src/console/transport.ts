@@ -142,6 +142,11 @@ function isTimeout(error: unknown): boolean {
 /** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
 
+/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
+function neverSent(code: string | undefined): boolean {
+  return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code))
+}
+
 /**
  * Connection failures worth another attempt. Not among them: a name that
  * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
@@ -162,7 +167,7 @@ function networkError(error: unknown, timeoutMs: number): ConsoleApiError {
   }
   const code = errorCode(error)
   const detail = code ?? (error instanceof Error ? error.message : String(error))
-  const what = code && !NOT_SENT_CODES.has(code) && code !== 'ENOTFOUND' ? 'the connection to the Console broke' : 'could not reach the Console'
+  const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console'
   return new ConsoleApiError(`${what} (${detail})`, 'network')
 }
 
@@ -186,15 +191,17 @@ function failedInTransit(error: unknown, timeoutMs: number): FailedAttempt {
   const mapped = networkError(error, timeoutMs)
   const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
-  return new FailedAttempt(mapped, retryable ? reason : undefined, !(code && NOT_SENT_CODES.has(code)))
+  return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code))
 }
 
 /** An attempt the Console answered, with an error. */
 function failedAnswer(error: ConsoleApiError, retryAfter: string | undefined): FailedAttempt {
   const status = error.status ?? 0
   const retryable = RETRYABLE_STATUSES.has(status)
-  // 429 is the Console refusing to look at the request at all.
-  return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, status !== 429, retryable ? retryAfter : undefined)
+  // A 5xx may come after the work was done, and a 2xx we could not read may
+  // be a success; a 4xx (429 included) and an error the Console explains are refusals.
+  const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json')
+  return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined)
 }
 
 /**
@@ -377,25 +384,28 @@ export class ConsoleTransport {
         const { error } = thrown
         const final = (message = error.message): ConsoleApiError =>
           new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed)
-        if (thrown.retryReason === undefined || number >= attempts) throw final()
-        let mayHaveActed = thrown.mayHaveActed
-        if (mayHaveActed && !repeatable) {
-          if (!recover) throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`)
-          this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it before trying again.`)
-          let settled: T | undefined
-          try {
-            settled = await recover(error)
-          } catch (check) {
-            const reason = check instanceof Error ? check.message : String(check)
-            throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
+        const retrying = thrown.retryReason !== undefined && number < attempts
+        if (thrown.mayHaveActed && !repeatable) {
+          if (recover) {
+            // Even when no retry follows: a token the Console made must not be reported as a failure.
+            this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`)
+            let settled: T | undefined
+            try {
+              settled = await recover(error)
+            } catch (check) {
+              const reason = check instanceof Error ? check.message : String(check)
+              throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
+            }
+            if (settled !== undefined) {
+              this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`)
+              return settled
+            }
+          } else if (retrying) {
+            throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`)
           }
-          if (settled !== undefined) {
-            this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`)
-            return settled
-          }
-          mayHaveActed = false
         }
-        earlierAttemptMayHaveActed ||= mayHaveActed
+        if (!retrying) throw final()
+        earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable
         const wait = retryDelayMs(this.policy, number, thrown.retryAfter)
         const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)'
         this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`)
