@@ -1,3 +1,4 @@
+import { removal, type RemovalAnswer } from './errors.js'
 import type { ConsoleTransport, DownloadedBody, Endpoint, SuccessBody } from './transport.js'
 
 /** A Global API key as the Console describes it. `auth_token` is the key itself. */
@@ -16,13 +17,14 @@ export interface ApiKey {
  * `/api/v1/token/*` ones are deprecated).
  */
 export const API_KEY_ENDPOINTS = {
-  add: { method: 'POST', path: '/api/v1/auth_token/add' },
-  list: { method: 'GET', path: '/api/v1/auth_token/list' },
+  // Not repeatable: a retried add could make a second key.
+  add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false },
+  list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true },
   // The reference's curl sends DELETE with a form body (-X DELETE -d); the transport does the same.
-  remove: { method: 'DELETE', path: '/api/v1/auth_token/remove' },
-  download: { method: 'GET', path: '/api/v1/auth_token/download' },
-  enableApi: { method: 'POST', path: '/api/v1/settings/api/enable' },
-  disableApi: { method: 'POST', path: '/api/v1/settings/api/disable' }
+  remove: { method: 'DELETE', path: '/api/v1/auth_token/remove', repeatable: true },
+  download: { method: 'GET', path: '/api/v1/auth_token/download', repeatable: true },
+  enableApi: { method: 'POST', path: '/api/v1/settings/api/enable', repeatable: true },
+  disableApi: { method: 'POST', path: '/api/v1/settings/api/disable', repeatable: true }
 } as const satisfies Record<string, Endpoint>
 
 export interface AddApiKeyAnswer extends SuccessBody {
@@ -41,8 +43,8 @@ export function listApiKeys(transport: ConsoleTransport): Promise<ListApiKeysAns
   return transport.call<ListApiKeysAnswer>(API_KEY_ENDPOINTS.list)
 }
 
-export function removeApiKey(transport: ConsoleTransport, keyId: string): Promise<SuccessBody> {
-  return transport.call(API_KEY_ENDPOINTS.remove, { key_id: keyId })
+export function removeApiKey(transport: ConsoleTransport, keyId: string): Promise<RemovalAnswer> {
+  return removal(transport.call(API_KEY_ENDPOINTS.remove, { key_id: keyId }))
 }
 
 /** The key's configuration file for Thinkst's Python client: a credential. */

@@ -1,4 +1,5 @@
 import type { ApiKey } from './api-keys.js'
+import { removal, type RemovalAnswer } from './errors.js'
 import type { ConsoleTransport, Endpoint, SuccessBody } from './transport.js'
 
 /** A Flock API key: a Global key's fields plus the flocks it manages or watches. */
@@ -9,12 +10,13 @@ export interface FlockApiKey extends ApiKey {
 }
 
 export const FLOCK_API_KEY_ENDPOINTS = {
-  add: { method: 'POST', path: '/api/v1/flock/auth_token/add' },
-  list: { method: 'GET', path: '/api/v1/flock/auth_token/list' },
+  // Not repeatable: a retried add could make a second key.
+  add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false },
+  list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true },
   // Documented as POST, but its curl example adds -G (query string). We send a
   // form body, as for every POST: the key being removed is a credential and
   // must not travel in a URL, where logs and proxies keep it.
-  remove: { method: 'POST', path: '/api/v1/flock/auth_token/remove' }
+  remove: { method: 'POST', path: '/api/v1/flock/auth_token/remove', repeatable: true }
 } as const satisfies Record<string, Endpoint>
 
 export interface AddFlockApiKeyAnswer extends SuccessBody {
@@ -35,6 +37,6 @@ export function listFlockApiKeys(transport: ConsoleTransport, flockId: string): 
 }
 
 /** Flock keys are removed by the key itself, not by key id. */
-export function removeFlockApiKey(transport: ConsoleTransport, removeAuthToken: string): Promise<SuccessBody> {
-  return transport.call(FLOCK_API_KEY_ENDPOINTS.remove, { remove_auth_token: removeAuthToken })
+export function removeFlockApiKey(transport: ConsoleTransport, removeAuthToken: string): Promise<RemovalAnswer> {
+  return removal(transport.call(FLOCK_API_KEY_ENDPOINTS.remove, { remove_auth_token: removeAuthToken }))
 }

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js'
 import { booleanInput, type InputReader } from '../inputs.js'
 import { registerSecret, withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, saveDownload, type FileOptions } from './file-options.js'
+import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { defineOperation, type OperationResult, type OutputValue, type SummarySection } from './types.js'
 
 /** The key types the Console accepts, spelled as the reference spells them. */
@@ -123,11 +124,11 @@ const removeApiKeyOperation = defineOperation<{ keyId: string }>({
   outputs: ['key-id', 'response'],
   parse: (inputs) => ({ keyId: inputs.get('key-id') }),
   async run({ keyId }, context) {
-    const answer = await removeApiKey(context.transport, keyId)
-    context.log.info(`Removed Global API key ${keyId}.`)
+    const { alreadyDone, ...answer } = await removeApiKey(context.transport, keyId)
+    context.log.info(`Removed Global API key ${keyId}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { 'key-id': keyId, response: JSON.stringify(withoutSecretFields(answer)) },
-      summary: { heading: 'Removed Global API key', columns: ['Key id'], rows: [[keyId]] }
+      outputs: { 'key-id': keyId, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+      summary: { heading: 'Removed Global API key', columns: ['Key id'], rows: [[keyId]], notes: alreadyDoneNotes(alreadyDone) }
     }
   }
 })
@@ -256,11 +257,16 @@ const removeFlockApiKeyOperation = defineOperation<{ removeAuthToken: string }>(
   outputs: ['response'],
   parse: (inputs) => ({ removeAuthToken: inputs.get('remove-auth-token') }),
   async run({ removeAuthToken }, context) {
-    const answer = await removeFlockApiKey(context.transport, removeAuthToken)
-    context.log.info('Removed the Flock API key.')
+    const { alreadyDone, ...answer } = await removeFlockApiKey(context.transport, removeAuthToken)
+    context.log.info(`Removed the Flock API key${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
-      summary: { heading: 'Removed Flock API key', columns: ['Key', 'Result'], rows: [['the key given in remove-auth-token', 'removed']] }
+      outputs: { response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+      summary: {
+        heading: 'Removed Flock API key',
+        columns: ['Key', 'Result'],
+        rows: [['the key given in remove-auth-token', 'removed']],
+        notes: alreadyDoneNotes(alreadyDone)
+      }
     }
   }
 })
