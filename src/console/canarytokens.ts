@@ -1,3 +1,4 @@
+import { removal, type RemovalAnswer } from './errors.js'
 import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from './transport.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
@@ -22,16 +23,17 @@ export interface Canarytoken {
   [field: string]: unknown
 }
 
+/** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 export const CANARYTOKEN_ENDPOINTS = {
-  create: { method: 'POST', path: '/api/v1/canarytoken/create' },
-  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch' },
-  update: { method: 'POST', path: '/api/v1/canarytoken/update' },
-  enable: { method: 'POST', path: '/api/v1/canarytoken/enable' },
-  disable: { method: 'POST', path: '/api/v1/canarytoken/disable' },
-  delete: { method: 'POST', path: '/api/v1/canarytoken/delete' },
-  download: { method: 'GET', path: '/api/v1/canarytoken/download' },
-  removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3' },
-  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete' }
+  create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
+  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+  update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
+  enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
+  disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },
+  delete: { method: 'POST', path: '/api/v1/canarytoken/delete', repeatable: true },
+  download: { method: 'GET', path: '/api/v1/canarytoken/download', repeatable: true },
+  removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3', repeatable: true },
+  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true }
 } as const satisfies Record<string, Endpoint>
 
 export interface CreateCanarytokenParams extends Params {
@@ -47,8 +49,32 @@ export interface TokenAnswer extends SuccessBody {
   token: Canarytoken
 }
 
+/** How far the Console's clock may be behind ours when telling a token we just made from an older one. */
+const CLOCK_SKEW_MS = 60_000
+
+/**
+ * Creates a token, never two. Create is not safe to repeat, so when an
+ * attempt fails where the Console may have made the token (a timeout, a
+ * connection broken after sending, a 5xx), the Console is searched for a
+ * token of this kind with exactly this memo (and flock), made since just
+ * before the first attempt: found, it is the answer; not found, the create
+ * is sent again. Older tokens that share the memo are not mistaken for it.
+ */
 export function createCanarytoken(transport: ConsoleTransport, params: CreateCanarytokenParams, files: FileParams = {}): Promise<CanarytokenAnswer> {
-  return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files)
+  const since = Date.now() - CLOCK_SKEW_MS
+  const recover = async (): Promise<CanarytokenAnswer | undefined> => {
+    const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id })
+    const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
+    if (recent.length === 0) return undefined
+    if (recent.length > 1) {
+      const ids = recent.map((token) => token.canarytoken).join(', ')
+      throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`)
+    }
+    // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+    const { token } = await fetchCanarytoken(transport, recent[0]!.canarytoken)
+    return { result: 'success', canarytoken: token }
+  }
+  return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files, recover)
 }
 
 export function fetchCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<TokenAnswer> {
@@ -68,9 +94,9 @@ export function disableCanarytoken(transport: ConsoleTransport, canarytoken: str
   return transport.call(CANARYTOKEN_ENDPOINTS.disable, { canarytoken })
 }
 
-export function deleteCanarytoken(transport: ConsoleTransport, canarytoken: string, clearIncidents = false): Promise<SuccessBody> {
+export function deleteCanarytoken(transport: ConsoleTransport, canarytoken: string, clearIncidents = false): Promise<RemovalAnswer> {
   // Sent only when asked for, so the Console's own default applies otherwise.
-  return transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined })
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined }))
 }
 
 export function downloadCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<DownloadedBody> {
@@ -87,10 +113,51 @@ export interface RemoveS3Params extends Params {
 }
 
 /** The reference lists `aws_access_key` twice for this endpoint; it is sent once. */
-export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS3Params): Promise<SuccessBody> {
-  return transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params)
+export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS3Params): Promise<RemovalAnswer> {
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params))
 }
 
-export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<SuccessBody> {
-  return transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash })
+export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<RemovalAnswer> {
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }))
+}
+
+/** Search's page size: few tokens share a memo, so one page nearly always does. */
+const SEARCH_PAGE_SIZE = 100
+/**
+ * The memo is searched for by its start: search matches word prefixes, so a
+ * prefix (even one cut mid-word) still finds the token, and a 10,000-character
+ * memo would make a URL that servers refuse.
+ */
+const SEARCH_STRING_LENGTH = 200
+
+interface SearchPage extends SuccessBody {
+  canarytokens?: Canarytoken[]
+  cursor?: { next?: string | null }
+}
+
+/**
+ * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
+ * given). The Console's search matches word prefixes, so its hits are
+ * compared exactly here; pages are followed through `cursor.next` (never
+ * `next_link`, which carries the auth token in its URL).
+ */
+export async function findCanarytokensByMemo(
+  transport: ConsoleTransport,
+  { kind, memo, flockId }: { kind: string; memo: string; flockId?: string }
+): Promise<Canarytoken[]> {
+  const search = { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true } as const satisfies Endpoint
+  const found: Canarytoken[] = []
+  const seen = new Set<string>()
+  let cursor: string | undefined
+  do {
+    const page = await transport.call<SearchPage>(search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
+    for (const token of page.canarytokens ?? []) {
+      if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId)) found.push(token)
+    }
+    const next = page.cursor?.next ?? undefined
+    // A cursor seen before would loop forever.
+    cursor = next && !seen.has(next) ? next : undefined
+    if (cursor) seen.add(cursor)
+  } while (cursor)
+  return found
 }
