@@ -135,6 +135,18 @@ describe('uploads that arrive', () => {
     expect((await storage.readArtifact('aws-lure')).toString()).toContain(token.secret_access_key)
     expectNoSecretsVisible(run, [token.secret_access_key, AUTH_TOKEN])
   })
+
+  it("download-api-key: a Global API key's configuration file, masked while it is uploaded", async () => {
+    const key = emulator.addApiKey({ type: 'read-only', note: 'python client' })
+    const run = await action('download-api-key', { 'key-id': key.key_id, path: 'config', 'artifact-name': 'console-key', 'retention-days': '1' }, { ...storage.env, RUNNER_DEBUG: '1' })
+    expectSuccess(run)
+    // The Console names the file canarytools.config: the artifact is the name asked for plus its extension.
+    expect(basename(run.outputs['file-path'] as string)).toBe('canarytools.config')
+    const artifact = await expectArtifactHoldsFile(run, 'console-key.config')
+    expect((await storage.readArtifact('console-key.config')).toString()).toContain(key.auth_token)
+    expect(artifact.expiresAt).toBeDefined()
+    expectNoSecretsVisible(run, [key.auth_token, AUTH_TOKEN])
+  })
 })
 
 describe('uploads that fail say so, and leave the file', () => {
