@@ -56,9 +56,9 @@ async function startAzurite(folder: string): Promise<{ endpoint: string; child: 
   child.once('exit', () => running.delete(child))
   const output: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  const lines = createInterface({ input: child.stdout! })
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! })
       lines.on('line', (line) => {
         output.push(line)
         const match = /successfully listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
@@ -67,6 +67,12 @@ async function startAzurite(folder: string): Promise<{ endpoint: string; child: 
       child.once('error', reject)
       child.once('exit', (code, signal) => reject(new Error(`Azurite exited (${signal ?? code}) before listening:\n${output.join('\n')}`)))
     })
+    // Azurite must not keep the test process alive: if a suite forgets stop(), the process still
+    // exits, and the exit hook above kills Azurite.
+    lines.close()
+    child.stdout?.resume()
+    child.unref()
+    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
     return { endpoint, child }
   } catch (error) {
     await stopChild(child)
