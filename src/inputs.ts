@@ -34,7 +34,16 @@ export const INPUT_NAMES = [
   'path',
   'filename',
   'artifact-name',
-  'retention-days'
+  'retention-days',
+  'memo-pattern',
+  'created-before',
+  'triggered',
+  'enabled',
+  'all',
+  'action',
+  'dry-run',
+  'max-changes',
+  'concurrency'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -43,7 +52,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', 'max-changes': '100', concurrency: '8' }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {

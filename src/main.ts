@@ -84,6 +84,7 @@ export async function run(): Promise<void> {
       await transport.close()
     }
     await publish(result, env)
+    if (result.failure) core.setFailed(redact(failureMessage(operation.name, new Error(result.failure))))
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack)
     core.setFailed(redact(failureMessage(operation?.name, error)))
