@@ -16,7 +16,10 @@ import { ACTION_VERSION } from './version.js'
 const log: Log = {
   info: (message) => core.info(redact(message)),
   warning: (message) => core.warning(redact(message)),
-  debug: (message) => core.debug(redact(message))
+  // Not even redacted when the runner will not show it: the transport logs every request.
+  debug: (message) => {
+    if (core.isDebug()) core.debug(redact(message))
+  }
 }
 
 function failureMessage(operationName: string | undefined, error: unknown): string {
