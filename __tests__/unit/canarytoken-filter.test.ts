@@ -162,8 +162,9 @@ describe('parseCanarytokenFilter', () => {
       "Operation 'cleanup-canarytokens' needs at least one filter (memo-pattern, kind, flock-id, created-before, triggered, enabled), or 'all: true' to work on every Canarytoken."
     )
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'false' }), 'cleanup-canarytokens')).toThrow(InputError)
-    expect(requireFilterOrAll(none, inputsFrom({ all: 'true' }), 'cleanup-canarytokens')).toBe(true)
-    expect(requireFilterOrAll(parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW), inputsFrom({}), 'x')).toBe(false)
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'maybe' }), 'cleanup-canarytokens')).toThrow("Input 'all' must be true or false, not 'maybe'.")
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'true' }), 'cleanup-canarytokens')).not.toThrow()
+    expect(() => requireFilterOrAll(parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW), inputsFrom({}), 'x')).not.toThrow()
   })
 })
 

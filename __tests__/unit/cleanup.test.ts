@@ -96,7 +96,7 @@ describe('parseCleanup', () => {
   })
 
   it('has safe defaults', () => {
-    expect(parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ all: true, dryRun: false, maxChanges: 100, concurrency: 8, clearIncidents: false })
+    expect(parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ filter: {}, dryRun: false, maxChanges: 100, concurrency: 8, clearIncidents: false })
   })
 })
 
@@ -218,6 +218,23 @@ describe('cleanup-canarytokens', () => {
     expect(result.outputs['changed-count']).toBe(40)
     expect(fake.maxInFlight).toBe(5)
     expect(fake.tokens).toEqual([])
+  })
+
+  it('counts and changes a token the Console shows on two pages once', async () => {
+    const fake = new FakeConsole()
+    for (const id of ['a', 'b', 'c', 'd']) fake.add(id)
+    // pages of 3 from offset 0 and 2: [a b c] [c d]
+    const pageStarts = ['0', '2']
+    const transport = fake.transport()
+    const call = transport.call.bind(transport)
+    transport.call = ((endpoint: Endpoint, params: Params = {}) =>
+      endpoint.path.endsWith('/paginate')
+        ? call(endpoint, { ...params, cursor: pageStarts.shift() }).then((page) => ({ ...(page as object), cursor: { next: pageStarts[0] ?? null } }))
+        : call(endpoint, params)) as typeof transport.call
+    const params = parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)
+    const result = await cleanupOperation.run(params, { transport, env, log: logger() })
+    expect(result.outputs).toMatchObject({ 'matched-count': 4, 'changed-count': 4, 'failed-count': 0 })
+    expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d'])
   })
 
   it('works on every token with all: true, paginating without Console filters', async () => {

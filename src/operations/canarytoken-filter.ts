@@ -164,15 +164,13 @@ export function hasFilter(filter: CanarytokenFilter): boolean {
   return Object.values(filter).some((value) => value !== undefined)
 }
 
-/** Reads `all`, the explicit "no filter" switch, and refuses a run with neither filters nor `all: true`. */
-export function requireFilterOrAll(filter: CanarytokenFilter, inputs: InputReader, operation: string): boolean {
-  const all = booleanInput(inputs, 'all')
-  if (!all && !hasFilter(filter)) {
+/** Refuses a run with neither a filter nor `all: true`, the explicit "every token" switch. */
+export function requireFilterOrAll(filter: CanarytokenFilter, inputs: InputReader, operation: string): void {
+  if (!booleanInput(inputs, 'all') && !hasFilter(filter)) {
     throw new InputError(
       `Operation '${operation}' needs at least one filter (${FILTER_INPUTS.join(', ')}), or 'all: true' to work on every Canarytoken.`
     )
   }
-  return all
 }
 
 /** The part of the filter the Console applies itself. */

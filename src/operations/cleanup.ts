@@ -58,12 +58,21 @@ interface Matches {
 async function findMatches(transport: ConsoleTransport, filter: CanarytokenFilter, log: Log): Promise<Matches> {
   const result: Matches = { matched: [], read: 0, pages: 0, undated: 0 }
   const query = consoleQuery(filter)
-  const narrowed = Object.entries(query).filter(([, value]) => value !== undefined).map(([name]) => name)
-  log.info(`Listing Canarytokens (${narrowed.length > 0 ? `the Console filters by ${narrowed.join(', ')}` : 'every page'}; the rest is checked here).`)
+  const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
+  const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined)
+  log.info(
+    narrowed.length > 0
+      ? `Searching Canarytokens by ${narrowed.map(([name, value]) => `${name}=${String(value)}`).join(', ')}; every filter is checked here too.`
+      : 'Listing every Canarytoken; the filters are checked here.'
+  )
+  // A Console that pages by offset could show a token twice: it is counted and changed once.
+  const seen = new Set<string>()
   for await (const page of canarytokenPages(transport, query)) {
     result.pages++
-    result.read += page.canarytokens.length
     for (const token of page.canarytokens) {
+      if (seen.has(token.canarytoken)) continue
+      seen.add(token.canarytoken)
+      result.read++
       if (matchesFilter(filter, token)) result.matched.push(tokenRecord(token))
       else if (filter.createdBefore && createdSeconds(token) === undefined) result.undated++
     }
@@ -137,7 +146,6 @@ const CLEANUP_ACTIONS: readonly CleanupAction[] = ['disable', 'delete']
 interface CleanupParams {
   action: CleanupAction
   filter: CanarytokenFilter
-  all: boolean
   clearIncidents: boolean
   dryRun: boolean
   maxChanges: number
@@ -154,6 +162,7 @@ export interface TokenOutcome extends TokenRecord {
 }
 
 const PAST = { disable: 'disabled', delete: 'deleted' } as const
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 
 export function parseCleanup(inputs: InputReader, nowMs: number): CleanupParams {
   const action = inputs.get('action')
@@ -165,10 +174,10 @@ export function parseCleanup(inputs: InputReader, nowMs: number): CleanupParams 
   if (clearIncidents && action !== 'delete') {
     throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.")
   }
+  requireFilterOrAll(filter, inputs, 'cleanup-canarytokens')
   return {
     action: action as CleanupAction,
     filter,
-    all: requireFilterOrAll(filter, inputs, 'cleanup-canarytokens'),
     clearIncidents,
     dryRun: booleanInput(inputs, 'dry-run'),
     maxChanges: integerInput(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(INPUT_DEFAULTS['max-changes']) }) as number,
@@ -186,7 +195,7 @@ function cleanupResult(params: CleanupParams, outcomes: TokenOutcome[], read: nu
   const sizeNote = tokensOutputNote(tokens)
   const heading = params.dryRun
     ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
-    : `${PAST[params.action][0]?.toUpperCase()}${PAST[params.action].slice(1)} ${changed} of ${outcomes.length} matched Canarytokens`
+    : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`
   const rows = [...outcomes]
     .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
     .map((item) => [...tokenRow(item), item.outcome, item.message])
@@ -233,7 +242,8 @@ const cleanupOperation = defineOperation<CleanupParams>({
         return cleanupResult(params, outcomes, read, [note])
       }
       for (const item of toChange) Object.assign(item, { outcome: 'skipped', message: `not ${PAST[params.action]}: over max-changes` })
-      return cleanupResult(params, outcomes, read, [], `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`)
+      const failure = `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`
+      return cleanupResult(params, outcomes, read, [failure], failure)
     }
     if (params.dryRun) {
       log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`)
@@ -266,7 +276,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
     })
     const failed = toChange.filter((item) => item.outcome === 'failed').length
     const changed = toChange.filter((item) => item.outcome === 'changed').length
-    log.info(`${PAST[params.action]} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`)
+    log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`)
     const failure =
       failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the 'tokens' output and the job summary say why for each).` : undefined
     return cleanupResult(params, outcomes, read, [], failure)
