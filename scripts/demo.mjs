@@ -14,8 +14,8 @@ async function step(title, inputs, options) {
   console.log(`== ${title}: operation=${inputs.operation}`)
   const run = await runAction({ ...common, ...inputs }, options)
   for (const line of run.stdout.split('\n')) {
-    // What a person sees in the log: the runner hides ::add-mask:: and ::set-output:: style commands.
-    if (line && !line.startsWith('::add-mask::')) console.log(`   log | ${line}`)
+    // What a person sees in the log: the runner hides ::add-mask::, and ::debug:: unless debug logging is on.
+    if (line && !line.startsWith('::add-mask::') && !line.startsWith('::debug::')) console.log(`   log | ${line}`)
   }
   for (const [name, value] of Object.entries(run.outputs)) {
     if (name === 'token' || name === 'response') continue

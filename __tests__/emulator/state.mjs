@@ -1,0 +1,375 @@
+// The Console emulator's in-memory model: Canarytokens, their incidents and
+// uploads, flocks, Global and Flock API keys, Apeeper factories and the API
+// switch. No HTTP here; routes.mjs maps requests onto these methods.
+import { randomBytes } from 'node:crypto'
+
+/** Kinds the Console offers, with the names /api/v1/canarytokens/list gives them. */
+export const KIND_NAMES = Object.freeze({
+  'active-directory-login': 'Active Directory Login',
+  apeeper: 'Apeeper',
+  'aws-id': 'AWS API Key',
+  'aws-s3': 'AWS S3 Bucket',
+  'azure-entra-login': 'Azure Entra ID Login',
+  'azure-id': 'Azure Login Certificate',
+  'cloned-css': 'CSS Cloned Website',
+  'cloned-web': 'Cloned Website',
+  'credit-card': 'Credit Card',
+  dns: 'DNS',
+  'doc-msexcel': 'MS Excel Document',
+  'doc-msword': 'MS Word Document',
+  'fast-redirect': 'Fast Redirect',
+  http: 'Web Bug',
+  'msexcel-macro': 'MS Excel Macro Document',
+  'msword-macro': 'MS Word Macro Document',
+  'mysql-dump': 'MySQL Dump',
+  'pdf-acrobat-reader': 'Acrobat PDF',
+  pwa: 'Fake App',
+  'qr-code': 'QR Code',
+  'sensitive-cmd': 'Sensitive Command',
+  'signed-exe': 'Signed Executable',
+  'slack-api': 'Slack API Key',
+  'slow-redirect': 'Slow Redirect',
+  sql: 'SQL Server',
+  svn: 'SVN',
+  'web-image': 'Web Image',
+  'windows-dir': 'Windows Folder',
+  wireguard: 'WireGuard VPN'
+})
+export const KINDS = Object.freeze(Object.keys(KIND_NAMES))
+export const DEFAULT_FLOCK = 'flock:default'
+export const MAX_MEMO = 10_000
+export const GLOBAL_KEY_TYPES = Object.freeze(['read-only', 'analyst', 'admin'])
+export const FLOCK_KEY_TYPES = Object.freeze(['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin'])
+
+/** An answer the Console gives as `{"result":"error","message":...}` with this status. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} message
+   */
+  constructor(status, message) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+  }
+}
+
+// ---------------------------------------------------------------- randomness
+
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+const SECRET_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const HEX = '0123456789abcdef'
+
+// One buffer of random bytes, refilled as needed: seeding 10,000 tokens would
+// otherwise make tens of thousands of small randomBytes calls.
+let pool = randomBytes(16384)
+let poolAt = 0
+
+/**
+ * @param {number} length
+ * @param {string} alphabet at most 256 characters
+ */
+export function randomText(length, alphabet) {
+  if (poolAt + length > pool.length) {
+    pool = randomBytes(Math.max(16384, length))
+    poolAt = 0
+  }
+  let out = ''
+  for (let i = 0; i < length; i++) out += alphabet[(pool[poolAt++] ?? 0) % alphabet.length]
+  return out
+}
+
+/** @param {number} length */
+export const randomHex = (length) => randomText(length, HEX)
+
+// ---------------------------------------------------------------- time formats
+
+/** @param {number} n */
+const two = (n) => String(n).padStart(2, '0')
+
+/** `2020-04-06 08:21:55` in UTC. @param {Date} date */
+function utcStamp(date) {
+  return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`
+}
+
+/** Token `created_printable`: `2020-04-06 08:21:55 (UTC)`. @param {number} ms */
+export const printableTime = (ms) => `${utcStamp(new Date(ms))} (UTC)`
+
+/** API key `created`: `2023-04-13 19:12:15 UTC+0000`. @param {number} ms */
+export const keyTime = (ms) => `${utcStamp(new Date(ms))} UTC+0000`
+
+/** Token `created`: epoch seconds with microseconds, as a string. @param {number} ms */
+export const epochSeconds = (ms) => (ms / 1000).toFixed(6)
+
+/**
+ * Order of listings: by creation time, then by id.
+ * @param {{ created: string, canarytoken: string }} a
+ * @param {{ created: string, canarytoken: string }} b
+ */
+export function tokenOrder(a, b) {
+  const byTime = Number(a.created) - Number(b.created)
+  if (byTime !== 0) return byTime
+  return a.canarytoken < b.canarytoken ? -1 : a.canarytoken > b.canarytoken ? 1 : 0
+}
+
+// ---------------------------------------------------------------- kind-specific fields
+
+/** @param {Record<string, any>} token */
+function fillKindFields(token) {
+  switch (token.kind) {
+    case 'http':
+      token.browser_scanner_enabled ??= true
+      break
+    case 'aws-id': {
+      token.access_key_id ??= `AKIA${randomText(16, UPPER_BASE32)}`
+      token.secret_access_key ??= randomText(40, SECRET_CHARS)
+      token.username ??= `svc-${randomText(10, LOWER_ALNUM)}`
+      token.renders ??= {
+        'aws-id': `[default]\naws_access_key_id = ${token.access_key_id}\naws_secret_access_key = ${token.secret_access_key}\nregion = us-east-2\noutput = json\n`
+      }
+      break
+    }
+    case 'cloned-web': {
+      token.cloned_web ??= 'example.com'
+      const domain = String(token.cloned_web).replace(/^https?:\/\//, '').replace(/\/.*$/, '')
+      token.renders ??= {
+        'cloned-web':
+          `<script>(function(){var d=document.domain;if(d!=${JSON.stringify(domain)}&&d!=${JSON.stringify(`www.${domain}`)}){` +
+          `var i=new Image();i.src=${JSON.stringify(token.url)}+"?l="+encodeURIComponent(location.href)+"&r="+encodeURIComponent(document.referrer);}})();</script>`
+      }
+      break
+    }
+    case 'cloned-css':
+      token.expected_referrer ??= 'example.com'
+      break
+    case 'fast-redirect':
+    case 'slow-redirect':
+      token.browser_redirect_url ??= 'https://example.com/'
+      break
+    case 'sensitive-cmd':
+      token.process_name ??= 'klist.exe'
+      break
+    case 'wireguard': {
+      const key = () => randomBytes(32).toString('base64')
+      token.renders ??= {
+        wg_conf: `[Interface]\nPrivateKey = ${key()}\nAddress = 192.168.${(randomBytes(1)[0] ?? 0) % 250}.2/24\n\n[Peer]\nPublicKey = ${key()}\nAllowedIPs = 192.168.0.0/16\nEndpoint = ${token.hostname}:51820\n`
+      }
+      break
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the state
+
+/**
+ * @typedef {object} ApiKey
+ * @property {string} auth_token
+ * @property {string} auth_token_type
+ * @property {string} created
+ * @property {string} created_by
+ * @property {string} key_id
+ * @property {string} note
+ * @property {string[]} [managed_flocks] Flock keys only
+ * @property {string[]} [watched_flocks] Flock keys only
+ * @property {string} [last_used] Flock keys only, once used
+ */
+
+/**
+ * @typedef {object} Caller who made a request
+ * @property {ApiKey} key
+ * @property {'global' | 'flock'} scope
+ */
+
+export class ConsoleState {
+  /**
+   * @param {{ authToken: string, now: () => number }} options
+   */
+  constructor({ authToken, now }) {
+    this.now = now
+    /** @type {Map<string, Record<string, any>>} canarytoken id -> token */
+    this.tokens = new Map()
+    /** @type {Map<string, Array<Record<string, any>>>} canarytoken id -> incidents */
+    this.incidents = new Map()
+    /** @type {Map<string, Record<string, import('./files.mjs').Upload>>} canarytoken id -> files sent at creation */
+    this.uploads = new Map()
+    /** @type {Map<string, string>} flock_id -> name */
+    this.flocks = new Map([[DEFAULT_FLOCK, 'Default Flock']])
+    /** @type {Map<string, ApiKey>} auth_token -> Global API key */
+    this.globalKeys = new Map()
+    /** @type {Map<string, ApiKey>} auth_token -> Flock API key */
+    this.flockKeys = new Map()
+    /** @type {Set<string>} */
+    this.factories = new Set()
+    this.apiEnabled = true
+    /** @type {Array<Record<string, any>> | null} tokens in listing order, rebuilt after changes */
+    this.sortedCache = null
+    this.initialKey = this.addGlobalKey({ type: 'admin', note: 'Console emulator initial key', createdBy: 'admin@example.com', authToken })
+  }
+
+  // ------------------------------------------------------------ tokens
+
+  /**
+   * Builds and stores a token. `partial` may set any field; the rest are filled in.
+   * @param {Record<string, any>} partial
+   * @returns {Record<string, any>}
+   */
+  createToken(partial = {}) {
+    const kind = partial.kind ?? 'dns'
+    if (!Object.hasOwn(KIND_NAMES, kind)) throw new ApiError(400, 'Supplied kind is not valid.')
+    const flockId = partial.flock_id ?? DEFAULT_FLOCK
+    if (!this.flocks.has(flockId)) throw new ApiError(400, 'Flock does not exist.')
+    const id = partial.canarytoken ?? randomText(25, LOWER_ALNUM)
+    if (this.tokens.has(id)) throw new Error(`a Canarytoken with id ${id} already exists`)
+    const createdMs = partial.created !== undefined ? Number(partial.created) * 1000 : this.now()
+    if (!Number.isFinite(createdMs)) throw new Error(`created must be epoch seconds, not ${partial.created}`)
+    const domain = partial.custom_domain || 'canarytokens.com'
+    /** @type {Record<string, any>} */
+    const token = {
+      canarytoken: id,
+      hostname: `${id}.${domain}`,
+      url: `http://${domain}/${['about', 'static', 'terms', 'articles'][id.charCodeAt(0) % 4]}/${id}/index.html`,
+      key: randomHex(32),
+      kind,
+      memo: `Emulator ${kind} token`,
+      enabled: true,
+      flock_id: flockId,
+      created: '',
+      created_printable: '',
+      triggered_count: 0,
+      updated_id: 1,
+      ...partial
+    }
+    token.created = epochSeconds(createdMs)
+    token.created_printable = partial.created_printable ?? printableTime(createdMs)
+    fillKindFields(token)
+    this.tokens.set(id, token)
+    this.sortedCache = null
+    return token
+  }
+
+  /**
+   * @param {string} id
+   * @returns {boolean}
+   */
+  deleteToken(id) {
+    this.incidents.delete(id)
+    this.uploads.delete(id)
+    const existed = this.tokens.delete(id)
+    if (existed) this.sortedCache = null
+    return existed
+  }
+
+  /** Every token in listing order (created, then id). */
+  sortedTokens() {
+    this.sortedCache ??= [...this.tokens.values()].sort(tokenOrder)
+    return this.sortedCache
+  }
+
+  /**
+   * @param {string} id
+   * @returns {Record<string, any>}
+   */
+  addIncident(id) {
+    const token = this.tokens.get(id)
+    if (!token) throw new Error(`no Canarytoken ${id}`)
+    const ms = this.now()
+    const list = this.incidents.get(id) ?? []
+    const incident = {
+      id: `incident:canarytoken:${randomHex(24)}:${epochSeconds(ms)}`,
+      canarytoken: id,
+      kind: token.kind,
+      memo: token.memo,
+      created: epochSeconds(ms),
+      created_printable: printableTime(ms),
+      src_host: `198.51.100.${1 + (list.length % 254)}`
+    }
+    list.push(incident)
+    this.incidents.set(id, list)
+    token.triggered_count = (token.triggered_count ?? 0) + 1
+    return incident
+  }
+
+  // ------------------------------------------------------------ flocks and factories
+
+  /** @param {string} name */
+  addFlock(name) {
+    const id = `flock:${randomHex(32)}`
+    this.flocks.set(id, name)
+    return id
+  }
+
+  addApeeperFactory() {
+    const hash = randomHex(32)
+    this.factories.add(hash)
+    return hash
+  }
+
+  // ------------------------------------------------------------ API keys
+
+  /**
+   * @param {{ type?: string, note?: string, createdBy?: string, authToken?: string }} options
+   * @returns {ApiKey}
+   */
+  addGlobalKey({ type = 'admin', note = 'Emulator key', createdBy = 'admin@example.com', authToken = randomHex(32) }) {
+    if (!GLOBAL_KEY_TYPES.includes(type)) throw new ApiError(400, `auth_token_type must be one of ${GLOBAL_KEY_TYPES.join(', ')}`)
+    /** @type {ApiKey} */
+    const key = {
+      auth_token: authToken,
+      // The Console capitalises Global key types: Admin, Analyst, Read-Only.
+      auth_token_type: type.replace(/(^|-)([a-z])/g, (_m, dash, letter) => `${dash}${letter.toUpperCase()}`),
+      created: keyTime(this.now()),
+      created_by: createdBy,
+      key_id: this.newKeyId(),
+      note
+    }
+    this.globalKeys.set(key.auth_token, key)
+    return key
+  }
+
+  /**
+   * @param {{ flockId: string, type?: string, note?: string, createdBy?: string }} options
+   * @returns {ApiKey}
+   */
+  addFlockKey({ flockId, type = 'admin', note = 'Emulator flock key', createdBy = 'admin@example.com' }) {
+    if (!this.flocks.has(flockId)) throw new ApiError(400, 'Flock does not exist.')
+    if (!FLOCK_KEY_TYPES.includes(type)) throw new ApiError(400, `auth_token_type must be one of ${FLOCK_KEY_TYPES.join(', ')}`)
+    /** @type {ApiKey} */
+    const key = {
+      auth_token: randomHex(32),
+      auth_token_type: type,
+      created: keyTime(this.now()),
+      created_by: createdBy,
+      key_id: this.newKeyId(),
+      managed_flocks: [flockId],
+      note,
+      watched_flocks: []
+    }
+    this.flockKeys.set(key.auth_token, key)
+    return key
+  }
+
+  newKeyId() {
+    const used = new Set([...this.globalKeys.values(), ...this.flockKeys.values()].map((k) => k.key_id))
+    let id = randomHex(8)
+    while (used.has(id)) id = randomHex(8)
+    return id
+  }
+
+  /**
+   * The key an auth token belongs to, if it is (still) valid.
+   * @param {string | undefined} authToken
+   * @returns {Caller | undefined}
+   */
+  findCaller(authToken) {
+    if (!authToken) return undefined
+    const global = this.globalKeys.get(authToken)
+    if (global) return { key: global, scope: 'global' }
+    const flock = this.flockKeys.get(authToken)
+    if (flock) {
+      flock.last_used = keyTime(this.now())
+      return { key: flock, scope: 'flock' }
+    }
+    return undefined
+  }
+}
