@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
-import { canarytokenPages, findCanarytokens, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
+import { PAGE_SIZE, canarytokenPages, findCanarytokens, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
 import { ConsoleTransport } from '../../src/console/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
@@ -86,8 +86,8 @@ describe('canarytokenPages', () => {
       [2, 2, 1]
     ])
     expect(seenPaths.map(query)).toEqual([
-      { kind: 'dns', active: 'false', search_string: 'nightly', limit: '100' },
-      { kind: 'dns', active: 'false', search_string: 'nightly', limit: '100', cursor: 'n1' }
+      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE) },
+      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE), cursor: 'n1' }
     ])
   })
 
@@ -132,7 +132,7 @@ describe('findCanarytokens', () => {
     ])
     const found = await findCanarytokens(transport(), { kind: 'dns', memoEquals: 'deploy beacon octo-repo' })
     expect(found.map((token) => token.canarytoken)).toEqual(['a'])
-    expect(query(seenPaths[0] as string)).toEqual({ kind: 'dns', search_string: 'deploy', limit: '100' })
+    expect(query(seenPaths[0] as string)).toEqual({ kind: 'dns', search_string: 'deploy', limit: String(PAGE_SIZE) })
   })
 })
 

@@ -154,8 +154,13 @@ export function listCanarytokenKinds(transport: ConsoleTransport): Promise<Kinds
   return transport.call<KindsAnswer>(CANARYTOKEN_ENDPOINTS.kinds)
 }
 
-/** Tokens asked for per page. */
-export const PAGE_SIZE = 100
+/**
+ * Tokens asked for per page. The reference sets no upper limit (the default
+ * is 10); a page of 500 is a few hundred KB, and every page is a round trip
+ * to a Console that is an internet away. A Console that caps it just gives
+ * more pages.
+ */
+export const PAGE_SIZE = 500
 
 /** What the Console itself can narrow a listing by. Everything else is filtered by the caller. */
 export interface CanarytokenQuery {
