@@ -34,8 +34,7 @@ export const CANARYTOKEN_ENDPOINTS = {
   removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3' },
   deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete' },
   paginate: { method: 'GET', path: '/api/v1/canarytokens/paginate' },
-  search: { method: 'GET', path: '/api/v1/canarytokens/search' },
-  kinds: { method: 'GET', path: '/api/v1/canarytokens/list' }
+  search: { method: 'GET', path: '/api/v1/canarytokens/search' }
 } as const satisfies Record<string, Endpoint>
 
 export interface CreateCanarytokenParams extends Params {
@@ -136,22 +135,12 @@ export interface SearchAnswer extends SuccessBody {
   total_results?: number
 }
 
-export interface KindsAnswer extends SuccessBody {
-  /** kind -> the Console's label */
-  canarytokens: Record<string, string>
-}
-
 export function paginateCanarytokens(transport: ConsoleTransport, params: PaginateParams = {}): Promise<PaginateAnswer> {
   return transport.call<PaginateAnswer>(CANARYTOKEN_ENDPOINTS.paginate, params)
 }
 
 export function searchCanarytokens(transport: ConsoleTransport, params: SearchParams = {}): Promise<SearchAnswer> {
   return transport.call<SearchAnswer>(CANARYTOKEN_ENDPOINTS.search, params)
-}
-
-/** The kinds this Console offers. */
-export function listCanarytokenKinds(transport: ConsoleTransport): Promise<KindsAnswer> {
-  return transport.call<KindsAnswer>(CANARYTOKEN_ENDPOINTS.kinds)
 }
 
 /**
