@@ -22,7 +22,7 @@ export const modules = {
  * the file is staged under the artifact name (keeping its extension).
  */
 async function uploadArtifact(request, stagingRoot) {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 1022));
     const client = new DefaultArtifactClient();
     const [onlyFile] = request.files;
     if (request.files.length === 1 && onlyFile !== undefined) {

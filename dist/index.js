@@ -28529,13 +28529,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
-/***/ 98995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
 /***/ 77030:
 /***/ ((module) => {
 
@@ -37275,7 +37268,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(906);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82998);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37285,7 +37278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 906:
+/***/ 82998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37375,13 +37368,21 @@ class ConsoleApiError extends Error {
     status;
     consoleMessage;
     attempts;
+    earlierAttemptMayHaveActed;
     name = 'ConsoleApiError';
-    constructor(message, failure, status, consoleMessage, attempts = 1) {
+    constructor(message, failure, status, consoleMessage, attempts = 1, 
+    /**
+     * An earlier attempt of this call may have been carried out by the
+     * Console before its answer was lost: a repeated delete that now finds
+     * nothing to delete has done its job.
+     */
+    earlierAttemptMayHaveActed = false) {
         super(message);
         this.failure = failure;
         this.status = status;
         this.consoleMessage = consoleMessage;
         this.attempts = attempts;
+        this.earlierAttemptMayHaveActed = earlierAttemptMayHaveActed;
     }
 }
 /** The Console's wording for a token or key that does not exist. */
@@ -37390,11 +37391,30 @@ function isNotFound(error) {
         (error.failure === 'http-status' || error.failure === 'result') &&
         /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? ''));
 }
+/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
+function wasDoneByEarlierAttempt(error) {
+    return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && isNotFound(error);
+}
+/** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
+async function removal(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if (wasDoneByEarlierAttempt(error))
+            return { result: 'success', alreadyDone: true };
+        throw error;
+    }
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./build/console/transport.js
@@ -37402,8 +37422,17 @@ var undici = __nccwpck_require__(46752);
 
 
 
+
+
+const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 /** Largest JSON answer we will read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest file we download. Token files are small (documents, zips, a signed
+ * exe of at most the 10 MiB we upload); the whole file is held in memory so
+ * that a broken connection can be retried from the start.
+ */
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 function describeStatus(status) {
     return `HTTP ${status}`;
 }
@@ -37430,23 +37459,106 @@ function headerValue(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function isTimeout(error) {
+function errorCode(error) {
     const code = error?.code;
-    const name = error?.name;
+    return typeof code === 'string' ? code : undefined;
+}
+function isTimeout(error) {
+    const code = errorCode(error);
     return (code === 'UND_ERR_HEADERS_TIMEOUT' ||
         code === 'UND_ERR_BODY_TIMEOUT' ||
         code === 'UND_ERR_CONNECT_TIMEOUT' ||
-        name === 'TimeoutError');
+        error?.name === 'TimeoutError');
 }
+/** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
+function neverSent(code) {
+    return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
+}
+/**
+ * Connection failures worth another attempt. Not among them: a name that
+ * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
+ * and TLS failures (a certificate problem is not flakiness).
+ */
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+/** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 function networkError(error, timeoutMs) {
     if (error instanceof ConsoleApiError)
         return error;
     if (isTimeout(error)) {
         return new ConsoleApiError(`the Console did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
     }
-    const code = error?.code;
+    const code = errorCode(error);
     const detail = code ?? (error instanceof Error ? error.message : String(error));
-    return new ConsoleApiError(`could not reach the Console (${detail})`, 'network');
+    const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console';
+    return new ConsoleApiError(`${what} (${detail})`, 'network');
+}
+/** One attempt's failure, with what deciding on another attempt needs. */
+class FailedAttempt extends Error {
+    error;
+    retryReason;
+    mayHaveActed;
+    retryAfter;
+    constructor(error, 
+    /** Why another attempt may succeed; undefined when it would fail the same way. */
+    retryReason, 
+    /** The Console may have carried the request out. */
+    mayHaveActed, retryAfter) {
+        super(error.message);
+        this.error = error;
+        this.retryReason = retryReason;
+        this.mayHaveActed = mayHaveActed;
+        this.retryAfter = retryAfter;
+    }
+}
+/** An attempt that failed before or while the request travelled (no answer to judge). */
+function failedInTransit(error, timeoutMs) {
+    const code = errorCode(error);
+    const mapped = networkError(error, timeoutMs);
+    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
+    const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
+    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
+}
+/** An attempt the Console answered, with an error. */
+function failedAnswer(error, retryAfter) {
+    const status = error.status ?? 0;
+    const retryable = RETRYABLE_STATUSES.has(status);
+    // A 5xx may come after the work was done, and a 2xx we could not read may
+    // be a success; a 4xx (429 included) and an error the Console explains are refusals.
+    const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json');
+    return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined);
+}
+/**
+ * How long `Retry-After` asks us to wait (delta seconds or an HTTP date), or
+ * undefined when it says nothing usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    // An HTTP date names its day and month in words.
+    const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `failedAttempt + 1`: the Console's `Retry-After`
+ * when it gave one (capped), else exponential backoff with jitter (a random
+ * point in the upper half of the doubled wait), so that many runs failing
+ * together do not come back together.
+ */
+function retryDelayMs(policy, failedAttempt, retryAfter, random = Math.random) {
+    const asked = retryAfterMs(retryAfter);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
 }
 /** A short, safe description of a body that is not JSON: never the body itself. */
 function describeNonJson(contentType, text) {
@@ -37486,31 +37598,40 @@ function errorForAnswer(status, contentType, text, location) {
 }
 /**
  * The one module that speaks HTTP to the Console: it owns the URL, the auth
- * header, body encoding, timeouts and the mapping of every failure to a
- * ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
+ * header, body encoding, timeouts, retries and the mapping of every failure
+ * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
  */
 class ConsoleTransport {
     options;
     dispatcher;
+    policy;
     constructor(options) {
         this.options = options;
         this.dispatcher =
             options.dispatcher ?? new undici.Agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     }
-    /** Calls a JSON endpoint; resolves only on a verified success. */
-    async call(endpoint, params = {}, files = {}) {
+    /**
+     * Calls a JSON endpoint; resolves only on a verified success. Failures
+     * worth another attempt are retried; `recover` settles a call that is not
+     * safe to repeat (see `Recovery`).
+     */
+    async call(endpoint, params = {}, files = {}, recover) {
+        return this.withRetries(endpoint, () => this.callOnce(endpoint, params, files), recover);
+    }
+    async callOnce(endpoint, params, files) {
         const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
         let text;
         try {
-            text = await readText(body, MAX_JSON_BYTES);
+            text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
         }
         catch (error) {
-            throw networkError(error, this.options.timeoutMs);
+            throw failedInTransit(error, this.options.timeoutMs);
         }
         const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
         if (failure) {
             this.maskSecretsIn(text);
-            throw failure;
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
         }
         const parsed = JSON.parse(text);
         for (const secret of this.options.findSecrets(parsed))
@@ -37518,34 +37639,97 @@ class ConsoleTransport {
         return parsed;
     }
     /**
-     * Calls an endpoint that answers with a file. The caller consumes the
-     * stream (and must, or the connection stays busy). An answer in JSON, or
-     * any error status, is mapped like `call` does.
+     * Calls an endpoint that answers with a file. The whole file is read
+     * before this resolves (bounded), so a connection that breaks mid-file is
+     * retried from the start and the caller never sees half a file. An answer
+     * in JSON, or any error status, is mapped like `call` does.
      */
     async download(endpoint, params = {}) {
+        return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params));
+    }
+    async downloadOnce(endpoint, params) {
         const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*');
         const contentType = headerValue(headers, 'content-type');
         const disposition = headerValue(headers, 'content-disposition');
         const isJson = /\bjson\b/i.test(contentType ?? '');
-        if (statusCode < 200 || statusCode >= 300 || (isJson && !disposition)) {
-            let text = '';
-            try {
-                text = await readText(body, MAX_JSON_BYTES);
-            }
-            catch (error) {
-                throw networkError(error, this.options.timeoutMs);
-            }
-            this.maskSecretsIn(text);
-            const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location'));
-            throw failure ?? new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode);
+        const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition);
+        let content;
+        try {
+            content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES);
         }
-        const length = Number(headerValue(headers, 'content-length'));
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs);
+        }
+        if (!isFile) {
+            const text = content.toString('utf8');
+            this.maskSecretsIn(text);
+            const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
+                new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode);
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
+        }
         return {
-            body: body,
+            body: external_node_stream_.Readable.from([content], { objectMode: false }),
             filename: filenameFromContentDisposition(disposition),
             contentType,
-            contentLength: Number.isFinite(length) ? length : undefined
+            contentLength: content.length
         };
+    }
+    /**
+     * Runs attempts until one succeeds, a failure is not worth retrying, or
+     * the retries are spent. Hand-written rather than undici's RetryAgent /
+     * RetryHandler (v6), which cannot express our rules: when it gives up on a
+     * retryable status it throws a RequestRetryError without the answer's body,
+     * losing the Console's message (and whether the body was JSON at all); it
+     * resumes a broken download with Range requests the Console does not
+     * document; it has no hook to look at the Console between two attempts of
+     * a create (the check that stops a flaky network from minting two tokens);
+     * and it cannot log each retry.
+     */
+    async withRetries(endpoint, attempt, recover) {
+        const attempts = this.policy.retries + 1;
+        const repeatable = endpoint.repeatable ?? endpoint.method === 'GET';
+        const call = `${endpoint.method} ${endpoint.path}`;
+        let earlierAttemptMayHaveActed = false;
+        for (let number = 1;; number++) {
+            try {
+                return await attempt();
+            }
+            catch (thrown) {
+                if (!(thrown instanceof FailedAttempt))
+                    throw thrown;
+                const { error } = thrown;
+                const final = (message = error.message) => new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed);
+                const retrying = thrown.retryReason !== undefined && number < attempts;
+                if (thrown.mayHaveActed && !repeatable) {
+                    if (recover) {
+                        // Even when no retry follows: a token the Console made must not be reported as a failure.
+                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`);
+                        let settled;
+                        try {
+                            settled = await recover(error);
+                        }
+                        catch (check) {
+                            const reason = check instanceof Error ? check.message : String(check);
+                            throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
+                        }
+                        if (settled !== undefined) {
+                            this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`);
+                            return settled;
+                        }
+                    }
+                    else if (retrying) {
+                        throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`);
+                    }
+                }
+                if (!retrying)
+                    throw final();
+                earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable;
+                const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
+                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)';
+                this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
+                await (this.options.sleep ?? promises_namespaceObject.setTimeout)(wait);
+            }
+        }
     }
     maskSecretsIn(text) {
         try {
@@ -37596,7 +37780,7 @@ class ConsoleTransport {
             return answer;
         }
         catch (error) {
-            throw networkError(error, this.options.timeoutMs);
+            throw failedInTransit(error, this.options.timeoutMs);
         }
     }
     async close() {
@@ -37604,7 +37788,7 @@ class ConsoleTransport {
             await this.dispatcher.close();
     }
 }
-async function readText(body, limit) {
+async function readBody(body, limit) {
     const chunks = [];
     let size = 0;
     for await (const chunk of body) {
@@ -37615,7 +37799,7 @@ async function readText(body, limit) {
         }
         chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -37646,6 +37830,7 @@ const INPUT_NAMES = [
     'console',
     'auth-token',
     'timeout-seconds',
+    'retries',
     'canarytoken',
     'kind',
     'memo',
@@ -37668,21 +37853,27 @@ const INPUT_NAMES = [
     'path',
     'filename',
     'artifact-name',
-    'retention-days'
+    'retention-days',
+    'auth-token-type',
+    'note',
+    'key-id',
+    'remove-auth-token',
+    'include-secrets',
+    'confirm'
 ];
 /**
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-const INPUT_DEFAULTS = { 'timeout-seconds': '30' };
+const INPUT_DEFAULTS = { 'timeout-seconds': '30', retries: '3' };
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 function consoleParameter(name) {
     return name.replace(/-/g, '_');
 }
 /** Inputs every operation reads. */
-const COMMON_INPUTS = ['operation', 'console', 'auth-token', 'timeout-seconds'];
+const COMMON_INPUTS = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries'];
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-const SECRET_INPUTS = ['auth-token', 'aws-secret-key'];
+const SECRET_INPUTS = ['auth-token', 'aws-secret-key', 'remove-auth-token'];
 /** The inputs as the runner passes them (`INPUT_<NAME>` variables). */
 function actionInputs() {
     return { get: (name) => core/* getInput */.V4(name) };
@@ -37769,55 +37960,166 @@ function extraParamsInput(inputs, namedParameters) {
     return params;
 }
 
-;// CONCATENATED MODULE: ./build/console/canarytokens.js
-const CANARYTOKEN_ENDPOINTS = {
-    create: { method: 'POST', path: '/api/v1/canarytoken/create' },
-    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch' },
-    update: { method: 'POST', path: '/api/v1/canarytoken/update' },
-    enable: { method: 'POST', path: '/api/v1/canarytoken/enable' },
-    disable: { method: 'POST', path: '/api/v1/canarytoken/disable' },
-    delete: { method: 'POST', path: '/api/v1/canarytoken/delete' },
-    download: { method: 'GET', path: '/api/v1/canarytoken/download' },
-    removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3' },
-    deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete' }
+;// CONCATENATED MODULE: ./build/console/api-keys.js
+
+/**
+ * Global API keys and the API switch, on their current paths (the
+ * `/api/v1/token/*` ones are deprecated).
+ */
+const API_KEY_ENDPOINTS = {
+    // Not repeatable: a retried add could make a second key.
+    add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false },
+    list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true },
+    // The reference's curl sends DELETE with a form body (-X DELETE -d); the transport does the same.
+    remove: { method: 'DELETE', path: '/api/v1/auth_token/remove', repeatable: true },
+    download: { method: 'GET', path: '/api/v1/auth_token/download', repeatable: true },
+    enableApi: { method: 'POST', path: '/api/v1/settings/api/enable', repeatable: true },
+    disableApi: { method: 'POST', path: '/api/v1/settings/api/disable', repeatable: true }
 };
-function createCanarytoken(transport, params, files = {}) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.create, params, files);
+function addApiKey(transport, authTokenType, note) {
+    return transport.call(API_KEY_ENDPOINTS.add, { auth_token_type: authTokenType, note });
 }
-function fetchCanarytoken(transport, canarytoken) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.fetch, { canarytoken });
+function listApiKeys(transport) {
+    return transport.call(API_KEY_ENDPOINTS.list);
 }
-/** The reference documents `{"result","token"}` as update's answer. */
-function updateCanarytokenMemo(transport, canarytoken, memo) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.update, { canarytoken, memo });
+function removeApiKey(transport, keyId) {
+    return removal(transport.call(API_KEY_ENDPOINTS.remove, { key_id: keyId }));
 }
-function enableCanarytoken(transport, canarytoken) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.enable, { canarytoken });
+/** The key's configuration file for Thinkst's Python client: a credential. */
+function downloadApiKey(transport, keyId) {
+    return transport.download(API_KEY_ENDPOINTS.download, { key_id: keyId });
 }
-function disableCanarytoken(transport, canarytoken) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.disable, { canarytoken });
+function enableApi(transport) {
+    return transport.call(API_KEY_ENDPOINTS.enableApi);
 }
-function deleteCanarytoken(transport, canarytoken, clearIncidents = false) {
-    // Sent only when asked for, so the Console's own default applies otherwise.
-    return transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined });
-}
-function downloadCanarytoken(transport, canarytoken) {
-    return transport.download(CANARYTOKEN_ENDPOINTS.download, { canarytoken });
-}
-/** The reference lists `aws_access_key` twice for this endpoint; it is sent once. */
-function removeS3Canarytoken(transport, params) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params);
-}
-function deleteApeeperFactory(transport, hash) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash });
+function disableApi(transport) {
+    return transport.call(API_KEY_ENDPOINTS.disableApi);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./build/console/flock-api-keys.js
+
+const FLOCK_API_KEY_ENDPOINTS = {
+    // Not repeatable: a retried add could make a second key.
+    add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false },
+    list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true },
+    // Documented as POST, but its curl example adds -G (query string). We send a
+    // form body, as for every POST: the key being removed is a credential and
+    // must not travel in a URL, where logs and proxies keep it.
+    remove: { method: 'POST', path: '/api/v1/flock/auth_token/remove', repeatable: true }
+};
+/** `authTokenType` is optional: the Console picks its default when it is left out. */
+function addFlockApiKey(transport, flockId, note, authTokenType) {
+    return transport.call(FLOCK_API_KEY_ENDPOINTS.add, { flock_id: flockId, note, auth_token_type: authTokenType });
+}
+function listFlockApiKeys(transport, flockId) {
+    return transport.call(FLOCK_API_KEY_ENDPOINTS.list, { flock_id: flockId });
+}
+/** Flock keys are removed by the key itself, not by key id. */
+function removeFlockApiKey(transport, removeAuthToken) {
+    return removal(transport.call(FLOCK_API_KEY_ENDPOINTS.remove, { remove_auth_token: removeAuthToken }));
+}
+
+;// CONCATENATED MODULE: ./build/secrets.js
+
+/**
+ * Every value that must never be printed goes through here: it is masked with
+ * the runner (`::add-mask::`) and remembered so that our own error messages
+ * and debug lines can be redacted too (defence in depth: a runner masks only
+ * what it was told about, and a local run has no runner at all).
+ */
+const secrets = new Set();
+/** Values shorter than this are not secrets worth masking (and would mask noise). */
+const SHORTEST_SECRET = 6;
+function registerSecret(value) {
+    if (typeof value !== 'string')
+        return;
+    const trimmed = value.trim();
+    if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed))
+        return;
+    secrets.add(trimmed);
+    core/* setSecret */.Pq(trimmed);
+    // The runner matches a mask against single lines of the log, so a
+    // multi-line secret is masked line by line as well.
+    if (trimmed.includes('\n')) {
+        for (const line of trimmed.split(/\r?\n/))
+            registerSecret(line);
+    }
+}
+/**
+ * Masks the credential parts of a text file (AWS credentials, a Python client
+ * config, a WireGuard config, a Slack token): every `key = value` value and
+ * every long bare line.
+ */
+function registerCredentialText(text) {
+    for (const rawLine of text.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
+            continue;
+        const assignment = /^[^=:]+[=:]\s*(.+)$/.exec(line);
+        registerSecret(assignment ? assignment[1] : line);
+    }
+}
+/** Replaces every registered secret in `text` with `***`. */
+function redact(text) {
+    let result = text;
+    // Longest first, so that a secret containing another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Field names whose values the Console uses for credentials. Any JSON answer
+ * is walked for them, so a new endpoint cannot forget to mask.
+ */
+const SECRET_FIELDS = new Set([
+    'auth_token',
+    'secret_access_key',
+    'aws_secret_key',
+    'aws_session_token',
+    'renders',
+    'wg_conf',
+    'private_key',
+    'api_key',
+    'token_value'
+]);
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Collects every string under a secret field name, at any depth. */
+function findSecretValues(value, underSecretField = false, found = []) {
+    if (typeof value === 'string') {
+        if (underSecretField)
+            found.push(value);
+    }
+    else if (Array.isArray(value)) {
+        for (const item of value)
+            findSecretValues(item, underSecretField, found);
+    }
+    else if (isRecord(value)) {
+        for (const [key, item] of Object.entries(value)) {
+            findSecretValues(item, underSecretField || SECRET_FIELDS.has(key), found);
+        }
+    }
+    return found;
+}
+/** A deep copy of a JSON value with every secret field replaced by `***`. */
+function withoutSecretFields(value) {
+    const strip = (item) => {
+        if (Array.isArray(item))
+            return item.map(strip);
+        if (isRecord(item)) {
+            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, SECRET_FIELDS.has(key) ? '***' : strip(child)]));
+        }
+        return item;
+    };
+    return strip(value);
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./build/publish/files.js
@@ -37938,103 +38240,6 @@ async function writeFileAtomically(directory, name, content, options = {}) {
     return destination;
 }
 
-;// CONCATENATED MODULE: ./build/secrets.js
-
-/**
- * Every value that must never be printed goes through here: it is masked with
- * the runner (`::add-mask::`) and remembered so that our own error messages
- * and debug lines can be redacted too (defence in depth: a runner masks only
- * what it was told about, and a local run has no runner at all).
- */
-const secrets = new Set();
-/** Values shorter than this are not secrets worth masking (and would mask noise). */
-const SHORTEST_SECRET = 6;
-function registerSecret(value) {
-    if (typeof value !== 'string')
-        return;
-    const trimmed = value.trim();
-    if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed))
-        return;
-    secrets.add(trimmed);
-    core/* setSecret */.Pq(trimmed);
-    // The runner matches a mask against single lines of the log, so a
-    // multi-line secret is masked line by line as well.
-    if (trimmed.includes('\n')) {
-        for (const line of trimmed.split(/\r?\n/))
-            registerSecret(line);
-    }
-}
-/**
- * Masks the credential parts of a text file (AWS credentials, a Python client
- * config, a WireGuard config, a Slack token): every `key = value` value and
- * every long bare line.
- */
-function registerCredentialText(text) {
-    for (const rawLine of text.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
-            continue;
-        const assignment = /^[^=:]+[=:]\s*(.+)$/.exec(line);
-        registerSecret(assignment ? assignment[1] : line);
-    }
-}
-/** Replaces every registered secret in `text` with `***`. */
-function redact(text) {
-    let result = text;
-    // Longest first, so that a secret containing another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * Field names whose values the Console uses for credentials. Any JSON answer
- * is walked for them, so a new endpoint cannot forget to mask.
- */
-const SECRET_FIELDS = new Set([
-    'auth_token',
-    'secret_access_key',
-    'aws_secret_key',
-    'aws_session_token',
-    'renders',
-    'wg_conf',
-    'private_key',
-    'api_key',
-    'token_value'
-]);
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Collects every string under a secret field name, at any depth. */
-function findSecretValues(value, underSecretField = false, found = []) {
-    if (typeof value === 'string') {
-        if (underSecretField)
-            found.push(value);
-    }
-    else if (Array.isArray(value)) {
-        for (const item of value)
-            findSecretValues(item, underSecretField, found);
-    }
-    else if (isRecord(value)) {
-        for (const [key, item] of Object.entries(value)) {
-            findSecretValues(item, underSecretField || SECRET_FIELDS.has(key), found);
-        }
-    }
-    return found;
-}
-/** A deep copy of a JSON value with every secret field replaced by `***`. */
-function withoutSecretFields(value) {
-    const strip = (item) => {
-        if (Array.isArray(item))
-            return item.map(strip);
-        if (isRecord(item)) {
-            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, SECRET_FIELDS.has(key) ? '***' : strip(child)]));
-        }
-        return item;
-    };
-    return strip(value);
-}
-
 ;// CONCATENATED MODULE: ./build/operations/file-options.js
 
 
@@ -38046,11 +38251,20 @@ function withoutSecretFields(value) {
 const FILE_INPUTS = ['path', 'filename', 'artifact-name', 'retention-days'];
 /** Characters GitHub refuses in artifact names. */
 const ARTIFACT_NAME_FORBIDDEN = /["<>|*?:\\/\r\n]/;
+/** The folder under RUNNER_TEMP that downloads go to when the user names no `path`. */
+const DEFAULT_FOLDER = 'canary-console-action';
+/** Our folder under RUNNER_TEMP, refused if something (a symlink) leads it elsewhere. */
+async function defaultDirectory(runnerTemp) {
+    try {
+        return await resolveInside(runnerTemp, DEFAULT_FOLDER, 'path');
+    }
+    catch {
+        throw new InputError(`The default download folder ${(0,external_node_path_.join)(runnerTemp, DEFAULT_FOLDER)} leads outside RUNNER_TEMP (a symlink?); set 'path' to a folder in the workspace.`);
+    }
+}
 async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
-    const directory = userPath
-        ? await resolveInside(env.workspace, userPath, 'path')
-        : (0,external_node_path_.join)(env.runnerTemp, 'canary-console-action');
+    const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
     const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined;
     const artifactName = inputs.get('artifact-name');
     const retentionDays = integerInput(inputs, 'retention-days', { min: 1, max: 90 });
@@ -38107,6 +38321,389 @@ function artifactRequest(options, files) {
     if (!options.artifact)
         return undefined;
     return { name: options.artifact.name, retentionDays: options.artifact.retentionDays, files, rootDirectory: options.directory };
+}
+
+;// CONCATENATED MODULE: ./build/operations/outcomes.js
+/** What a removal reports when a retry found the thing gone: an earlier attempt, whose answer was lost, did it. */
+const ALREADY_DONE = 'an earlier attempt had already done it (its answer was lost; the retry found nothing left to remove)';
+/** The log suffix for a removal: empty, or why there was nothing left to remove. */
+function alreadyDoneSuffix(alreadyDone) {
+    return alreadyDone ? `: ${ALREADY_DONE}` : '';
+}
+/** The summary note for a removal, if any. */
+function alreadyDoneNotes(alreadyDone) {
+    return alreadyDone ? [`${ALREADY_DONE.charAt(0).toUpperCase()}${ALREADY_DONE.slice(1)}.`] : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/operations/types.js
+/** Erases the parameter type so rows of different types fit one table. */
+function defineOperation(operation) {
+    return operation;
+}
+
+;// CONCATENATED MODULE: ./build/operations/api-keys.js
+
+
+
+
+
+
+
+
+
+
+/** The key types the Console accepts, spelled as the reference spells them. */
+const GLOBAL_API_KEY_TYPES = ['read-only', 'analyst', 'admin'];
+const FLOCK_API_KEY_TYPES = ['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin'];
+const NEW_KEY_OUTPUTS = ['key-id', 'api-key', 'auth-token-type', 'note'];
+const LIST_OUTPUTS = ['api-keys', 'count'];
+/** What the Python client's configuration file is called when the Console names it nothing usable. */
+const API_KEY_FILE_FALLBACK = 'canarytools.config';
+/** `auth-token-type`, checked against the types this kind of key may have; undefined when not given. */
+function keyTypeInput(inputs, allowed, keyKind) {
+    const value = inputs.get('auth-token-type');
+    if (value === '')
+        return undefined;
+    if (!allowed.includes(value)) {
+        throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${value}' is not a ${keyKind} type.`);
+    }
+    return value;
+}
+function api_keys_text(value) {
+    return value === undefined || value === null ? '' : String(value);
+}
+/** Never the token: a summary is read by everyone with access to the run. */
+function keysSummary(heading, keys, notes) {
+    return {
+        heading,
+        columns: ['Key id', 'Type', 'Note', 'Created', 'Created by'],
+        rows: keys.map((key) => [api_keys_text(key.key_id), api_keys_text(key.auth_token_type), api_keys_text(key.note), api_keys_text(key.created), api_keys_text(key.created_by)]),
+        notes
+    };
+}
+/**
+ * Checks that the Console really handed over a key, and masks it. The
+ * transport masked every `auth_token` already; registering it here too
+ * keeps this guarantee next to the output that carries the key.
+ */
+function newKey(key, field) {
+    if (!key || typeof key.auth_token !== 'string' || key.auth_token === '' || typeof key.key_id !== 'string') {
+        throw new Error(`the Console answered "success" without a ${field} holding a key_id and an auth_token; list the keys to see whether one was added`);
+    }
+    registerSecret(key.auth_token);
+    return key;
+}
+function newKeyResult(key, heading) {
+    return {
+        outputs: { 'key-id': key.key_id, 'api-key': key.auth_token, 'auth-token-type': key.auth_token_type, note: key.note },
+        summary: keysSummary(heading, [key], [
+            'The new key is in the step output `api-key` (masked in logs): store it as a secret, e.g. with `gh secret set`.'
+        ])
+    };
+}
+/** Listed keys for the `api-keys` output: without their tokens unless the user asked for them. */
+function listedKeys(keys, includeSecrets) {
+    if (includeSecrets)
+        return [...keys];
+    return keys.map((key) => withoutSecretFields(Object.fromEntries(Object.entries(key).filter(([field]) => field !== 'auth_token'))));
+}
+function keyList(keys, field) {
+    if (!Array.isArray(keys))
+        throw new Error(`the Console answered "success" without the ${field} list`);
+    return keys;
+}
+function listResult(keys, includeSecrets, heading) {
+    const outputs = { 'api-keys': JSON.stringify(listedKeys(keys, includeSecrets)), count: keys.length };
+    return { outputs, summary: keysSummary(heading, keys, keys.length === 0 ? ['No keys.'] : undefined) };
+}
+const addApiKeyOperation = defineOperation({
+    name: 'add-api-key',
+    description: 'Creates a Global API key (`auth-token-type`: read-only, analyst or admin) and gives it as the output `api-key`, masked, for the next step to store.',
+    requires: ['auth-token-type', 'note'],
+    accepts: [],
+    outputs: NEW_KEY_OUTPUTS,
+    parse(inputs) {
+        const authTokenType = keyTypeInput(inputs, GLOBAL_API_KEY_TYPES, 'Global API key');
+        // `requires` has caught this already when main runs; kept so parse alone never sends an empty type.
+        if (!authTokenType)
+            throw new InputError("Operation 'add-api-key' needs input 'auth-token-type'.");
+        return { authTokenType, note: inputs.get('note') };
+    },
+    async run({ authTokenType, note }, context) {
+        const answer = await addApiKey(context.transport, authTokenType, note);
+        const key = newKey(answer.global_api_key, 'global_api_key');
+        context.log.info(`Added Global API key ${key.key_id} (${api_keys_text(key.auth_token_type) || authTokenType}).`);
+        return newKeyResult(key, 'Added Global API key');
+    }
+});
+const listApiKeysOperation = defineOperation({
+    name: 'list-api-keys',
+    description: 'Lists the Global API keys as JSON, without their tokens unless `include-secrets: true`.',
+    requires: [],
+    accepts: ['include-secrets'],
+    outputs: LIST_OUTPUTS,
+    parse: (inputs) => ({ includeSecrets: booleanInput(inputs, 'include-secrets') }),
+    async run({ includeSecrets }, context) {
+        const keys = keyList((await listApiKeys(context.transport)).global_api_keys, 'global_api_keys');
+        context.log.info(`Listed ${keys.length} Global API key${keys.length === 1 ? '' : 's'}.`);
+        return listResult(keys, includeSecrets, 'Global API keys');
+    }
+});
+const removeApiKeyOperation = defineOperation({
+    name: 'remove-api-key',
+    description: 'Deletes a Global API key by its `key-id`: anything still using it gets 401 from then on.',
+    requires: ['key-id'],
+    accepts: [],
+    outputs: ['key-id', 'response'],
+    parse: (inputs) => ({ keyId: inputs.get('key-id') }),
+    async run({ keyId }, context) {
+        const { alreadyDone, ...answer } = await removeApiKey(context.transport, keyId);
+        context.log.info(`Removed Global API key ${keyId}${alreadyDoneSuffix(alreadyDone)}.`);
+        return {
+            outputs: { 'key-id': keyId, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Removed Global API key', columns: ['Key id'], rows: [[keyId]], notes: alreadyDoneNotes(alreadyDone) }
+        };
+    }
+});
+const downloadApiKeyOperation = defineOperation({
+    name: 'download-api-key',
+    description: "Writes a Global API key's configuration file for Thinkst's Python client into `path` (owner-only, masked); uploads it with `artifact-name`.",
+    requires: ['key-id'],
+    accepts: FILE_INPUTS,
+    outputs: ['key-id', 'file-path', 'artifact-id', 'artifact-name'],
+    parse: async (inputs, env) => ({ keyId: inputs.get('key-id'), file: await parseFileOptions(inputs, env) }),
+    async run({ keyId, file }, context) {
+        // The file holds the key: masked line by line and written owner-only.
+        const saved = await saveDownload(await downloadApiKey(context.transport, keyId), file, API_KEY_FILE_FALLBACK, true);
+        if (saved.serverFilename && (0,external_node_path_.basename)(saved.path) !== saved.serverFilename) {
+            context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${(0,external_node_path_.basename)(saved.path)}'.`);
+        }
+        context.log.info(`Wrote the configuration file of key ${keyId} (${saved.bytes} bytes) to ${saved.path}`);
+        return {
+            outputs: { 'key-id': keyId, 'file-path': saved.path },
+            summary: {
+                heading: 'Downloaded Global API key configuration',
+                columns: ['Key id', 'File'],
+                rows: [[keyId, saved.path]],
+                notes: ['The file holds the key: it is readable by its owner only. Do not commit it or upload it anywhere public.']
+            },
+            artifact: artifactRequest(file, [saved.path])
+        };
+    }
+});
+/** The real Console takes enable only while the API is on; once off, only its Global Settings page turns it on. */
+const API_OFF_HINT = "If the Console's API is turned off, only its Global Settings page can turn it back on.";
+const enableApiOperation = defineOperation({
+    name: 'enable-api',
+    description: "Turns on the Console's API.",
+    requires: [],
+    accepts: [],
+    outputs: ['response'],
+    parse: () => ({}),
+    async run(_params, context) {
+        let answer;
+        try {
+            answer = await enableApi(context.transport);
+        }
+        catch (error) {
+            if (error instanceof ConsoleApiError && error.failure === 'unauthorized') {
+                throw new ConsoleApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.consoleMessage, error.attempts);
+            }
+            throw error;
+        }
+        context.log.info("Turned on the Console's API.");
+        return {
+            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Console API', columns: ['API'], rows: [['enabled']] }
+        };
+    }
+});
+const disableApiOperation = defineOperation({
+    name: 'disable-api',
+    description: "Turns off the Console's API: every key, this one included, stops working. Runs only with `confirm: disable-api`.",
+    requires: [],
+    accepts: ['confirm'],
+    outputs: ['response'],
+    parse(inputs) {
+        const confirm = inputs.get('confirm');
+        if (confirm !== 'disable-api') {
+            throw new InputError(`Operation 'disable-api' turns off the API for the whole Console: every API key stops working, and turning it back on may need the Console's Global Settings page. Set input 'confirm: disable-api' to run it${confirm ? `; 'confirm' is '${confirm}'` : ''}.`);
+        }
+        return {};
+    },
+    async run(_params, context) {
+        const answer = await disableApi(context.transport);
+        context.log.warning("Turned off the Console's API: every API key now gets refused until it is turned on again.");
+        return {
+            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Console API', columns: ['API'], rows: [['disabled']], notes: [API_OFF_HINT] }
+        };
+    }
+});
+const addFlockApiKeyOperation = defineOperation({
+    name: 'add-flock-api-key',
+    description: 'Creates a Flock API key for `flock-id` (optional `auth-token-type`: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin) and gives it as the output `api-key`, masked.',
+    requires: ['flock-id', 'note'],
+    accepts: ['auth-token-type'],
+    outputs: NEW_KEY_OUTPUTS,
+    parse: (inputs) => ({
+        flockId: inputs.get('flock-id'),
+        note: inputs.get('note'),
+        authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
+    }),
+    async run({ flockId, note, authTokenType }, context) {
+        const answer = await addFlockApiKey(context.transport, flockId, note, authTokenType);
+        const key = newKey(answer.flock_api_key, 'flock_api_key');
+        context.log.info(`Added Flock API key ${key.key_id} (${api_keys_text(key.auth_token_type) || 'default type'}) for ${flockId}.`);
+        return newKeyResult(key, `Added Flock API key for ${flockId}`);
+    }
+});
+const listFlockApiKeysOperation = defineOperation({
+    name: 'list-flock-api-keys',
+    description: "Lists a flock's API keys as JSON, without their tokens unless `include-secrets: true`.",
+    requires: ['flock-id'],
+    accepts: ['include-secrets'],
+    outputs: LIST_OUTPUTS,
+    parse: (inputs) => ({ flockId: inputs.get('flock-id'), includeSecrets: booleanInput(inputs, 'include-secrets') }),
+    async run({ flockId, includeSecrets }, context) {
+        const keys = keyList((await listFlockApiKeys(context.transport, flockId)).flock_api_keys, 'flock_api_keys');
+        context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`);
+        return listResult(keys, includeSecrets, `Flock API keys of ${flockId}`);
+    }
+});
+const removeFlockApiKeyOperation = defineOperation({
+    name: 'remove-flock-api-key',
+    description: 'Deletes a Flock API key, named by the key itself (`remove-auth-token`, from a secret; masked).',
+    requires: ['remove-auth-token'],
+    accepts: [],
+    outputs: ['response'],
+    parse: (inputs) => ({ removeAuthToken: inputs.get('remove-auth-token') }),
+    async run({ removeAuthToken }, context) {
+        const { alreadyDone, ...answer } = await removeFlockApiKey(context.transport, removeAuthToken);
+        context.log.info(`Removed the Flock API key${alreadyDoneSuffix(alreadyDone)}.`);
+        return {
+            outputs: { response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+            summary: {
+                heading: 'Removed Flock API key',
+                columns: ['Key', 'Result'],
+                rows: [['the key given in remove-auth-token', 'removed']],
+                notes: alreadyDoneNotes(alreadyDone)
+            }
+        };
+    }
+});
+const API_KEY_OPERATIONS = [
+    addApiKeyOperation,
+    listApiKeysOperation,
+    removeApiKeyOperation,
+    downloadApiKeyOperation,
+    enableApiOperation,
+    disableApiOperation,
+    addFlockApiKeyOperation,
+    listFlockApiKeysOperation,
+    removeFlockApiKeyOperation
+];
+
+;// CONCATENATED MODULE: ./build/console/canarytokens.js
+
+/** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
+const CANARYTOKEN_ENDPOINTS = {
+    create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
+    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+    update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
+    enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
+    disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },
+    delete: { method: 'POST', path: '/api/v1/canarytoken/delete', repeatable: true },
+    download: { method: 'GET', path: '/api/v1/canarytoken/download', repeatable: true },
+    removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3', repeatable: true },
+    deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true }
+};
+/** How far the Console's clock may be behind ours when telling a token we just made from an older one. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * Creates a token, never two. Create is not safe to repeat, so when an
+ * attempt fails where the Console may have made the token (a timeout, a
+ * connection broken after sending, a 5xx), the Console is searched for a
+ * token of this kind with exactly this memo (and flock), made since just
+ * before the first attempt: found, it is the answer; not found, the create
+ * is sent again. Older tokens that share the memo are not mistaken for it.
+ */
+function createCanarytoken(transport, params, files = {}) {
+    const since = Date.now() - CLOCK_SKEW_MS;
+    const recover = async () => {
+        const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id });
+        const recent = matches.filter((token) => !(Number(token.created) * 1000 < since));
+        if (recent.length === 0)
+            return undefined;
+        if (recent.length > 1) {
+            const ids = recent.map((token) => token.canarytoken).join(', ');
+            throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`);
+        }
+        // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+        const { token } = await fetchCanarytoken(transport, recent[0].canarytoken);
+        return { result: 'success', canarytoken: token };
+    };
+    return transport.call(CANARYTOKEN_ENDPOINTS.create, params, files, recover);
+}
+function fetchCanarytoken(transport, canarytoken) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.fetch, { canarytoken });
+}
+/** The reference documents `{"result","token"}` as update's answer. */
+function updateCanarytokenMemo(transport, canarytoken, memo) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.update, { canarytoken, memo });
+}
+function enableCanarytoken(transport, canarytoken) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.enable, { canarytoken });
+}
+function disableCanarytoken(transport, canarytoken) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.disable, { canarytoken });
+}
+function deleteCanarytoken(transport, canarytoken, clearIncidents = false) {
+    // Sent only when asked for, so the Console's own default applies otherwise.
+    return removal(transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined }));
+}
+function downloadCanarytoken(transport, canarytoken) {
+    return transport.download(CANARYTOKEN_ENDPOINTS.download, { canarytoken });
+}
+/** The reference lists `aws_access_key` twice for this endpoint; it is sent once. */
+function removeS3Canarytoken(transport, params) {
+    return removal(transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params));
+}
+function deleteApeeperFactory(transport, hash) {
+    return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }));
+}
+/** Search's page size: few tokens share a memo, so one page nearly always does. */
+const SEARCH_PAGE_SIZE = 100;
+/**
+ * The memo is searched for by its start: search matches word prefixes, so a
+ * prefix (even one cut mid-word) still finds the token, and a 10,000-character
+ * memo would make a URL that servers refuse.
+ */
+const SEARCH_STRING_LENGTH = 200;
+/**
+ * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
+ * given). The Console's search matches word prefixes, so its hits are
+ * compared exactly here; pages are followed through `cursor.next` (never
+ * `next_link`, which carries the auth token in its URL).
+ */
+async function findCanarytokensByMemo(transport, { kind, memo, flockId }) {
+    const search = { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true };
+    const found = [];
+    const seen = new Set();
+    let cursor;
+    do {
+        const page = await transport.call(search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor });
+        for (const token of page.canarytokens ?? []) {
+            if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId))
+                found.push(token);
+        }
+        const next = page.cursor?.next ?? undefined;
+        // A cursor seen before would loop forever.
+        cursor = next && !seen.has(next) ? next : undefined;
+        if (cursor)
+            seen.add(cursor);
+    } while (cursor);
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./build/operations/kinds.js
@@ -38168,13 +38765,9 @@ function kindSpecificInputs() {
 const AWS_S3_AUTOMATION_INPUTS = AWS_AUTOMATION_INPUTS;
 const FILE_KINDS = KIND_NAMES.filter((kind) => CANARYTOKEN_KINDS[kind].file !== undefined);
 
-;// CONCATENATED MODULE: ./build/operations/types.js
-/** Erases the parameter type so rows of different types fit one table. */
-function defineOperation(operation) {
-    return operation;
-}
-
 ;// CONCATENATED MODULE: ./build/operations/canarytokens.js
+
+
 
 
 
@@ -38279,6 +38872,14 @@ async function downloadInto(transport, token, options, context) {
     context.log.info(`Wrote ${saved.bytes} bytes to ${saved.path}`);
     return { path: saved.path, artifact: artifactRequest(options, [saved.path]) };
 }
+/** The token exists even though its file did not arrive: say so, so a re-run does not mint another blindly. */
+function madeButNotDownloaded(error, canarytoken) {
+    const note = `; the Canarytoken ${canarytoken} was created: get its file with download-canarytoken, or delete it`;
+    if (error instanceof ConsoleApiError) {
+        return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed);
+    }
+    return new Error(`${error instanceof Error ? error.message : String(error)}${note}`);
+}
 const createOperation = defineOperation({
     name: 'create-canarytoken',
     description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
@@ -38315,7 +38916,9 @@ const createOperation = defineOperation({
         }
         if (!download)
             return { outputs, summary: tokenSummary('Created Canarytoken', token) };
-        const file = await downloadInto(context.transport, token, download, context);
+        const file = await downloadInto(context.transport, token, download, context).catch((error) => {
+            throw madeButNotDownloaded(error, token.canarytoken);
+        });
         outputs['file-path'] = file.path;
         return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact };
     }
@@ -38367,6 +38970,7 @@ function stateOperation(name, description, change, heading) {
         }
     });
 }
+/** Said when a retried removal finds nothing left to remove. */
 const deleteOperation = defineOperation({
     name: 'delete-canarytoken',
     description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
@@ -38375,11 +38979,16 @@ const deleteOperation = defineOperation({
     outputs: ['canarytoken', 'response'],
     parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
     async run({ canarytoken, clearIncidents }, context) {
-        const answer = await deleteCanarytoken(context.transport, canarytoken, clearIncidents);
-        context.log.info(`Deleted ${canarytoken}.`);
+        const { alreadyDone, ...answer } = await deleteCanarytoken(context.transport, canarytoken, clearIncidents);
+        context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`);
         return {
-            outputs: { canarytoken, response: JSON.stringify(answer) },
-            summary: { heading: 'Deleted Canarytoken', columns: ['Canarytoken', 'Incidents cleared'], rows: [[canarytoken, String(clearIncidents)]] }
+            outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(answer) },
+            summary: {
+                heading: 'Deleted Canarytoken',
+                columns: ['Canarytoken', 'Incidents cleared'],
+                rows: [[canarytoken, String(clearIncidents)]],
+                notes: alreadyDoneNotes(alreadyDone)
+            }
         };
     }
 });
@@ -38422,7 +39031,7 @@ const removeS3Operation = defineOperation({
         };
     },
     async run(params, context) {
-        const answer = await removeS3Canarytoken(context.transport, {
+        const { alreadyDone, ...answer } = await removeS3Canarytoken(context.transport, {
             canarytoken: params.canarytoken,
             aws_access_key: params.awsAccessKey,
             aws_secret_key: params.awsSecretKey,
@@ -38430,13 +39039,14 @@ const removeS3Operation = defineOperation({
             delete_buckets: params.deleteBuckets || undefined,
             s3_source_bucket: params.s3SourceBucket
         });
-        context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}.`);
+        context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}${alreadyDoneSuffix(alreadyDone)}.`);
         return {
-            outputs: { canarytoken: params.canarytoken, response: JSON.stringify(withoutSecretFields(answer)) },
+            outputs: { canarytoken: params.canarytoken, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
             summary: {
                 heading: 'Removed AWS S3 Canarytoken',
                 columns: ['Canarytoken', 'Region', 'Buckets deleted'],
-                rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]]
+                rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]],
+                notes: alreadyDoneNotes(alreadyDone)
             }
         };
     }
@@ -38449,11 +39059,11 @@ const deleteApeeperOperation = defineOperation({
     outputs: ['response'],
     parse: (inputs) => ({ hash: inputs.get('hash') }),
     async run({ hash }, context) {
-        const answer = await deleteApeeperFactory(context.transport, hash);
-        context.log.info(`Deleted the Apeeper factory ${hash}.`);
+        const { alreadyDone, ...answer } = await deleteApeeperFactory(context.transport, hash);
+        context.log.info(`Deleted the Apeeper factory ${hash}${alreadyDoneSuffix(alreadyDone)}.`);
         return {
-            outputs: { response: JSON.stringify(answer) },
-            summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]] }
+            outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
+            summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]], notes: alreadyDoneNotes(alreadyDone) }
         };
     }
 });
@@ -38473,12 +39083,13 @@ const CANARYTOKEN_OPERATIONS = [
 
 
 
+
 /**
  * THE operation table: name -> inputs it needs and reads, outputs it sets,
  * and its handler. The dispatcher, validation, action.yml (checked by a
  * test) and the README (generated) all come from here.
  */
-const OPERATIONS = [...CANARYTOKEN_OPERATIONS];
+const OPERATIONS = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS];
 const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 function findOperation(name) {
     const operation = OPERATIONS.find((candidate) => candidate.name === name);
@@ -38556,9 +39167,19 @@ const ACTION_VERSION = '0.1.0';
 
 
 
+/**
+ * A log line starting with `::` is a command to the runner, and info lines
+ * carry text from the Console (hostnames, memos, messages): a hostile answer
+ * must not be able to issue one (`::stop-commands::` would switch off the
+ * masks we add later). The other levels are commands already, which
+ * @actions/core escapes.
+ */
+function defuseCommands(message) {
+    return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :');
+}
 /** Every line we log passes through `redact`, debug lines included. */
 const log = {
-    info: (message) => core/* info */.pq(redact(message)),
+    info: (message) => core/* info */.pq(defuseCommands(redact(message))),
     warning: (message) => core/* warning */.$e(redact(message)),
     debug: (message) => core/* debug */.Yz(redact(message))
 };
@@ -38606,6 +39227,7 @@ async function run() {
         checkRequiredInputs(operation, inputs);
         const baseUrl = resolveConsoleUrl(inputs.get('console'));
         const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
+        const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries;
         const env = runEnvironment();
         for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
             log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`);
@@ -38615,6 +39237,7 @@ async function run() {
             baseUrl,
             authToken: inputs.get('auth-token'),
             timeoutMs: timeoutSeconds * 1000,
+            retry: { retries },
             userAgent: `canary-console-action/${ACTION_VERSION}`,
             onSecret: registerSecret,
             findSecrets: (body) => findSecretValues(body),

@@ -12,6 +12,7 @@ export const INPUT_NAMES = [
   'console',
   'auth-token',
   'timeout-seconds',
+  'retries',
   'canarytoken',
   'kind',
   'memo',
@@ -35,6 +36,12 @@ export const INPUT_NAMES = [
   'filename',
   'artifact-name',
   'retention-days',
+  'auth-token-type',
+  'note',
+  'key-id',
+  'remove-auth-token',
+  'include-secrets',
+  'confirm',
   'memo-pattern',
   'created-before',
   'triggered',
@@ -52,7 +59,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', 'max-changes': '100', concurrency: '8' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {
@@ -60,10 +67,10 @@ export function consoleParameter(name: InputName): string {
 }
 
 /** Inputs every operation reads. */
-export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds']
+export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries']
 
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'remove-auth-token']
 
 /** Read access to the inputs, trimmed, '' when not set. */
 export interface InputReader {

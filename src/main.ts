@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { resolveConsoleUrl } from './console/console-url.js'
 import { ConsoleApiError } from './console/errors.js'
-import { ConsoleTransport } from './console/transport.js'
+import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
 import { runEnvironment } from './environment.js'
 import { InputError } from './errors.js'
 import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, integerInput, SECRET_INPUTS } from './inputs.js'
@@ -12,9 +12,20 @@ import { publishSummary } from './publish/summary.js'
 import { findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
 
+/**
+ * A log line starting with `::` is a command to the runner, and info lines
+ * carry text from the Console (hostnames, memos, messages): a hostile answer
+ * must not be able to issue one (`::stop-commands::` would switch off the
+ * masks we add later). The other levels are commands already, which
+ * @actions/core escapes.
+ */
+function defuseCommands(message: string): string {
+  return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :')
+}
+
 /** Every line we log passes through `redact`, debug lines included. */
 const log: Log = {
-  info: (message) => core.info(redact(message)),
+  info: (message) => core.info(defuseCommands(redact(message))),
   warning: (message) => core.warning(redact(message)),
   // Not even redacted when the runner will not show it: the transport logs every request.
   debug: (message) => {
@@ -65,6 +76,7 @@ export async function run(): Promise<void> {
     checkRequiredInputs(operation, inputs)
     const baseUrl = resolveConsoleUrl(inputs.get('console'))
     const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
+    const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
     const env = runEnvironment()
     for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
       log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`)
@@ -75,6 +87,7 @@ export async function run(): Promise<void> {
       baseUrl,
       authToken: inputs.get('auth-token'),
       timeoutMs: timeoutSeconds * 1000,
+      retry: { retries },
       userAgent: `canary-console-action/${ACTION_VERSION}`,
       onSecret: registerSecret,
       findSecrets: (body) => findSecretValues(body),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
-import { PAGE_SIZE, canarytokenPages, findCanarytokens, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
+import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
 import { ConsoleTransport } from '../../src/console/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
@@ -115,24 +115,6 @@ describe('canarytokenPages', () => {
   it('passes a Console error on, naming the status and message', async () => {
     agent.get(ORIGIN).intercept({ path: /^\/api\/v1\/canarytokens\/search/, method: 'GET' }).reply(400, { result: 'error', message: 'Supplied kind is not valid.' })
     await expect(collect(listCanarytokens(transport(), { kind: 'nope' }))).rejects.toThrow('HTTP 400: Supplied kind is not valid.')
-  })
-})
-
-describe('findCanarytokens', () => {
-  it('searches by the memo\'s first word and keeps exact memo and kind matches only', async () => {
-    pages('/api/v1/canarytokens/search', [
-      {
-        canarytokens: [
-          { canarytoken: 'a', kind: 'dns', memo: 'deploy beacon octo-repo', flock_id: 'flock:default', enabled: true },
-          { canarytoken: 'b', kind: 'dns', memo: 'deploy beacon octo-repo (old)', flock_id: 'flock:default', enabled: true },
-          { canarytoken: 'c', kind: 'http', memo: 'deploy beacon octo-repo', flock_id: 'flock:default', enabled: true }
-        ],
-        cursor: { next: null }
-      }
-    ])
-    const found = await findCanarytokens(transport(), { kind: 'dns', memoEquals: 'deploy beacon octo-repo' })
-    expect(found.map((token) => token.canarytoken)).toEqual(['a'])
-    expect(query(seenPaths[0] as string)).toEqual({ kind: 'dns', search_string: 'deploy', limit: String(PAGE_SIZE) })
   })
 })
 

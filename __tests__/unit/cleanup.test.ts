@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js'
 import { inputsFrom, type InputName } from '../../src/inputs.js'
 import { mapWithConcurrency } from '../../src/operations/bounded-pool.js'
 import { CLEANUP_OPERATIONS, parseCleanup, type TokenOutcome } from '../../src/operations/cleanup.js'
+import { ALREADY_DONE } from '../../src/operations/outcomes.js'
 import type { Log, OperationResult, RunEnvironment } from '../../src/operations/types.js'
 
 const NOW = Date.UTC(2024, 5, 15)
@@ -193,6 +194,18 @@ describe('cleanup-canarytokens', () => {
     const result = await cleanup(fake, { action: 'delete', kind: 'dns' })
     expect(outcomes(result)).toEqual([{ canarytoken: 'a', outcome: 'skipped', message: 'already deleted' }])
     expect(result.failure).toBeUndefined()
+  })
+
+  it('says when a retried delete found the token gone because its first attempt had deleted it, and how many attempts a failure took', async () => {
+    const fake = new FakeConsole()
+    for (const id of ['a', 'b']) fake.add(id)
+    fake.refuse.set('a', new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken', 2, true))
+    fake.refuse.set('b', new ConsoleApiError('HTTP 503: Service Unavailable', 'http-status', 503, 'Service Unavailable', 4))
+    const result = await cleanup(fake, { action: 'delete', kind: 'dns' })
+    expect(outcomes(result)).toEqual([
+      { canarytoken: 'a', outcome: 'changed', message: `deleted: ${ALREADY_DONE}` },
+      { canarytoken: 'b', outcome: 'failed', message: 'HTTP 503: Service Unavailable (after 4 attempts)' }
+    ])
   })
 
   it('stops sending once the Console refuses the auth token, marking the rest as not tried', async () => {

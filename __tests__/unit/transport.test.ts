@@ -133,7 +133,8 @@ describe('ConsoleTransport', () => {
       timeoutMs: 300,
       userAgent: 'test',
       onSecret: () => undefined,
-      findSecrets: findSecretValues
+      findSecrets: findSecretValues,
+      retry: { retries: 0 }
     })
     try {
       await expect(slow.call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toMatchObject({
@@ -147,7 +148,7 @@ describe('ConsoleTransport', () => {
     }
   })
 
-  it('gives a download its stream, name and type, and maps a JSON error answer', async () => {
+  it('gives a download its content, name and type, and maps a JSON error answer', async () => {
     const pool = agent.get('https://abc.canary.tools')
     pool
       .intercept({ path: '/api/v1/canarytoken/download?canarytoken=a', method: 'GET' })
@@ -159,6 +160,7 @@ describe('ConsoleTransport', () => {
     let content = ''
     for await (const chunk of file.body) content += String(chunk)
     expect(content).toBe('PK-bytes')
+    expect(file.contentLength).toBe(8)
     await expect(transport().download(endpoint, { canarytoken: 'b' })).rejects.toThrow('HTTP 400: File generation not supported.')
   })
 })

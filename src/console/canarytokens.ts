@@ -1,5 +1,5 @@
+import { ConsoleApiError, removal, type RemovalAnswer } from './errors.js'
 import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from './transport.js'
-import { ConsoleApiError } from './errors.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
 export interface Canarytoken {
@@ -23,18 +23,19 @@ export interface Canarytoken {
   [field: string]: unknown
 }
 
+/** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 export const CANARYTOKEN_ENDPOINTS = {
-  create: { method: 'POST', path: '/api/v1/canarytoken/create' },
-  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch' },
-  update: { method: 'POST', path: '/api/v1/canarytoken/update' },
-  enable: { method: 'POST', path: '/api/v1/canarytoken/enable' },
-  disable: { method: 'POST', path: '/api/v1/canarytoken/disable' },
-  delete: { method: 'POST', path: '/api/v1/canarytoken/delete' },
-  download: { method: 'GET', path: '/api/v1/canarytoken/download' },
-  removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3' },
-  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete' },
-  paginate: { method: 'GET', path: '/api/v1/canarytokens/paginate' },
-  search: { method: 'GET', path: '/api/v1/canarytokens/search' }
+  create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
+  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+  update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
+  enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
+  disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },
+  delete: { method: 'POST', path: '/api/v1/canarytoken/delete', repeatable: true },
+  download: { method: 'GET', path: '/api/v1/canarytoken/download', repeatable: true },
+  removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3', repeatable: true },
+  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true },
+  paginate: { method: 'GET', path: '/api/v1/canarytokens/paginate', repeatable: true },
+  search: { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true }
 } as const satisfies Record<string, Endpoint>
 
 export interface CreateCanarytokenParams extends Params {
@@ -50,8 +51,32 @@ export interface TokenAnswer extends SuccessBody {
   token: Canarytoken
 }
 
+/** How far the Console's clock may be behind ours when telling a token we just made from an older one. */
+const CLOCK_SKEW_MS = 60_000
+
+/**
+ * Creates a token, never two. Create is not safe to repeat, so when an
+ * attempt fails where the Console may have made the token (a timeout, a
+ * connection broken after sending, a 5xx), the Console is searched for a
+ * token of this kind with exactly this memo (and flock), made since just
+ * before the first attempt: found, it is the answer; not found, the create
+ * is sent again. Older tokens that share the memo are not mistaken for it.
+ */
 export function createCanarytoken(transport: ConsoleTransport, params: CreateCanarytokenParams, files: FileParams = {}): Promise<CanarytokenAnswer> {
-  return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files)
+  const since = Date.now() - CLOCK_SKEW_MS
+  const recover = async (): Promise<CanarytokenAnswer | undefined> => {
+    const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id })
+    const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
+    if (recent.length === 0) return undefined
+    if (recent.length > 1) {
+      const ids = recent.map((token) => token.canarytoken).join(', ')
+      throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`)
+    }
+    // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+    const { token } = await fetchCanarytoken(transport, recent[0]!.canarytoken)
+    return { result: 'success', canarytoken: token }
+  }
+  return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files, recover)
 }
 
 export function fetchCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<TokenAnswer> {
@@ -71,9 +96,9 @@ export function disableCanarytoken(transport: ConsoleTransport, canarytoken: str
   return transport.call(CANARYTOKEN_ENDPOINTS.disable, { canarytoken })
 }
 
-export function deleteCanarytoken(transport: ConsoleTransport, canarytoken: string, clearIncidents = false): Promise<SuccessBody> {
+export function deleteCanarytoken(transport: ConsoleTransport, canarytoken: string, clearIncidents = false): Promise<RemovalAnswer> {
   // Sent only when asked for, so the Console's own default applies otherwise.
-  return transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined })
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined }))
 }
 
 export function downloadCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<DownloadedBody> {
@@ -90,12 +115,52 @@ export interface RemoveS3Params extends Params {
 }
 
 /** The reference lists `aws_access_key` twice for this endpoint; it is sent once. */
-export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS3Params): Promise<SuccessBody> {
-  return transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params)
+export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS3Params): Promise<RemovalAnswer> {
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params))
 }
 
-export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<SuccessBody> {
-  return transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash })
+export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<RemovalAnswer> {
+  return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }))
+}
+
+/** Search's page size: few tokens share a memo, so one page nearly always does. */
+const SEARCH_PAGE_SIZE = 100
+/**
+ * The memo is searched for by its start: search matches word prefixes, so a
+ * prefix (even one cut mid-word) still finds the token, and a 10,000-character
+ * memo would make a URL that servers refuse.
+ */
+const SEARCH_STRING_LENGTH = 200
+
+interface SearchPage extends SuccessBody {
+  canarytokens?: Canarytoken[]
+  cursor?: { next?: string | null }
+}
+
+/**
+ * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
+ * given). The Console's search matches word prefixes, so its hits are
+ * compared exactly here; pages are followed through `cursor.next` (never
+ * `next_link`, which carries the auth token in its URL).
+ */
+export async function findCanarytokensByMemo(
+  transport: ConsoleTransport,
+  { kind, memo, flockId }: { kind: string; memo: string; flockId?: string }
+): Promise<Canarytoken[]> {
+  const found: Canarytoken[] = []
+  const seen = new Set<string>()
+  let cursor: string | undefined
+  do {
+    const page = await transport.call<SearchPage>(CANARYTOKEN_ENDPOINTS.search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
+    for (const token of page.canarytokens ?? []) {
+      if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId)) found.push(token)
+    }
+    const next = page.cursor?.next ?? undefined
+    // A cursor seen before would loop forever.
+    cursor = next && !seen.has(next) ? next : undefined
+    if (cursor) seen.add(cursor)
+  } while (cursor)
+  return found
 }
 
 /** Where the next and previous pages are. `next_link` carries the auth token in its URL: never followed. */
@@ -213,34 +278,6 @@ export async function* listCanarytokens(transport: ConsoleTransport, query: Cana
  */
 export function searchStringFor(text: string): string | undefined {
   return /^[A-Za-z0-9]+/.exec(text)?.[0]
-}
-
-export interface FindCanarytokensOptions {
-  flockId?: string
-  kind?: string
-  active?: boolean
-  /** Tokens whose memo is exactly this. */
-  memoEquals?: string
-  /** Narrow the Console's search yourself (word-prefix on token id and memo); derived from `memoEquals` when not given. */
-  searchString?: string
-}
-
-/**
- * The tokens matching every option, letting the Console do the narrowing it
- * can and checking every option again on what comes back (so a Console that
- * ignored a parameter cannot widen the result).
- */
-export async function findCanarytokens(transport: ConsoleTransport, options: FindCanarytokensOptions): Promise<Canarytoken[]> {
-  const searchString = options.searchString ?? (options.memoEquals !== undefined ? searchStringFor(options.memoEquals) : undefined)
-  const found: Canarytoken[] = []
-  for await (const token of listCanarytokens(transport, { flockId: options.flockId, kind: options.kind, active: options.active, searchString })) {
-    if (options.memoEquals !== undefined && token.memo !== options.memoEquals) continue
-    if (options.kind !== undefined && token.kind !== options.kind) continue
-    if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId) continue
-    if (options.active !== undefined && isEnabled(token) !== options.active) continue
-    found.push(token)
-  }
-  return found
 }
 
 /** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */

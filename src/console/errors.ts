@@ -1,3 +1,5 @@
+import type { SuccessBody } from './transport.js'
+
 /** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
 export type ConsoleFailure =
   | 'http-status' // non-2xx with a JSON error body
@@ -20,7 +22,13 @@ export class ConsoleApiError extends Error {
     readonly failure: ConsoleFailure,
     readonly status?: number,
     readonly consoleMessage?: string,
-    readonly attempts = 1
+    readonly attempts = 1,
+    /**
+     * An earlier attempt of this call may have been carried out by the
+     * Console before its answer was lost: a repeated delete that now finds
+     * nothing to delete has done its job.
+     */
+    readonly earlierAttemptMayHaveActed = false
   ) {
     super(message)
   }
@@ -34,3 +42,24 @@ export function isNotFound(error: unknown): boolean {
     /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? '')
   )
 }
+
+/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
+export function wasDoneByEarlierAttempt(error: unknown): boolean {
+  return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && isNotFound(error)
+}
+
+/** A removal's answer; `alreadyDone` (ours, not the Console's) when a retry found the thing gone because an earlier attempt had removed it. */
+export interface RemovalAnswer extends SuccessBody {
+  alreadyDone?: boolean
+}
+
+/** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
+export async function removal(answer: Promise<SuccessBody>): Promise<RemovalAnswer> {
+  try {
+    return await answer
+  } catch (error) {
+    if (wasDoneByEarlierAttempt(error)) return { result: 'success', alreadyDone: true }
+    throw error
+  }
+}
+

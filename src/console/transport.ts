@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
 import { ConsoleApiError } from './errors.js'
 
@@ -14,6 +15,13 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE'
 export interface Endpoint {
   readonly method: HttpMethod
   readonly path: string
+  /**
+   * Safe to send again when an attempt failed after the Console may have
+   * acted on it: reads, and calls that set a state (update, enable, disable,
+   * delete, remove). Not creates: a second create mints a second token.
+   * Defaults to true for GET, false otherwise.
+   */
+  readonly repeatable?: boolean
 }
 
 export type ParamValue = string | number | boolean | undefined | null
@@ -28,7 +36,30 @@ export interface SuccessBody {
 
 export interface Logger {
   debug(message: string): void
+  /** Retries and recoveries: worth seeing in a normal log. */
+  info(message: string): void
 }
+
+/** How failed attempts are retried. */
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  retries: number
+  /** The first backoff wait; it doubles with each attempt, with jitter. */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** The longest `Retry-After` honoured; a longer one is waited for this long, then the call is tried again. */
+  maxRetryAfterMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 }
+
+/**
+ * Lets a caller settle a call that is not safe to repeat, after an attempt
+ * the Console may have acted on: it looks at the Console (e.g. searches for
+ * the token a create would have made) and returns that answer, or undefined
+ * when the Console did not act, so the call is sent again.
+ */
+export type Recovery<T> = (failure: ConsoleApiError) => Promise<T | undefined>
 
 export interface TransportOptions {
   /** The Console's origin, from `resolveConsoleUrl`. */
@@ -42,7 +73,11 @@ export interface TransportOptions {
   /** Finds the credentials in a JSON answer. */
   findSecrets: (body: unknown) => string[]
   logger?: Logger
-  /** For tests (undici MockAgent) and for the retry layer. */
+  /** Defaults to DEFAULT_RETRY_POLICY. */
+  retry?: Partial<RetryPolicy>
+  /** For tests: how to wait between attempts. */
+  sleep?: (ms: number) => Promise<void>
+  /** For tests (undici MockAgent). */
   dispatcher?: Dispatcher
 }
 
@@ -56,6 +91,12 @@ export interface DownloadedBody {
 
 /** Largest JSON answer we will read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024
+/**
+ * Largest file we download. Token files are small (documents, zips, a signed
+ * exe of at most the 10 MiB we upload); the whole file is held in memory so
+ * that a broken connection can be retried from the start.
+ */
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 
 function describeStatus(status: number): string {
   return `HTTP ${status}`
@@ -83,16 +124,38 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
   return Array.isArray(value) ? value[0] : value
 }
 
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' ? code : undefined
+}
+
 function isTimeout(error: unknown): boolean {
-  const code = (error as { code?: string; name?: string })?.code
-  const name = (error as { name?: string })?.name
+  const code = errorCode(error)
   return (
     code === 'UND_ERR_HEADERS_TIMEOUT' ||
     code === 'UND_ERR_BODY_TIMEOUT' ||
     code === 'UND_ERR_CONNECT_TIMEOUT' ||
-    name === 'TimeoutError'
+    (error as { name?: string })?.name === 'TimeoutError'
   )
 }
+
+/** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
+function neverSent(code: string | undefined): boolean {
+  return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code))
+}
+
+/**
+ * Connection failures worth another attempt. Not among them: a name that
+ * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
+ * and TLS failures (a certificate problem is not flakiness).
+ */
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET'])
+
+/** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
 
 function networkError(error: unknown, timeoutMs: number): ConsoleApiError {
   if (error instanceof ConsoleApiError) return error
@@ -102,9 +165,73 @@ function networkError(error: unknown, timeoutMs: number): ConsoleApiError {
       'timeout'
     )
   }
-  const code = (error as { code?: string })?.code
+  const code = errorCode(error)
   const detail = code ?? (error instanceof Error ? error.message : String(error))
-  return new ConsoleApiError(`could not reach the Console (${detail})`, 'network')
+  const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console'
+  return new ConsoleApiError(`${what} (${detail})`, 'network')
+}
+
+/** One attempt's failure, with what deciding on another attempt needs. */
+class FailedAttempt extends Error {
+  constructor(
+    readonly error: ConsoleApiError,
+    /** Why another attempt may succeed; undefined when it would fail the same way. */
+    readonly retryReason: string | undefined,
+    /** The Console may have carried the request out. */
+    readonly mayHaveActed: boolean,
+    readonly retryAfter?: string
+  ) {
+    super(error.message)
+  }
+}
+
+/** An attempt that failed before or while the request travelled (no answer to judge). */
+function failedInTransit(error: unknown, timeoutMs: number): FailedAttempt {
+  const code = errorCode(error)
+  const mapped = networkError(error, timeoutMs)
+  const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
+  const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
+  return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code))
+}
+
+/** An attempt the Console answered, with an error. */
+function failedAnswer(error: ConsoleApiError, retryAfter: string | undefined): FailedAttempt {
+  const status = error.status ?? 0
+  const retryable = RETRYABLE_STATUSES.has(status)
+  // A 5xx may come after the work was done, and a 2xx we could not read may
+  // be a success; a 4xx (429 included) and an error the Console explains are refusals.
+  const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json')
+  return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined)
+}
+
+/**
+ * How long `Retry-After` asks us to wait (delta seconds or an HTTP date), or
+ * undefined when it says nothing usable.
+ */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  const value = header?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  // An HTTP date names its day and month in words.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * The wait before attempt `failedAttempt + 1`: the Console's `Retry-After`
+ * when it gave one (capped), else exponential backoff with jitter (a random
+ * point in the upper half of the doubled wait), so that many runs failing
+ * together do not come back together.
+ */
+export function retryDelayMs(policy: RetryPolicy, failedAttempt: number, retryAfter?: string, random: () => number = Math.random): number {
+  const asked = retryAfterMs(retryAfter)
+  if (asked !== undefined) return Math.min(asked, policy.maxRetryAfterMs)
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1))
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`
 }
 
 /** A short, safe description of a body that is not JSON: never the body itself. */
@@ -155,30 +282,40 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
 
 /**
  * The one module that speaks HTTP to the Console: it owns the URL, the auth
- * header, body encoding, timeouts and the mapping of every failure to a
- * ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
+ * header, body encoding, timeouts, retries and the mapping of every failure
+ * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
  */
 export class ConsoleTransport {
   private readonly dispatcher: Dispatcher
+  private readonly policy: RetryPolicy
 
   constructor(private readonly options: TransportOptions) {
     this.dispatcher =
       options.dispatcher ?? new Agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs })
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
   }
 
-  /** Calls a JSON endpoint; resolves only on a verified success. */
-  async call<T extends SuccessBody>(endpoint: Endpoint, params: Params = {}, files: FileParams = {}): Promise<T> {
+  /**
+   * Calls a JSON endpoint; resolves only on a verified success. Failures
+   * worth another attempt are retried; `recover` settles a call that is not
+   * safe to repeat (see `Recovery`).
+   */
+  async call<T extends SuccessBody>(endpoint: Endpoint, params: Params = {}, files: FileParams = {}, recover?: Recovery<T>): Promise<T> {
+    return this.withRetries(endpoint, () => this.callOnce<T>(endpoint, params, files), recover)
+  }
+
+  private async callOnce<T extends SuccessBody>(endpoint: Endpoint, params: Params, files: FileParams): Promise<T> {
     const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json')
     let text: string
     try {
-      text = await readText(body, MAX_JSON_BYTES)
+      text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8')
     } catch (error) {
-      throw networkError(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs)
     }
     const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
     if (failure) {
       this.maskSecretsIn(text)
-      throw failure
+      throw failedAnswer(failure, headerValue(headers, 'retry-after'))
     }
     const parsed = JSON.parse(text) as T
     for (const secret of this.options.findSecrets(parsed)) this.options.onSecret(secret)
@@ -186,32 +323,94 @@ export class ConsoleTransport {
   }
 
   /**
-   * Calls an endpoint that answers with a file. The caller consumes the
-   * stream (and must, or the connection stays busy). An answer in JSON, or
-   * any error status, is mapped like `call` does.
+   * Calls an endpoint that answers with a file. The whole file is read
+   * before this resolves (bounded), so a connection that breaks mid-file is
+   * retried from the start and the caller never sees half a file. An answer
+   * in JSON, or any error status, is mapped like `call` does.
    */
   async download(endpoint: Endpoint, params: Params = {}): Promise<DownloadedBody> {
+    return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params))
+  }
+
+  private async downloadOnce(endpoint: Endpoint, params: Params): Promise<DownloadedBody> {
     const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*')
     const contentType = headerValue(headers, 'content-type')
     const disposition = headerValue(headers, 'content-disposition')
     const isJson = /\bjson\b/i.test(contentType ?? '')
-    if (statusCode < 200 || statusCode >= 300 || (isJson && !disposition)) {
-      let text = ''
-      try {
-        text = await readText(body, MAX_JSON_BYTES)
-      } catch (error) {
-        throw networkError(error, this.options.timeoutMs)
-      }
-      this.maskSecretsIn(text)
-      const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location'))
-      throw failure ?? new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode)
+    const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition)
+    let content: Buffer
+    try {
+      content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES)
+    } catch (error) {
+      throw failedInTransit(error, this.options.timeoutMs)
     }
-    const length = Number(headerValue(headers, 'content-length'))
+    if (!isFile) {
+      const text = content.toString('utf8')
+      this.maskSecretsIn(text)
+      const failure =
+        errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
+        new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode)
+      throw failedAnswer(failure, headerValue(headers, 'retry-after'))
+    }
     return {
-      body: body as unknown as Readable,
+      body: Readable.from([content], { objectMode: false }),
       filename: filenameFromContentDisposition(disposition),
       contentType,
-      contentLength: Number.isFinite(length) ? length : undefined
+      contentLength: content.length
+    }
+  }
+
+  /**
+   * Runs attempts until one succeeds, a failure is not worth retrying, or
+   * the retries are spent. Hand-written rather than undici's RetryAgent /
+   * RetryHandler (v6), which cannot express our rules: when it gives up on a
+   * retryable status it throws a RequestRetryError without the answer's body,
+   * losing the Console's message (and whether the body was JSON at all); it
+   * resumes a broken download with Range requests the Console does not
+   * document; it has no hook to look at the Console between two attempts of
+   * a create (the check that stops a flaky network from minting two tokens);
+   * and it cannot log each retry.
+   */
+  private async withRetries<T>(endpoint: Endpoint, attempt: () => Promise<T>, recover?: Recovery<T>): Promise<T> {
+    const attempts = this.policy.retries + 1
+    const repeatable = endpoint.repeatable ?? endpoint.method === 'GET'
+    const call = `${endpoint.method} ${endpoint.path}`
+    let earlierAttemptMayHaveActed = false
+    for (let number = 1; ; number++) {
+      try {
+        return await attempt()
+      } catch (thrown) {
+        if (!(thrown instanceof FailedAttempt)) throw thrown
+        const { error } = thrown
+        const final = (message = error.message): ConsoleApiError =>
+          new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed)
+        const retrying = thrown.retryReason !== undefined && number < attempts
+        if (thrown.mayHaveActed && !repeatable) {
+          if (recover) {
+            // Even when no retry follows: a token the Console made must not be reported as a failure.
+            this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`)
+            let settled: T | undefined
+            try {
+              settled = await recover(error)
+            } catch (check) {
+              const reason = check instanceof Error ? check.message : String(check)
+              throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
+            }
+            if (settled !== undefined) {
+              this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`)
+              return settled
+            }
+          } else if (retrying) {
+            throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`)
+          }
+        }
+        if (!retrying) throw final()
+        earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable
+        const wait = retryDelayMs(this.policy, number, thrown.retryAfter)
+        const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)'
+        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`)
+        await (this.options.sleep ?? sleep)(wait)
+      }
     }
   }
 
@@ -257,7 +456,7 @@ export class ConsoleTransport {
       this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`)
       return answer
     } catch (error) {
-      throw networkError(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs)
     }
   }
 
@@ -266,7 +465,7 @@ export class ConsoleTransport {
   }
 }
 
-async function readText(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
@@ -277,5 +476,5 @@ async function readText(body: Dispatcher.ResponseData['body'], limit: number): P
     }
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }

@@ -11,6 +11,7 @@ import {
   updateCanarytokenMemo,
   type Canarytoken
 } from '../console/canarytokens.js'
+import { ConsoleApiError } from '../console/errors.js'
 import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
 import { InputError } from '../errors.js'
 import {
@@ -36,6 +37,7 @@ import {
   type CanarytokenKind,
   type KindRule
 } from './kinds.js'
+import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 
 /** Largest file sent with create (web-image, upload-file). */
@@ -152,6 +154,15 @@ async function downloadInto(
   return { path: saved.path, artifact: artifactRequest(options, [saved.path]) }
 }
 
+/** The token exists even though its file did not arrive: say so, so a re-run does not mint another blindly. */
+function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
+  const note = `; the Canarytoken ${canarytoken} was created: get its file with download-canarytoken, or delete it`
+  if (error instanceof ConsoleApiError) {
+    return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed)
+  }
+  return new Error(`${error instanceof Error ? error.message : String(error)}${note}`)
+}
+
 const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
   description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
@@ -186,7 +197,9 @@ const createOperation = defineOperation<CreateParams>({
       outputs['secret-access-key'] = token.secret_access_key
     }
     if (!download) return { outputs, summary: tokenSummary('Created Canarytoken', token) }
-    const file = await downloadInto(context.transport, token, download, context)
+    const file = await downloadInto(context.transport, token, download, context).catch((error: unknown) => {
+      throw madeButNotDownloaded(error, token.canarytoken)
+    })
     outputs['file-path'] = file.path
     return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact }
   }
@@ -247,6 +260,8 @@ function stateOperation(name: string, description: string, change: (transport: C
   })
 }
 
+/** Said when a retried removal finds nothing left to remove. */
+
 const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolean }>({
   name: 'delete-canarytoken',
   description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
@@ -255,11 +270,16 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
   outputs: ['canarytoken', 'response'],
   parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
   async run({ canarytoken, clearIncidents }, context) {
-    const answer = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
-    context.log.info(`Deleted ${canarytoken}.`)
+    const { alreadyDone, ...answer } = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
+    context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { canarytoken, response: JSON.stringify(answer) },
-      summary: { heading: 'Deleted Canarytoken', columns: ['Canarytoken', 'Incidents cleared'], rows: [[canarytoken, String(clearIncidents)]] }
+      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(answer) },
+      summary: {
+        heading: 'Deleted Canarytoken',
+        columns: ['Canarytoken', 'Incidents cleared'],
+        rows: [[canarytoken, String(clearIncidents)]],
+        notes: alreadyDoneNotes(alreadyDone)
+      }
     }
   }
 })
@@ -313,7 +333,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
     }
   },
   async run(params, context) {
-    const answer = await removeS3Canarytoken(context.transport, {
+    const { alreadyDone, ...answer } = await removeS3Canarytoken(context.transport, {
       canarytoken: params.canarytoken,
       aws_access_key: params.awsAccessKey,
       aws_secret_key: params.awsSecretKey,
@@ -321,13 +341,14 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
       delete_buckets: params.deleteBuckets || undefined,
       s3_source_bucket: params.s3SourceBucket
     })
-    context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}.`)
+    context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { canarytoken: params.canarytoken, response: JSON.stringify(withoutSecretFields(answer)) },
+      outputs: { canarytoken: params.canarytoken, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
       summary: {
         heading: 'Removed AWS S3 Canarytoken',
         columns: ['Canarytoken', 'Region', 'Buckets deleted'],
-        rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]]
+        rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]],
+        notes: alreadyDoneNotes(alreadyDone)
       }
     }
   }
@@ -341,11 +362,11 @@ const deleteApeeperOperation = defineOperation<{ hash: string }>({
   outputs: ['response'],
   parse: (inputs) => ({ hash: inputs.get('hash') }),
   async run({ hash }, context) {
-    const answer = await deleteApeeperFactory(context.transport, hash)
-    context.log.info(`Deleted the Apeeper factory ${hash}.`)
+    const { alreadyDone, ...answer } = await deleteApeeperFactory(context.transport, hash)
+    context.log.info(`Deleted the Apeeper factory ${hash}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { response: JSON.stringify(answer) },
-      summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]] }
+      outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
+      summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]], notes: alreadyDoneNotes(alreadyDone) }
     }
   }
 })

@@ -4,6 +4,7 @@ import type { ConsoleTransport } from '../console/transport.js'
 import { InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { mapWithConcurrency } from './bounded-pool.js'
+import { alreadyDoneSuffix } from './outcomes.js'
 import {
   FILTER_INPUTS,
   consoleQuery,
@@ -259,16 +260,21 @@ const cleanupOperation = defineOperation<CleanupParams>({
         return
       }
       try {
-        if (params.action === 'delete') await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents)
-        else await disableCanarytoken(transport, item.canarytoken)
-        Object.assign(item, { outcome: 'changed', message: PAST[params.action] })
+        if (params.action === 'delete') {
+          const { alreadyDone } = await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents)
+          Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` })
+        } else {
+          await disableCanarytoken(transport, item.canarytoken)
+          Object.assign(item, { outcome: 'changed', message: 'disabled' })
+        }
       } catch (error) {
         if (params.action === 'delete' && isNotFound(error)) {
           // Gone between listing and deleting (another run, or a person): the goal holds.
           Object.assign(item, { outcome: 'skipped', message: 'already deleted' })
           return
         }
-        const message = error instanceof Error ? error.message : String(error)
+        const reason = error instanceof Error ? error.message : String(error)
+        const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
         if (error instanceof ConsoleApiError && error.failure === 'unauthorized') refusedBy ??= message
         Object.assign(item, { outcome: 'failed', message })
         log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)

@@ -21,11 +21,23 @@ export interface FileOptions {
 /** Characters GitHub refuses in artifact names. */
 const ARTIFACT_NAME_FORBIDDEN = /["<>|*?:\\/\r\n]/
 
+/** The folder under RUNNER_TEMP that downloads go to when the user names no `path`. */
+const DEFAULT_FOLDER = 'canary-console-action'
+
+/** Our folder under RUNNER_TEMP, refused if something (a symlink) leads it elsewhere. */
+async function defaultDirectory(runnerTemp: string): Promise<string> {
+  try {
+    return await resolveInside(runnerTemp, DEFAULT_FOLDER, 'path')
+  } catch {
+    throw new InputError(
+      `The default download folder ${join(runnerTemp, DEFAULT_FOLDER)} leads outside RUNNER_TEMP (a symlink?); set 'path' to a folder in the workspace.`
+    )
+  }
+}
+
 export async function parseFileOptions(inputs: InputReader, env: RunEnvironment): Promise<FileOptions> {
   const userPath = inputs.get('path')
-  const directory = userPath
-    ? await resolveInside(env.workspace, userPath, 'path')
-    : join(env.runnerTemp, 'canary-console-action')
+  const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp)
   const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined
   const artifactName = inputs.get('artifact-name')
   const retentionDays = integerInput(inputs, 'retention-days', { min: 1, max: 90 })
