@@ -41,7 +41,16 @@ export const INPUT_NAMES = [
   'key-id',
   'remove-auth-token',
   'include-secrets',
-  'confirm'
+  'confirm',
+  'memo-pattern',
+  'created-before',
+  'triggered',
+  'enabled',
+  'all',
+  'action',
+  'dry-run',
+  'max-changes',
+  'concurrency'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -50,7 +59,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {
