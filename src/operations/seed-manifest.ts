@@ -218,7 +218,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     const owner = owners[0] as string
     if (writtenFiles.has(path)) throw entryError(owner, `'template' ${shown} is also the 'file' of entry '${writtenFiles.get(path)}'`)
     try {
-      await readableFileInside(env.workspace, path, 'template', MAX_TEMPLATE_BYTES)
+      await readableFileInside(env.workspace, shown, 'template', MAX_TEMPLATE_BYTES)
     } catch (error) {
       if (error instanceof InputError) throw entryError(owner, `'template' ${shown}: ${error.message.replace(/^Input 'template': /, '')}`)
       throw error

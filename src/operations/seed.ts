@@ -240,8 +240,9 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
     left = [...tokenProblems, ...fileProblems]
     notes.push('Every token this run minted was deleted again and every file it wrote removed or put back (reused tokens were kept).', ...left)
   }
+  const failedCount = states.filter((state) => state.outcome === 'failed').length
   const failure =
-    `${failures.length} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+    `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
     (params.keepOnFailure
       ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
       : left.length > 0
