@@ -1,5 +1,8 @@
-import { describe, expect, it } from '@jest/globals'
-import { findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } from '../../src/secrets.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } = await import('../../src/secrets.js')
 
 describe('secrets', () => {
   it('finds secret fields at any depth, and only those', () => {
@@ -20,8 +23,11 @@ describe('secrets', () => {
     registerSecret('abcdef123456')
     registerSecret('line-one-value\nline-two-value')
     expect(redact('x abcdef123456 y line-two-value')).toBe('x *** y ***')
+    expect(core.setSecret).toHaveBeenCalledWith('line-one-value')
+    expect(core.setSecret).toHaveBeenCalledWith('line-two-value')
     registerSecret('abc') // too short to be a secret worth masking
     expect(redact('abc')).toBe('abc')
+    expect(core.setSecret).not.toHaveBeenCalledWith('abc')
   })
 
   it('masks the values of a credentials file', () => {
