@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from './errors.js'
 import type { Params } from './console/transport.js'
+import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
 
 /**
  * Every input the action reads, spelled as in action.yml. A test checks that
@@ -50,7 +51,10 @@ export const INPUT_NAMES = [
   'action',
   'dry-run',
   'max-changes',
-  'concurrency'
+  'concurrency',
+  'reuse',
+  'manifest',
+  'keep-on-failure'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -115,12 +119,17 @@ export function integerInput(inputs: InputReader, name: InputName, limits: { min
 /** The Console's limit on memos. */
 export const MAX_MEMO_LENGTH = 10_000
 
-export function memoInput(inputs: InputReader): string {
-  const memo = inputs.get('memo')
+/** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
+export function checkMemoLength(memo: string, where: string): string {
   if (memo.length > MAX_MEMO_LENGTH) {
-    throw new InputError(`Input 'memo' is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
+    throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
   }
   return memo
+}
+
+/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
+export function memoInput(inputs: InputReader, context: RunContext = runContext()): string {
+  return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'")
 }
 
 /** Console parameter names: what `extra-params` may pass through. */

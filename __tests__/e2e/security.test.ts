@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdir, mkdtemp, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PAGE_SIZE } from '../../src/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
 
@@ -108,7 +109,7 @@ describe('the auth token travels only in the header', () => {
   it('on every request of create (multipart), fetch, download, delete and a search that pages', async () => {
     const memo = 'paging lure'
     // More namesakes than one search page holds, so the recovery search follows a cursor.
-    for (let index = 0; index < 120; index++) emulator.addToken({ kind: 'doc-msword', memo: `${memo} ${index}` })
+    for (let index = 0; index < PAGE_SIZE + 20; index++) emulator.addToken({ kind: 'doc-msword', memo: `${memo} ${index}` })
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 504, afterAction: true })
     const created = await action('create-canarytoken', { kind: 'doc-msword', memo, download: 'true', path: 'out' })
     expectSuccess(created)

@@ -65,7 +65,7 @@ const CLOCK_SKEW_MS = 60_000
 export function createCanarytoken(transport: ConsoleTransport, params: CreateCanarytokenParams, files: FileParams = {}): Promise<CanarytokenAnswer> {
   const since = Date.now() - CLOCK_SKEW_MS
   const recover = async (): Promise<CanarytokenAnswer | undefined> => {
-    const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id })
+    const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
     const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
     if (recent.length === 0) return undefined
     if (recent.length > 1) {
@@ -121,46 +121,6 @@ export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS
 
 export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<RemovalAnswer> {
   return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }))
-}
-
-/** Search's page size: few tokens share a memo, so one page nearly always does. */
-const SEARCH_PAGE_SIZE = 100
-/**
- * The memo is searched for by its start: search matches word prefixes, so a
- * prefix (even one cut mid-word) still finds the token, and a 10,000-character
- * memo would make a URL that servers refuse.
- */
-const SEARCH_STRING_LENGTH = 200
-
-interface SearchPage extends SuccessBody {
-  canarytokens?: Canarytoken[]
-  cursor?: { next?: string | null }
-}
-
-/**
- * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
- * given). The Console's search matches word prefixes, so its hits are
- * compared exactly here; pages are followed through `cursor.next` (never
- * `next_link`, which carries the auth token in its URL).
- */
-export async function findCanarytokensByMemo(
-  transport: ConsoleTransport,
-  { kind, memo, flockId }: { kind: string; memo: string; flockId?: string }
-): Promise<Canarytoken[]> {
-  const found: Canarytoken[] = []
-  const seen = new Set<string>()
-  let cursor: string | undefined
-  do {
-    const page = await transport.call<SearchPage>(CANARYTOKEN_ENDPOINTS.search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
-    for (const token of page.canarytokens ?? []) {
-      if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId)) found.push(token)
-    }
-    const next = page.cursor?.next ?? undefined
-    // A cursor seen before would loop forever.
-    cursor = next && !seen.has(next) ? next : undefined
-    if (cursor) seen.add(cursor)
-  } while (cursor)
-  return found
 }
 
 /** Where the next and previous pages are. `next_link` carries the auth token in its URL: never followed. */
@@ -277,7 +237,38 @@ export async function* listCanarytokens(transport: ConsoleTransport, query: Cana
  * run is a prefix of it. `undefined` when `text` starts with anything else.
  */
 export function searchStringFor(text: string): string | undefined {
-  return /^[A-Za-z0-9]+/.exec(text)?.[0]
+  // Bounded: a 10,000-character first word would make a URL servers refuse, and a prefix still matches.
+  return /^[A-Za-z0-9]+/.exec(text)?.[0].slice(0, SEARCH_STRING_LENGTH)
+}
+
+const SEARCH_STRING_LENGTH = 200
+
+export interface FindCanarytokensOptions {
+  flockId?: string
+  kind?: string
+  active?: boolean
+  /** Tokens whose memo is exactly this. */
+  memoEquals?: string
+  /** Narrow the Console's search yourself (word-prefix on token id and memo); derived from `memoEquals` when not given. */
+  searchString?: string
+}
+
+/**
+ * The tokens matching every option, letting the Console do the narrowing it
+ * can and checking every option again on what comes back (so a Console that
+ * ignored a parameter cannot widen the result).
+ */
+export async function findCanarytokens(transport: ConsoleTransport, options: FindCanarytokensOptions): Promise<Canarytoken[]> {
+  const searchString = options.searchString ?? (options.memoEquals !== undefined ? searchStringFor(options.memoEquals) : undefined)
+  const found: Canarytoken[] = []
+  for await (const token of listCanarytokens(transport, { flockId: options.flockId, kind: options.kind, active: options.active, searchString })) {
+    if (options.memoEquals !== undefined && token.memo !== options.memoEquals) continue
+    if (options.kind !== undefined && token.kind !== options.kind) continue
+    if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId) continue
+    if (options.active !== undefined && isEnabled(token) !== options.active) continue
+    found.push(token)
+  }
+  return found
 }
 
 /** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
