@@ -281,3 +281,39 @@ describe('a delete whose answer was lost', () => {
     expectFailure(run, /^delete-canarytoken failed after 2 attempts: HTTP 400: Could not find the Canarytoken/)
   })
 })
+
+describe('cleanup with faults sprinkled across hundreds of tokens', () => {
+  it('ends every token changed or reported failed, and a re-run finishes the job', async () => {
+    const tokens = Array.from({ length: 300 }, (_, index) => emulator.addToken({ kind: 'dns', memo: `sprinkled-${index}` }))
+    const ids = tokens.map((token) => token.canarytoken)
+    const DELETE = '/api/v1/canarytoken/delete'
+    const one = (index: number) => (params: Record<string, string>) => params.canarytoken === ids[index]
+    // Passing faults the retries absorb: a 503 with Retry-After, a reset before the Console acted,
+    // and a lost answer after it acted (the retry finds nothing left: done).
+    for (let index = 0; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, status: 503, retryAfter: 0, match: one(index) })
+    for (let index = 5; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, reset: 'before-headers', match: one(index) })
+    for (let index = 10; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, reset: 'after-headers', afterAction: true, match: one(index) })
+    // Faults that outlast the retries: these tokens must be reported failed, not lost.
+    const stubborn = [7, 77, 177]
+    for (const index of stubborn) emulator.injectFault({ method: 'POST', path: DELETE, status: 500, times: 10, match: one(index) })
+
+    const first = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'sprinkled-*', 'max-changes': '500', retries: '2' })
+    expect(first.exitCode).toBe(1)
+    expect(first.errors).toHaveLength(1)
+    const outcomes = JSON.parse(first.outputs.tokens as string) as { canarytoken: string; outcome: string; message: string }[]
+    expect(outcomes).toHaveLength(300)
+    expect(new Set(outcomes.map((item) => item.canarytoken))).toEqual(new Set(ids))
+    const failed = outcomes.filter((item) => item.outcome === 'failed').map((item) => item.canarytoken)
+    expect(failed.sort()).toEqual(stubborn.map((index) => ids[index]).sort())
+    for (const item of outcomes) expect(['changed', 'failed']).toContain(item.outcome)
+    expect(first.outputs).toMatchObject({ 'matched-count': '300', 'changed-count': '297', 'failed-count': '3' })
+    // What the outputs say is what the Console holds.
+    expect(emulator.listTokens().filter((token) => token.memo.startsWith('sprinkled-')).map((token) => token.canarytoken).sort()).toEqual(failed.sort())
+
+    emulator.clearFaults()
+    const second = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'sprinkled-*' })
+    expectSuccess(second)
+    expect(second.outputs).toMatchObject({ 'matched-count': '3', 'changed-count': '3', 'failed-count': '0' })
+    expect(emulator.listTokens().filter((token) => token.memo.startsWith('sprinkled-'))).toEqual([])
+  })
+})
