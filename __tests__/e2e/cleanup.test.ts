@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { PAGE_SIZE } from '../../src/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-cleanup-7a6b5c4d3e2f'
 const DAY = 86_400
@@ -31,18 +31,6 @@ afterEach(async () => {
 
 function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-/** One ::error:: line, exit code 1. */
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 function outcomes(run: ActionRun): Outcome[] {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat, symlink, writeFile, mkdir } from 'node:fs/prom
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-seed-9f8e7d6c5b4a'
 const CREATE = '/api/v1/canarytoken/create'
@@ -54,17 +54,6 @@ function seed(
     { operation: 'seed-canarytokens', console: consoleUrl, 'auth-token': AUTH_TOKEN, manifest: 'canary.yml', ...inputs },
     { files, ...options, env: { ...RUN_ENV, ...options.env } }
   )
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 const seeded = (run: ActionRun): Record<string, SeededToken> => JSON.parse(run.outputs.tokens ?? 'null') as Record<string, SeededToken>
