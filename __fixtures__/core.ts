@@ -18,3 +18,4 @@ export const summary = {
   addRaw: jest.fn().mockReturnThis(),
   write: jest.fn(async () => summary)
 }
+export const isDebug = jest.fn<typeof core.isDebug>(() => false)

@@ -31349,7 +31349,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -37268,7 +37268,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82998);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67535);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37278,7 +37278,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 82998:
+/***/ 67535:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37817,7 +37817,75 @@ function runEnvironment(env = process.env) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./build/operations/memo-template.js
+
+/**
+ * Memo placeholders, filled from the workflow run. The values are the ones
+ * `@actions/github`'s `context` holds, read here from the same GITHUB_*
+ * variables it reads: importing `@actions/github` loads Octokit too, which
+ * every step of every operation would pay for at start-up (about 0.1 s
+ * measured) for a handful of environment variables.
+ */
+const PLACEHOLDER_SOURCES = {
+    repository: 'GITHUB_REPOSITORY',
+    sha: 'GITHUB_SHA',
+    short_sha: 'GITHUB_SHA',
+    ref: 'GITHUB_REF',
+    ref_name: 'GITHUB_REF_NAME',
+    workflow: 'GITHUB_WORKFLOW',
+    job: 'GITHUB_JOB',
+    run_id: 'GITHUB_RUN_ID',
+    run_number: 'GITHUB_RUN_NUMBER',
+    run_attempt: 'GITHUB_RUN_ATTEMPT',
+    actor: 'GITHUB_ACTOR',
+    event: 'GITHUB_EVENT_NAME',
+    // GitHub gives steps no variable with the job's environment name; the workflow passes it on.
+    environment: 'CANARY_ENVIRONMENT',
+    date: ''
+};
+const MEMO_PLACEHOLDERS = Object.keys(PLACEHOLDER_SOURCES);
+/** `{name}`: letters, digits and `_` between single braces. Other braces are plain text. */
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+/** The placeholders' values for this run; a placeholder whose variable is unset is left out. */
+function runContext(env = process.env, now = new Date()) {
+    const context = {};
+    for (const name of MEMO_PLACEHOLDERS) {
+        const value = name === 'date' ? now.toISOString().slice(0, 10) : env[PLACEHOLDER_SOURCES[name]];
+        if (value)
+            context[name] = name === 'short_sha' ? value.slice(0, 7) : value;
+    }
+    return context;
+}
+function isPlaceholder(name) {
+    return Object.hasOwn(PLACEHOLDER_SOURCES, name);
+}
+/** The unknown placeholder names in `template` (checked before any request). */
+function unknownPlaceholders(template) {
+    return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !isPlaceholder(name));
+}
+/**
+ * Fills the placeholders of a memo. `where` names the input or manifest
+ * entry for the error. An unknown placeholder, or one this run has no value
+ * for, is an InputError naming it: a memo must never say less than asked.
+ */
+function renderMemo(template, context, where) {
+    const unknown = unknownPlaceholders(template);
+    if (unknown.length > 0) {
+        throw new InputError(`${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`);
+    }
+    return template.replace(PLACEHOLDER, (_text, name) => {
+        const value = context[name];
+        if (value === undefined) {
+            const source = PLACEHOLDER_SOURCES[name];
+            const hint = name === 'environment' ? ` (set ${source} in the step's env, e.g. to the job's environment name)` : '';
+            throw new InputError(`${where} uses {${name}}, but this run has no value for it: ${source} is not set${hint}.`);
+        }
+        return value;
+    });
+}
+
 ;// CONCATENATED MODULE: ./build/inputs.js
+
 
 
 
@@ -37859,13 +37927,25 @@ const INPUT_NAMES = [
     'key-id',
     'remove-auth-token',
     'include-secrets',
-    'confirm'
+    'confirm',
+    'memo-pattern',
+    'created-before',
+    'triggered',
+    'enabled',
+    'all',
+    'action',
+    'dry-run',
+    'max-changes',
+    'concurrency',
+    'reuse',
+    'manifest',
+    'keep-on-failure'
 ];
 /**
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-const INPUT_DEFAULTS = { 'timeout-seconds': '30', retries: '3' };
+const INPUT_DEFAULTS = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' };
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 function consoleParameter(name) {
     return name.replace(/-/g, '_');
@@ -37909,12 +37989,16 @@ function integerInput(inputs, name, limits) {
 }
 /** The Console's limit on memos. */
 const MAX_MEMO_LENGTH = 10_000;
-function memoInput(inputs) {
-    const memo = inputs.get('memo');
+/** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
+function checkMemoLength(memo, where) {
     if (memo.length > MAX_MEMO_LENGTH) {
-        throw new InputError(`Input 'memo' is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
+        throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
     }
     return memo;
+}
+/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
+function memoInput(inputs, context = runContext()) {
+    return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'");
 }
 /** Console parameter names: what `extra-params` may pass through. */
 const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/;
@@ -38028,6 +38112,8 @@ function removeFlockApiKey(transport, removeAuthToken) {
  * what it was told about, and a local run has no runner at all).
  */
 const secrets = new Set();
+/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
+let longestFirst;
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
 const SHORTEST_SECRET = 6;
 function registerSecret(value) {
@@ -38037,6 +38123,7 @@ function registerSecret(value) {
     if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed))
         return;
     secrets.add(trimmed);
+    longestFirst = undefined;
     core/* setSecret */.Pq(trimmed);
     // The runner matches a mask against single lines of the log, so a
     // multi-line secret is masked line by line as well.
@@ -38063,8 +38150,11 @@ function registerCredentialText(text) {
 function redact(text) {
     let result = text;
     // Longest first, so that a secret containing another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        result = result.split(secret).join('***');
+    longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
+    for (const secret of longestFirst) {
+        // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
     }
     return result;
 }
@@ -38266,12 +38356,17 @@ async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
     const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
     const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined;
+    const artifact = parseArtifactOptions(inputs, env);
+    return artifact ? { directory, filename, artifact } : { directory, filename };
+}
+/** `artifact-name` and `retention-days`, checked; `undefined` when no artifact is asked for. */
+function parseArtifactOptions(inputs, env) {
     const artifactName = inputs.get('artifact-name');
     const retentionDays = integerInput(inputs, 'retention-days', { min: 1, max: 90 });
     if (!artifactName) {
         if (retentionDays !== undefined)
             throw new InputError("Input 'retention-days' applies to artifacts only; set 'artifact-name' too.");
-        return { directory, filename };
+        return undefined;
     }
     if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
         throw new InputError(`Input 'artifact-name' must not contain any of " : < > | * ? \\ / or line breaks.`);
@@ -38279,7 +38374,7 @@ async function parseFileOptions(inputs, env) {
     if (!env.artifactRuntime) {
         throw new InputError("Input 'artifact-name' needs the GitHub Actions runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set): artifacts can only be uploaded from a workflow run. Leave 'artifact-name' empty to only write the file.");
     }
-    return { directory, filename, artifact: { name: artifactName, retentionDays } };
+    return { name: artifactName, retentionDays };
 }
 /** Refuses file inputs for an operation run without `download: true`. */
 function refuseFileInputsWithoutDownload(inputs) {
@@ -38616,7 +38711,9 @@ const CANARYTOKEN_ENDPOINTS = {
     delete: { method: 'POST', path: '/api/v1/canarytoken/delete', repeatable: true },
     download: { method: 'GET', path: '/api/v1/canarytoken/download', repeatable: true },
     removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3', repeatable: true },
-    deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true }
+    deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true },
+    paginate: { method: 'GET', path: '/api/v1/canarytokens/paginate', repeatable: true },
+    search: { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true }
 };
 /** How far the Console's clock may be behind ours when telling a token we just made from an older one. */
 const CLOCK_SKEW_MS = 60_000;
@@ -38631,7 +38728,7 @@ const CLOCK_SKEW_MS = 60_000;
 function createCanarytoken(transport, params, files = {}) {
     const since = Date.now() - CLOCK_SKEW_MS;
     const recover = async () => {
-        const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id });
+        const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
         const recent = matches.filter((token) => !(Number(token.created) * 1000 < since));
         if (recent.length === 0)
             return undefined;
@@ -38672,38 +38769,95 @@ function removeS3Canarytoken(transport, params) {
 function deleteApeeperFactory(transport, hash) {
     return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }));
 }
-/** Search's page size: few tokens share a memo, so one page nearly always does. */
-const SEARCH_PAGE_SIZE = 100;
+function paginateCanarytokens(transport, params = {}) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.paginate, params);
+}
+function searchCanarytokens(transport, params = {}) {
+    return transport.call(CANARYTOKEN_ENDPOINTS.search, params);
+}
 /**
- * The memo is searched for by its start: search matches word prefixes, so a
- * prefix (even one cut mid-word) still finds the token, and a 10,000-character
- * memo would make a URL that servers refuse.
+ * Tokens asked for per page. The reference sets no upper limit (the default
+ * is 10); a page of 500 is a few hundred KB, and every page is a round trip
+ * to a Console that is an internet away. A Console that caps it just gives
+ * more pages.
  */
-const SEARCH_STRING_LENGTH = 200;
+const PAGE_SIZE = 500;
 /**
- * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
- * given). The Console's search matches word prefixes, so its hits are
- * compared exactly here; pages are followed through `cursor.next` (never
- * `next_link`, which carries the auth token in its URL).
+ * Every page of tokens matching `query`, following `cursor.next` until it is
+ * null. Search is used when the Console can narrow the list (kind, active,
+ * search string), paginate otherwise; `fetch` (everything in one answer) never.
+ * The query goes with every page, so a Console that reads it from each request
+ * and one that keeps it in the cursor both give the same pages.
  */
-async function findCanarytokensByMemo(transport, { kind, memo, flockId }) {
-    const search = { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true };
-    const found = [];
+async function* canarytokenPages(transport, query = {}) {
+    const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined;
+    const base = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE };
+    if (useSearch)
+        Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString });
+    const endpoint = useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate;
     const seen = new Set();
     let cursor;
-    do {
-        const page = await transport.call(search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor });
-        for (const token of page.canarytokens ?? []) {
-            if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId))
-                found.push(token);
+    for (let page = 1;; page++) {
+        const answer = await transport.call(endpoint, { ...base, cursor });
+        if (!Array.isArray(answer.canarytokens)) {
+            throw new ConsoleApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result');
         }
-        const next = page.cursor?.next ?? undefined;
-        // A cursor seen before would loop forever.
-        cursor = next && !seen.has(next) ? next : undefined;
-        if (cursor)
-            seen.add(cursor);
-    } while (cursor);
+        yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results };
+        const next = answer.cursor?.next;
+        if (next === undefined || next === null || next === '')
+            return;
+        // A Console that hands back a cursor it gave before would have us loop for ever.
+        if (seen.has(next))
+            throw new ConsoleApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
+        seen.add(next);
+        cursor = next;
+    }
+}
+/** Every token matching `query`, one at a time, a page in memory at most. */
+async function* listCanarytokens(transport, query = {}) {
+    for await (const page of canarytokenPages(transport, query))
+        yield* page.canarytokens;
+}
+/**
+ * A search string the Console's word-prefix search surely matches in every
+ * memo that starts with `text`: its leading run of letters and digits. Any
+ * word splitting (at spaces or at punctuation) starts a word there, and the
+ * run is a prefix of it. `undefined` when `text` starts with anything else.
+ */
+function searchStringFor(text) {
+    // Bounded: a 10,000-character first word would make a URL servers refuse, and a prefix still matches.
+    return /^[A-Za-z0-9]+/.exec(text)?.[0].slice(0, SEARCH_STRING_LENGTH);
+}
+const SEARCH_STRING_LENGTH = 200;
+/**
+ * The tokens matching every option, letting the Console do the narrowing it
+ * can and checking every option again on what comes back (so a Console that
+ * ignored a parameter cannot widen the result).
+ */
+async function findCanarytokens(transport, options) {
+    const searchString = options.searchString ?? (options.memoEquals !== undefined ? searchStringFor(options.memoEquals) : undefined);
+    const found = [];
+    for await (const token of listCanarytokens(transport, { flockId: options.flockId, kind: options.kind, active: options.active, searchString })) {
+        if (options.memoEquals !== undefined && token.memo !== options.memoEquals)
+            continue;
+        if (options.kind !== undefined && token.kind !== options.kind)
+            continue;
+        if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId)
+            continue;
+        if (options.active !== undefined && isEnabled(token) !== options.active)
+            continue;
+        found.push(token);
+    }
     return found;
+}
+/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
+function isEnabled(token) {
+    const value = token.enabled;
+    if (value === true || value === 'true' || value === 'True' || value === 1)
+        return true;
+    if (value === false || value === 'false' || value === 'False' || value === 0)
+        return false;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/operations/kinds.js
@@ -38880,12 +39034,32 @@ function madeButNotDownloaded(error, canarytoken) {
     }
     return new Error(`${error instanceof Error ? error.message : String(error)}${note}`);
 }
+/**
+ * Creates a token, or with `reuse` first looks for one of the same kind whose
+ * memo is exactly this memo (in the same flock, when one is named) and
+ * returns it instead. The same search backs create's own check after a lost
+ * answer (see createCanarytoken), so both agree on what "the same token" is.
+ */
+async function createOrReuse(transport, params, files, reuse) {
+    if (reuse) {
+        const found = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
+        // The oldest: the one the first run made, whatever happened since.
+        const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0));
+        if (existing) {
+            // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+            const answer = await fetchCanarytoken(transport, existing.canarytoken);
+            return { token: answer.token, answer, reused: true };
+        }
+    }
+    const answer = await createCanarytoken(transport, params, files);
+    return { token: answer.canarytoken, answer, reused: false };
+}
 const createOperation = defineOperation({
     name: 'create-canarytoken',
-    description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
+    description: 'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
     requires: ['kind', 'memo'],
-    accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS],
-    outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
+    accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+    outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
     async parse(inputs, env) {
         const kind = requireKind(inputs);
         const memo = memoInput(inputs);
@@ -38902,25 +39076,31 @@ const createOperation = defineOperation({
             kind,
             params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
             files,
-            download: download ? await parseFileOptions(inputs, env) : undefined
+            download: download ? await parseFileOptions(inputs, env) : undefined,
+            reuse: booleanInput(inputs, 'reuse')
         };
     },
-    async run({ kind, params, files, download }, context) {
-        const answer = await createCanarytoken(context.transport, { ...params, kind, memo: String(params.memo) }, files);
-        const token = answer.canarytoken;
-        context.log.info(`Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`);
+    async run({ kind, params, files, download, reuse }, context) {
+        const flockId = params.flock_id === undefined ? undefined : String(params.flock_id);
+        const { token, answer, reused } = await createOrReuse(context.transport, { ...params, kind, memo: String(params.memo), flock_id: flockId }, files, reuse);
+        const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken';
+        context.log.info(reused
+            ? `Reused the ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
+            : `Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`);
         const outputs = tokenOutputs(token, answer);
+        outputs.reused = reused;
         if (token.kind === 'aws-id') {
             outputs['access-key-id'] = token.access_key_id;
             outputs['secret-access-key'] = token.secret_access_key;
         }
+        const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined;
         if (!download)
-            return { outputs, summary: tokenSummary('Created Canarytoken', token) };
+            return { outputs, summary: tokenSummary(heading, token, undefined, notes) };
         const file = await downloadInto(context.transport, token, download, context).catch((error) => {
             throw madeButNotDownloaded(error, token.canarytoken);
         });
         outputs['file-path'] = file.path;
-        return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact };
+        return { outputs, summary: tokenSummary(heading, token, file.path, notes), artifact: file.artifact };
     }
 });
 function parseCanarytoken(inputs) {
@@ -39079,7 +39259,933 @@ const CANARYTOKEN_OPERATIONS = [
     deleteApeeperOperation
 ];
 
+;// CONCATENATED MODULE: ./build/operations/bounded-pool.js
+/**
+ * Runs `work` on every item with at most `concurrency` at once, in order of
+ * the items, and resolves with the results in the same order once all are
+ * done. `work` must not throw (it returns the outcome, failures included), so
+ * one failure never stops the others. A dozen lines did not earn a dependency.
+ */
+async function mapWithConcurrency(items, concurrency, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./build/operations/canarytoken-filter.js
+
+
+
+
+/** The inputs a filter is read from. */
+const FILTER_INPUTS = ['memo-pattern', 'kind', 'flock-id', 'created-before', 'triggered', 'enabled'];
+const REGEX_LITERAL = /^\/(.*)\/([a-z]*)$/s;
+/** `g` and `y` make `test` stateful; `d` is of no use here. */
+const REGEX_FLAGS = /^[imsuv]*$/;
+/**
+ * A glob as a RegExp matched against the whole memo: `*` any run of
+ * characters (`/` included: memos are not paths), `?` one character,
+ * `[abc]`/`[a-z]`/`[!abc]` a class, `\` makes the next character literal.
+ * Small enough not to need a library, and the path rules of the usual glob
+ * libraries (a `*` that stops at `/`) would be wrong for memos.
+ */
+function globToRegExp(glob) {
+    let source = '';
+    let literalPrefix = '';
+    let prefixOpen = true;
+    for (let index = 0; index < glob.length; index++) {
+        const character = glob[index];
+        if (character === '*' || character === '?') {
+            source += character === '*' ? '[\\s\\S]*' : '[\\s\\S]';
+            prefixOpen = false;
+        }
+        else if (character === '[' && glob.indexOf(']', index + 2) !== -1) {
+            const end = glob.indexOf(']', index + 2);
+            let body = glob.slice(index + 1, end);
+            const negated = body.startsWith('!') || body.startsWith('^');
+            if (negated)
+                body = body.slice(1);
+            if (body === '')
+                throw new InputError(`Input 'memo-pattern' has an empty character class at position ${index + 1}.`);
+            source += `[${negated ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+            index = end;
+            prefixOpen = false;
+        }
+        else {
+            const literal = character === '\\' && index + 1 < glob.length ? glob[++index] : character;
+            source += literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+            if (prefixOpen)
+                literalPrefix += literal;
+        }
+    }
+    try {
+        return { regex: new RegExp(`^${source}$`, 'u'), literalPrefix };
+    }
+    catch (error) {
+        // A class like [z-a]: name it rather than show our translation.
+        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+        throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`);
+    }
+}
+/**
+ * The word a `^literal...` regular expression pins at the memo's start, if
+ * it surely does: no alternation, no case folding, and a last letter that no
+ * quantifier makes optional.
+ */
+function regexSearchString(source, flags) {
+    if (!source.startsWith('^') || flags.includes('i') || source.includes('|'))
+        return undefined;
+    const run = /^[A-Za-z0-9]+/.exec(source.slice(1))?.[0];
+    if (!run)
+        return undefined;
+    const after = source[1 + run.length];
+    const word = after === '?' || after === '*' || after === '{' ? run.slice(0, -1) : run;
+    return word || undefined;
+}
+function parseMemoPattern(text) {
+    const literal = REGEX_LITERAL.exec(text);
+    if (literal && text.length > 1) {
+        const [, source = '', flags = ''] = literal;
+        if (!REGEX_FLAGS.test(flags)) {
+            throw new InputError(`Input 'memo-pattern' has regular expression flags '${flags}'; only i, m, s, u and v apply.`);
+        }
+        if (source === '')
+            throw new InputError("Input 'memo-pattern' is an empty regular expression: write a pattern between the slashes.");
+        let regex;
+        try {
+            regex = new RegExp(source, flags);
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+            throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`);
+        }
+        return { text, regex, searchString: regexSearchString(source, flags) };
+    }
+    const { regex, literalPrefix } = globToRegExp(text);
+    return { text, regex, searchString: searchStringFor(literalPrefix) };
+}
+const AGE_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 };
+const AGE = /^(\d{1,6})([mhdw])$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+/**
+ * `created-before`: an ISO 8601 date (midnight UTC), date and time (UTC
+ * unless it names an offset), or an age before now: `30d`, `12h`, `90m`, `2w`.
+ */
+function parseCreatedBefore(text, nowMs) {
+    const age = AGE.exec(text);
+    if (age) {
+        const seconds = Number(age[1]) * AGE_UNITS[age[2]];
+        return { epochSeconds: Math.floor(nowMs / 1000) - seconds, text };
+    }
+    const date = ISO_DATE.exec(text);
+    const dateTime = ISO_DATE_TIME.exec(text);
+    const parts = date ?? dateTime;
+    if (parts) {
+        const [, year, month, day, hour = '00', minute = '00', second = '00'] = parts.map((part) => part ?? '00');
+        // Date.parse would roll 2024-02-30 over to March: check the fields ourselves.
+        const fieldsValid = Number(month) >= 1 && Number(month) <= 12 && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+        const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+        if (fieldsValid && Number(day) >= 1 && Number(day) <= daysInMonth) {
+            const zone = dateTime?.[7];
+            const normalized = date ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}${zone ? '' : 'Z'}`;
+            const ms = Date.parse(normalized.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+            if (Number.isFinite(ms))
+                return { epochSeconds: Math.floor(ms / 1000), text };
+        }
+    }
+    throw new InputError(`Input 'created-before' must be an ISO date (2024-05-31), a date and time (2024-05-31T12:00:00Z) or an age (30d, 12h, 90m, 2w); '${text}' is none of these.`);
+}
+/** Reads the filter inputs; every mistake is an InputError naming the input. `nowMs` fixes "now" for ages. */
+function parseCanarytokenFilter(inputs, nowMs) {
+    const filter = {};
+    const memoPattern = inputs.get('memo-pattern');
+    if (memoPattern)
+        filter.memoPattern = parseMemoPattern(memoPattern);
+    const kind = inputs.get('kind');
+    if (kind) {
+        if (!isKnownKind(kind))
+            throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind.`);
+        filter.kind = kind;
+    }
+    const flockId = inputs.get('flock-id');
+    if (flockId)
+        filter.flockId = flockId;
+    const createdBefore = inputs.get('created-before');
+    if (createdBefore)
+        filter.createdBefore = parseCreatedBefore(createdBefore, nowMs);
+    filter.triggered = optionalBoolean(inputs, 'triggered');
+    filter.enabled = optionalBoolean(inputs, 'enabled');
+    return filter;
+}
+function hasFilter(filter) {
+    return Object.values(filter).some((value) => value !== undefined);
+}
+/** Refuses a run with neither a filter nor `all: true`, the explicit "every token" switch. */
+function requireFilterOrAll(filter, inputs, operation) {
+    if (!booleanInput(inputs, 'all') && !hasFilter(filter)) {
+        throw new InputError(`Operation '${operation}' needs at least one filter (${FILTER_INPUTS.join(', ')}), or 'all: true' to work on every Canarytoken.`);
+    }
+}
+/** The part of the filter the Console applies itself. */
+function consoleQuery(filter) {
+    return { flockId: filter.flockId, kind: filter.kind, active: filter.enabled, searchString: filter.memoPattern?.searchString };
+}
+/** Epoch seconds of `created`; the Console sends it as text. `undefined` when it cannot be read. */
+function createdSeconds(token) {
+    const value = typeof token.created === 'number' ? token.created : Number.parseFloat(String(token.created ?? ''));
+    return Number.isFinite(value) ? value : undefined;
+}
+function triggeredCount(token) {
+    const value = Number(token.triggered_count);
+    return token.triggered_count !== undefined && token.triggered_count !== null && Number.isFinite(value) ? value : undefined;
+}
+/**
+ * Whether a token passes every filter. Everything is checked here, the
+ * Console's part too, so a Console that ignored a parameter cannot widen the
+ * match. A field the filter needs but the token lacks never matches.
+ */
+function matchesFilter(filter, token) {
+    if (filter.kind !== undefined && token.kind !== filter.kind)
+        return false;
+    if (filter.flockId !== undefined && token.flock_id !== filter.flockId)
+        return false;
+    if (filter.enabled !== undefined && isEnabled(token) !== filter.enabled)
+        return false;
+    if (filter.memoPattern && !filter.memoPattern.regex.test(typeof token.memo === 'string' ? token.memo : ''))
+        return false;
+    if (filter.createdBefore) {
+        const created = createdSeconds(token);
+        if (created === undefined || created >= filter.createdBefore.epochSeconds)
+            return false;
+    }
+    if (filter.triggered !== undefined) {
+        const count = triggeredCount(token);
+        if (count === undefined || count > 0 !== filter.triggered)
+            return false;
+    }
+    return true;
+}
+/** The filter in words, for the log and the job summary. */
+function describeFilter(filter) {
+    const parts = [];
+    if (filter.memoPattern)
+        parts.push(`memo-pattern ${filter.memoPattern.text}`);
+    if (filter.kind)
+        parts.push(`kind ${filter.kind}`);
+    if (filter.flockId)
+        parts.push(`flock-id ${filter.flockId}`);
+    if (filter.createdBefore)
+        parts.push(`created before ${new Date(filter.createdBefore.epochSeconds * 1000).toISOString()} (${filter.createdBefore.text})`);
+    if (filter.triggered !== undefined)
+        parts.push(filter.triggered ? 'triggered' : 'never triggered');
+    if (filter.enabled !== undefined)
+        parts.push(filter.enabled ? 'enabled' : 'disabled');
+    return parts.length > 0 ? parts.join(', ') : 'every Canarytoken';
+}
+
+;// CONCATENATED MODULE: ./build/operations/cleanup.js
+
+
+
+
+
+
+
+
+function tokenRecord(token) {
+    return {
+        canarytoken: token.canarytoken,
+        kind: token.kind,
+        memo: token.memo,
+        flock_id: token.flock_id,
+        hostname: token.hostname || undefined,
+        url: token.url || undefined,
+        enabled: isEnabled(token),
+        created: token.created === undefined ? undefined : String(token.created),
+        created_printable: token.created_printable,
+        triggered_count: triggeredCount(token)
+    };
+}
+/** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
+async function findMatches(transport, filter, log) {
+    const result = { matched: [], read: 0, pages: 0, undated: 0 };
+    const query = consoleQuery(filter);
+    const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString };
+    const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined);
+    log.info(narrowed.length > 0
+        ? `Searching Canarytokens by ${narrowed.map(([name, value]) => `${name}=${String(value)}`).join(', ')}; every filter is checked here too.`
+        : 'Listing every Canarytoken; the filters are checked here.');
+    // A Console that pages by offset could show a token twice: it is counted and changed once.
+    const seen = new Set();
+    for await (const page of canarytokenPages(transport, query)) {
+        result.pages++;
+        for (const token of page.canarytokens) {
+            if (seen.has(token.canarytoken))
+                continue;
+            seen.add(token.canarytoken);
+            result.read++;
+            if (matchesFilter(filter, token))
+                result.matched.push(tokenRecord(token));
+            else if (filter.createdBefore && createdSeconds(token) === undefined)
+                result.undated++;
+        }
+    }
+    if (result.undated > 0)
+        log.warning(`${result.undated} Canarytokens have no readable creation time; 'created-before' leaves them out.`);
+    log.info(`Read ${result.read} Canarytokens in ${result.pages} page(s); ${result.matched.length} match ${describeFilter(filter)}.`);
+    return result;
+}
+function createdText(record) {
+    if (record.created_printable)
+        return record.created_printable;
+    const seconds = Number.parseFloat(record.created ?? '');
+    return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : '';
+}
+/** GitHub's limit on a job output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+/** A warning when the `tokens` output is too large for GitHub to keep. */
+function tokensOutputNote(json) {
+    const bytes = Buffer.byteLength(json);
+    if (bytes <= OUTPUT_LIMIT_BYTES)
+        return undefined;
+    return `The 'tokens' output is ${(bytes / 1024 / 1024).toFixed(1)} MiB; GitHub limits a job output to 1 MB, so narrow the filters before passing it on to another job.`;
+}
+/** Memos can be 10,000 characters: the summary shows their start. */
+function shortMemo(memo) {
+    return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo;
+}
+function tokenRow(record) {
+    return [
+        record.canarytoken,
+        record.kind,
+        shortMemo(record.memo ?? ''),
+        createdText(record),
+        String(record.triggered_count ?? ''),
+        String(record.enabled ?? '')
+    ];
+}
+const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'Enabled'];
+const listOperation = defineOperation({
+    name: 'list-canarytokens',
+    description: 'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional).',
+    requires: [],
+    accepts: FILTER_INPUTS,
+    outputs: ['tokens', 'count'],
+    parse: (inputs) => ({ filter: parseCanarytokenFilter(inputs, Date.now()) }),
+    async run({ filter }, context) {
+        const { matched, read, pages } = await findMatches(context.transport, filter, context.log);
+        const tokens = JSON.stringify(matched);
+        const notes = [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`];
+        const sizeNote = tokensOutputNote(tokens);
+        if (sizeNote) {
+            context.log.warning(sizeNote);
+            notes.push(sizeNote);
+        }
+        return {
+            outputs: { tokens, count: matched.length },
+            summary: { heading: `Canarytokens (${matched.length})`, columns: TOKEN_COLUMNS, rows: matched.map(tokenRow), notes }
+        };
+    }
+});
+const CLEANUP_ACTIONS = ['disable', 'delete'];
+const PAST = { disable: 'disabled', delete: 'deleted' };
+const capitalized = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+function parseCleanup(inputs, nowMs) {
+    const action = inputs.get('action');
+    if (!CLEANUP_ACTIONS.includes(action)) {
+        throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`);
+    }
+    const filter = parseCanarytokenFilter(inputs, nowMs);
+    const clearIncidents = booleanInput(inputs, 'clear-incidents');
+    if (clearIncidents && action !== 'delete') {
+        throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.");
+    }
+    requireFilterOrAll(filter, inputs, 'cleanup-canarytokens');
+    return {
+        action: action,
+        filter,
+        clearIncidents,
+        dryRun: booleanInput(inputs, 'dry-run'),
+        maxChanges: integerInput(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(INPUT_DEFAULTS['max-changes']) }),
+        concurrency: integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) })
+    };
+}
+/** The summary lists failures first: they are what a reader must see if the table is cut. */
+const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
+function cleanupResult(params, outcomes, read, notes, failure) {
+    const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
+    const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
+    const tokens = JSON.stringify(outcomes);
+    const sizeNote = tokensOutputNote(tokens);
+    const heading = params.dryRun
+        ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
+        : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`;
+    const rows = [...outcomes]
+        .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
+        .map((item) => [...tokenRow(item), item.outcome, item.message]);
+    return {
+        outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, tokens },
+        summary: {
+            heading,
+            columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
+            rows,
+            notes: [
+                `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
+                `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
+                ...notes,
+                ...(sizeNote ? [sizeNote] : [])
+            ]
+        },
+        failure
+    };
+}
+const cleanupOperation = defineOperation({
+    name: 'cleanup-canarytokens',
+    description: 'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
+    requires: ['action'],
+    accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency'],
+    outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens'],
+    parse: (inputs) => parseCleanup(inputs, Date.now()),
+    async run(params, context) {
+        const { log, transport } = context;
+        const { matched, read } = await findMatches(transport, params.filter, log);
+        const outcomes = matched.map((record) => params.action === 'disable' && record.enabled === false
+            ? { ...record, outcome: 'skipped', message: 'already disabled' }
+            : { ...record, outcome: 'dry-run', message: `would ${params.action}` });
+        const toChange = outcomes.filter((item) => item.outcome === 'dry-run');
+        if (toChange.length > params.maxChanges) {
+            const reason = `${toChange.length} Canarytokens would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`;
+            if (params.dryRun) {
+                const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`;
+                log.warning(note);
+                return cleanupResult(params, outcomes, read, [note]);
+            }
+            for (const item of toChange)
+                Object.assign(item, { outcome: 'skipped', message: `not ${PAST[params.action]}: over max-changes` });
+            const failure = `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`;
+            return cleanupResult(params, outcomes, read, [failure], failure);
+        }
+        if (params.dryRun) {
+            log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`);
+            return cleanupResult(params, outcomes, read, []);
+        }
+        log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`);
+        // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
+        let refusedBy;
+        await mapWithConcurrency(toChange, params.concurrency, async (item) => {
+            if (refusedBy) {
+                Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` });
+                return;
+            }
+            try {
+                if (params.action === 'delete') {
+                    const { alreadyDone } = await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents);
+                    Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` });
+                }
+                else {
+                    await disableCanarytoken(transport, item.canarytoken);
+                    Object.assign(item, { outcome: 'changed', message: 'disabled' });
+                }
+            }
+            catch (error) {
+                if (params.action === 'delete' && isNotFound(error)) {
+                    // Gone between listing and deleting (another run, or a person): the goal holds.
+                    Object.assign(item, { outcome: 'skipped', message: 'already deleted' });
+                    return;
+                }
+                const reason = error instanceof Error ? error.message : String(error);
+                const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+                if (error instanceof ConsoleApiError && error.failure === 'unauthorized')
+                    refusedBy ??= message;
+                Object.assign(item, { outcome: 'failed', message });
+                log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`);
+            }
+        });
+        const failed = toChange.filter((item) => item.outcome === 'failed').length;
+        const changed = toChange.filter((item) => item.outcome === 'changed').length;
+        log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`);
+        const failure = failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the 'tokens' output and the job summary say why for each).` : undefined;
+        return cleanupResult(params, outcomes, read, [], failure);
+    }
+});
+const CLEANUP_OPERATIONS = [listOperation, cleanupOperation];
+
+;// CONCATENATED MODULE: ./build/operations/seed-manifest.js
+
+
+
+
+
+
+
+
+/** Create inputs an entry may set, spelled as the inputs are. AWS keys are not among them: they do not belong in a file in the repository. */
+const ENTRY_INPUTS = [
+    'flock-id',
+    'cloned-web',
+    's3-source-bucket',
+    's3-log-bucket',
+    'aws-id-username',
+    'web-image',
+    'upload-file',
+    'browser-scanner-enabled',
+    'extra-params'
+];
+const ENTRY_KEYS = new Set(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS]);
+const MANIFEST_KEYS = new Set(['flock-id', 'tokens']);
+/** Used in outputs and in template placeholders, so kept plain. */
+const ENTRY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+/** Enough for any release; a bound keeps a mistaken manifest from minting thousands. */
+const MAX_ENTRIES = 100;
+/** `{{ canarytoken.<name>.<field> }}` */
+const TEMPLATE_PLACEHOLDER = /\{\{\s*canarytoken\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\s*\}\}/g;
+/** Anything that starts like a placeholder, to catch malformed ones. */
+const PLACEHOLDER_START = /\{\{\s*canarytoken\b[^}]*\}?\}?/g;
+/** The memo an entry gets when it names none: the build it was placed in, so an alert says which build leaked. */
+const DEFAULT_MEMO = '{repository}@{short_sha} run {run_id}';
+function seed_manifest_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Entry errors say which entry: the one thing a reader of a long manifest needs. */
+function entryError(name, problem) {
+    // The shared kind rules speak of inputs; in a manifest they are keys of the entry.
+    return new InputError(`Manifest entry '${name}': ${problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')}.`);
+}
+function scalarText(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return String(value).trim();
+    return undefined;
+}
+/** An entry's keys read like the create inputs, so the create rules check them unchanged. */
+function entryReader(entry, defaults) {
+    return {
+        get(name) {
+            const value = entry[name];
+            if (name === 'extra-params' && seed_manifest_isRecord(value))
+                return (0,dist/* stringify */.As)(value).trim();
+            return scalarText(value) ?? defaults[name] ?? '';
+        }
+    };
+}
+async function pathInside(env, name, key, userPath) {
+    try {
+        return await resolveInside(env.workspace, userPath, key);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw entryError(name, `'${key}' must point inside the workspace; '${userPath}' leads outside it`);
+        throw error;
+    }
+}
+function stringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'))
+        return value;
+    return undefined;
+}
+/**
+ * Reads and checks the whole manifest before any request: known kinds and
+ * their rules, unique names, one token per kind + memo + flock, `file` and
+ * `template` paths inside the workspace (symlinks included), memo
+ * placeholders known and filled, template placeholders naming entries.
+ */
+async function readManifest(manifestPath, env, context) {
+    const path = await readableFileInside(env.workspace, manifestPath, 'manifest', MAX_MANIFEST_BYTES);
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML';
+        throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`);
+    }
+    if (!seed_manifest_isRecord(document))
+        throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`);
+    for (const key of Object.keys(document)) {
+        if (!MANIFEST_KEYS.has(key))
+            throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}; known: ${[...MANIFEST_KEYS].join(', ')}.`);
+    }
+    const tokens = document.tokens;
+    if (!Array.isArray(tokens) || tokens.length === 0)
+        throw new InputError(`Input 'manifest': ${manifestPath} needs a non-empty 'tokens' list.`);
+    if (tokens.length > MAX_ENTRIES)
+        throw new InputError(`Input 'manifest': ${manifestPath} has ${tokens.length} entries; at most ${MAX_ENTRIES} are seeded in one step.`);
+    const defaultFlock = document['flock-id'];
+    if (defaultFlock !== undefined && typeof defaultFlock !== 'string')
+        throw new InputError(`Input 'manifest': 'flock-id' must be a flock id such as flock:default.`);
+    const defaults = defaultFlock ? { 'flock-id': defaultFlock } : {};
+    const entries = [];
+    const names = new Set();
+    const identities = new Map();
+    const writtenFiles = new Map();
+    const templatePaths = new Map();
+    for (const [index, raw] of tokens.entries()) {
+        if (!seed_manifest_isRecord(raw))
+            throw new InputError(`Input 'manifest': entry ${index + 1} of 'tokens' must be a mapping with name and kind.`);
+        const name = typeof raw.name === 'string' ? raw.name : '';
+        if (!ENTRY_NAME.test(name)) {
+            throw new InputError(`Input 'manifest': entry ${index + 1} needs a 'name' of letters, digits, '-' and '_' (starting with a letter or digit)${name ? `, not '${name}'` : ''}.`);
+        }
+        if (names.has(name))
+            throw entryError(name, 'the name is used by another entry; names must be unique');
+        names.add(name);
+        for (const key of Object.keys(raw)) {
+            if (!ENTRY_KEYS.has(key))
+                throw entryError(name, `unknown key '${key}'; known: ${[...ENTRY_KEYS].join(', ')}`);
+        }
+        for (const key of Object.keys(raw)) {
+            const value = raw[key];
+            if (key === 'template' || (key === 'extra-params' && seed_manifest_isRecord(value)))
+                continue;
+            if (scalarText(value) === undefined)
+                throw entryError(name, `'${key}' must be a single value`);
+        }
+        const kind = String(raw.kind ?? '');
+        if (!isKnownKind(kind))
+            throw entryError(name, `'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}`);
+        const rule = CANARYTOKEN_KINDS[kind];
+        const where = raw.memo === undefined ? `Manifest entry '${name}': the default memo` : `Manifest entry '${name}': 'memo'`;
+        const memo = checkMemoLength(raw.memo === undefined ? `${renderMemo(DEFAULT_MEMO, context, where)}: ${name}` : renderMemo(String(raw.memo), context, where), where);
+        if (!memo.trim())
+            throw entryError(name, "'memo' must not be empty");
+        const inputs = entryReader(raw, defaults);
+        let params;
+        let files;
+        try {
+            const extra = extraParamsInput(inputs, NAMED_PARAMETERS);
+            files = await checkKindRules(kind, inputs, extra, env);
+            const browserScanner = inputs.get('browser-scanner-enabled');
+            params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) };
+            if (browserScanner)
+                params.browser_scanner_enabled = ['true', 'yes', 'on'].includes(browserScanner.toLowerCase());
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                throw entryError(name, error.message);
+            throw error;
+        }
+        const flockId = typeof params.flock_id === 'string' ? params.flock_id : undefined;
+        const identity = JSON.stringify([kind, flockId ?? '', memo]);
+        const twin = identities.get(identity);
+        if (twin)
+            throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`);
+        identities.set(identity, name);
+        const entry = { name, kind, memo, params: { ...params, kind, memo, flock_id: flockId }, files, templates: [] };
+        if (raw.file !== undefined) {
+            if (!rule.file)
+                throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`);
+            const shown = String(raw.file);
+            entry.file = await pathInside(env, name, 'file', shown);
+            entry.fileShown = shown;
+            const other = writtenFiles.get(entry.file);
+            if (other)
+                throw entryError(name, `'file' ${shown} is also written by entry '${other}'`);
+            writtenFiles.set(entry.file, name);
+        }
+        if (raw.template !== undefined) {
+            const list = stringList(raw.template);
+            if (!list)
+                throw entryError(name, "'template' must be a path or a list of paths");
+            for (const shown of list) {
+                const absolute = await pathInside(env, name, 'template', shown);
+                const known = templatePaths.get(absolute) ?? { shown, names: [] };
+                known.names.push(name);
+                templatePaths.set(absolute, known);
+                entry.templates.push(absolute);
+            }
+        }
+        entries.push(entry);
+    }
+    const templates = [];
+    for (const [path, { shown, names: owners }] of templatePaths) {
+        const owner = owners[0];
+        if (writtenFiles.has(path))
+            throw entryError(owner, `'template' ${shown} is also the 'file' of entry '${writtenFiles.get(path)}'`);
+        try {
+            await readableFileInside(env.workspace, shown, 'template', MAX_TEMPLATE_BYTES);
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                throw entryError(owner, `'template' ${shown}: ${error.message.replace(/^Input 'template': /, '')}`);
+            throw error;
+        }
+        const content = await (0,promises_.readFile)(path, 'utf8');
+        const used = new Set();
+        for (const match of content.matchAll(TEMPLATE_PLACEHOLDER)) {
+            const referenced = match[1];
+            if (!names.has(referenced))
+                throw entryError(owner, `'template' ${shown} uses ${match[0]}, but no entry is named '${referenced}'`);
+            used.add(referenced);
+        }
+        for (const match of content.matchAll(PLACEHOLDER_START)) {
+            if (!new RegExp(TEMPLATE_PLACEHOLDER.source).test(match[0])) {
+                throw entryError(owner, `'template' ${shown} has a malformed placeholder '${match[0].slice(0, 60)}'; write {{ canarytoken.<name>.<field> }}`);
+            }
+        }
+        if (used.size === 0)
+            throw entryError(owner, `'template' ${shown} holds no {{ canarytoken.<name>.<field> }} placeholder`);
+        templates.push({ path, shown, content, names: used });
+    }
+    return { entries, templates };
+}
+
+;// CONCATENATED MODULE: ./build/operations/seed.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
+async function previousContent(path) {
+    const info = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (!info)
+        return undefined;
+    if (!info.isFile())
+        throw new Error(`${path} exists and is not a regular file; not overwriting it`);
+    return (0,promises_.readFile)(path);
+}
+/** Writes an entry's file: aws-id credentials from the token itself, other kinds downloaded. */
+async function writeEntryFile(transport, entry, token) {
+    const path = entry.file;
+    const previous = await previousContent(path);
+    const options = { directory: (0,external_node_path_.dirname)(path), filename: (0,external_node_path_.basename)(path) };
+    const credentials = CANARYTOKEN_KINDS[entry.kind].credentials === true;
+    const rendered = token.kind === 'aws-id' ? token.renders?.['aws-id'] : undefined;
+    if (rendered) {
+        // Masked before it is on disk, where a later step could print it.
+        registerCredentialText(rendered);
+        await writeFileAtomically(options.directory, options.filename, Buffer.from(rendered, 'utf8'), { private: true });
+    }
+    else {
+        await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials);
+    }
+    return { path, previous, owner: `entry '${entry.name}'`, private: credentials };
+}
+/** A token field as template text; secret fields are masked first. */
+function fieldText(token, field) {
+    const value = token[field];
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        return undefined;
+    const text = String(value);
+    if (findSecretValues({ [field]: text }).length > 0)
+        registerSecret(text);
+    return text;
+}
+/** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
+async function fillTemplate(template, tokens) {
+    const problems = [];
+    const filled = template.content.replace(TEMPLATE_PLACEHOLDER, (text, name, field) => {
+        const token = tokens.get(name);
+        const value = token ? fieldText(token, field) : undefined;
+        if (value === undefined) {
+            problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`);
+            return text;
+        }
+        return value;
+    });
+    if (problems.length > 0)
+        throw new Error(`template ${template.shown}: ${[...new Set(problems)].join('; ')}`);
+    const previous = Buffer.from(template.content, 'utf8');
+    // A template that was owner-only stays so (it may now hold a secret key either way).
+    const ownerOnly = ((await (0,promises_.lstat)(template.path)).mode & 0o077) === 0;
+    await writeFileAtomically((0,external_node_path_.dirname)(template.path), (0,external_node_path_.basename)(template.path), Buffer.from(filled, 'utf8'), { private: ownerOnly });
+    return { path: template.path, previous, owner: `template ${template.shown}`, private: ownerOnly };
+}
+/** Puts back what this run changed on disk; says what it could not. */
+async function restoreFiles(written, log) {
+    const problems = [];
+    for (const file of written) {
+        try {
+            if (file.previous)
+                await writeFileAtomically((0,external_node_path_.dirname)(file.path), (0,external_node_path_.basename)(file.path), file.previous, { private: file.private });
+            else
+                await (0,promises_.rm)(file.path, { force: true });
+            log.info(`${file.previous ? 'Restored' : 'Removed'} ${file.path} (${file.owner}).`);
+        }
+        catch (error) {
+            problems.push(`${file.path} (${file.owner}) could not be ${file.previous ? 'restored' : 'removed'}: ${reason(error)}`);
+        }
+    }
+    return problems;
+}
+/** Deletes the tokens this run minted; a token that could not be deleted is named, never hidden. */
+async function deleteMinted(states, concurrency, context) {
+    const minted = states.filter((state) => state.made && !state.made.reused);
+    const problems = [];
+    await mapWithConcurrency(minted, concurrency, async (state) => {
+        const id = state.made.token.canarytoken;
+        try {
+            const { alreadyDone } = await deleteCanarytoken(context.transport, id);
+            state.outcome = 'deleted';
+            state.message = alreadyDone ? 'deleted again (an earlier attempt had already deleted it)' : 'deleted again (rollback)';
+            context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`);
+        }
+        catch (error) {
+            state.outcome = 'not deleted';
+            state.message = `could not be deleted: ${reason(error)}`;
+            problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${reason(error)}); delete it with delete-canarytoken`);
+        }
+    });
+    return problems;
+}
+function seedResult(params, states, notes, failure, artifactFiles = []) {
+    const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'));
+    const tokens = Object.fromEntries(existing.map(({ entry, made }) => {
+        const token = made.token;
+        return [
+            entry.name,
+            { canarytoken: token.canarytoken, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
+        ];
+    }));
+    const createdCount = existing.filter((state) => !state.made?.reused).length;
+    const reusedCount = existing.filter((state) => state.made?.reused).length;
+    const order = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 };
+    return {
+        outputs: { tokens: JSON.stringify(tokens), count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+        summary: {
+            heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
+            columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
+            rows: [...states]
+                .sort((a, b) => order[a.outcome] - order[b.outcome])
+                .map(({ entry, made, outcome, message }) => [
+                entry.name,
+                entry.kind,
+                made?.token.canarytoken ?? '',
+                made?.token.hostname || made?.token.url || '',
+                entry.memo,
+                entry.fileShown ?? '',
+                message ? `${outcome}: ${message}` : outcome
+            ]),
+            notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes]
+        },
+        artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
+        failure
+    };
+}
+/** The deepest folder holding every file: the artifact keeps their layout below it. */
+function commonDirectory(files) {
+    let common = (0,external_node_path_.dirname)(files[0]);
+    while (!files.every((file) => file.startsWith(common.endsWith('/') ? common : `${common}/`)))
+        common = (0,external_node_path_.dirname)(common);
+    return common;
+}
+async function runSeed(params, context) {
+    const { manifest, concurrency, log } = { ...params, log: context.log };
+    const states = manifest.entries.map((entry) => ({ entry, outcome: 'not run', message: '' }));
+    log.info(`Seeding ${states.length} Canarytokens, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`);
+    await mapWithConcurrency(states, concurrency, async (state) => {
+        try {
+            state.made = await createOrReuse(context.transport, state.entry.params, state.entry.files, params.reuse);
+            const token = state.made.token;
+            state.outcome = state.made.reused ? 'reused' : 'created';
+            log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`);
+        }
+        catch (error) {
+            state.outcome = 'failed';
+            state.message = reason(error);
+            log.info(`Entry '${state.entry.name}' failed: ${reason(error)}`);
+        }
+    });
+    const failures = states.filter((state) => state.outcome === 'failed').map((state) => `entry '${state.entry.name}': ${state.message}`);
+    const written = [];
+    // Files only when every token exists, or when the user keeps what succeeded.
+    if (failures.length === 0 || params.keepOnFailure) {
+        const withFile = states.filter((state) => state.made && state.entry.file);
+        await mapWithConcurrency(withFile, concurrency, async (state) => {
+            try {
+                written.push(await writeEntryFile(context.transport, state.entry, state.made.token));
+                log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`);
+            }
+            catch (error) {
+                state.outcome = 'failed';
+                state.message = `its file ${state.entry.fileShown}: ${reason(error)}`;
+                failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${reason(error)}`);
+            }
+        });
+        const tokens = new Map(states.filter((state) => state.made).map((state) => [state.entry.name, state.made.token]));
+        for (const template of manifest.templates) {
+            try {
+                written.push(await fillTemplate(template, tokens));
+                log.info(`Filled the placeholders of ${template.shown}.`);
+            }
+            catch (error) {
+                failures.push(reason(error));
+                for (const state of states.filter((item) => item.entry.templates.includes(template.path) && item.outcome !== 'failed')) {
+                    state.outcome = 'failed';
+                    state.message = reason(error);
+                }
+            }
+        }
+    }
+    if (failures.length === 0) {
+        const downloaded = states.filter((state) => state.entry.file).map((state) => state.entry.file);
+        return seedResult(params, states, [], undefined, downloaded);
+    }
+    const notes = [];
+    let left = [];
+    if (params.keepOnFailure) {
+        notes.push('keep-on-failure: true, so the tokens and files this run made were kept.');
+    }
+    else {
+        const fileProblems = await restoreFiles(written, log);
+        const tokenProblems = await deleteMinted(states, concurrency, context);
+        left = [...tokenProblems, ...fileProblems];
+        notes.push('Every token this run minted was deleted again and every file it wrote removed or put back (reused tokens were kept).', ...left);
+    }
+    const failedCount = states.filter((state) => state.outcome === 'failed').length;
+    const failure = `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+        (params.keepOnFailure
+            ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
+            : left.length > 0
+                ? `Rolling back left something behind: ${left.join('; ')}.`
+                : 'Tokens this run minted were deleted again and the files it wrote removed.');
+    return seedResult(params, states, notes, failure);
+}
+const seedOperation = defineOperation({
+    name: 'seed-canarytokens',
+    description: 'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
+    requires: ['manifest'],
+    accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
+    outputs: ['tokens', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
+    async parse(inputs, env) {
+        const concurrency = integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) });
+        const reuse = booleanInput(inputs, 'reuse', true);
+        const keepOnFailure = booleanInput(inputs, 'keep-on-failure');
+        const artifact = parseArtifactOptions(inputs, env);
+        const manifest = await readManifest(inputs.get('manifest'), env, runContext());
+        return { manifest, reuse, keepOnFailure, concurrency, artifact };
+    },
+    run: runSeed
+});
+const SEED_OPERATIONS = [seedOperation];
+
 ;// CONCATENATED MODULE: ./build/operations/index.js
+
+
 
 
 
@@ -39089,7 +40195,7 @@ const CANARYTOKEN_OPERATIONS = [
  * and its handler. The dispatcher, validation, action.yml (checked by a
  * test) and the README (generated) all come from here.
  */
-const OPERATIONS = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS];
+const OPERATIONS = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS];
 const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 function findOperation(name) {
     const operation = OPERATIONS.find((candidate) => candidate.name === name);
@@ -39181,7 +40287,11 @@ function defuseCommands(message) {
 const log = {
     info: (message) => core/* info */.pq(defuseCommands(redact(message))),
     warning: (message) => core/* warning */.$e(redact(message)),
-    debug: (message) => core/* debug */.Yz(redact(message))
+    // Not even redacted when the runner will not show it: the transport logs every request.
+    debug: (message) => {
+        if (core/* isDebug */._o())
+            core/* debug */.Yz(redact(message));
+    }
 };
 function failureMessage(operationName, error) {
     if (error instanceof InputError)
@@ -39251,6 +40361,8 @@ async function run() {
             await transport.close();
         }
         await publish(result, env);
+        if (result.failure)
+            core/* setFailed */.C1(redact(failureMessage(operation.name, new Error(result.failure))));
     }
     catch (error) {
         if (error instanceof Error && error.stack)
@@ -39272,6 +40384,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -39279,7 +40392,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

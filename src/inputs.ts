@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import type { Params } from './console/transport.js'
+import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
 
 /**
  * Every input the action reads, spelled as in action.yml. A test checks that
@@ -40,7 +41,19 @@ export const INPUT_NAMES = [
   'key-id',
   'remove-auth-token',
   'include-secrets',
-  'confirm'
+  'confirm',
+  'memo-pattern',
+  'created-before',
+  'triggered',
+  'enabled',
+  'all',
+  'action',
+  'dry-run',
+  'max-changes',
+  'concurrency',
+  'reuse',
+  'manifest',
+  'keep-on-failure'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -49,7 +62,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {
@@ -105,12 +118,17 @@ export function integerInput(inputs: InputReader, name: InputName, limits: { min
 /** The Console's limit on memos. */
 export const MAX_MEMO_LENGTH = 10_000
 
-export function memoInput(inputs: InputReader): string {
-  const memo = inputs.get('memo')
+/** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
+export function checkMemoLength(memo: string, where: string): string {
   if (memo.length > MAX_MEMO_LENGTH) {
-    throw new InputError(`Input 'memo' is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
+    throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
   }
   return memo
+}
+
+/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
+export function memoInput(inputs: InputReader, context: RunContext = runContext()): string {
+  return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'")
 }
 
 /** Console parameter names: what `extra-params` may pass through. */

@@ -27,7 +27,10 @@ function defuseCommands(message: string): string {
 const log: Log = {
   info: (message) => core.info(defuseCommands(redact(message))),
   warning: (message) => core.warning(redact(message)),
-  debug: (message) => core.debug(redact(message))
+  // Not even redacted when the runner will not show it: the transport logs every request.
+  debug: (message) => {
+    if (core.isDebug()) core.debug(redact(message))
+  }
 }
 
 function failureMessage(operationName: string | undefined, error: unknown): string {
@@ -97,6 +100,7 @@ export async function run(): Promise<void> {
       await transport.close()
     }
     await publish(result, env)
+    if (result.failure) core.setFailed(redact(failureMessage(operation.name, new Error(result.failure))))
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack)
     core.setFailed(redact(failureMessage(operation?.name, error)))

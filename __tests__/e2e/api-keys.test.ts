@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-admin-key-3a9c1e7b5d2f4a6c8e0b'
 const DEBUG = { env: { RUNNER_DEBUG: '1' } }
@@ -25,18 +25,6 @@ beforeEach(() => {
 
 function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-/** One ::error:: line, exit code 1. */
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 function listedKeys(run: ActionRun): Record<string, unknown>[] {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-5f1c2d9a8b7e6f5d4c3b'
 
@@ -23,18 +23,6 @@ beforeEach(() => {
 
 function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-/** One ::error:: line, exit code 1. */
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 describe('create-canarytoken', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-faults-auth-token-9a8b7c6d5e4f3a2b1c'
 const CREATE = '/api/v1/canarytoken/create'
@@ -29,17 +29,6 @@ beforeEach(() => {
 
 function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 const requestsTo = (path: string, method?: string) => emulator.requests.filter((request) => request.path === path && (!method || request.method === method))
@@ -189,7 +178,8 @@ describe('a create is never made twice', () => {
     expect(made).toHaveLength(1)
     expect(run.outputs).toMatchObject({ canarytoken: made[0]?.canarytoken, hostname: made[0]?.hostname, memo, kind: 'dns' })
     expect(requestsTo(CREATE)).toHaveLength(1)
-    expect(requestsTo(SEARCH)[0]?.params).toMatchObject({ search_string: memo, kind: 'dns' })
+    // The memo's first word: a prefix of it however the Console splits words; the whole memo is compared locally.
+    expect(requestsTo(SEARCH)[0]?.params).toMatchObject({ search_string: 'octo', kind: 'dns' })
     expect(run.stdout).toContain('POST /api/v1/canarytoken/create: attempt 1 of 4 failed (the connection to the Console broke')
     expect(run.stdout).toContain('; checking whether the Console acted on it.')
     expect(run.stdout).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
@@ -278,5 +268,41 @@ describe('a delete whose answer was lost', () => {
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/delete', retryAfter: 0 })
     const run = await action('delete-canarytoken', { canarytoken: 'no-such-token' })
     expectFailure(run, /^delete-canarytoken failed after 2 attempts: HTTP 400: Could not find the Canarytoken/)
+  })
+})
+
+describe('cleanup with faults sprinkled across hundreds of tokens', () => {
+  it('ends every token changed or reported failed, and a re-run finishes the job', async () => {
+    const tokens = Array.from({ length: 300 }, (_, index) => emulator.addToken({ kind: 'dns', memo: `sprinkled-${index}` }))
+    const ids = tokens.map((token) => token.canarytoken)
+    const DELETE = '/api/v1/canarytoken/delete'
+    const one = (index: number) => (params: Record<string, string>) => params.canarytoken === ids[index]
+    // Passing faults the retries absorb: a 503 with Retry-After, a reset before the Console acted,
+    // and a lost answer after it acted (the retry finds nothing left: done).
+    for (let index = 0; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, status: 503, retryAfter: 0, match: one(index) })
+    for (let index = 5; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, reset: 'before-headers', match: one(index) })
+    for (let index = 10; index < 300; index += 15) emulator.injectFault({ method: 'POST', path: DELETE, reset: 'after-headers', afterAction: true, match: one(index) })
+    // Faults that outlast the retries: these tokens must be reported failed, not lost.
+    const stubborn = [7, 77, 177]
+    for (const index of stubborn) emulator.injectFault({ method: 'POST', path: DELETE, status: 500, times: 10, match: one(index) })
+
+    const first = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'sprinkled-*', 'max-changes': '500', retries: '2' })
+    expect(first.exitCode).toBe(1)
+    expect(first.errors).toHaveLength(1)
+    const outcomes = JSON.parse(first.outputs.tokens as string) as { canarytoken: string; outcome: string; message: string }[]
+    expect(outcomes).toHaveLength(300)
+    expect(new Set(outcomes.map((item) => item.canarytoken))).toEqual(new Set(ids))
+    const failed = outcomes.filter((item) => item.outcome === 'failed').map((item) => item.canarytoken)
+    expect(failed.sort()).toEqual(stubborn.map((index) => ids[index]).sort())
+    for (const item of outcomes) expect(['changed', 'failed']).toContain(item.outcome)
+    expect(first.outputs).toMatchObject({ 'matched-count': '300', 'changed-count': '297', 'failed-count': '3' })
+    // What the outputs say is what the Console holds.
+    expect(emulator.listTokens().filter((token) => token.memo.startsWith('sprinkled-')).map((token) => token.canarytoken).sort()).toEqual(failed.sort())
+
+    emulator.clearFaults()
+    const second = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'sprinkled-*' })
+    expectSuccess(second)
+    expect(second.outputs).toMatchObject({ 'matched-count': '3', 'changed-count': '3', 'failed-count': '0' })
+    expect(emulator.listTokens().filter((token) => token.memo.startsWith('sprinkled-'))).toEqual([])
   })
 })

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { actionNode, bundle, parseOutputFile, runAction } from '../../scripts/lib/run-action.mjs'
 
 export { actionNode, bundle, parseOutputFile, runAction }
@@ -23,4 +24,17 @@ export function expectNoSecretsVisible(run: ActionRun, secrets: string[]): void 
       throw new Error(`a secret (${secret.length} characters) is visible at ${at}: ...${text.slice(Math.max(0, at - 80), at)}[SECRET]...`)
     }
   }
+}
+
+/** The run succeeded: exit code 0 and no ::error:: line (the message says why when it did not). */
+export function expectSuccess(run: ActionRun): void {
+  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
+  expect(run.errors).toEqual([])
+}
+
+/** The run failed as users must see it: exactly one ::error:: line, matching `message`, and exit code 1. */
+export function expectFailure(run: ActionRun, message: string | RegExp): void {
+  expect(run.exitCode).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(message)
 }

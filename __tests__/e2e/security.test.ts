@@ -6,8 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdir, mkdtemp, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PAGE_SIZE } from '../../src/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-security-auth-token-3c4d5e6f7a8b9c0d1e'
 const AWS_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY1'
@@ -31,16 +32,6 @@ beforeEach(() => {
 
 function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, { ...options, env: { RUNNER_DEBUG: '1', ...options.env } })
-}
-
-function expectFailure(run: ActionRun, message: string | RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
 }
 
 /** The remove-s3 inputs: the AWS secret key travels in the request body, so it is in play on every failure. */
@@ -108,7 +99,7 @@ describe('the auth token travels only in the header', () => {
   it('on every request of create (multipart), fetch, download, delete and a search that pages', async () => {
     const memo = 'paging lure'
     // More namesakes than one search page holds, so the recovery search follows a cursor.
-    for (let index = 0; index < 120; index++) emulator.addToken({ kind: 'doc-msword', memo: `${memo} ${index}` })
+    for (let index = 0; index < PAGE_SIZE + 20; index++) emulator.addToken({ kind: 'doc-msword', memo: `${memo} ${index}` })
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 504, afterAction: true })
     const created = await action('create-canarytoken', { kind: 'doc-msword', memo, download: 'true', path: 'out' })
     expectSuccess(created)

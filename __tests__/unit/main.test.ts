@@ -31,6 +31,15 @@ describe('run', () => {
     expect(core.setFailed.mock.calls[0]?.[0]).toMatch(/must use https/)
   })
 
+  it('writes debug lines only when the runner shows them (bulk operations log every request)', async () => {
+    setInputs({ operation: 'nope', console: '1234abcd', 'auth-token': 'token-value-123456' })
+    await run()
+    expect(core.debug).not.toHaveBeenCalled()
+    core.isDebug.mockReturnValueOnce(true)
+    await run()
+    expect(core.debug).toHaveBeenCalledWith(expect.stringContaining("Input 'operation' must be one of"))
+  })
+
   it('redacts a registered secret from a failure message', async () => {
     // The token doubles as the console value here: the error must not echo it either way.
     setInputs({ operation: 'fetch-canarytoken', console: 'https://x.canary.tools/token-value-123456', 'auth-token': 'token-value-123456', canarytoken: 'x' })

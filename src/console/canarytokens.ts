@@ -1,4 +1,4 @@
-import { removal, type RemovalAnswer } from './errors.js'
+import { ConsoleApiError, removal, type RemovalAnswer } from './errors.js'
 import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from './transport.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
@@ -33,7 +33,9 @@ export const CANARYTOKEN_ENDPOINTS = {
   delete: { method: 'POST', path: '/api/v1/canarytoken/delete', repeatable: true },
   download: { method: 'GET', path: '/api/v1/canarytoken/download', repeatable: true },
   removeS3: { method: 'POST', path: '/api/v1/canarytoken/remove/s3', repeatable: true },
-  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true }
+  deleteApeeperFactory: { method: 'POST', path: '/api/v1/apeeperfactory/delete', repeatable: true },
+  paginate: { method: 'GET', path: '/api/v1/canarytokens/paginate', repeatable: true },
+  search: { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true }
 } as const satisfies Record<string, Endpoint>
 
 export interface CreateCanarytokenParams extends Params {
@@ -63,7 +65,7 @@ const CLOCK_SKEW_MS = 60_000
 export function createCanarytoken(transport: ConsoleTransport, params: CreateCanarytokenParams, files: FileParams = {}): Promise<CanarytokenAnswer> {
   const since = Date.now() - CLOCK_SKEW_MS
   const recover = async (): Promise<CanarytokenAnswer | undefined> => {
-    const matches = await findCanarytokensByMemo(transport, { kind: params.kind, memo: params.memo, flockId: params.flock_id })
+    const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
     const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
     if (recent.length === 0) return undefined
     if (recent.length > 1) {
@@ -121,43 +123,158 @@ export function deleteApeeperFactory(transport: ConsoleTransport, hash: string):
   return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }))
 }
 
-/** Search's page size: few tokens share a memo, so one page nearly always does. */
-const SEARCH_PAGE_SIZE = 100
-/**
- * The memo is searched for by its start: search matches word prefixes, so a
- * prefix (even one cut mid-word) still finds the token, and a 10,000-character
- * memo would make a URL that servers refuse.
- */
-const SEARCH_STRING_LENGTH = 200
+/** Where the next and previous pages are. `next_link` carries the auth token in its URL: never followed. */
+export interface PageCursor {
+  next?: string | null
+  prev?: string | null
+  next_link?: string | null
+  prev_link?: string | null
+}
 
-interface SearchPage extends SuccessBody {
-  canarytokens?: Canarytoken[]
-  cursor?: { next?: string | null }
+export interface PaginateParams extends Params {
+  flock_id?: string
+  limit?: number
+  cursor?: string
+}
+
+export interface SearchParams extends PaginateParams {
+  /** Word-prefix match on the token id and the memo. */
+  search_string?: string
+  kind?: string
+  active?: boolean
+}
+
+export interface PaginateAnswer extends SuccessBody {
+  canarytokens: Canarytoken[]
+  cursor?: PageCursor | null
+  page_num?: number
+  page_total?: number
+}
+
+/** Search names its page fields differently from paginate. */
+export interface SearchAnswer extends SuccessBody {
+  canarytokens: Canarytoken[]
+  cursor?: PageCursor | null
+  page_number?: number
+  total_pages?: number
+  total_results?: number
+}
+
+export function paginateCanarytokens(transport: ConsoleTransport, params: PaginateParams = {}): Promise<PaginateAnswer> {
+  return transport.call<PaginateAnswer>(CANARYTOKEN_ENDPOINTS.paginate, params)
+}
+
+export function searchCanarytokens(transport: ConsoleTransport, params: SearchParams = {}): Promise<SearchAnswer> {
+  return transport.call<SearchAnswer>(CANARYTOKEN_ENDPOINTS.search, params)
 }
 
 /**
- * Tokens of `kind` whose memo is exactly `memo` (and in `flockId`, when
- * given). The Console's search matches word prefixes, so its hits are
- * compared exactly here; pages are followed through `cursor.next` (never
- * `next_link`, which carries the auth token in its URL).
+ * Tokens asked for per page. The reference sets no upper limit (the default
+ * is 10); a page of 500 is a few hundred KB, and every page is a round trip
+ * to a Console that is an internet away. A Console that caps it just gives
+ * more pages.
  */
-export async function findCanarytokensByMemo(
-  transport: ConsoleTransport,
-  { kind, memo, flockId }: { kind: string; memo: string; flockId?: string }
-): Promise<Canarytoken[]> {
-  const search = { method: 'GET', path: '/api/v1/canarytokens/search', repeatable: true } as const satisfies Endpoint
-  const found: Canarytoken[] = []
+export const PAGE_SIZE = 500
+
+/** What the Console itself can narrow a listing by. Everything else is filtered by the caller. */
+export interface CanarytokenQuery {
+  flockId?: string
+  kind?: string
+  /** The Console's `active`: enabled tokens (true) or disabled ones (false). */
+  active?: boolean
+  /** Word-prefix match on token id and memo (see `searchStringFor`). */
+  searchString?: string
+  pageSize?: number
+}
+
+/** One page as the walker saw it. */
+export interface CanarytokenPage {
+  canarytokens: Canarytoken[]
+  /** 1-based */
+  page: number
+  /** The Console's count of matching tokens, when it says (search does). */
+  totalResults?: number
+}
+
+/**
+ * Every page of tokens matching `query`, following `cursor.next` until it is
+ * null. Search is used when the Console can narrow the list (kind, active,
+ * search string), paginate otherwise; `fetch` (everything in one answer) never.
+ * The query goes with every page, so a Console that reads it from each request
+ * and one that keeps it in the cursor both give the same pages.
+ */
+export async function* canarytokenPages(transport: ConsoleTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenPage> {
+  const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined
+  const base: SearchParams = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE }
+  if (useSearch) Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString })
+  const endpoint = useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate
   const seen = new Set<string>()
   let cursor: string | undefined
-  do {
-    const page = await transport.call<SearchPage>(search, { search_string: memo.slice(0, SEARCH_STRING_LENGTH), kind, flock_id: flockId, limit: SEARCH_PAGE_SIZE, cursor })
-    for (const token of page.canarytokens ?? []) {
-      if (token.kind === kind && token.memo === memo && (flockId === undefined || token.flock_id === flockId)) found.push(token)
+  for (let page = 1; ; page++) {
+    const answer = await transport.call<PaginateAnswer & SearchAnswer>(endpoint, { ...base, cursor })
+    if (!Array.isArray(answer.canarytokens)) {
+      throw new ConsoleApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result')
     }
-    const next = page.cursor?.next ?? undefined
-    // A cursor seen before would loop forever.
-    cursor = next && !seen.has(next) ? next : undefined
-    if (cursor) seen.add(cursor)
-  } while (cursor)
+    yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results }
+    const next = answer.cursor?.next
+    if (next === undefined || next === null || next === '') return
+    // A Console that hands back a cursor it gave before would have us loop for ever.
+    if (seen.has(next)) throw new ConsoleApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
+    seen.add(next)
+    cursor = next
+  }
+}
+
+/** Every token matching `query`, one at a time, a page in memory at most. */
+export async function* listCanarytokens(transport: ConsoleTransport, query: CanarytokenQuery = {}): AsyncGenerator<Canarytoken> {
+  for await (const page of canarytokenPages(transport, query)) yield* page.canarytokens
+}
+
+/**
+ * A search string the Console's word-prefix search surely matches in every
+ * memo that starts with `text`: its leading run of letters and digits. Any
+ * word splitting (at spaces or at punctuation) starts a word there, and the
+ * run is a prefix of it. `undefined` when `text` starts with anything else.
+ */
+export function searchStringFor(text: string): string | undefined {
+  // Bounded: a 10,000-character first word would make a URL servers refuse, and a prefix still matches.
+  return /^[A-Za-z0-9]+/.exec(text)?.[0].slice(0, SEARCH_STRING_LENGTH)
+}
+
+const SEARCH_STRING_LENGTH = 200
+
+export interface FindCanarytokensOptions {
+  flockId?: string
+  kind?: string
+  active?: boolean
+  /** Tokens whose memo is exactly this. */
+  memoEquals?: string
+  /** Narrow the Console's search yourself (word-prefix on token id and memo); derived from `memoEquals` when not given. */
+  searchString?: string
+}
+
+/**
+ * The tokens matching every option, letting the Console do the narrowing it
+ * can and checking every option again on what comes back (so a Console that
+ * ignored a parameter cannot widen the result).
+ */
+export async function findCanarytokens(transport: ConsoleTransport, options: FindCanarytokensOptions): Promise<Canarytoken[]> {
+  const searchString = options.searchString ?? (options.memoEquals !== undefined ? searchStringFor(options.memoEquals) : undefined)
+  const found: Canarytoken[] = []
+  for await (const token of listCanarytokens(transport, { flockId: options.flockId, kind: options.kind, active: options.active, searchString })) {
+    if (options.memoEquals !== undefined && token.memo !== options.memoEquals) continue
+    if (options.kind !== undefined && token.kind !== options.kind) continue
+    if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId) continue
+    if (options.active !== undefined && isEnabled(token) !== options.active) continue
+    found.push(token)
+  }
   return found
+}
+
+/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
+export function isEnabled(token: Canarytoken): boolean | undefined {
+  const value: unknown = token.enabled
+  if (value === true || value === 'true' || value === 'True' || value === 1) return true
+  if (value === false || value === 'false' || value === 'False' || value === 0) return false
+  return undefined
 }

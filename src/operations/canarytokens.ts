@@ -7,6 +7,7 @@ import {
   downloadCanarytoken,
   enableCanarytoken,
   fetchCanarytoken,
+  findCanarytokens,
   removeS3Canarytoken,
   updateCanarytokenMemo,
   type Canarytoken
@@ -48,7 +49,7 @@ const FILE_OUTPUTS = ['file-path', 'artifact-id', 'artifact-name'] as const
 const AWS_ID_OUTPUTS = ['access-key-id', 'secret-access-key'] as const
 
 /** The Console parameters that have inputs of their own (so `extra-params` may not set them). */
-const NAMED_PARAMETERS = new Set<string>([...INPUT_NAMES.map(consoleParameter), 'exe', 'doc', 'pdf'])
+export const NAMED_PARAMETERS = new Set<string>([...INPUT_NAMES.map(consoleParameter), 'exe', 'doc', 'pdf'])
 
 /** Outputs describing a token. Secret fields never go to `token` or `response`; aws-id keys have outputs of their own. */
 export function tokenOutputs(token: Canarytoken, response: unknown): Record<string, OutputValue | undefined> {
@@ -83,7 +84,7 @@ function requireKind(inputs: InputReader): CanarytokenKind {
 }
 
 /** Every per-kind rule, checked before any request. */
-async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
+export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
   const rule: KindRule = CANARYTOKEN_KINDS[kind]
   for (const input of rule.requires ?? []) {
     if (!inputs.get(input)) throw new InputError(`Kind '${kind}' needs input '${input}'.`)
@@ -115,7 +116,7 @@ async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra:
 }
 
 /** Console parameters from the inputs that map one to one. */
-function namedParams(inputs: InputReader, names: readonly InputName[]): Params {
+export function namedParams(inputs: InputReader, names: readonly InputName[]): Params {
   return Object.fromEntries(names.filter((name) => inputs.get(name)).map((name) => [consoleParameter(name), inputs.get(name)]))
 }
 
@@ -124,10 +125,11 @@ interface CreateParams {
   params: Params
   files: FileParams
   download?: FileOptions
+  reuse: boolean
 }
 
 /** The kind-specific inputs that become plain create parameters. */
-const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
+export const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
   'flock-id',
   'cloned-web',
   's3-source-bucket',
@@ -163,12 +165,47 @@ function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
   return new Error(`${error instanceof Error ? error.message : String(error)}${note}`)
 }
 
+export interface MadeToken {
+  token: Canarytoken
+  /** The Console's answer (create's, or fetch's for a reused token). */
+  answer: unknown
+  /** An existing token with this kind, memo and flock was returned instead of a new one. */
+  reused: boolean
+}
+
+/**
+ * Creates a token, or with `reuse` first looks for one of the same kind whose
+ * memo is exactly this memo (in the same flock, when one is named) and
+ * returns it instead. The same search backs create's own check after a lost
+ * answer (see createCanarytoken), so both agree on what "the same token" is.
+ */
+export async function createOrReuse(
+  transport: ConsoleTransport,
+  params: Params & { kind: string; memo: string; flock_id?: string },
+  files: FileParams,
+  reuse: boolean
+): Promise<MadeToken> {
+  if (reuse) {
+    const found = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
+    // The oldest: the one the first run made, whatever happened since.
+    const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))
+    if (existing) {
+      // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+      const answer = await fetchCanarytoken(transport, existing.canarytoken)
+      return { token: answer.token, answer, reused: true }
+    }
+  }
+  const answer = await createCanarytoken(transport, params, files)
+  return { token: answer.canarytoken, answer, reused: false }
+}
+
 const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
-  description: 'Mints a Canarytoken of any kind; with `download: true` also writes its file (and uploads it with `artifact-name`).',
+  description:
+    'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
   requires: ['kind', 'memo'],
-  accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS],
-  outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
+  accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+  outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
   async parse(inputs, env) {
     const kind = requireKind(inputs)
     const memo = memoInput(inputs)
@@ -184,24 +221,32 @@ const createOperation = defineOperation<CreateParams>({
       kind,
       params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
       files,
-      download: download ? await parseFileOptions(inputs, env) : undefined
+      download: download ? await parseFileOptions(inputs, env) : undefined,
+      reuse: booleanInput(inputs, 'reuse')
     }
   },
-  async run({ kind, params, files, download }, context) {
-    const answer = await createCanarytoken(context.transport, { ...params, kind, memo: String(params.memo) }, files)
-    const token = answer.canarytoken
-    context.log.info(`Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`)
+  async run({ kind, params, files, download, reuse }, context) {
+    const flockId = params.flock_id === undefined ? undefined : String(params.flock_id)
+    const { token, answer, reused } = await createOrReuse(context.transport, { ...params, kind, memo: String(params.memo), flock_id: flockId }, files, reuse)
+    const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken'
+    context.log.info(
+      reused
+        ? `Reused the ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
+        : `Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`
+    )
     const outputs = tokenOutputs(token, answer)
+    outputs.reused = reused
     if (token.kind === 'aws-id') {
       outputs['access-key-id'] = token.access_key_id
       outputs['secret-access-key'] = token.secret_access_key
     }
-    if (!download) return { outputs, summary: tokenSummary('Created Canarytoken', token) }
+    const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined
+    if (!download) return { outputs, summary: tokenSummary(heading, token, undefined, notes) }
     const file = await downloadInto(context.transport, token, download, context).catch((error: unknown) => {
       throw madeButNotDownloaded(error, token.canarytoken)
     })
     outputs['file-path'] = file.path
-    return { outputs, summary: tokenSummary('Created Canarytoken', token, file.path), artifact: file.artifact }
+    return { outputs, summary: tokenSummary(heading, token, file.path, notes), artifact: file.artifact }
   }
 })
 

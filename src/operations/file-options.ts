@@ -39,11 +39,17 @@ export async function parseFileOptions(inputs: InputReader, env: RunEnvironment)
   const userPath = inputs.get('path')
   const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp)
   const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined
+  const artifact = parseArtifactOptions(inputs, env)
+  return artifact ? { directory, filename, artifact } : { directory, filename }
+}
+
+/** `artifact-name` and `retention-days`, checked; `undefined` when no artifact is asked for. */
+export function parseArtifactOptions(inputs: InputReader, env: RunEnvironment): FileOptions['artifact'] {
   const artifactName = inputs.get('artifact-name')
   const retentionDays = integerInput(inputs, 'retention-days', { min: 1, max: 90 })
   if (!artifactName) {
     if (retentionDays !== undefined) throw new InputError("Input 'retention-days' applies to artifacts only; set 'artifact-name' too.")
-    return { directory, filename }
+    return undefined
   }
   if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
     throw new InputError(`Input 'artifact-name' must not contain any of " : < > | * ? \\ / or line breaks.`)
@@ -53,7 +59,7 @@ export async function parseFileOptions(inputs: InputReader, env: RunEnvironment)
       "Input 'artifact-name' needs the GitHub Actions runner (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set): artifacts can only be uploaded from a workflow run. Leave 'artifact-name' empty to only write the file."
     )
   }
-  return { directory, filename, artifact: { name: artifactName, retentionDays } }
+  return { name: artifactName, retentionDays }
 }
 
 /** Refuses file inputs for an operation run without `download: true`. */

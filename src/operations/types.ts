@@ -45,6 +45,12 @@ export interface OperationResult {
   outputs: Record<string, OutputValue | undefined>
   summary: SummarySection
   artifact?: ArtifactRequest
+  /**
+   * Set when the operation ran but did not fully succeed (a bulk operation
+   * where some items failed): outputs and summary are still published, so
+   * every item's outcome is reported, then the step fails with this reason.
+   */
+  failure?: string
 }
 
 /**

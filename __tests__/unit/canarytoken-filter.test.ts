@@ -1,0 +1,215 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Canarytoken } from '../../src/console/canarytokens.js'
+import { InputError } from '../../src/errors.js'
+import { inputsFrom } from '../../src/inputs.js'
+import {
+  consoleQuery,
+  describeFilter,
+  globToRegExp,
+  hasFilter,
+  matchesFilter,
+  parseCanarytokenFilter,
+  parseCreatedBefore,
+  parseMemoPattern,
+  requireFilterOrAll
+} from '../../src/operations/canarytoken-filter.js'
+
+const NOW = Date.UTC(2024, 5, 15, 12, 0, 0) // 2024-06-15T12:00:00Z
+const NOW_SECONDS = NOW / 1000
+
+function token(fields: Partial<Canarytoken> = {}): Canarytoken {
+  return {
+    canarytoken: 'tok',
+    kind: 'dns',
+    memo: 'ci-run 42',
+    enabled: true,
+    flock_id: 'flock:default',
+    created: String(NOW_SECONDS - 40 * 86_400),
+    triggered_count: 0,
+    ...fields
+  }
+}
+
+describe('memo-pattern globs', () => {
+  it.each([
+    ['ci-run *', 'ci-run 42', true],
+    ['ci-run *', 'nightly ci-run 42', false],
+    ['*deploy*', 'octo-org/octo-repo@abc deploy beacon', true],
+    ['run-??', 'run-42', true],
+    ['run-??', 'run-425', false],
+    ['run-[0-4]*', 'run-3x', true],
+    ['run-[!0-4]*', 'run-3x', false],
+    ['run-[!0-4]*', 'run-9x', true],
+    ['a.b', 'axb', false],
+    ['a.b', 'a.b', true],
+    ['\\*literal', '*literal', true],
+    ['\\*literal', 'xliteral', false],
+    ['(x)+', '(x)+', true],
+    ['[unclosed', '[unclosed', true],
+    ['multi*line', 'multi\nline', true],
+    ['CI-*', 'ci-run', false]
+  ])('%p against %p -> %p', (glob, memo, expected) => {
+    expect(globToRegExp(glob).regex.test(memo)).toBe(expected)
+  })
+
+  it('keeps the literal start of the glob', () => {
+    expect(globToRegExp('ci-run-*').literalPrefix).toBe('ci-run-')
+    expect(globToRegExp('ab\\*c*').literalPrefix).toBe('ab*c')
+    expect(globToRegExp('*x').literalPrefix).toBe('')
+  })
+
+  it('refuses a class the RegExp engine cannot build, naming the input', () => {
+    expect(() => parseMemoPattern('run-[z-a]')).toThrow("Input 'memo-pattern' is not a valid glob (Range out of order in character class).")
+  })
+})
+
+describe('memo-pattern regular expressions', () => {
+  it('matches anywhere unless anchored, with flags', () => {
+    expect(parseMemoPattern('/deploy/').regex.test('a deploy b')).toBe(true)
+    expect(parseMemoPattern('/^deploy$/').regex.test('a deploy b')).toBe(false)
+    expect(parseMemoPattern('/^DEPLOY/i').regex.test('deploy x')).toBe(true)
+  })
+
+  it.each([
+    ['/(unclosed/', /^Input 'memo-pattern' is not a valid regular expression: .*Unterminated group\.$/],
+    ['/x/g', "Input 'memo-pattern' has regular expression flags 'g'; only i, m, s, u and v apply."],
+    ['//', "Input 'memo-pattern' is an empty regular expression: write a pattern between the slashes."]
+  ])('refuses %p', (pattern, message) => {
+    expect(() => parseMemoPattern(pattern)).toThrow(InputError)
+    expect(() => parseMemoPattern(pattern)).toThrow(message)
+  })
+
+  it("treats a lone '/' as a glob", () => {
+    expect(parseMemoPattern('/').regex.test('/')).toBe(true)
+  })
+})
+
+describe('the search string the Console can narrow by', () => {
+  it.each([
+    ['ci-run-*', 'ci'],
+    ['nightly*', 'nightly'],
+    ['deploy beacon ?', 'deploy'],
+    ['*ci-run*', undefined],
+    ['[ab]x*', undefined],
+    ['-x*', undefined],
+    ['/^nightly-\\d+/', 'nightly'],
+    ['/^nightlyx?/', 'nightly'],
+    ['/^nightly+/', 'nightly'],
+    ['/^n*/', undefined],
+    ['/^nightly/i', undefined],
+    ['/^nightly|other/', undefined],
+    ['/nightly/', undefined]
+  ])('%p -> %p', (pattern, expected) => {
+    expect(parseMemoPattern(pattern).searchString).toBe(expected)
+  })
+
+  it('gives the Console kind, flock, active and the search string; nothing else', () => {
+    const filter = parseCanarytokenFilter(
+      inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', 'flock-id': 'flock:x', enabled: 'false', triggered: 'true', 'created-before': '30d' }),
+      NOW
+    )
+    expect(consoleQuery(filter)).toEqual({ flockId: 'flock:x', kind: 'dns', active: false, searchString: 'ci' })
+    expect(consoleQuery({})).toEqual({ flockId: undefined, kind: undefined, active: undefined, searchString: undefined })
+  })
+})
+
+describe('created-before', () => {
+  it.each([
+    ['30d', NOW_SECONDS - 30 * 86_400],
+    ['12h', NOW_SECONDS - 12 * 3600],
+    ['90m', NOW_SECONDS - 90 * 60],
+    ['2w', NOW_SECONDS - 14 * 86_400],
+    ['2024-05-31', Date.UTC(2024, 4, 31) / 1000],
+    ['2024-05-31T12:30:00Z', Date.UTC(2024, 4, 31, 12, 30) / 1000],
+    ['2024-05-31T12:30', Date.UTC(2024, 4, 31, 12, 30) / 1000],
+    ['2024-05-31 12:30:15.250', Date.UTC(2024, 4, 31, 12, 30, 15) / 1000],
+    ['2024-05-31T12:30:00+02:00', Date.UTC(2024, 4, 31, 10, 30) / 1000],
+    ['2024-05-31T12:30:00-0130', Date.UTC(2024, 4, 31, 14, 0) / 1000],
+    ['2024-02-29', Date.UTC(2024, 1, 29) / 1000]
+  ])('%p -> %p', (text, seconds) => {
+    expect(parseCreatedBefore(text, NOW).epochSeconds).toBe(seconds)
+  })
+
+  it.each(['yesterday-ish', '30', '30x', '-3d', '2023-02-29', '2024-13-01', '2024-05-31T25:00', '31/05/2024', '2024-5-31', ' 30d'])('refuses %p naming the input', (text) => {
+    expect(() => parseCreatedBefore(text, NOW)).toThrow(/^Input 'created-before' must be an ISO date .* or an age \(30d, 12h, 90m, 2w\); '.*' is none of these\.$/)
+  })
+})
+
+describe('parseCanarytokenFilter', () => {
+  it('reads every filter input', () => {
+    const filter = parseCanarytokenFilter(
+      inputsFrom({ 'memo-pattern': '/x/', kind: 'aws-id', 'flock-id': 'flock:1', 'created-before': '1d', triggered: 'false', enabled: 'true' }),
+      NOW
+    )
+    expect(filter).toMatchObject({ kind: 'aws-id', flockId: 'flock:1', triggered: false, enabled: true, createdBefore: { epochSeconds: NOW_SECONDS - 86_400, text: '1d' } })
+    expect(filter.memoPattern?.text).toBe('/x/')
+    expect(hasFilter(filter)).toBe(true)
+    expect(hasFilter(parseCanarytokenFilter(inputsFrom({}), NOW))).toBe(false)
+  })
+
+  it.each([
+    [{ kind: 'dnss' }, /^Input 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
+    [{ triggered: 'sometimes' }, "Input 'triggered' must be true or false, not 'sometimes'."],
+    [{ enabled: 'yes please' }, "Input 'enabled' must be true or false, not 'yes please'."],
+    [{ 'created-before': 'yesterday-ish' }, /^Input 'created-before' must be/]
+  ])('refuses %p', (values, message) => {
+    expect(() => parseCanarytokenFilter(inputsFrom(values), NOW)).toThrow(message)
+  })
+
+  it('needs a filter or all: true', () => {
+    const none = parseCanarytokenFilter(inputsFrom({}), NOW)
+    expect(() => requireFilterOrAll(none, inputsFrom({}), 'cleanup-canarytokens')).toThrow(
+      "Operation 'cleanup-canarytokens' needs at least one filter (memo-pattern, kind, flock-id, created-before, triggered, enabled), or 'all: true' to work on every Canarytoken."
+    )
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'false' }), 'cleanup-canarytokens')).toThrow(InputError)
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'maybe' }), 'cleanup-canarytokens')).toThrow("Input 'all' must be true or false, not 'maybe'.")
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'true' }), 'cleanup-canarytokens')).not.toThrow()
+    expect(() => requireFilterOrAll(parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW), inputsFrom({}), 'x')).not.toThrow()
+  })
+})
+
+describe('matchesFilter', () => {
+  it('matches everything with no filter', () => {
+    expect(matchesFilter({}, token())).toBe(true)
+  })
+
+  it.each([
+    [{ kind: 'dns' }, token(), true],
+    [{ kind: 'http' }, token(), false],
+    [{ flockId: 'flock:default' }, token(), true],
+    [{ flockId: 'flock:other' }, token(), false],
+    [{ enabled: true }, token(), true],
+    [{ enabled: false }, token(), false],
+    [{ enabled: false }, token({ enabled: 'false' as unknown as boolean }), true],
+    [{ enabled: true }, token({ enabled: undefined }), false],
+    [{ enabled: false }, token({ enabled: undefined }), false],
+    [{ triggered: false }, token(), true],
+    [{ triggered: true }, token({ triggered_count: 3 }), true],
+    [{ triggered: true }, token({ triggered_count: '2' as unknown as number }), true],
+    [{ triggered: false }, token({ triggered_count: 3 }), false],
+    [{ triggered: false }, token({ triggered_count: undefined }), false],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS - 30 * 86_400, text: '30d' } }, token(), true],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS - 50 * 86_400, text: '50d' } }, token(), false],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: String(NOW_SECONDS) }), false],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: undefined }), false],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: 'soon' }), false],
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: '1700000000.5' }), true]
+  ])('%p on a token -> %p', (filter, candidate, expected) => {
+    expect(matchesFilter(filter, candidate)).toBe(expected)
+  })
+
+  it('combines filters with AND, the memo pattern included', () => {
+    const filter = parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', triggered: 'false', 'created-before': '30d' }), NOW)
+    expect(matchesFilter(filter, token())).toBe(true)
+    expect(matchesFilter(filter, token({ memo: 'ci-runner 42' }))).toBe(false)
+    expect(matchesFilter(filter, token({ kind: 'http' }))).toBe(false)
+    expect(matchesFilter(filter, token({ triggered_count: 1 }))).toBe(false)
+    expect(matchesFilter(filter, token({ created: String(NOW_SECONDS - 86_400) }))).toBe(false)
+  })
+
+  it('describes the filter in words', () => {
+    const filter = parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-*', kind: 'dns', triggered: 'false', 'created-before': '2024-05-31' }), NOW)
+    expect(describeFilter(filter)).toBe('memo-pattern ci-*, kind dns, created before 2024-05-31T00:00:00.000Z (2024-05-31), never triggered')
+    expect(describeFilter({})).toBe('every Canarytoken')
+  })
+})

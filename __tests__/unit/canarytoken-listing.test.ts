@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { MockAgent } from 'undici'
+import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
+import { ConsoleTransport } from '../../src/console/transport.js'
+import { findSecretValues } from '../../src/secrets.js'
+
+const ORIGIN = 'https://abc.canary.tools'
+
+let agent: MockAgent
+let seenPaths: string[]
+
+function transport(): ConsoleTransport {
+  return new ConsoleTransport({
+    baseUrl: new URL(ORIGIN),
+    authToken: 'the-auth-token-value',
+    timeoutMs: 1000,
+    userAgent: 'test',
+    onSecret: () => undefined,
+    findSecrets: findSecretValues,
+    dispatcher: agent
+  })
+}
+
+function tokens(...ids: string[]): Canarytoken[] {
+  return ids.map((id) => ({ canarytoken: id, kind: 'dns', memo: `memo ${id}`, enabled: true, flock_id: 'flock:default' }))
+}
+
+/** Answers each request to `path` in turn with the given pages, recording the query it was asked. */
+function pages(path: string, answers: object[]): void {
+  const pool = agent.get(ORIGIN)
+  for (const answer of answers) {
+    pool
+      .intercept({ path: (requested) => requested.startsWith(`${path}?`) || requested === path, method: 'GET' })
+      .reply((options) => {
+        seenPaths.push(options.path)
+        return { statusCode: 200, data: { result: 'success', ...answer } }
+      })
+  }
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = []
+  for await (const item of iterable) items.push(item)
+  return items
+}
+
+function query(path: string): Record<string, string> {
+  return Object.fromEntries(new URL(path, ORIGIN).searchParams)
+}
+
+beforeEach(() => {
+  agent = new MockAgent()
+  agent.disableNetConnect()
+  seenPaths = []
+})
+afterEach(async () => {
+  await agent.close()
+})
+
+describe('canarytokenPages', () => {
+  it('pages with paginate when the Console has nothing to filter, following cursor.next and never next_link', async () => {
+    pages('/api/v1/canarytokens/paginate', [
+      { canarytokens: tokens('a', 'b'), cursor: { next: 'c2', prev: null, next_link: `${ORIGIN}/elsewhere?auth_token=x&cursor=c2` }, page_num: 1, page_total: 3 },
+      { canarytokens: tokens('c', 'd'), cursor: { next: 'c3', prev: 'c1', next_link: `${ORIGIN}/elsewhere?cursor=c3` }, page_num: 2, page_total: 3 },
+      { canarytokens: tokens('e'), cursor: { next: null, prev: 'c2', next_link: null }, page_num: 3, page_total: 3 }
+    ])
+    const ids = (await collect(listCanarytokens(transport(), { flockId: 'flock:default', pageSize: 2 }))).map((token) => token.canarytoken)
+    expect(ids).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(seenPaths.map(query)).toEqual([
+      { flock_id: 'flock:default', limit: '2' },
+      { flock_id: 'flock:default', limit: '2', cursor: 'c2' },
+      { flock_id: 'flock:default', limit: '2', cursor: 'c3' }
+    ])
+    expect(seenPaths.every((path) => path.startsWith('/api/v1/canarytokens/paginate?'))).toBe(true)
+    expect(seenPaths.join(' ')).not.toContain('auth_token')
+  })
+
+  it('searches when the Console can filter, sending the filters with every page', async () => {
+    pages('/api/v1/canarytokens/search', [
+      { canarytokens: tokens('a'), cursor: { next: 'n1' }, page_number: 1, total_pages: 2, total_results: 2 },
+      { canarytokens: tokens('b'), cursor: { next: '' }, page_number: 2, total_pages: 2, total_results: 2 }
+    ])
+    const seen = await collect(canarytokenPages(transport(), { kind: 'dns', active: false, searchString: 'nightly' }))
+    expect(seen.map((page) => [page.page, page.totalResults, page.canarytokens.length])).toEqual([
+      [1, 2, 1],
+      [2, 2, 1]
+    ])
+    expect(seenPaths.map(query)).toEqual([
+      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE) },
+      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE), cursor: 'n1' }
+    ])
+  })
+
+  it('stops when the cursor is missing altogether', async () => {
+    pages('/api/v1/canarytokens/paginate', [{ canarytokens: tokens('a') }])
+    expect(await collect(listCanarytokens(transport()))).toHaveLength(1)
+    expect(seenPaths).toHaveLength(1)
+  })
+
+  it('refuses to loop on a cursor the Console gives twice', async () => {
+    pages('/api/v1/canarytokens/paginate', [
+      { canarytokens: tokens('a'), cursor: { next: 'same' } },
+      { canarytokens: tokens('b'), cursor: { next: 'same' } }
+    ])
+    await expect(collect(listCanarytokens(transport()))).rejects.toThrow(
+      '/api/v1/canarytokens/paginate returned a page cursor it had already given; stopped listing to avoid a loop'
+    )
+  })
+
+  it('refuses an answer without a token list', async () => {
+    pages('/api/v1/canarytokens/paginate', [{ tokens: tokens('a') }])
+    await expect(collect(listCanarytokens(transport()))).rejects.toThrow('/api/v1/canarytokens/paginate answered without a "canarytokens" list')
+  })
+
+  it('passes a Console error on, naming the status and message', async () => {
+    agent.get(ORIGIN).intercept({ path: /^\/api\/v1\/canarytokens\/search/, method: 'GET' }).reply(400, { result: 'error', message: 'Supplied kind is not valid.' })
+    await expect(collect(listCanarytokens(transport(), { kind: 'nope' }))).rejects.toThrow('HTTP 400: Supplied kind is not valid.')
+  })
+})
+
+describe('searchStringFor', () => {
+  it.each([
+    ['deploy beacon', 'deploy'],
+    ['ci-run-42', 'ci'],
+    ['octo_repo', 'octo'],
+    ['[ci] deploy', undefined],
+    ['', undefined]
+  ])('%p -> %p', (text, expected) => {
+    expect(searchStringFor(text)).toBe(expected)
+  })
+})

@@ -1,0 +1,292 @@
+import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
+import { ConsoleApiError, isNotFound } from '../console/errors.js'
+import type { ConsoleTransport } from '../console/transport.js'
+import { InputError } from '../errors.js'
+import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
+import { mapWithConcurrency } from './bounded-pool.js'
+import { alreadyDoneSuffix } from './outcomes.js'
+import {
+  FILTER_INPUTS,
+  consoleQuery,
+  createdSeconds,
+  describeFilter,
+  matchesFilter,
+  parseCanarytokenFilter,
+  requireFilterOrAll,
+  triggeredCount,
+  type CanarytokenFilter
+} from './canarytoken-filter.js'
+import { defineOperation, type Log, type OperationResult } from './types.js'
+
+/** A matched token as the outputs show it: the Console's field names, no secret field, no rendering. */
+export interface TokenRecord {
+  canarytoken: string
+  kind: string
+  memo: string
+  flock_id?: string
+  hostname?: string
+  url?: string
+  enabled?: boolean
+  created?: string
+  created_printable?: string
+  triggered_count?: number
+}
+
+export function tokenRecord(token: Canarytoken): TokenRecord {
+  return {
+    canarytoken: token.canarytoken,
+    kind: token.kind,
+    memo: token.memo,
+    flock_id: token.flock_id,
+    hostname: token.hostname || undefined,
+    url: token.url || undefined,
+    enabled: isEnabled(token),
+    created: token.created === undefined ? undefined : String(token.created),
+    created_printable: token.created_printable,
+    triggered_count: triggeredCount(token)
+  }
+}
+
+interface Matches {
+  matched: TokenRecord[]
+  read: number
+  pages: number
+  /** Tokens left out by `created-before` because their creation time could not be read. */
+  undated: number
+}
+
+/** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
+async function findMatches(transport: ConsoleTransport, filter: CanarytokenFilter, log: Log): Promise<Matches> {
+  const result: Matches = { matched: [], read: 0, pages: 0, undated: 0 }
+  const query = consoleQuery(filter)
+  const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
+  const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined)
+  log.info(
+    narrowed.length > 0
+      ? `Searching Canarytokens by ${narrowed.map(([name, value]) => `${name}=${String(value)}`).join(', ')}; every filter is checked here too.`
+      : 'Listing every Canarytoken; the filters are checked here.'
+  )
+  // A Console that pages by offset could show a token twice: it is counted and changed once.
+  const seen = new Set<string>()
+  for await (const page of canarytokenPages(transport, query)) {
+    result.pages++
+    for (const token of page.canarytokens) {
+      if (seen.has(token.canarytoken)) continue
+      seen.add(token.canarytoken)
+      result.read++
+      if (matchesFilter(filter, token)) result.matched.push(tokenRecord(token))
+      else if (filter.createdBefore && createdSeconds(token) === undefined) result.undated++
+    }
+  }
+  if (result.undated > 0) log.warning(`${result.undated} Canarytokens have no readable creation time; 'created-before' leaves them out.`)
+  log.info(`Read ${result.read} Canarytokens in ${result.pages} page(s); ${result.matched.length} match ${describeFilter(filter)}.`)
+  return result
+}
+
+function createdText(record: TokenRecord): string {
+  if (record.created_printable) return record.created_printable
+  const seconds = Number.parseFloat(record.created ?? '')
+  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : ''
+}
+
+/** GitHub's limit on a job output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024
+
+/** A warning when the `tokens` output is too large for GitHub to keep. */
+function tokensOutputNote(json: string): string | undefined {
+  const bytes = Buffer.byteLength(json)
+  if (bytes <= OUTPUT_LIMIT_BYTES) return undefined
+  return `The 'tokens' output is ${(bytes / 1024 / 1024).toFixed(1)} MiB; GitHub limits a job output to 1 MB, so narrow the filters before passing it on to another job.`
+}
+
+/** Memos can be 10,000 characters: the summary shows their start. */
+function shortMemo(memo: string): string {
+  return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo
+}
+
+function tokenRow(record: TokenRecord): string[] {
+  return [
+    record.canarytoken,
+    record.kind,
+    shortMemo(record.memo ?? ''),
+    createdText(record),
+    String(record.triggered_count ?? ''),
+    String(record.enabled ?? '')
+  ]
+}
+
+const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'Enabled']
+
+const listOperation = defineOperation<{ filter: CanarytokenFilter }>({
+  name: 'list-canarytokens',
+  description:
+    'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional).',
+  requires: [],
+  accepts: FILTER_INPUTS,
+  outputs: ['tokens', 'count'],
+  parse: (inputs) => ({ filter: parseCanarytokenFilter(inputs, Date.now()) }),
+  async run({ filter }, context) {
+    const { matched, read, pages } = await findMatches(context.transport, filter, context.log)
+    const tokens = JSON.stringify(matched)
+    const notes = [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`]
+    const sizeNote = tokensOutputNote(tokens)
+    if (sizeNote) {
+      context.log.warning(sizeNote)
+      notes.push(sizeNote)
+    }
+    return {
+      outputs: { tokens, count: matched.length },
+      summary: { heading: `Canarytokens (${matched.length})`, columns: TOKEN_COLUMNS, rows: matched.map(tokenRow), notes }
+    }
+  }
+})
+
+export type CleanupAction = 'disable' | 'delete'
+const CLEANUP_ACTIONS: readonly CleanupAction[] = ['disable', 'delete']
+
+interface CleanupParams {
+  action: CleanupAction
+  filter: CanarytokenFilter
+  clearIncidents: boolean
+  dryRun: boolean
+  maxChanges: number
+  concurrency: number
+}
+
+/** What happened to one matched token. */
+export type Outcome = 'changed' | 'skipped' | 'failed' | 'dry-run'
+
+export interface TokenOutcome extends TokenRecord {
+  outcome: Outcome
+  /** What was done, why not, or the Console's error. */
+  message: string
+}
+
+const PAST = { disable: 'disabled', delete: 'deleted' } as const
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+
+export function parseCleanup(inputs: InputReader, nowMs: number): CleanupParams {
+  const action = inputs.get('action')
+  if (!CLEANUP_ACTIONS.includes(action as CleanupAction)) {
+    throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`)
+  }
+  const filter = parseCanarytokenFilter(inputs, nowMs)
+  const clearIncidents = booleanInput(inputs, 'clear-incidents')
+  if (clearIncidents && action !== 'delete') {
+    throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.")
+  }
+  requireFilterOrAll(filter, inputs, 'cleanup-canarytokens')
+  return {
+    action: action as CleanupAction,
+    filter,
+    clearIncidents,
+    dryRun: booleanInput(inputs, 'dry-run'),
+    maxChanges: integerInput(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(INPUT_DEFAULTS['max-changes']) }) as number,
+    concurrency: integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) }) as number
+  }
+}
+
+/** The summary lists failures first: they are what a reader must see if the table is cut. */
+const OUTCOME_ORDER: Record<Outcome, number> = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 }
+
+function cleanupResult(params: CleanupParams, outcomes: TokenOutcome[], read: number, notes: string[], failure?: string): OperationResult {
+  const count = (outcome: Outcome) => outcomes.filter((item) => item.outcome === outcome).length
+  const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
+  const tokens = JSON.stringify(outcomes)
+  const sizeNote = tokensOutputNote(tokens)
+  const heading = params.dryRun
+    ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
+    : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`
+  const rows = [...outcomes]
+    .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
+    .map((item) => [...tokenRow(item), item.outcome, item.message])
+  return {
+    outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, tokens },
+    summary: {
+      heading,
+      columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
+      rows,
+      notes: [
+        `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
+        `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
+        ...notes,
+        ...(sizeNote ? [sizeNote] : [])
+      ]
+    },
+    failure
+  }
+}
+
+const cleanupOperation = defineOperation<CleanupParams>({
+  name: 'cleanup-canarytokens',
+  description:
+    'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
+  requires: ['action'],
+  accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency'],
+  outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens'],
+  parse: (inputs) => parseCleanup(inputs, Date.now()),
+  async run(params, context) {
+    const { log, transport } = context
+    const { matched, read } = await findMatches(transport, params.filter, log)
+    const outcomes: TokenOutcome[] = matched.map((record) =>
+      params.action === 'disable' && record.enabled === false
+        ? { ...record, outcome: 'skipped', message: 'already disabled' }
+        : { ...record, outcome: 'dry-run', message: `would ${params.action}` }
+    )
+    const toChange = outcomes.filter((item) => item.outcome === 'dry-run')
+
+    if (toChange.length > params.maxChanges) {
+      const reason = `${toChange.length} Canarytokens would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`
+      if (params.dryRun) {
+        const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`
+        log.warning(note)
+        return cleanupResult(params, outcomes, read, [note])
+      }
+      for (const item of toChange) Object.assign(item, { outcome: 'skipped', message: `not ${PAST[params.action]}: over max-changes` })
+      const failure = `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`
+      return cleanupResult(params, outcomes, read, [failure], failure)
+    }
+    if (params.dryRun) {
+      log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`)
+      return cleanupResult(params, outcomes, read, [])
+    }
+
+    log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`)
+    // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
+    let refusedBy: string | undefined
+    await mapWithConcurrency(toChange, params.concurrency, async (item) => {
+      if (refusedBy) {
+        Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` })
+        return
+      }
+      try {
+        if (params.action === 'delete') {
+          const { alreadyDone } = await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents)
+          Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` })
+        } else {
+          await disableCanarytoken(transport, item.canarytoken)
+          Object.assign(item, { outcome: 'changed', message: 'disabled' })
+        }
+      } catch (error) {
+        if (params.action === 'delete' && isNotFound(error)) {
+          // Gone between listing and deleting (another run, or a person): the goal holds.
+          Object.assign(item, { outcome: 'skipped', message: 'already deleted' })
+          return
+        }
+        const reason = error instanceof Error ? error.message : String(error)
+        const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
+        if (error instanceof ConsoleApiError && error.failure === 'unauthorized') refusedBy ??= message
+        Object.assign(item, { outcome: 'failed', message })
+        log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)
+      }
+    })
+    const failed = toChange.filter((item) => item.outcome === 'failed').length
+    const changed = toChange.filter((item) => item.outcome === 'changed').length
+    log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`)
+    const failure =
+      failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the 'tokens' output and the job summary say why for each).` : undefined
+    return cleanupResult(params, outcomes, read, [], failure)
+  }
+})
+
+export const CLEANUP_OPERATIONS = [listOperation, cleanupOperation]

@@ -1,0 +1,272 @@
+import { lstat, readFile, rm } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
+import { deleteCanarytoken, downloadCanarytoken, type Canarytoken } from '../console/canarytokens.js'
+import type { ConsoleTransport } from '../console/transport.js'
+import { booleanInput, INPUT_DEFAULTS, integerInput } from '../inputs.js'
+import { writeFileAtomically } from '../publish/files.js'
+import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
+import { mapWithConcurrency } from './bounded-pool.js'
+import { createOrReuse, type MadeToken } from './canarytokens.js'
+import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
+import { CANARYTOKEN_KINDS, type KindRule } from './kinds.js'
+import { runContext } from './memo-template.js'
+import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
+import { defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
+
+interface SeedParams {
+  manifest: SeedManifest
+  reuse: boolean
+  keepOnFailure: boolean
+  concurrency: number
+  artifact: FileOptions['artifact']
+}
+
+type Outcome = 'created' | 'reused' | 'failed' | 'deleted' | 'not deleted' | 'not run'
+
+interface EntryState {
+  entry: SeedEntry
+  made?: MadeToken
+  outcome: Outcome
+  message: string
+}
+
+/** A file this run wrote, with what was there before, so a rollback can put it back. */
+interface Written {
+  path: string
+  previous?: Buffer
+  /** Which entry (or template) it belongs to, for messages. */
+  owner: string
+  /** Owner-only: credentials, or a file that was owner-only before. */
+  private: boolean
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
+async function previousContent(path: string): Promise<Buffer | undefined> {
+  const info = await lstat(path).catch(() => undefined)
+  if (!info) return undefined
+  if (!info.isFile()) throw new Error(`${path} exists and is not a regular file; not overwriting it`)
+  return readFile(path)
+}
+
+/** Writes an entry's file: aws-id credentials from the token itself, other kinds downloaded. */
+async function writeEntryFile(transport: ConsoleTransport, entry: SeedEntry, token: Canarytoken): Promise<Written> {
+  const path = entry.file as string
+  const previous = await previousContent(path)
+  const options: FileOptions = { directory: dirname(path), filename: basename(path) }
+  const credentials = (CANARYTOKEN_KINDS[entry.kind] as KindRule).credentials === true
+  const rendered = token.kind === 'aws-id' ? token.renders?.['aws-id'] : undefined
+  if (rendered) {
+    // Masked before it is on disk, where a later step could print it.
+    registerCredentialText(rendered)
+    await writeFileAtomically(options.directory, options.filename as string, Buffer.from(rendered, 'utf8'), { private: true })
+  } else {
+    await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials)
+  }
+  return { path, previous, owner: `entry '${entry.name}'`, private: credentials }
+}
+
+/** A token field as template text; secret fields are masked first. */
+function fieldText(token: Canarytoken, field: string): string | undefined {
+  const value = token[field]
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
+  const text = String(value)
+  if (findSecretValues({ [field]: text }).length > 0) registerSecret(text)
+  return text
+}
+
+/** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
+async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, Canarytoken>): Promise<Written> {
+  const problems: string[] = []
+  const filled = template.content.replace(TEMPLATE_PLACEHOLDER, (text, name: string, field: string) => {
+    const token = tokens.get(name)
+    const value = token ? fieldText(token, field) : undefined
+    if (value === undefined) {
+      problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`)
+      return text
+    }
+    return value
+  })
+  if (problems.length > 0) throw new Error(`template ${template.shown}: ${[...new Set(problems)].join('; ')}`)
+  const previous = Buffer.from(template.content, 'utf8')
+  // A template that was owner-only stays so (it may now hold a secret key either way).
+  const ownerOnly = ((await lstat(template.path)).mode & 0o077) === 0
+  await writeFileAtomically(dirname(template.path), basename(template.path), Buffer.from(filled, 'utf8'), { private: ownerOnly })
+  return { path: template.path, previous, owner: `template ${template.shown}`, private: ownerOnly }
+}
+
+/** Puts back what this run changed on disk; says what it could not. */
+async function restoreFiles(written: Written[], log: Log): Promise<string[]> {
+  const problems: string[] = []
+  for (const file of written) {
+    try {
+      if (file.previous) await writeFileAtomically(dirname(file.path), basename(file.path), file.previous, { private: file.private })
+      else await rm(file.path, { force: true })
+      log.info(`${file.previous ? 'Restored' : 'Removed'} ${file.path} (${file.owner}).`)
+    } catch (error) {
+      problems.push(`${file.path} (${file.owner}) could not be ${file.previous ? 'restored' : 'removed'}: ${reason(error)}`)
+    }
+  }
+  return problems
+}
+
+/** Deletes the tokens this run minted; a token that could not be deleted is named, never hidden. */
+async function deleteMinted(states: EntryState[], concurrency: number, context: OperationContext): Promise<string[]> {
+  const minted = states.filter((state) => state.made && !state.made.reused)
+  const problems: string[] = []
+  await mapWithConcurrency(minted, concurrency, async (state) => {
+    const id = (state.made as MadeToken).token.canarytoken
+    try {
+      const { alreadyDone } = await deleteCanarytoken(context.transport, id)
+      state.outcome = 'deleted'
+      state.message = alreadyDone ? 'deleted again (an earlier attempt had already deleted it)' : 'deleted again (rollback)'
+      context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`)
+    } catch (error) {
+      state.outcome = 'not deleted'
+      state.message = `could not be deleted: ${reason(error)}`
+      problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${reason(error)}); delete it with delete-canarytoken`)
+    }
+  })
+  return problems
+}
+
+function seedResult(params: SeedParams, states: EntryState[], notes: string[], failure?: string, artifactFiles: string[] = []): OperationResult {
+  const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'))
+  const tokens = Object.fromEntries(
+    existing.map(({ entry, made }) => {
+      const token = (made as MadeToken).token
+      return [
+        entry.name,
+        { canarytoken: token.canarytoken, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
+      ]
+    })
+  )
+  const createdCount = existing.filter((state) => !state.made?.reused).length
+  const reusedCount = existing.filter((state) => state.made?.reused).length
+  const order: Record<Outcome, number> = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 }
+  return {
+    outputs: { tokens: JSON.stringify(tokens), count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+    summary: {
+      heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
+      columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
+      rows: [...states]
+        .sort((a, b) => order[a.outcome] - order[b.outcome])
+        .map(({ entry, made, outcome, message }) => [
+          entry.name,
+          entry.kind,
+          made?.token.canarytoken ?? '',
+          made?.token.hostname || made?.token.url || '',
+          entry.memo,
+          entry.fileShown ?? '',
+          message ? `${outcome}: ${message}` : outcome
+        ]),
+      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes]
+    },
+    artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
+    failure
+  }
+}
+
+/** The deepest folder holding every file: the artifact keeps their layout below it. */
+function commonDirectory(files: string[]): string {
+  let common = dirname(files[0] as string)
+  while (!files.every((file) => file.startsWith(common.endsWith('/') ? common : `${common}/`))) common = dirname(common)
+  return common
+}
+
+async function runSeed(params: SeedParams, context: OperationContext): Promise<OperationResult> {
+  const { manifest, concurrency, log } = { ...params, log: context.log }
+  const states: EntryState[] = manifest.entries.map((entry) => ({ entry, outcome: 'not run', message: '' }))
+  log.info(`Seeding ${states.length} Canarytokens, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`)
+
+  await mapWithConcurrency(states, concurrency, async (state) => {
+    try {
+      state.made = await createOrReuse(context.transport, state.entry.params, state.entry.files, params.reuse)
+      const token = state.made.token
+      state.outcome = state.made.reused ? 'reused' : 'created'
+      log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`)
+    } catch (error) {
+      state.outcome = 'failed'
+      state.message = reason(error)
+      log.info(`Entry '${state.entry.name}' failed: ${reason(error)}`)
+    }
+  })
+
+  const failures: string[] = states.filter((state) => state.outcome === 'failed').map((state) => `entry '${state.entry.name}': ${state.message}`)
+  const written: Written[] = []
+  // Files only when every token exists, or when the user keeps what succeeded.
+  if (failures.length === 0 || params.keepOnFailure) {
+    const withFile = states.filter((state) => state.made && state.entry.file)
+    await mapWithConcurrency(withFile, concurrency, async (state) => {
+      try {
+        written.push(await writeEntryFile(context.transport, state.entry, (state.made as MadeToken).token))
+        log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`)
+      } catch (error) {
+        state.outcome = 'failed'
+        state.message = `its file ${state.entry.fileShown}: ${reason(error)}`
+        failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${reason(error)}`)
+      }
+    })
+    const tokens = new Map(states.filter((state) => state.made).map((state) => [state.entry.name, (state.made as MadeToken).token]))
+    for (const template of manifest.templates) {
+      try {
+        written.push(await fillTemplate(template, tokens))
+        log.info(`Filled the placeholders of ${template.shown}.`)
+      } catch (error) {
+        failures.push(reason(error))
+        for (const state of states.filter((item) => item.entry.templates.includes(template.path) && item.outcome !== 'failed')) {
+          state.outcome = 'failed'
+          state.message = reason(error)
+        }
+      }
+    }
+  }
+
+  if (failures.length === 0) {
+    const downloaded = states.filter((state) => state.entry.file).map((state) => state.entry.file as string)
+    return seedResult(params, states, [], undefined, downloaded)
+  }
+
+  const notes: string[] = []
+  let left: string[] = []
+  if (params.keepOnFailure) {
+    notes.push('keep-on-failure: true, so the tokens and files this run made were kept.')
+  } else {
+    const fileProblems = await restoreFiles(written, log)
+    const tokenProblems = await deleteMinted(states, concurrency, context)
+    left = [...tokenProblems, ...fileProblems]
+    notes.push('Every token this run minted was deleted again and every file it wrote removed or put back (reused tokens were kept).', ...left)
+  }
+  const failedCount = states.filter((state) => state.outcome === 'failed').length
+  const failure =
+    `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+    (params.keepOnFailure
+      ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
+      : left.length > 0
+        ? `Rolling back left something behind: ${left.join('; ')}.`
+        : 'Tokens this run minted were deleted again and the files it wrote removed.')
+  return seedResult(params, states, notes, failure)
+}
+
+export const seedOperation = defineOperation<SeedParams>({
+  name: 'seed-canarytokens',
+  description:
+    'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
+  requires: ['manifest'],
+  accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
+  outputs: ['tokens', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
+  async parse(inputs, env) {
+    const concurrency = integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) }) as number
+    const reuse = booleanInput(inputs, 'reuse', true)
+    const keepOnFailure = booleanInput(inputs, 'keep-on-failure')
+    const artifact = parseArtifactOptions(inputs, env)
+    const manifest = await readManifest(inputs.get('manifest'), env, runContext())
+    return { manifest, reuse, keepOnFailure, concurrency, artifact }
+  },
+  run: runSeed
+})
+
+export const SEED_OPERATIONS = [seedOperation]
