@@ -10,6 +10,7 @@
 // (lib/generated/results/api/v1/artifact.js), as Twirp JSON sends them.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
+import { Readable } from 'node:stream'
 import {
   BlobSASPermissions,
   BlobServiceClient,
@@ -17,6 +18,8 @@ import {
   StorageSharedKeyCredential,
   generateBlobSASQueryParameters
 } from '@azure/storage-blob'
+// The zip reader @actions/artifact itself uses for downloads.
+import unzip from 'unzip-stream'
 
 const SERVICE_PATH = '/twirp/github.actions.results.api.v1.ArtifactService/'
 
@@ -192,6 +195,38 @@ export class ResultsService {
     const artifact = this.artifacts.find((candidate) => candidate.name === name)
     if (!artifact) throw new Error(`no artifact named '${name}' was created (created: ${this.artifacts.map((a) => a.name).join(', ') || 'none'})`)
     return this.#blob(artifact.blobName).downloadToBuffer()
+  }
+
+  /**
+   * The files inside a zipped artifact (several files, uploaded without skipArchive), by their path in the zip.
+   * @param {string} name the artifact's name (without `.zip`)
+   * @returns {Promise<Map<string, Buffer>>}
+   */
+  async readZippedArtifact(name) {
+    const zip = await this.readArtifact(name)
+    /** @type {Map<string, Buffer>} */
+    const files = new Map()
+    /** @type {Promise<void>[]} */
+    const reads = []
+    await new Promise((resolve, reject) => {
+      Readable.from([zip])
+        .pipe(unzip.Parse())
+        .on('entry', (/** @type {any} */ entry) => {
+          if (entry.type !== 'File') return entry.autodrain()
+          // An entry may still be streaming when the parser closes: wait for each one.
+          reads.push(
+            (async () => {
+              const chunks = []
+              for await (const chunk of entry) chunks.push(chunk)
+              files.set(entry.path, Buffer.concat(chunks))
+            })()
+          )
+        })
+        .on('error', reject)
+        .on('close', resolve)
+    })
+    await Promise.all(reads)
+    return files
   }
 
   // ------------------------------------------------------------ Twirp

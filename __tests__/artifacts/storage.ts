@@ -6,6 +6,7 @@
 //   const storage = await startArtifactStorage()      // beforeAll
 //   runAction(inputs, { env: storage.env })           // the step gets the runner's artifact variables
 //   await storage.readArtifact('lure.docx')           // the bytes Azurite holds
+//   await storage.readZippedArtifact('lures')         // or the files in a zipped (several-file) artifact
 //   await storage.stop()                              // afterAll (also on failure)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -24,6 +25,8 @@ export interface ArtifactStorage {
   service: ResultsService
   /** The bytes Azurite holds for the artifact of this name. */
   readArtifact(name: string): Promise<Buffer>
+  /** The files in a zipped artifact (one of several files), by their path in the zip. */
+  readZippedArtifact(name: string): Promise<Map<string, Buffer>>
   /** Stops the service and Azurite; safe to call twice. */
   stop(): Promise<void>
 }
@@ -104,6 +107,7 @@ export async function startArtifactStorage(): Promise<ArtifactStorage> {
     env: service.env,
     service,
     readArtifact: (name) => service.readArtifact(name),
+    readZippedArtifact: (name) => service.readZippedArtifact(name),
     async stop() {
       if (stopped) return
       stopped = true

@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { basename, join } from 'node:path'
 import { startArtifactStorage, type ArtifactStorage } from '../artifacts/storage.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectNoSecretsVisible, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-artifacts-auth-token-8c2e4a6b0d1f'
 const DAY_MS = 24 * 3600 * 1000
@@ -35,17 +35,6 @@ beforeEach(() => {
 /** A step on a runner that gives it the artifact variables; TZ fixed so retention arithmetic is exact. */
 function action(operation: string, inputs: Record<string, string>, env: Record<string, string> = storage.env): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, { env: { TZ: 'UTC', ...env } })
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
-  expect(run.errors).toEqual([])
-}
-
-function expectFailure(run: ActionRun, message: RegExp): void {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  expect(run.errors[0]).toMatch(message)
 }
 
 function sha256(bytes: Buffer): string {
@@ -146,6 +135,55 @@ describe('uploads that arrive', () => {
     expect((await storage.readArtifact('console-key.config')).toString()).toContain(key.auth_token)
     expect(artifact.expiresAt).toBeDefined()
     expectNoSecretsVisible(run, [key.auth_token, AUTH_TOKEN])
+  })
+})
+
+describe('seed-canarytokens: every written token file, as one artifact', () => {
+  const manifest = `tokens:
+  - name: docs-lure
+    kind: doc-msword
+    file: dist/docs/Passwords.docx
+  - name: aws-keys
+    kind: aws-id
+    file: dist/config/.aws/credentials
+  - name: beacon
+    kind: dns
+`
+
+  it('several files are zipped, keeping their layout below their common folder', async () => {
+    const run = await runAction(
+      { operation: 'seed-canarytokens', console: consoleUrl, 'auth-token': AUTH_TOKEN, manifest: 'canary.yml', 'artifact-name': 'seeded-lures', 'retention-days': '7' },
+      { files: { 'canary.yml': manifest }, env: { TZ: 'UTC', ...storage.env } }
+    )
+    expectSuccess(run)
+    expect(run.outputs['artifact-name']).toBe('seeded-lures')
+    const artifact = storage.service.finalizedArtifact('seeded-lures')
+    if (!artifact) throw new Error("the service has no finalized artifact 'seeded-lures'")
+    expect(run.outputs['artifact-id']).toBe(artifact.id)
+    expect(artifact.mimeType).toBe('application/zip')
+    expect(artifact.expiresAt).toBeDefined()
+    const zip = await storage.readArtifact('seeded-lures')
+    expect(artifact.hash).toBe(sha256(zip))
+    const files = await storage.readZippedArtifact('seeded-lures')
+    expect([...files.keys()].sort()).toEqual(['config/.aws/credentials', 'docs/Passwords.docx'])
+    for (const [path, content] of files) expect(content.equals(await readFile(join(run.workspace, 'dist', path)))).toBe(true)
+    const seeded = JSON.parse(run.outputs.tokens as string) as Record<string, { canarytoken: string }>
+    const secret = emulator.getToken(seeded['aws-keys']?.canarytoken as string).secret_access_key as string
+    expect(files.get('config/.aws/credentials')?.toString()).toContain(secret)
+    expectNoSecretsVisible(run, [secret, AUTH_TOKEN])
+  })
+
+  it('one file is uploaded as itself', async () => {
+    const single = 'tokens:\n  - name: only\n    kind: pdf-acrobat-reader\n    file: out/Report.pdf\n'
+    const run = await runAction(
+      { operation: 'seed-canarytokens', console: consoleUrl, 'auth-token': AUTH_TOKEN, manifest: 'canary.yml', 'artifact-name': 'seeded-report' },
+      { files: { 'canary.yml': single }, env: storage.env }
+    )
+    expectSuccess(run)
+    expect(run.outputs['artifact-name']).toBe('seeded-report.pdf')
+    const stored = await storage.readArtifact('seeded-report.pdf')
+    expect(stored.equals(await readFile(join(run.workspace, 'out', 'Report.pdf')))).toBe(true)
+    expect(run.outputs['artifact-id']).toBe(storage.service.finalizedArtifact('seeded-report.pdf')?.id)
   })
 })
 

@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { bundle, runAction, type ActionRun } from './harness.js'
+import { bundle, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-startup-auth-token-3a9c7e1b5d2f'
 const dist = dirname(bundle)
@@ -30,10 +30,6 @@ afterAll(async () => {
 
 function fromEntryOnly(operation: string, inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, { bundle: entryOnly })
-}
-
-function expectSuccess(run: ActionRun): void {
-  if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}): ${run.errors.join(' | ') || run.stderr}`)
 }
 
 describe('operations that upload nothing need dist/index.js only', () => {
