@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { parse as parseYaml } from 'yaml'
 import { InputError } from './errors.js'
 import type { Params } from './console/transport.js'
 import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
@@ -141,9 +140,11 @@ const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
  * parameter that has an input of its own must be given through that input,
  * so validation and masking see it.
  */
-export function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Params {
+export async function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Promise<Params> {
   const raw = inputs.get('extra-params')
   if (raw === '') return {}
+  // Loaded only when there is YAML to read: most steps have none, and every step pays for what loads at start-up.
+  const { parse: parseYaml } = await import('yaml')
   let parsed: unknown
   try {
     parsed = parseYaml(raw)

@@ -25,14 +25,14 @@ describe('input parsing', () => {
 
   describe('extra-params', () => {
     const named = new Set(['memo', 'kind'])
-    it('passes a YAML mapping through', () => {
-      expect(extraParamsInput(inputsFrom({ 'extra-params': 'expiry: 6mo\ncustom_domain: x.example\nflag: true\nn: 3' }), named)).toEqual({
+    it('passes a YAML mapping through', async () => {
+      expect(await extraParamsInput(inputsFrom({ 'extra-params': 'expiry: 6mo\ncustom_domain: x.example\nflag: true\nn: 3' }), named)).toEqual({
         expiry: '6mo',
         custom_domain: 'x.example',
         flag: true,
         n: 3
       })
-      expect(extraParamsInput(inputsFrom({}), named)).toEqual({})
+      expect(await extraParamsInput(inputsFrom({}), named)).toEqual({})
     })
     it.each([
       ['- a\n- b', /must be a YAML mapping/],
@@ -41,8 +41,8 @@ describe('input parsing', () => {
       ['memo: x', /use the input 'memo' instead/],
       ['Bad-Name: x', /not a Console parameter name/],
       ['a: b: c', /must be a YAML mapping/]
-    ])('refuses %p', (yaml, message) => {
-      expect(() => extraParamsInput(inputsFrom({ 'extra-params': yaml }), named)).toThrow(message)
+    ])('refuses %p', async (yaml, message) => {
+      await expect(extraParamsInput(inputsFrom({ 'extra-params': yaml }), named)).rejects.toThrow(message)
     })
   })
 })

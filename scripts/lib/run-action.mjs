@@ -46,7 +46,9 @@ export function parseOutputFile(text) {
 
 /**
  * @param {Record<string, string>} inputs action inputs by their action.yml names
- * @param {{ env?: Record<string, string>, files?: Record<string, string | Buffer>, workspace?: string, node?: string }} [options]
+ * @param {{ env?: Record<string, string>, files?: Record<string, string | Buffer>, workspace?: string, node?: string, bundle?: string, wrapper?: string[] }} [options]
+ *   bundle: another copy of dist/index.js to run; wrapper: arguments placed before the bundle's path
+ *   (e.g. a script that runs it and measures it)
  */
 export async function runAction(inputs, options = {}) {
   const scratch = await mkdtemp(join(tmpdir(), 'canary-run-'))
@@ -79,7 +81,7 @@ export async function runAction(inputs, options = {}) {
   const started = process.hrtime.bigint()
   /** @type {{ exitCode: number | null, stdout: string, stderr: string }} */
   const result = await new Promise((done) => {
-    execFile(options.node ?? actionNode, [bundle], { env, cwd: workspace, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(options.node ?? actionNode, [...(options.wrapper ?? []), options.bundle ?? bundle], { env, cwd: workspace, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? /** @type {{ code?: unknown }} */ (error).code : 0
       done({ exitCode: typeof code === 'number' ? code : null, stdout, stderr })
     })

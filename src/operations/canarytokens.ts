@@ -209,7 +209,7 @@ const createOperation = defineOperation<CreateParams>({
   async parse(inputs, env) {
     const kind = requireKind(inputs)
     const memo = memoInput(inputs)
-    const extra = extraParamsInput(inputs, NAMED_PARAMETERS)
+    const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
     const files = await checkKindRules(kind, inputs, extra, env)
     const download = booleanInput(inputs, 'download')
     if (download && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {

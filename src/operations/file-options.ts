@@ -56,7 +56,7 @@ export function parseArtifactOptions(inputs: InputReader, env: RunEnvironment): 
   }
   if (!env.artifactRuntime) {
     throw new InputError(
-      "Input 'artifact-name' needs the GitHub Actions runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set): artifacts can only be uploaded from a workflow run. Leave 'artifact-name' empty to only write the file."
+      "Input 'artifact-name' needs the GitHub Actions runner (ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set): artifacts can only be uploaded from a workflow run. Leave 'artifact-name' empty to only write the file."
     )
   }
   return { name: artifactName, retentionDays }

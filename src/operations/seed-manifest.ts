@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import type { FileParams, Params } from '../console/transport.js'
 import { InputError } from '../errors.js'
 import { checkMemoLength, extraParamsInput, type InputName, type InputReader } from '../inputs.js'
@@ -86,7 +85,11 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /** An entry's keys read like the create inputs, so the create rules check them unchanged. */
-function entryReader(entry: Record<string, unknown>, defaults: Partial<Record<InputName, string>>): InputReader {
+function entryReader(
+  entry: Record<string, unknown>,
+  defaults: Partial<Record<InputName, string>>,
+  stringifyYaml: (value: unknown) => string
+): InputReader {
   return {
     get(name) {
       const value = entry[name]
@@ -119,6 +122,8 @@ function stringList(value: unknown): string[] | undefined {
  */
 export async function readManifest(manifestPath: string, env: RunEnvironment, context: RunContext): Promise<SeedManifest> {
   const path = await readableFileInside(env.workspace, manifestPath, 'manifest', MAX_MANIFEST_BYTES)
+  // Loaded here, not at start-up: only seeding (and extra-params) read YAML.
+  const { parse: parseYaml, stringify: stringifyYaml } = await import('yaml')
   let document: unknown
   try {
     document = parseYaml(await readFile(path, 'utf8'))
@@ -170,11 +175,11 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     )
     if (!memo.trim()) throw entryError(name, "'memo' must not be empty")
 
-    const inputs = entryReader(raw, defaults)
+    const inputs = entryReader(raw, defaults, stringifyYaml)
     let params: Params
     let files: FileParams
     try {
-      const extra = extraParamsInput(inputs, NAMED_PARAMETERS)
+      const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
       files = await checkKindRules(kind, inputs, extra, env)
       const browserScanner = inputs.get('browser-scanner-enabled')
       params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }

@@ -1,0 +1,86 @@
+// Local runs the way GitHub documents them: @github/local-action runs
+// src/main.ts's run() (TypeScript, through tsx) with inputs from a dotenv file,
+// the toolkit stubbed. Here with the shipped .env.example, pointed at the emulator.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseEnv } from 'node:util'
+import { INPUT_NAMES } from '../../src/inputs.js'
+import { projectRoot } from '../../scripts/lib/run-action.mjs'
+import { ConsoleEmulator } from '../emulator/emulator.mjs'
+
+const envExample = join(projectRoot, '.env.example')
+const localAction = join(projectRoot, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js')
+
+describe('.env.example', () => {
+  it('lists every input, spelled as the runner spells it, and points at the emulator', async () => {
+    const variables = parseEnv(await readFile(envExample, 'utf8'))
+    const inputs = Object.keys(variables).filter((name) => name.startsWith('INPUT_'))
+    expect(inputs.sort()).toEqual(INPUT_NAMES.map((name) => `INPUT_${name.toUpperCase()}`).sort())
+    expect(variables.INPUT_CONSOLE).toBe('http://127.0.0.1:4100')
+    // The token `npm run emulator` starts the emulator with.
+    const packageJson = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8'))
+    expect(packageJson.scripts.emulator).toContain(`--port 4100 --auth-token ${variables['INPUT_AUTH-TOKEN']}`)
+    expect(packageJson.scripts['local-action']).toBe('local-action . src/main.ts .env')
+  })
+})
+
+describe('@github/local-action', () => {
+  let emulator: ConsoleEmulator
+  let consoleUrl: string
+
+  beforeAll(async () => {
+    const variables = parseEnv(await readFile(envExample, 'utf8'))
+    emulator = new ConsoleEmulator({ authToken: variables['INPUT_AUTH-TOKEN'] })
+    consoleUrl = await emulator.start()
+  })
+  afterAll(async () => {
+    await emulator?.stop()
+  })
+
+  it('runs run() from the TypeScript sources with the inputs of .env.example', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'canary-local-action-'))
+    const dotenv = join(scratch, '.env')
+    const summaryFile = join(scratch, 'summary.md')
+    await writeFile(summaryFile, '')
+    const example = await readFile(envExample, 'utf8')
+    await writeFile(dotenv, example.replace(/^INPUT_CONSOLE=.*$/m, `INPUT_CONSOLE=${consoleUrl}`))
+
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [localAction, '.', 'src/main.ts', dotenv],
+        {
+          cwd: projectRoot,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? scratch,
+            GITHUB_STEP_SUMMARY: summaryFile,
+            // local-action stubs @actions/core at the path `npm ls` reports; keep a symlinked
+            // node_modules (a git worktree sharing one) resolving to that same path.
+            NODE_OPTIONS: '--preserve-symlinks'
+          },
+          maxBuffer: 16 * 1024 * 1024
+        },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr })
+      )
+    })
+    if (result.code !== 0) throw new Error(`local-action failed (exit ${result.code}):\n${result.stderr}\n${result.stdout.slice(-2000)}`)
+
+    // The stubbed core printed no error, and the Console saw one create, authenticated in the header.
+    expect(result.stdout).not.toContain('::error::')
+    const [token, ...others] = emulator.listTokens()
+    expect(others).toEqual([])
+    expect(token).toMatchObject({ kind: 'dns', memo: 'Local run of canary-console-action' })
+    expect(emulator.requests.map((request) => [request.method, request.path, request.authVia])).toEqual([
+      ['POST', '/api/v1/canarytoken/create', 'header']
+    ])
+    // local-action's table of the outputs the stubbed core recorded, and its job summary.
+    const outputs = result.stdout.slice(result.stdout.indexOf('Action Outputs'))
+    expect(outputs).toMatch(new RegExp(`'canarytoken'\\s*│\\s*'${token?.canarytoken}'`))
+    expect(outputs).toMatch(new RegExp(`'hostname'\\s*│\\s*'${token?.hostname.replace(/\./g, '\\.')}'`))
+    expect(await readFile(summaryFile, 'utf8')).toContain(token?.canarytoken)
+  })
+})

@@ -1,0 +1,126 @@
+// Cold start: every workflow step pays the action's start-up. The bundled
+// action running fetch-canarytoken (one GET) against the emulator, beside the
+// floor for any Node action: a minimal script making the same single request
+// with Node's built-in fetch. Both start as fresh processes on the same Node
+// (the Node 24 that runs the bundle), many runs each, interleaved so that
+// machine noise hits both alike. Wall time is measured on plain runs; peak
+// memory on separate runs through a small wrapper that reports maxRSS.
+import { execFile } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ConsoleEmulator } from '../../__tests__/emulator/emulator.mjs'
+import { actionNode, projectRoot, runAction } from '../lib/run-action.mjs'
+
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS || 40)
+const WARM_UP = 3
+const MEMORY_RUNS = 5
+/** The action may take at most this much longer than the bare request to start, ask and finish. */
+const TARGET_RATIO = 1.3
+const AUTH_TOKEN = 'bench-startup-auth-token-0123456789'
+
+const fetchOnce = fileURLToPath(new URL('../lib/fetch-once.mjs', import.meta.url))
+const peakMemory = fileURLToPath(new URL('../lib/peak-memory.mjs', import.meta.url))
+
+/** @param {number[]} values @param {number} q */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const position = (sorted.length - 1) * q
+  const low = Math.floor(position)
+  const high = Math.ceil(position)
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low)
+}
+
+/** @param {string} folder @returns {Promise<{ name: string, bytes: number }[]>} */
+async function filesIn(folder) {
+  const names = await readdir(folder)
+  return Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(folder, name))).size })))
+}
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
+
+export default async function startup() {
+  const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
+  const consoleUrl = await emulator.start()
+  const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'start-up benchmark' })
+  const scratch = await mkdtemp(join(tmpdir(), 'canary-bench-startup-'))
+
+  /** One run of the bundled action, as the runner starts it. @param {string[]} [wrapper] @param {Record<string, string>} [env] */
+  async function action(wrapper, env) {
+    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken }, { wrapper, env })
+    await Promise.all([rm(dirname(run.runnerTemp), { recursive: true, force: true }), rm(run.workspace, { recursive: true, force: true })])
+    if (run.exitCode !== 0 || run.outputs.canarytoken !== canarytoken) throw new Error(`the action failed: ${run.errors.join(' | ') || run.stderr}`)
+    return run.elapsedMs
+  }
+
+  /** One run of the bare request. @param {string[]} [wrapper] @param {Record<string, string>} [env] */
+  async function baseline(wrapper = [], env = {}) {
+    const started = process.hrtime.bigint()
+    const stdout = await new Promise((resolve, reject) => {
+      execFile(
+        actionNode,
+        [...wrapper, fetchOnce],
+        { env: { PATH: process.env.PATH ?? '', CONSOLE_URL: consoleUrl, AUTH_TOKEN, CANARYTOKEN: canarytoken, ...env } },
+        (error, out, err) => (error ? reject(new Error(`the baseline failed: ${err || error.message}`)) : resolve(out))
+      )
+    })
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6
+    if (String(stdout).trim() !== canarytoken) throw new Error(`the baseline answered ${String(stdout).trim()}`)
+    return elapsed
+  }
+
+  /** Median peak RSS (MiB) over a few wrapped runs. @param {(wrapper: string[], env: Record<string, string>) => Promise<unknown>} side @param {string} name */
+  async function peakMiB(side, name) {
+    const peaks = []
+    for (let index = 0; index < MEMORY_RUNS; index++) {
+      const file = join(scratch, `${name}-${index}.peak`)
+      await side([peakMemory], { PEAK_FILE: file })
+      peaks.push(Number(await readFile(file, 'utf8')) / 1024)
+    }
+    return quantile(peaks, 0.5)
+  }
+
+  try {
+    const nodeVersion = await new Promise((resolve) => execFile(actionNode, ['--version'], (_error, out) => resolve(String(out).trim())))
+    // Warm the file cache first: a workflow's step starts from a checked-out action on disk.
+    for (let index = 0; index < WARM_UP; index++) {
+      await action()
+      await baseline()
+    }
+    const times = { action: /** @type {number[]} */ ([]), baseline: /** @type {number[]} */ ([]) }
+    for (let index = 0; index < RUNS; index++) {
+      // Alternate which goes first, so neither always follows the other.
+      if (index % 2 === 0) {
+        times.action.push(await action())
+        times.baseline.push(await baseline())
+      } else {
+        times.baseline.push(await baseline())
+        times.action.push(await action())
+      }
+    }
+    const memory = { action: await peakMiB(action, 'action'), baseline: await peakMiB(baseline, 'baseline') }
+
+    const dist = await filesIn(join(projectRoot, 'dist'))
+    const entry = dist.find((file) => file.name === 'index.js')
+    const chunks = dist.filter((file) => /^\d+\.index\.js$/.test(file.name)).sort((a, b) => b.bytes - a.bytes)
+    const total = dist.reduce((sum, file) => sum + file.bytes, 0)
+
+    const median = { action: quantile(times.action, 0.5), baseline: quantile(times.baseline, 0.5) }
+    const ratio = median.action / median.baseline
+    const row = (label, values, peak) =>
+      `  ${label.padEnd(28)}${quantile(values, 0.5).toFixed(1).padStart(10)}${quantile(values, 0.9).toFixed(1).padStart(10)}${peak.toFixed(1).padStart(14)}`
+    console.log(`fetch-canarytoken from a cold start, ${RUNS} runs each, interleaved, Node ${nodeVersion}`)
+    console.log(`  ${''.padEnd(28)}${'median ms'.padStart(10)}${'p90 ms'.padStart(10)}${'peak RSS MiB'.padStart(14)}`)
+    console.log(row('action (node dist/index.js)', times.action, memory.action))
+    console.log(row('baseline (built-in fetch)', times.baseline, memory.baseline))
+    console.log(`  ratio of medians: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}); extra memory ${(memory.action - memory.baseline).toFixed(1)} MiB`)
+    console.log(
+      `  dist/: ${mb(total)} in ${dist.length} files; loaded at start-up: index.js ${mb(entry?.bytes ?? 0)}; on demand: ${chunks.map((chunk) => `${chunk.name} ${mb(chunk.bytes)}`).join(', ') || 'none'}`
+    )
+    return ratio <= TARGET_RATIO
+  } finally {
+    await emulator.stop()
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
