@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, useEmulator, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-admin-key-3a9c1e7b5d2f4a6c8e0b'
 const DEBUG = { env: { RUNNER_DEBUG: '1' } }
 
-let emulator: ConsoleEmulator
-let consoleUrl: string
-
-beforeAll(async () => {
-  emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
-  consoleUrl = await emulator.start()
-})
-afterAll(async () => {
-  await emulator.stop()
-})
-beforeEach(() => {
-  emulator.setApiEnabled(true)
-  emulator.clearRequests()
-  emulator.clearFaults()
-})
-
-function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
-  return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
+const { emulator, action } = useEmulator(AUTH_TOKEN, { reset: (emulator) => emulator.setApiEnabled(true) })
 
 function listedKeys(run: ActionRun): Record<string, unknown>[] {
   return JSON.parse(run.outputs['api-keys'] as string) as Record<string, unknown>[]
@@ -52,7 +33,7 @@ describe('Global API keys', () => {
     expect(emulator.listApiKeys().find((stored) => stored.key_id === keyId)?.auth_token).toBe(key)
     expectNoSecretsVisible(run, [AUTH_TOKEN, key])
 
-    const withNewKey = await runAction({ operation: 'list-api-keys', console: consoleUrl, 'auth-token': key })
+    const withNewKey = await runAction({ operation: 'list-api-keys', console: emulator.url, 'auth-token': key })
     expectSuccess(withNewKey)
     expect(listedKeys(withNewKey).map((listed) => listed.key_id)).toContain(keyId)
   })
@@ -81,7 +62,7 @@ describe('Global API keys', () => {
 
   it('removes a key with DELETE: it gets 401 from then on', async () => {
     const doomed = emulator.addApiKey({ type: 'admin', note: 'to remove' })
-    const before = await runAction({ operation: 'list-api-keys', console: consoleUrl, 'auth-token': doomed.auth_token })
+    const before = await runAction({ operation: 'list-api-keys', console: emulator.url, 'auth-token': doomed.auth_token })
     expectSuccess(before)
 
     emulator.clearRequests()
@@ -93,7 +74,7 @@ describe('Global API keys', () => {
     expect(emulator.listApiKeys().map((stored) => stored.key_id)).not.toContain(doomed.key_id)
     expectNoSecretsVisible(run, [AUTH_TOKEN, doomed.auth_token])
 
-    const after = await runAction({ operation: 'list-api-keys', console: consoleUrl, 'auth-token': doomed.auth_token }, DEBUG)
+    const after = await runAction({ operation: 'list-api-keys', console: emulator.url, 'auth-token': doomed.auth_token }, DEBUG)
     expectFailure(after, /^list-api-keys failed: HTTP 401: the Console rejected the auth token/)
     expectNoSecretsVisible(after, [doomed.auth_token])
   })
@@ -224,7 +205,7 @@ describe('key rotation', () => {
     const old = emulator.addApiKey({ type: 'admin', note: 'key of last month' })
     const runs: { run: ActionRun; token: string }[] = []
     const step = async (inputs: Record<string, string>, token: string) => {
-      const run = await runAction({ console: consoleUrl, 'auth-token': token, ...inputs }, DEBUG)
+      const run = await runAction({ console: emulator.url, 'auth-token': token, ...inputs }, DEBUG)
       runs.push({ run, token })
       return run
     }

@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, useEmulator, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-5f1c2d9a8b7e6f5d4c3b'
 
-let emulator: ConsoleEmulator
-let consoleUrl: string
-
-beforeAll(async () => {
-  emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
-  consoleUrl = await emulator.start()
-})
-afterAll(async () => {
-  await emulator.stop()
-})
-beforeEach(() => {
-  emulator.clearRequests()
-  emulator.clearFaults()
-})
-
-function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
-  return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
+const { emulator, action } = useEmulator(AUTH_TOKEN)
 
 describe('create-canarytoken', () => {
   it('mints a DNS token and publishes it as outputs and a summary', async () => {
@@ -243,7 +225,7 @@ describe('bad input fails before any request', () => {
   })
 
   it('a missing auth token', async () => {
-    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, canarytoken: 'x' })
+    const run = await runAction({ operation: 'fetch-canarytoken', console: emulator.url, canarytoken: 'x' })
     expectFailure(run, /^Operation 'fetch-canarytoken' needs input 'auth-token'\.$/)
     expect(emulator.requests).toHaveLength(0)
   })
@@ -259,7 +241,7 @@ describe('bad input fails before any request', () => {
 describe('Console failures', () => {
   it('says the auth token was rejected, without printing it', async () => {
     const wrong = 'wrong-token-7c1d2e3f4a5b6c7d8e9f'
-    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': wrong, canarytoken: 'x' }, { env: { RUNNER_DEBUG: '1' } })
+    const run = await runAction({ operation: 'fetch-canarytoken', console: emulator.url, 'auth-token': wrong, canarytoken: 'x' }, { env: { RUNNER_DEBUG: '1' } })
     expectFailure(run, /^fetch-canarytoken failed: HTTP 401: the Console rejected the auth token \(Unauthorized\)/)
     expect(run.masks).toContain(wrong)
     expectNoSecretsVisible(run, [wrong])

@@ -1,35 +1,17 @@
 // The fault-injection suite: dist/index.js, run as the runner runs it, against
 // the emulator with faults planned per path and method. Waits are real but
 // short (backoff from 1 s, Retry-After of 1 s); nothing asserts on time.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, useEmulator, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-faults-auth-token-9a8b7c6d5e4f3a2b1c'
 const CREATE = '/api/v1/canarytoken/create'
 const FETCH = '/api/v1/canarytoken/fetch'
 const SEARCH = '/api/v1/canarytokens/search'
 
-let emulator: ConsoleEmulator
-let consoleUrl: string
-
-beforeAll(async () => {
-  emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
-  consoleUrl = await emulator.start()
-})
-afterAll(async () => {
-  await emulator.stop()
-})
-beforeEach(() => {
-  emulator.clearRequests()
-  emulator.clearFaults()
-})
-
-function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
-  return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
-}
+const { emulator, action } = useEmulator(AUTH_TOKEN)
 
 const requestsTo = (path: string, method?: string) => emulator.requests.filter((request) => request.path === path && (!method || request.method === method))
 

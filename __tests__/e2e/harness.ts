@@ -1,4 +1,5 @@
-import { expect } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
+import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { actionNode, bundle, parseOutputFile, runAction } from '../../scripts/lib/run-action.mjs'
 
 export { actionNode, bundle, parseOutputFile, runAction }
@@ -37,4 +38,34 @@ export function expectFailure(run: ActionRun, message: string | RegExp): void {
   expect(run.exitCode).toBe(1)
   expect(run.errors).toHaveLength(1)
   expect(run.errors[0]).toMatch(message)
+}
+
+export interface EmulatedConsole {
+  emulator: ConsoleEmulator
+  /** Runs the bundle against the emulator with its auth token; `defaults` (e.g. RUNNER_DEBUG) apply to every run. */
+  action(operation: string, inputs?: Record<string, string>, options?: Parameters<typeof runAction>[1]): Promise<ActionRun>
+}
+
+/**
+ * One emulator for a test file: started before its tests, stopped after
+ * them, its request log and faults cleared before each test (then `reset`).
+ */
+export function useEmulator(authToken: string, { reset, env }: { reset?: (emulator: ConsoleEmulator) => void; env?: Record<string, string> } = {}): EmulatedConsole {
+  const emulator = new ConsoleEmulator({ authToken })
+  beforeAll(async () => {
+    await emulator.start()
+  })
+  afterAll(async () => {
+    await emulator.stop()
+  })
+  beforeEach(() => {
+    emulator.clearRequests()
+    emulator.clearFaults()
+    reset?.(emulator)
+  })
+  return {
+    emulator,
+    action: (operation, inputs = {}, options = {}) =>
+      runAction({ operation, console: emulator.url, 'auth-token': authToken, ...inputs }, { ...options, env: { ...env, ...options.env } })
+  }
 }

@@ -2,37 +2,24 @@
 // the runner runs it, against the emulator. Complements canarytokens.test.ts
 // (which covers the happy paths' masking and the first refusals) without
 // repeating it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PAGE_SIZE } from '../../src/console/canarytokens.js'
-import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, useEmulator } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-security-auth-token-3c4d5e6f7a8b9c0d1e'
 const AWS_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY1'
 const ECHOED_SECRET = 'secret-the-console-echoes-4f3e2d1c'
 
-let emulator: ConsoleEmulator
-let consoleUrl: string
-
-beforeAll(async () => {
-  emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
-  consoleUrl = await emulator.start()
+// Every run in debug mode: debug lines are where secrets would leak first.
+const { emulator, action } = useEmulator(AUTH_TOKEN, {
+  env: { RUNNER_DEBUG: '1' },
+  reset: (emulator) => {
+    emulator.downloadFilenameOverride = undefined
+  }
 })
-afterAll(async () => {
-  await emulator.stop()
-})
-beforeEach(() => {
-  emulator.clearRequests()
-  emulator.clearFaults()
-  emulator.downloadFilenameOverride = undefined
-})
-
-function action(operation: string, inputs: Record<string, string> = {}, options: Parameters<typeof runAction>[1] = {}): Promise<ActionRun> {
-  return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, { ...options, env: { RUNNER_DEBUG: '1', ...options.env } })
-}
 
 /** The remove-s3 inputs: the AWS secret key travels in the request body, so it is in play on every failure. */
 function removeS3Inputs(canarytoken: string): Record<string, string> {
@@ -122,9 +109,9 @@ describe('the auth token travels only in the header', () => {
   })
 
   it('is never taken along a redirect, not even on a create, which is not sent again either', async () => {
-    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 307, headers: { location: `${consoleUrl}/api/v1/canarytoken/create?next=1` } })
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 307, headers: { location: `${emulator.url}/api/v1/canarytoken/create?next=1` } })
     const run = await action('create-canarytoken', { kind: 'dns', memo: 'redirected create' })
-    expectFailure(run, new RegExp(`^create-canarytoken failed: HTTP 307: the Console redirected to ${consoleUrl}/api/v1/canarytoken/create; redirects are not followed`))
+    expectFailure(run, new RegExp(`^create-canarytoken failed: HTTP 307: the Console redirected to ${emulator.url}/api/v1/canarytoken/create; redirects are not followed`))
     expect(emulator.requests).toHaveLength(1)
     expect(emulator.listTokens().some((token) => token.memo === 'redirected create')).toBe(false)
   })
@@ -195,7 +182,7 @@ describe('paths cannot leave the workspace (or RUNNER_TEMP), symlinks included',
   ])('%s', async (_name, links, inputsFor, message) => {
     const workspace = await workspaceWith(Object.fromEntries(Object.entries(links).map(([path, target]) => [path, target.replace('OUTSIDE', outside)])))
     const inputs = inputsFor(outside)
-    const run = await runAction({ console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs } as Record<string, string>, { workspace })
+    const run = await runAction({ console: emulator.url, 'auth-token': AUTH_TOKEN, ...inputs } as Record<string, string>, { workspace })
     expectFailure(run, message)
     expect(emulator.requests).toHaveLength(0)
   })
