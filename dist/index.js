@@ -28701,7 +28701,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67535);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2746);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28711,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 67535:
+/***/ 2746:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28722,519 +28722,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-;// CONCATENATED MODULE: ./build/errors.js
-/**
- * An input the user must change. Raised only while inputs are read and
- * validated, always before the first request to the Console.
- */
-class InputError extends Error {
-    name = 'InputError';
-}
-
-;// CONCATENATED MODULE: ./build/console/console-url.js
-
-/** Domain of Thinkst's hosted Consoles; a bare hash means `<hash>.canary.tools`. */
-const HOSTED_DOMAIN = 'canary.tools';
-/** A Console hash or a DNS label: what a hostname can hold, no more. */
-const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-function isValidHostname(hostname) {
-    if (hostname.startsWith('['))
-        return /^\[[0-9a-f:.]+\]$/i.test(hostname);
-    return hostname.length <= 253 && hostname.split('.').every((label) => HOSTNAME_LABEL.test(label));
-}
-const CONSOLE_HELP = "Set 'console' to your Console's hash (1234abcd), its domain (1234abcd.canary.tools) or its https URL (https://1234abcd.canary.tools).";
-/**
- * Turns the `console` input into the Console's origin. Only an origin is
- * accepted: a path, query, fragment or credentials would either be ignored or
- * leak, so they are refused rather than guessed at. Plain http is allowed to
- * loopback hosts only (the emulator, local tests).
- */
-function resolveConsoleUrl(value) {
-    const input = value.trim();
-    if (!input)
-        throw new InputError(`Input 'console' is required. ${CONSOLE_HELP}`);
-    if (!input.includes('://')) {
-        // A hash or a bare domain name.
-        const hostname = input.includes('.') ? input : `${input}.${HOSTED_DOMAIN}`;
-        if (!isValidHostname(hostname)) {
-            throw new InputError(`Input 'console' is not a Console hash or domain name. ${CONSOLE_HELP}`);
-        }
-        return new URL(`https://${hostname.toLowerCase()}`);
-    }
-    let url;
-    try {
-        url = new URL(input);
-    }
-    catch {
-        throw new InputError(`Input 'console' is not a valid URL. ${CONSOLE_HELP}`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Input 'console' must use https, not ${url.protocol.replace(':', '')}. ${CONSOLE_HELP}`);
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new InputError(`Input 'console' must use https: the auth token would cross the network in clear text. Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`);
-    }
-    if (url.username || url.password) {
-        throw new InputError(`Input 'console' must not carry credentials; pass the token in 'auth-token'. ${CONSOLE_HELP}`);
-    }
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        throw new InputError(`Input 'console' must be the Console's address only, without a path, query or fragment. ${CONSOLE_HELP}`);
-    }
-    if (!isValidHostname(url.hostname)) {
-        throw new InputError(`Input 'console' has a host name that is not valid. ${CONSOLE_HELP}`);
-    }
-    return new URL(url.origin);
-}
-
-;// CONCATENATED MODULE: ./build/console/errors.js
-/**
- * A failed Console call. The message names the HTTP status and the Console's
- * own message; `main` prefixes the operation. It never holds the request's
- * parameters, so no secret can ride along.
- */
-class ConsoleApiError extends Error {
-    failure;
-    status;
-    consoleMessage;
-    attempts;
-    earlierAttemptMayHaveActed;
-    name = 'ConsoleApiError';
-    constructor(message, failure, status, consoleMessage, attempts = 1, 
-    /**
-     * An earlier attempt of this call may have been carried out by the
-     * Console before its answer was lost: a repeated delete that now finds
-     * nothing to delete has done its job.
-     */
-    earlierAttemptMayHaveActed = false) {
-        super(message);
-        this.failure = failure;
-        this.status = status;
-        this.consoleMessage = consoleMessage;
-        this.attempts = attempts;
-        this.earlierAttemptMayHaveActed = earlierAttemptMayHaveActed;
-    }
-}
-/** The Console's wording for a token or key that does not exist. */
-function isNotFound(error) {
-    return (error instanceof ConsoleApiError &&
-        (error.failure === 'http-status' || error.failure === 'result') &&
-        /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? ''));
-}
-/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
-function wasDoneByEarlierAttempt(error) {
-    return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && isNotFound(error);
-}
-/** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
-async function removal(answer) {
-    try {
-        return await answer;
-    }
-    catch (error) {
-        if (wasDoneByEarlierAttempt(error))
-            return { result: 'success', alreadyDone: true };
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./build/console/transport.js
-
-
-
-
-
-
-const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
-/** Largest JSON answer we will read into memory. */
-const MAX_JSON_BYTES = 64 * 1024 * 1024;
-/**
- * Largest file we download. Token files are small (documents, zips, a signed
- * exe of at most the 10 MiB we upload); the whole file is held in memory so
- * that a broken connection can be retried from the start.
- */
-const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
-function describeStatus(status) {
-    return `HTTP ${status}`;
-}
-/** Content-Disposition's filename (RFC 6266: `filename*` wins over `filename`). */
-function filenameFromContentDisposition(header) {
-    if (!header)
-        return undefined;
-    const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-    if (extended?.[2]) {
-        try {
-            return decodeURIComponent(extended[2].trim());
-        }
-        catch {
-            // fall through to the plain form
-        }
-    }
-    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
-    if (quoted?.[1] !== undefined)
-        return quoted[1].replace(/\\(.)/g, '$1');
-    const plain = /filename\s*=\s*([^;]+)/i.exec(header);
-    return plain?.[1]?.trim() || undefined;
-}
-function headerValue(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-function isTimeout(error) {
-    const code = errorCode(error);
-    return (code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT' ||
-        code === 'UND_ERR_CONNECT_TIMEOUT' ||
-        error?.name === 'TimeoutError');
-}
-/** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
-/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
-function neverSent(code) {
-    return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
-}
-/**
- * Connection failures worth another attempt. Not among them: a name that
- * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
- * and TLS failures (a certificate problem is not flakiness).
- */
-const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
-/** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-function networkError(error, timeoutMs) {
-    if (error instanceof ConsoleApiError)
-        return error;
-    if (isTimeout(error)) {
-        return new ConsoleApiError(`the Console did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
-    }
-    const code = errorCode(error);
-    const detail = code ?? (error instanceof Error ? error.message : String(error));
-    const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console';
-    return new ConsoleApiError(`${what} (${detail})`, 'network');
-}
-/** One attempt's failure, with what deciding on another attempt needs. */
-class FailedAttempt extends Error {
-    error;
-    retryReason;
-    mayHaveActed;
-    retryAfter;
-    constructor(error, 
-    /** Why another attempt may succeed; undefined when it would fail the same way. */
-    retryReason, 
-    /** The Console may have carried the request out. */
-    mayHaveActed, retryAfter) {
-        super(error.message);
-        this.error = error;
-        this.retryReason = retryReason;
-        this.mayHaveActed = mayHaveActed;
-        this.retryAfter = retryAfter;
-    }
-}
-/** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error, timeoutMs) {
-    const code = errorCode(error);
-    const mapped = networkError(error, timeoutMs);
-    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
-    const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
-    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
-}
-/** An attempt the Console answered, with an error. */
-function failedAnswer(error, retryAfter) {
-    const status = error.status ?? 0;
-    const retryable = RETRYABLE_STATUSES.has(status);
-    // A 5xx may come after the work was done, and a 2xx we could not read may
-    // be a success; a 4xx (429 included) and an error the Console explains are refusals.
-    const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json');
-    return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined);
-}
-/**
- * How long `Retry-After` asks us to wait (delta seconds or an HTTP date), or
- * undefined when it says nothing usable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    const value = header?.trim();
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
-    // An HTTP date names its day and month in words.
-    const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * The wait before attempt `failedAttempt + 1`: the Console's `Retry-After`
- * when it gave one (capped), else exponential backoff with jitter (a random
- * point in the upper half of the doubled wait), so that many runs failing
- * together do not come back together.
- */
-function retryDelayMs(policy, failedAttempt, retryAfter, random = Math.random) {
-    const asked = retryAfterMs(retryAfter);
-    if (asked !== undefined)
-        return Math.min(asked, policy.maxRetryAfterMs);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))} s`;
-}
-/** A short, safe description of a body that is not JSON: never the body itself. */
-function describeNonJson(contentType, text) {
-    const type = contentType?.split(';')[0]?.trim() || 'no content type';
-    return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`;
-}
-/**
- * Maps an answer to a ConsoleApiError, or returns nothing when it is a
- * success. Both the status and the `result` field are checked: the Console
- * has answered errors with 200 and successes' bodies are what callers need.
- */
-function errorForAnswer(status, contentType, text, location) {
-    if (status >= 300 && status < 400) {
-        const target = location ? location.split('?')[0] : 'no Location';
-        return new ConsoleApiError(`${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`, 'redirect', status);
-    }
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status);
-    }
-    const record = typeof body === 'object' && body !== null ? body : {};
-    const message = typeof record.message === 'string' ? record.message : undefined;
-    if (status === 401 || status === 403) {
-        return new ConsoleApiError(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
-    }
-    if (status < 200 || status >= 300) {
-        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);
-    }
-    if (record.result !== 'success') {
-        const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field';
-        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message);
-    }
-    return undefined;
-}
-/**
- * The one module that speaks HTTP to the Console: it owns the URL, the auth
- * header, body encoding, timeouts, retries and the mapping of every failure
- * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
- */
-class ConsoleTransport {
-    options;
-    dispatcher;
-    policy;
-    constructor(options) {
-        this.options = options;
-        this.dispatcher =
-            options.dispatcher ?? new undici.Agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    }
-    /**
-     * Calls a JSON endpoint; resolves only on a verified success. Failures
-     * worth another attempt are retried; `recover` settles a call that is not
-     * safe to repeat (see `Recovery`).
-     */
-    async call(endpoint, params = {}, files = {}, recover) {
-        return this.withRetries(endpoint, () => this.callOnce(endpoint, params, files), recover);
-    }
-    async callOnce(endpoint, params, files) {
-        const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
-        let text;
-        try {
-            text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
-        }
-        catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
-        }
-        const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
-        if (failure) {
-            this.maskSecretsIn(text);
-            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
-        }
-        const parsed = JSON.parse(text);
-        for (const secret of this.options.findSecrets(parsed))
-            this.options.onSecret(secret);
-        return parsed;
-    }
-    /**
-     * Calls an endpoint that answers with a file. The whole file is read
-     * before this resolves (bounded), so a connection that breaks mid-file is
-     * retried from the start and the caller never sees half a file. An answer
-     * in JSON, or any error status, is mapped like `call` does.
-     */
-    async download(endpoint, params = {}) {
-        return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params));
-    }
-    async downloadOnce(endpoint, params) {
-        const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*');
-        const contentType = headerValue(headers, 'content-type');
-        const disposition = headerValue(headers, 'content-disposition');
-        const isJson = /\bjson\b/i.test(contentType ?? '');
-        const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition);
-        let content;
-        try {
-            content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES);
-        }
-        catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
-        }
-        if (!isFile) {
-            const text = content.toString('utf8');
-            this.maskSecretsIn(text);
-            const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
-                new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode);
-            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
-        }
-        return {
-            body: external_node_stream_.Readable.from([content], { objectMode: false }),
-            filename: filenameFromContentDisposition(disposition),
-            contentType,
-            contentLength: content.length
-        };
-    }
-    /**
-     * Runs attempts until one succeeds, a failure is not worth retrying, or
-     * the retries are spent. Hand-written rather than undici's RetryAgent /
-     * RetryHandler (v6), which cannot express our rules: when it gives up on a
-     * retryable status it throws a RequestRetryError without the answer's body,
-     * losing the Console's message (and whether the body was JSON at all); it
-     * resumes a broken download with Range requests the Console does not
-     * document; it has no hook to look at the Console between two attempts of
-     * a create (the check that stops a flaky network from minting two tokens);
-     * and it cannot log each retry.
-     */
-    async withRetries(endpoint, attempt, recover) {
-        const attempts = this.policy.retries + 1;
-        const repeatable = endpoint.repeatable ?? endpoint.method === 'GET';
-        const call = `${endpoint.method} ${endpoint.path}`;
-        let earlierAttemptMayHaveActed = false;
-        for (let number = 1;; number++) {
-            try {
-                return await attempt();
-            }
-            catch (thrown) {
-                if (!(thrown instanceof FailedAttempt))
-                    throw thrown;
-                const { error } = thrown;
-                const final = (message = error.message) => new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed);
-                const retrying = thrown.retryReason !== undefined && number < attempts;
-                if (thrown.mayHaveActed && !repeatable) {
-                    if (recover) {
-                        // Even when no retry follows: a token the Console made must not be reported as a failure.
-                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`);
-                        let settled;
-                        try {
-                            settled = await recover(error);
-                        }
-                        catch (check) {
-                            const reason = check instanceof Error ? check.message : String(check);
-                            throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
-                        }
-                        if (settled !== undefined) {
-                            this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`);
-                            return settled;
-                        }
-                    }
-                    else if (retrying) {
-                        throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`);
-                    }
-                }
-                if (!retrying)
-                    throw final();
-                earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable;
-                const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
-                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)';
-                this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
-                await (this.options.sleep ?? promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-    maskSecretsIn(text) {
-        try {
-            for (const secret of this.options.findSecrets(JSON.parse(text)))
-                this.options.onSecret(secret);
-        }
-        catch {
-            // not JSON: nothing structured to mask, and the body is never printed
-        }
-    }
-    async send(endpoint, params, files, accept) {
-        const url = new URL(endpoint.path, this.options.baseUrl);
-        const headers = {
-            // The token goes in the header only: URLs end up in logs and proxies.
-            'x-canary-auth-token': this.options.authToken,
-            accept,
-            'user-agent': this.options.userAgent
-        };
-        const entries = Object.entries(params).filter((entry) => entry[1] !== undefined && entry[1] !== null);
-        let body;
-        if (endpoint.method === 'GET') {
-            for (const [name, value] of entries)
-                url.searchParams.set(name, String(value));
-        }
-        else if (Object.keys(files).length > 0) {
-            const form = new undici.FormData();
-            for (const [name, value] of entries)
-                form.set(name, String(value));
-            for (const [name, path] of Object.entries(files))
-                form.set(name, await (0,external_node_fs_.openAsBlob)(path), (0,external_node_path_.basename)(path));
-            body = form;
-        }
-        else {
-            body = new URLSearchParams(entries.map(([name, value]) => [name, String(value)])).toString();
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-        }
-        this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
-        try {
-            const answer = await (0,undici.request)(url, {
-                method: endpoint.method,
-                headers,
-                body,
-                dispatcher: this.dispatcher,
-                headersTimeout: this.options.timeoutMs,
-                bodyTimeout: this.options.timeoutMs
-            });
-            this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
-            return answer;
-        }
-        catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
-        }
-    }
-    async close() {
-        if (!this.options.dispatcher)
-            await this.dispatcher.close();
-    }
-}
-async function readBody(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > limit) {
-            body.destroy();
-            throw new ConsoleApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json');
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./build/environment.js
@@ -29246,6 +28733,15 @@ function runEnvironment(env = process.env) {
         runnerTemp: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
         artifactRuntime: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
     };
+}
+
+;// CONCATENATED MODULE: ./build/errors.js
+/**
+ * An input the user must change. Raised only while inputs are read and
+ * validated, always before the first request to the Console.
+ */
+class InputError extends Error {
+    name = 'InputError';
 }
 
 ;// CONCATENATED MODULE: ./build/operations/memo-template.js
@@ -29369,13 +28865,28 @@ const INPUT_NAMES = [
     'concurrency',
     'reuse',
     'manifest',
-    'keep-on-failure'
+    'keep-on-failure',
+    'aws-profile',
+    'export-env',
+    'on-console-error',
+    'check-on-exit',
+    'keep-credentials'
 ];
 /**
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-const INPUT_DEFAULTS = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' };
+const INPUT_DEFAULTS = {
+    'timeout-seconds': '30',
+    retries: '3',
+    'max-changes': '100',
+    concurrency: '8',
+    'aws-profile': 'default',
+    'export-env': 'false',
+    'on-console-error': 'warn',
+    'check-on-exit': 'true',
+    'keep-credentials': 'false'
+};
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 function consoleParameter(name) {
     return name.replace(/-/g, '_');
@@ -29474,6 +28985,58 @@ async function extraParamsInput(inputs, namedParameters) {
         params[name] = value === null ? '' : value;
     }
     return params;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./build/console/errors.js
+/**
+ * A failed Console call. The message names the HTTP status and the Console's
+ * own message; `main` prefixes the operation. It never holds the request's
+ * parameters, so no secret can ride along.
+ */
+class ConsoleApiError extends Error {
+    failure;
+    status;
+    consoleMessage;
+    attempts;
+    earlierAttemptMayHaveActed;
+    name = 'ConsoleApiError';
+    constructor(message, failure, status, consoleMessage, attempts = 1, 
+    /**
+     * An earlier attempt of this call may have been carried out by the
+     * Console before its answer was lost: a repeated delete that now finds
+     * nothing to delete has done its job.
+     */
+    earlierAttemptMayHaveActed = false) {
+        super(message);
+        this.failure = failure;
+        this.status = status;
+        this.consoleMessage = consoleMessage;
+        this.attempts = attempts;
+        this.earlierAttemptMayHaveActed = earlierAttemptMayHaveActed;
+    }
+}
+/** The Console's wording for a token or key that does not exist. */
+function errors_isNotFound(error) {
+    return (error instanceof ConsoleApiError &&
+        (error.failure === 'http-status' || error.failure === 'result') &&
+        /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? ''));
+}
+/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
+function wasDoneByEarlierAttempt(error) {
+    return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && errors_isNotFound(error);
+}
+/** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
+async function removal(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if (wasDoneByEarlierAttempt(error))
+            return { result: 'success', alreadyDone: true };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/console/api-keys.js
@@ -29642,6 +29205,10 @@ function withoutSecretFields(value) {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./build/publish/files.js
@@ -30169,12 +29736,12 @@ function createCanarytoken(transport, params, files = {}) {
             throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`);
         }
         // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-        const { token } = await fetchCanarytoken(transport, recent[0].canarytoken);
+        const { token } = await canarytokens_fetchCanarytoken(transport, recent[0].canarytoken);
         return { result: 'success', canarytoken: token };
     };
     return transport.call(CANARYTOKEN_ENDPOINTS.create, params, files, recover);
 }
-function fetchCanarytoken(transport, canarytoken) {
+function canarytokens_fetchCanarytoken(transport, canarytoken) {
     return transport.call(CANARYTOKEN_ENDPOINTS.fetch, { canarytoken });
 }
 /** The reference documents `{"result","token"}` as update's answer. */
@@ -30276,14 +29843,14 @@ async function findCanarytokens(transport, options) {
             continue;
         if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId)
             continue;
-        if (options.active !== undefined && isEnabled(token) !== options.active)
+        if (options.active !== undefined && canarytokens_isEnabled(token) !== options.active)
             continue;
         found.push(token);
     }
     return found;
 }
 /** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
-function isEnabled(token) {
+function canarytokens_isEnabled(token) {
     const value = token.enabled;
     if (value === true || value === 'true' || value === 'True' || value === 1)
         return true;
@@ -30479,7 +30046,7 @@ async function createOrReuse(transport, params, files, reuse) {
         const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0));
         if (existing) {
             // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-            const answer = await fetchCanarytoken(transport, existing.canarytoken);
+            const answer = await canarytokens_fetchCanarytoken(transport, existing.canarytoken);
             return { token: answer.token, answer, reused: true };
         }
     }
@@ -30546,7 +30113,7 @@ const fetchOperation = defineOperation({
     outputs: TOKEN_OUTPUTS,
     parse: parseCanarytoken,
     async run({ canarytoken }, context) {
-        const answer = await fetchCanarytoken(context.transport, canarytoken);
+        const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
         return { outputs: tokenOutputs(answer.token, answer), summary: tokenSummary('Canarytoken', answer.token) };
     }
 });
@@ -30560,7 +30127,7 @@ const updateOperation = defineOperation({
     async run({ canarytoken, memo }, context) {
         const answer = await updateCanarytokenMemo(context.transport, canarytoken, memo);
         // The reference shows the updated token in the answer; fetch it if a Console leaves it out.
-        const token = answer.token ?? (await fetchCanarytoken(context.transport, canarytoken)).token;
+        const token = answer.token ?? (await canarytokens_fetchCanarytoken(context.transport, canarytoken)).token;
         context.log.info(`Updated the memo of ${canarytoken}.`);
         return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Updated Canarytoken memo', token) };
     }
@@ -30576,7 +30143,7 @@ function stateOperation(name, description, change, heading) {
         parse: parseCanarytoken,
         async run({ canarytoken }, context) {
             const answer = await change(context.transport, canarytoken);
-            const token = (await fetchCanarytoken(context.transport, canarytoken)).token;
+            const token = (await canarytokens_fetchCanarytoken(context.transport, canarytoken)).token;
             context.log.info(`${heading}: ${canarytoken} (enabled: ${token.enabled}).`);
             return { outputs: tokenOutputs(token, answer), summary: tokenSummary(heading, token) };
         }
@@ -30613,7 +30180,7 @@ const downloadOperation = defineOperation({
     parse: async (inputs, env) => ({ ...parseCanarytoken(inputs), file: await parseFileOptions(inputs, env) }),
     async run({ canarytoken, file }, context) {
         // Fetching first tells us the kind, so a credential file is masked as one.
-        const answer = await fetchCanarytoken(context.transport, canarytoken);
+        const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
         const saved = await downloadInto(context.transport, answer.token, file, context);
         return {
             outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
@@ -30875,7 +30442,7 @@ function createdSeconds(token) {
     const value = typeof token.created === 'number' ? token.created : Number.parseFloat(String(token.created ?? ''));
     return Number.isFinite(value) ? value : undefined;
 }
-function triggeredCount(token) {
+function canarytoken_filter_triggeredCount(token) {
     const value = Number(token.triggered_count);
     return token.triggered_count !== undefined && token.triggered_count !== null && Number.isFinite(value) ? value : undefined;
 }
@@ -30889,7 +30456,7 @@ function matchesFilter(filter, token) {
         return false;
     if (filter.flockId !== undefined && token.flock_id !== filter.flockId)
         return false;
-    if (filter.enabled !== undefined && isEnabled(token) !== filter.enabled)
+    if (filter.enabled !== undefined && canarytokens_isEnabled(token) !== filter.enabled)
         return false;
     if (filter.memoPattern && !filter.memoPattern.regex.test(typeof token.memo === 'string' ? token.memo : ''))
         return false;
@@ -30899,7 +30466,7 @@ function matchesFilter(filter, token) {
             return false;
     }
     if (filter.triggered !== undefined) {
-        const count = triggeredCount(token);
+        const count = canarytoken_filter_triggeredCount(token);
         if (count === undefined || count > 0 !== filter.triggered)
             return false;
     }
@@ -30940,10 +30507,10 @@ function tokenRecord(token) {
         flock_id: token.flock_id,
         hostname: token.hostname || undefined,
         url: token.url || undefined,
-        enabled: isEnabled(token),
+        enabled: canarytokens_isEnabled(token),
         created: token.created === undefined ? undefined : String(token.created),
         created_printable: token.created_printable,
-        triggered_count: triggeredCount(token)
+        triggered_count: canarytoken_filter_triggeredCount(token)
     };
 }
 /** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
@@ -31128,7 +30695,7 @@ const cleanupOperation = defineOperation({
                 }
             }
             catch (error) {
-                if (params.action === 'delete' && isNotFound(error)) {
+                if (params.action === 'delete' && errors_isNotFound(error)) {
                     // Gone between listing and deleting (another run, or a person): the goal holds.
                     Object.assign(item, { outcome: 'skipped', message: 'already deleted' });
                     return;
@@ -31149,6 +30716,581 @@ const cleanupOperation = defineOperation({
     }
 });
 const CLEANUP_OPERATIONS = [listOperation, cleanupOperation];
+
+;// CONCATENATED MODULE: ./build/publish/aws-shared-files.js
+
+
+
+
+
+function expandHome(path, home) {
+    if (path === '~')
+        return home;
+    if (path.startsWith('~/'))
+        return (0,external_node_path_.join)(home, path.slice(2));
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(path);
+}
+/** Where the AWS CLI would look, for this environment. */
+function sharedFilePaths(env = process.env, home = (0,external_node_os_.homedir)()) {
+    return {
+        credentials: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || (0,external_node_path_.join)(home, '.aws', 'credentials'), home),
+        config: expandHome(env.AWS_CONFIG_FILE || (0,external_node_path_.join)(home, '.aws', 'config'), home)
+    };
+}
+/**
+ * A header line as botocore's configparser reads it, and a little more
+ * (leading blanks, a trailing comment), so that anything an AWS tool could
+ * take for a profile is seen.
+ */
+const SECTION_HEADER = /^[ \t]*\[([^\]\r\n]*)\][ \t]*(?:[#;][^\r\n]*)?\r?$/gm;
+function iniSections(text) {
+    const headers = [...text.matchAll(SECTION_HEADER)].map((match) => ({ name: (match[1] ?? '').trim().replace(/\s+/g, ' '), start: match.index }));
+    return headers.map((header, index) => ({ ...header, end: headers[index + 1]?.start ?? text.length }));
+}
+/** `key = value` pairs of one section's body (comments and blank lines skipped; the first value of a key wins). */
+function iniValues(text, section) {
+    const values = {};
+    const body = text.slice(section.start, section.end).split(/\r?\n/).slice(1);
+    for (const line of body) {
+        const match = /^[ \t]*([^=:#;\s][^=:]*?)[ \t]*[=:][ \t]*(.*?)[ \t]*$/.exec(line);
+        if (match)
+            values[match[1]] ??= match[2];
+    }
+    return values;
+}
+/**
+ * The section names under which each file holds `profile`. The credentials
+ * file names profiles bare; the config file writes `[profile name]`, except
+ * `[default]`. A bare `[name]` in the config file is counted too: some tools
+ * have read it as the profile, and a real credential must never be shadowed.
+ */
+function profileSectionNames(role, profile) {
+    return role === 'credentials' ? [profile] : [profile, `profile ${profile}`];
+}
+/** The header line the action writes for `profile`, as the AWS CLI writes it. */
+function profileHeader(role, profile) {
+    return role === 'config' && profile !== 'default' ? `[profile ${profile}]` : `[${profile}]`;
+}
+/** The sections of `text` that stand for `profile` in a file of this role. */
+function profileSections(text, role, profile) {
+    const names = profileSectionNames(role, profile);
+    return iniSections(text).filter((section) => names.includes(section.name));
+}
+/** The file's bytes as text (latin1), or undefined when there is no file. Anything else at the path is an error. */
+async function readSharedFile(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'latin1');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+/** Folders `mkdir -p` would create for `folder`, outermost first. */
+async function missingFolders(folder) {
+    const missing = [];
+    for (let current = folder;; current = (0,external_node_path_.dirname)(current)) {
+        try {
+            await (0,promises_.lstat)(current);
+            return missing.reverse();
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            missing.push(current);
+            if ((0,external_node_path_.dirname)(current) === current)
+                return missing.reverse();
+        }
+    }
+}
+/**
+ * Appends a profile block (`lines`, without header) to the file, or creates
+ * the file (owner-only, 0600, in owner-only folders, 0700) when there is none.
+ * Refuses when the profile is there already: checked again right before
+ * writing, since the first check came before the Console was asked.
+ */
+async function appendProfile(path, role, profile, lines) {
+    const existing = await readSharedFile(path);
+    if (existing !== undefined && profileSections(existing, role, profile).length > 0) {
+        throw new Error(`profile '${profile}' appeared in ${path} while the Console was asked; nothing was written to it`);
+    }
+    const newline = existing?.includes('\r\n') ? '\r\n' : '\n';
+    const block = [profileHeader(role, profile), ...lines].join(newline) + newline;
+    if (existing === undefined) {
+        const folders = await missingFolders((0,external_node_path_.dirname)(path));
+        for (const folder of folders)
+            await (0,promises_.mkdir)(folder, { mode: 0o700 });
+        const bytes = Buffer.from(block, 'latin1');
+        // wx: never through a file (or symlink) that appeared meanwhile.
+        const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
+        try {
+            await handle.writeFile(bytes);
+        }
+        finally {
+            await handle.close();
+        }
+        return { role, path, createdFile: true, createdFolders: folders.reverse(), appendedBytes: bytes.length, appendedSha256: sha256(bytes) };
+    }
+    // A blank line between the last section and ours, and a line end first when the file lacks one.
+    const separator = existing === '' ? '' : existing.endsWith('\n') ? newline : newline + newline;
+    const bytes = Buffer.from(separator + block, 'latin1');
+    // Appended in place: the file keeps its owner, mode and any symlink pointing to it.
+    await (0,promises_.appendFile)(path, bytes);
+    return { role, path, createdFile: false, createdFolders: [], appendedBytes: bytes.length, appendedSha256: sha256(bytes) };
+}
+/** Removes what `appendProfile` added; deletes the file when the action created it and it is empty again. */
+async function aws_shared_files_removeProfile(planted, profile) {
+    const removal = { outcome: 'not-found', deletedFile: false };
+    const bytes = await readFile(planted.path).catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    });
+    if (bytes === undefined)
+        return removal;
+    let remaining;
+    const keep = bytes.length - planted.appendedBytes;
+    if (keep >= 0 && sha256(bytes.subarray(keep)) === planted.appendedSha256) {
+        removal.outcome = 'restored';
+        remaining = keep;
+    }
+    else {
+        const text = bytes.toString('latin1');
+        // Only sections headed the way the action wrote them: a bare [name] in the config file is not ours.
+        const header = profileHeader(planted.role, profile).slice(1, -1);
+        const ours = iniSections(text).filter((section) => section.name === header);
+        if (ours.length > 0) {
+            removal.outcome = 'profile-removed';
+            let rest = '';
+            let from = 0;
+            for (const section of ours) {
+                rest += text.slice(from, section.start);
+                from = section.end;
+            }
+            remaining = rest + text.slice(from);
+        }
+    }
+    if (remaining === undefined)
+        return removal;
+    const emptyAfter = typeof remaining === 'number' ? remaining === 0 : remaining.trim() === '';
+    if (planted.createdFile && emptyAfter) {
+        await unlink(planted.path);
+        removal.deletedFile = true;
+    }
+    else if (typeof remaining === 'number') {
+        // Truncated in place: the bytes before it are never rewritten.
+        await truncate(planted.path, remaining);
+    }
+    else {
+        await writeFile(planted.path, Buffer.from(remaining, 'latin1'));
+    }
+    return removal;
+}
+/**
+ * Removes the folders the action created, deepest first, each only when it
+ * is empty (rmdir, never recursive): a folder something else now uses stays,
+ * and so do its parents.
+ */
+async function aws_shared_files_removeCreatedFolders(folders) {
+    const removed = [];
+    const blocked = new Set();
+    for (const folder of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
+        if ([...blocked].some((inner) => inner.startsWith(`${folder}/`)))
+            continue;
+        try {
+            await rmdir(folder);
+            removed.push(folder);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                blocked.add(folder);
+        }
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./build/operations/runner-canary-state.js
+/**
+ * What plant-runner-canaries hands to its post step. It travels through
+ * `core.saveState` (the runner's GITHUB_STATE file) and comes back as the
+ * `STATE_runner-canary` variable of the post step: never through files of
+ * our own. It holds no secret: not the keys, not the auth token (the post
+ * step reads that from its inputs again, as the runner passes them).
+ *
+ * This module imports nothing at run time: the post entry reads the key
+ * before deciding to load anything else.
+ */
+const RUNNER_CANARY_STATE = 'runner-canary';
+const ROLES = (/* unused pure expression or super */ null && (['credentials', 'config']));
+function isPlantedFile(value) {
+    const file = value;
+    return (typeof file === 'object' &&
+        file !== null &&
+        ROLES.includes(file.role) &&
+        typeof file.path === 'string' &&
+        file.path.startsWith('/') &&
+        typeof file.createdFile === 'boolean' &&
+        Array.isArray(file.createdFolders) &&
+        file.createdFolders.every((folder) => typeof folder === 'string' && folder.startsWith('/')) &&
+        Number.isSafeInteger(file.appendedBytes) &&
+        typeof file.appendedSha256 === 'string' &&
+        /^[0-9a-f]{64}$/.test(file.appendedSha256));
+}
+/** The saved state, checked field by field: a state that does not parse is refused whole, nothing is touched. */
+function parseRunnerCanaryState(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`the state the main step saved (${RUNNER_CANARY_STATE}) is not JSON`);
+    }
+    const valid = typeof value === 'object' &&
+        value !== null &&
+        value.version === 1 &&
+        typeof value.canarytoken === 'string' &&
+        value.canarytoken !== '' &&
+        typeof value.memo === 'string' &&
+        typeof value.profile === 'string' &&
+        typeof value.check === 'boolean' &&
+        typeof value.remove === 'boolean' &&
+        (value.onConsoleError === 'warn' || value.onConsoleError === 'fail') &&
+        Number.isSafeInteger(value.triggeredBefore) &&
+        Array.isArray(value.files) &&
+        value.files.every(isPlantedFile);
+    if (!valid)
+        throw new Error(`the state the main step saved (${RUNNER_CANARY_STATE}) is not one this version of the action wrote`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./build/operations/runner-canaries.js
+
+
+
+
+
+
+
+
+
+
+/** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
+const DEFAULT_RUNNER_CANARY_MEMO = '{repository} {workflow}/{job} run {run_id} attempt {run_attempt} ({short_sha}): runner canary';
+/** The region the profile gets when `aws-region` is empty. */
+const DEFAULT_RUNNER_CANARY_REGION = 'us-east-1';
+/**
+ * Profile names the action writes: what the AWS CLI accepts in practice,
+ * without anything that would change how an INI line reads (brackets,
+ * `=`, `#`, `;`, spaces, line breaks).
+ */
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
+function profileInput(inputs) {
+    const raw = inputs.get('aws-profile') || 'default';
+    if (PROFILE_NAME.test(raw))
+        return raw;
+    const bare = raw.replace(/^\[\s*(?:profile\s+)?|\s*\]$/g, '').replace(/^profile\s+/, '');
+    const hint = bare !== raw && PROFILE_NAME.test(bare) ? ` Did you mean '${bare}'? The action writes the [ ] and the config file's "profile " itself.` : '';
+    throw new InputError(`Input 'aws-profile' must be a profile name of letters, digits and . _ @ + - (at most 64, e.g. 'default' or 'ci-canary'); '${raw}' is not.${hint}`);
+}
+/** us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, ap-southeast-4 ... */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+function regionInput(inputs) {
+    const raw = inputs.get('aws-region');
+    if (raw === '')
+        return DEFAULT_RUNNER_CANARY_REGION;
+    if (REGION.test(raw))
+        return raw;
+    let hint = '';
+    if (REGION.test(raw.toLowerCase()))
+        hint = ` Did you mean '${raw.toLowerCase()}'?`;
+    else if (REGION.test(raw.replace(/[a-z]$/, '')))
+        hint = ` '${raw}' is an availability zone; its region is '${raw.replace(/[a-z]$/, '')}'.`;
+    else if (/^[a-z]{2}-[a-z]+\d{1,2}$/.test(raw))
+        hint = ` Did you mean '${raw.replace(/(\d+)$/, '-$1')}'?`;
+    throw new InputError(`Input 'aws-region' must be an AWS region such as us-east-1 or eu-west-2; '${raw}' is not.${hint}`);
+}
+function onConsoleErrorInput(inputs) {
+    const raw = inputs.get('on-console-error') || 'warn';
+    if (raw === 'warn' || raw === 'fail')
+        return raw;
+    const near = /^warn/i.test(raw) ? 'warn' : /^(fail|error|true)/i.test(raw) ? 'fail' : undefined;
+    throw new InputError(`Input 'on-console-error' must be warn or fail; '${raw}' is not.${near ? ` Did you mean '${near}'?` : ''}`);
+}
+/** The rendered memo; with the default template, an error says that the default is what needs a value. */
+function memoFor(inputs) {
+    const template = inputs.get('memo');
+    const where = template ? "Input 'memo'" : `The default memo '${DEFAULT_RUNNER_CANARY_MEMO}' (set 'memo' to choose your own)`;
+    return checkMemoLength(renderMemo(template || DEFAULT_RUNNER_CANARY_MEMO, runContext(), where), where);
+}
+/**
+ * Refuses, before any request, a profile that either file already holds: a
+ * real credential is never overwritten or shadowed.
+ */
+async function checkProfileIsFree(paths, profile) {
+    if (paths.credentials === paths.config) {
+        throw new InputError(`AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE both name ${paths.credentials}; point them at two files.`);
+    }
+    for (const role of ['credentials', 'config']) {
+        const path = paths[role];
+        let text;
+        try {
+            text = await readSharedFile(path);
+        }
+        catch (error) {
+            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`);
+        }
+        const found = text === undefined ? undefined : profileSections(text, role, profile)[0];
+        if (found) {
+            throw new InputError(`AWS profile '${profile}' already exists in ${path} (as [${found.name}]): plant-runner-canaries never overwrites or shadows a credential. ` +
+                `Set 'aws-profile' to a profile neither file has (e.g. 'ci-canary').`);
+        }
+    }
+}
+/** The token's AWS keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
+function awsKeys(token) {
+    let accessKeyId = typeof token.access_key_id === 'string' ? token.access_key_id.trim() : '';
+    let secretAccessKey = typeof token.secret_access_key === 'string' ? token.secret_access_key.trim() : '';
+    const rendered = token.renders?.['aws-id'];
+    if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
+        for (const section of iniSections(rendered)) {
+            const values = iniValues(rendered, section);
+            accessKeyId ||= values.aws_access_key_id ?? '';
+            secretAccessKey ||= values.aws_secret_access_key ?? '';
+        }
+    }
+    return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined;
+}
+/**
+ * An aws-id token for this memo: with `reuse`, the oldest enabled one that
+ * has it (a disabled one was retired, e.g. by the 30-day cleanup, and would
+ * alert no one); else a new one. Its keys are masked before this returns.
+ */
+async function mintRunnerCanary(transport, params) {
+    let token;
+    let reused = false;
+    if (params.reuse) {
+        const found = await findCanarytokens(transport, { kind: 'aws-id', memoEquals: params.memo, flockId: params.flockId, active: true });
+        const [oldest] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0));
+        if (oldest) {
+            token = (await canarytokens_fetchCanarytoken(transport, oldest.canarytoken)).token;
+            reused = true;
+        }
+    }
+    token ??= (await createCanarytoken(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId })).canarytoken;
+    const keys = awsKeys(token);
+    if (keys) {
+        registerSecret(keys.accessKeyId);
+        registerSecret(keys.secretAccessKey);
+    }
+    if (!token?.canarytoken || !keys) {
+        throw new ConsoleApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result');
+    }
+    return { token, reused, keys };
+}
+function reasonOf(error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+}
+const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'];
+const plantRunnerCanariesOperation = defineOperation({
+    name: 'plant-runner-canaries',
+    description: "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
+    requires: [],
+    accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials'],
+    outputs: PLANTED_OUTPUTS,
+    async parse(inputs) {
+        const params = {
+            memo: memoFor(inputs),
+            flockId: inputs.get('flock-id') || undefined,
+            reuse: booleanInput(inputs, 'reuse'),
+            profile: profileInput(inputs),
+            region: regionInput(inputs),
+            exportEnv: booleanInput(inputs, 'export-env'),
+            onConsoleError: onConsoleErrorInput(inputs),
+            check: booleanInput(inputs, 'check-on-exit', true),
+            remove: !booleanInput(inputs, 'keep-credentials'),
+            paths: sharedFilePaths()
+        };
+        await checkProfileIsFree(params.paths, params.profile);
+        return params;
+    },
+    async run(params, context) {
+        let minted;
+        try {
+            minted = await mintRunnerCanary(context.transport, params);
+        }
+        catch (error) {
+            if (params.onConsoleError === 'fail')
+                throw error;
+            const reason = reasonOf(error);
+            context.log.warning(`plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`);
+            return {
+                outputs: {},
+                summary: {
+                    heading: 'Runner canary not planted',
+                    columns: ['Memo', 'Why'],
+                    rows: [[params.memo, reason]],
+                    notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+                }
+            };
+        }
+        const { token, reused, keys } = minted;
+        const files = [];
+        let failure;
+        try {
+            files.push(await appendProfile(params.paths.credentials, 'credentials', params.profile, [
+                `aws_access_key_id = ${keys.accessKeyId}`,
+                `aws_secret_access_key = ${keys.secretAccessKey}`
+            ]));
+            files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]));
+        }
+        catch (error) {
+            failure =
+                `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.canarytoken} was ${reused ? 'reused' : 'created'} and stays on the Console` +
+                    (files.length > 0 ? '; the post step removes what was written.' : '.');
+        }
+        const outputs = {
+            canarytoken: token.canarytoken,
+            memo: token.memo ?? params.memo,
+            'aws-profile': params.profile,
+            'credentials-file': params.paths.credentials,
+            'access-key-id': keys.accessKeyId,
+            reused
+        };
+        const state = {
+            version: 1,
+            canarytoken: token.canarytoken,
+            memo: token.memo ?? params.memo,
+            profile: params.profile,
+            check: params.check,
+            remove: params.remove,
+            onConsoleError: params.onConsoleError,
+            // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
+            triggeredBefore: canarytoken_filter_triggeredCount(token) ?? 0,
+            files
+        };
+        const result = {
+            outputs,
+            summary: {
+                heading: 'Runner canary planted',
+                columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
+                rows: [[token.canarytoken, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
+                notes: [
+                    ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+                    params.check
+                        ? 'When the job ends, the post step fails the job if these credentials were used during it.'
+                        : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
+                    params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+                ]
+            },
+            failure
+        };
+        if (files.length > 0 && (params.check || params.remove))
+            result.state = { [RUNNER_CANARY_STATE]: JSON.stringify(state) };
+        if (failure)
+            return result;
+        if (params.exportEnv) {
+            result.environment = { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_DEFAULT_REGION: params.region };
+        }
+        context.log.info(`${reused ? 'Reused' : 'Minted'} runner canary ${token.canarytoken} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
+            `(region ${params.region} in ${params.paths.config})${params.exportEnv ? '; later steps also get it as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : ''}.`);
+        return result;
+    }
+});
+const RUNNER_CANARY_OPERATIONS = [plantRunnerCanariesOperation];
+/** What the token says about this job: undefined when it was not used. */
+async function compromise(transport, state) {
+    let token;
+    try {
+        token = (await fetchCanarytoken(transport, state.canarytoken)).token;
+    }
+    catch (error) {
+        if (isNotFound(error)) {
+            return {
+                status: 'gone from the Console',
+                reason: `is gone from the Console (deleted during the job), so it can no longer vouch for this job`
+            };
+        }
+        throw error;
+    }
+    const count = triggeredCount(token) ?? 0;
+    if (count > state.triggeredBefore) {
+        const times = count - state.triggeredBefore;
+        return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` };
+    }
+    if (isEnabled(token) === false) {
+        return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' };
+    }
+    return undefined;
+}
+/**
+ * The post step of plant-runner-canaries: (1) with `check`, fetch the token
+ * and fail the job when it was triggered (or is gone or disabled); (2) with
+ * `remove`, take the profile out of both files, every other byte as it was.
+ * The token stays enabled: keys copied during the run still alert later.
+ */
+async function runnerCanaryPost(state, connect, log) {
+    const result = {};
+    if (state.check) {
+        const transport = connect();
+        try {
+            const found = await compromise(transport, state);
+            if (found) {
+                result.failure =
+                    `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
+                        `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`;
+                result.summary = {
+                    heading: 'Runner canary triggered: treat this run as compromised',
+                    columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
+                    rows: [[state.canarytoken, state.memo, state.profile, found.status]],
+                    notes: [
+                        'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
+                        'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+                        'The Canarytoken stays enabled, so copies of the keys still alert.'
+                    ]
+                };
+            }
+            else {
+                log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`);
+            }
+        }
+        catch (error) {
+            const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from the Console.`;
+            if (state.onConsoleError === 'fail')
+                result.failure = message;
+            else
+                log.warning(message);
+        }
+        finally {
+            await transport.close();
+        }
+    }
+    if (state.remove) {
+        for (const file of state.files) {
+            try {
+                const removal = await removeProfile(file, state.profile);
+                const what = removal.deletedFile
+                    ? `deleted ${file.path} (the action had created it)`
+                    : removal.outcome === 'restored'
+                        ? `${file.path} is as it was before the job`
+                        : removal.outcome === 'profile-removed'
+                            ? `${file.path} changed during the job; only the profile's section was cut`
+                            : `it was no longer in ${file.path}`;
+                log.info(`Removed AWS profile '${state.profile}' (${file.role}): ${what}.`);
+            }
+            catch (error) {
+                log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonOf(error)}. Remove its section by hand.`);
+            }
+        }
+        const folders = await removeCreatedFolders(state.files.flatMap((file) => file.createdFolders));
+        if (folders.length > 0)
+            log.info(`Deleted ${folders.join(', ')} (the action had created ${folders.length === 1 ? 'it' : 'them'}).`);
+    }
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./build/operations/seed-manifest.js
 
@@ -31623,12 +31765,13 @@ const SEED_OPERATIONS = [seedOperation];
 
 
 
+
 /**
  * THE operation table: name -> inputs it needs and reads, outputs it sets,
  * and its handler. The dispatcher, validation, action.yml (checked by a
  * test) and the README (generated) all come from here.
  */
-const OPERATIONS = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS];
+const OPERATIONS = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS, ...RUNNER_CANARY_OPERATIONS];
 const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 function findOperation(name) {
     const operation = OPERATIONS.find((candidate) => candidate.name === name);
@@ -31689,11 +31832,459 @@ async function publishSummary(section) {
     await summary.write();
 }
 
+;// CONCATENATED MODULE: ./build/console/console-url.js
+
+/** Domain of Thinkst's hosted Consoles; a bare hash means `<hash>.canary.tools`. */
+const HOSTED_DOMAIN = 'canary.tools';
+/** A Console hash or a DNS label: what a hostname can hold, no more. */
+const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+function isValidHostname(hostname) {
+    if (hostname.startsWith('['))
+        return /^\[[0-9a-f:.]+\]$/i.test(hostname);
+    return hostname.length <= 253 && hostname.split('.').every((label) => HOSTNAME_LABEL.test(label));
+}
+const CONSOLE_HELP = "Set 'console' to your Console's hash (1234abcd), its domain (1234abcd.canary.tools) or its https URL (https://1234abcd.canary.tools).";
+/**
+ * Turns the `console` input into the Console's origin. Only an origin is
+ * accepted: a path, query, fragment or credentials would either be ignored or
+ * leak, so they are refused rather than guessed at. Plain http is allowed to
+ * loopback hosts only (the emulator, local tests).
+ */
+function resolveConsoleUrl(value) {
+    const input = value.trim();
+    if (!input)
+        throw new InputError(`Input 'console' is required. ${CONSOLE_HELP}`);
+    if (!input.includes('://')) {
+        // A hash or a bare domain name.
+        const hostname = input.includes('.') ? input : `${input}.${HOSTED_DOMAIN}`;
+        if (!isValidHostname(hostname)) {
+            throw new InputError(`Input 'console' is not a Console hash or domain name. ${CONSOLE_HELP}`);
+        }
+        return new URL(`https://${hostname.toLowerCase()}`);
+    }
+    let url;
+    try {
+        url = new URL(input);
+    }
+    catch {
+        throw new InputError(`Input 'console' is not a valid URL. ${CONSOLE_HELP}`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`Input 'console' must use https, not ${url.protocol.replace(':', '')}. ${CONSOLE_HELP}`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw new InputError(`Input 'console' must use https: the auth token would cross the network in clear text. Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`);
+    }
+    if (url.username || url.password) {
+        throw new InputError(`Input 'console' must not carry credentials; pass the token in 'auth-token'. ${CONSOLE_HELP}`);
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        throw new InputError(`Input 'console' must be the Console's address only, without a path, query or fragment. ${CONSOLE_HELP}`);
+    }
+    if (!isValidHostname(url.hostname)) {
+        throw new InputError(`Input 'console' has a host name that is not valid. ${CONSOLE_HELP}`);
+    }
+    return new URL(url.origin);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./build/console/transport.js
+
+
+
+
+
+
+const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+/** Largest JSON answer we will read into memory. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest file we download. Token files are small (documents, zips, a signed
+ * exe of at most the 10 MiB we upload); the whole file is held in memory so
+ * that a broken connection can be retried from the start.
+ */
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+function describeStatus(status) {
+    return `HTTP ${status}`;
+}
+/** Content-Disposition's filename (RFC 6266: `filename*` wins over `filename`). */
+function filenameFromContentDisposition(header) {
+    if (!header)
+        return undefined;
+    const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+    if (extended?.[2]) {
+        try {
+            return decodeURIComponent(extended[2].trim());
+        }
+        catch {
+            // fall through to the plain form
+        }
+    }
+    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
+    if (quoted?.[1] !== undefined)
+        return quoted[1].replace(/\\(.)/g, '$1');
+    const plain = /filename\s*=\s*([^;]+)/i.exec(header);
+    return plain?.[1]?.trim() || undefined;
+}
+function headerValue(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function isTimeout(error) {
+    const code = errorCode(error);
+    return (code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'UND_ERR_CONNECT_TIMEOUT' ||
+        error?.name === 'TimeoutError');
+}
+/** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
+function neverSent(code) {
+    return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
+}
+/**
+ * Connection failures worth another attempt. Not among them: a name that
+ * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
+ * and TLS failures (a certificate problem is not flakiness).
+ */
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+/** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+function networkError(error, timeoutMs) {
+    if (error instanceof ConsoleApiError)
+        return error;
+    if (isTimeout(error)) {
+        return new ConsoleApiError(`the Console did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
+    }
+    const code = errorCode(error);
+    const detail = code ?? (error instanceof Error ? error.message : String(error));
+    const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console';
+    return new ConsoleApiError(`${what} (${detail})`, 'network');
+}
+/** One attempt's failure, with what deciding on another attempt needs. */
+class FailedAttempt extends Error {
+    error;
+    retryReason;
+    mayHaveActed;
+    retryAfter;
+    constructor(error, 
+    /** Why another attempt may succeed; undefined when it would fail the same way. */
+    retryReason, 
+    /** The Console may have carried the request out. */
+    mayHaveActed, retryAfter) {
+        super(error.message);
+        this.error = error;
+        this.retryReason = retryReason;
+        this.mayHaveActed = mayHaveActed;
+        this.retryAfter = retryAfter;
+    }
+}
+/** An attempt that failed before or while the request travelled (no answer to judge). */
+function failedInTransit(error, timeoutMs) {
+    const code = errorCode(error);
+    const mapped = networkError(error, timeoutMs);
+    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
+    const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
+    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
+}
+/** An attempt the Console answered, with an error. */
+function failedAnswer(error, retryAfter) {
+    const status = error.status ?? 0;
+    const retryable = RETRYABLE_STATUSES.has(status);
+    // A 5xx may come after the work was done, and a 2xx we could not read may
+    // be a success; a 4xx (429 included) and an error the Console explains are refusals.
+    const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json');
+    return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined);
+}
+/**
+ * How long `Retry-After` asks us to wait (delta seconds or an HTTP date), or
+ * undefined when it says nothing usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    // An HTTP date names its day and month in words.
+    const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `failedAttempt + 1`: the Console's `Retry-After`
+ * when it gave one (capped), else exponential backoff with jitter (a random
+ * point in the upper half of the doubled wait), so that many runs failing
+ * together do not come back together.
+ */
+function retryDelayMs(policy, failedAttempt, retryAfter, random = Math.random) {
+    const asked = retryAfterMs(retryAfter);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+/** A short, safe description of a body that is not JSON: never the body itself. */
+function describeNonJson(contentType, text) {
+    const type = contentType?.split(';')[0]?.trim() || 'no content type';
+    return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`;
+}
+/**
+ * Maps an answer to a ConsoleApiError, or returns nothing when it is a
+ * success. Both the status and the `result` field are checked: the Console
+ * has answered errors with 200 and successes' bodies are what callers need.
+ */
+function errorForAnswer(status, contentType, text, location) {
+    if (status >= 300 && status < 400) {
+        const target = location ? location.split('?')[0] : 'no Location';
+        return new ConsoleApiError(`${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`, 'redirect', status);
+    }
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status);
+    }
+    const record = typeof body === 'object' && body !== null ? body : {};
+    const message = typeof record.message === 'string' ? record.message : undefined;
+    if (status === 401 || status === 403) {
+        return new ConsoleApiError(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
+    }
+    if (status < 200 || status >= 300) {
+        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);
+    }
+    if (record.result !== 'success') {
+        const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field';
+        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message);
+    }
+    return undefined;
+}
+/**
+ * The one module that speaks HTTP to the Console: it owns the URL, the auth
+ * header, body encoding, timeouts, retries and the mapping of every failure
+ * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
+ */
+class ConsoleTransport {
+    options;
+    dispatcher;
+    policy;
+    constructor(options) {
+        this.options = options;
+        this.dispatcher =
+            options.dispatcher ?? new undici.Agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    }
+    /**
+     * Calls a JSON endpoint; resolves only on a verified success. Failures
+     * worth another attempt are retried; `recover` settles a call that is not
+     * safe to repeat (see `Recovery`).
+     */
+    async call(endpoint, params = {}, files = {}, recover) {
+        return this.withRetries(endpoint, () => this.callOnce(endpoint, params, files), recover);
+    }
+    async callOnce(endpoint, params, files) {
+        const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
+        let text;
+        try {
+            text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs);
+        }
+        const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
+        if (failure) {
+            this.maskSecretsIn(text);
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
+        }
+        const parsed = JSON.parse(text);
+        for (const secret of this.options.findSecrets(parsed))
+            this.options.onSecret(secret);
+        return parsed;
+    }
+    /**
+     * Calls an endpoint that answers with a file. The whole file is read
+     * before this resolves (bounded), so a connection that breaks mid-file is
+     * retried from the start and the caller never sees half a file. An answer
+     * in JSON, or any error status, is mapped like `call` does.
+     */
+    async download(endpoint, params = {}) {
+        return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params));
+    }
+    async downloadOnce(endpoint, params) {
+        const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*');
+        const contentType = headerValue(headers, 'content-type');
+        const disposition = headerValue(headers, 'content-disposition');
+        const isJson = /\bjson\b/i.test(contentType ?? '');
+        const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition);
+        let content;
+        try {
+            content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES);
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs);
+        }
+        if (!isFile) {
+            const text = content.toString('utf8');
+            this.maskSecretsIn(text);
+            const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
+                new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode);
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
+        }
+        return {
+            body: external_node_stream_.Readable.from([content], { objectMode: false }),
+            filename: filenameFromContentDisposition(disposition),
+            contentType,
+            contentLength: content.length
+        };
+    }
+    /**
+     * Runs attempts until one succeeds, a failure is not worth retrying, or
+     * the retries are spent. Hand-written rather than undici's RetryAgent /
+     * RetryHandler (v6), which cannot express our rules: when it gives up on a
+     * retryable status it throws a RequestRetryError without the answer's body,
+     * losing the Console's message (and whether the body was JSON at all); it
+     * resumes a broken download with Range requests the Console does not
+     * document; it has no hook to look at the Console between two attempts of
+     * a create (the check that stops a flaky network from minting two tokens);
+     * and it cannot log each retry.
+     */
+    async withRetries(endpoint, attempt, recover) {
+        const attempts = this.policy.retries + 1;
+        const repeatable = endpoint.repeatable ?? endpoint.method === 'GET';
+        const call = `${endpoint.method} ${endpoint.path}`;
+        let earlierAttemptMayHaveActed = false;
+        for (let number = 1;; number++) {
+            try {
+                return await attempt();
+            }
+            catch (thrown) {
+                if (!(thrown instanceof FailedAttempt))
+                    throw thrown;
+                const { error } = thrown;
+                const final = (message = error.message) => new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed);
+                const retrying = thrown.retryReason !== undefined && number < attempts;
+                if (thrown.mayHaveActed && !repeatable) {
+                    if (recover) {
+                        // Even when no retry follows: a token the Console made must not be reported as a failure.
+                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`);
+                        let settled;
+                        try {
+                            settled = await recover(error);
+                        }
+                        catch (check) {
+                            const reason = check instanceof Error ? check.message : String(check);
+                            throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
+                        }
+                        if (settled !== undefined) {
+                            this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`);
+                            return settled;
+                        }
+                    }
+                    else if (retrying) {
+                        throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`);
+                    }
+                }
+                if (!retrying)
+                    throw final();
+                earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable;
+                const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
+                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)';
+                this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
+                await (this.options.sleep ?? external_node_timers_promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+    maskSecretsIn(text) {
+        try {
+            for (const secret of this.options.findSecrets(JSON.parse(text)))
+                this.options.onSecret(secret);
+        }
+        catch {
+            // not JSON: nothing structured to mask, and the body is never printed
+        }
+    }
+    async send(endpoint, params, files, accept) {
+        const url = new URL(endpoint.path, this.options.baseUrl);
+        const headers = {
+            // The token goes in the header only: URLs end up in logs and proxies.
+            'x-canary-auth-token': this.options.authToken,
+            accept,
+            'user-agent': this.options.userAgent
+        };
+        const entries = Object.entries(params).filter((entry) => entry[1] !== undefined && entry[1] !== null);
+        let body;
+        if (endpoint.method === 'GET') {
+            for (const [name, value] of entries)
+                url.searchParams.set(name, String(value));
+        }
+        else if (Object.keys(files).length > 0) {
+            const form = new undici.FormData();
+            for (const [name, value] of entries)
+                form.set(name, String(value));
+            for (const [name, path] of Object.entries(files))
+                form.set(name, await (0,external_node_fs_.openAsBlob)(path), (0,external_node_path_.basename)(path));
+            body = form;
+        }
+        else {
+            body = new URLSearchParams(entries.map(([name, value]) => [name, String(value)])).toString();
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+        }
+        this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
+        try {
+            const answer = await (0,undici.request)(url, {
+                method: endpoint.method,
+                headers,
+                body,
+                dispatcher: this.dispatcher,
+                headersTimeout: this.options.timeoutMs,
+                bodyTimeout: this.options.timeoutMs
+            });
+            this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
+            return answer;
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs);
+        }
+    }
+    async close() {
+        if (!this.options.dispatcher)
+            await this.dispatcher.close();
+    }
+}
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new ConsoleApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json');
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
 ;// CONCATENATED MODULE: ./build/version.js
 /** Sent as the User-Agent; a test keeps it equal to package.json's version. */
 const ACTION_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./build/main.js
+;// CONCATENATED MODULE: ./build/runtime.js
 
 
 
@@ -31702,10 +32293,9 @@ const ACTION_VERSION = '0.1.0';
 
 
 
-
-
-
-
+// What both entry points share (main.ts for the step, post-main.ts for the
+// post step): the log, failure messages and the connection to the Console.
+// Kept apart from main.ts so the post step's bundle holds no operation table.
 /**
  * A log line starting with `::` is a command to the runner, and info lines
  * carry text from the Console (hostnames, memos, messages): a hostile answer
@@ -31734,8 +32324,38 @@ function failureMessage(operationName, error) {
         return `${operationName} failed after ${error.attempts} attempts: ${reason}`;
     return operationName ? `${operationName} failed: ${reason}` : reason;
 }
+/** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
+function consoleConnection(inputs) {
+    const baseUrl = resolveConsoleUrl(inputs.get('console'));
+    const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
+    const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries;
+    return () => new ConsoleTransport({
+        baseUrl,
+        authToken: inputs.get('auth-token'),
+        timeoutMs: timeoutSeconds * 1000,
+        retry: { retries },
+        userAgent: `canary-console-action/${ACTION_VERSION}`,
+        onSecret: registerSecret,
+        findSecrets: (body) => findSecretValues(body),
+        logger: log
+    });
+}
+
+;// CONCATENATED MODULE: ./build/main.js
+
+
+
+
+
+
+
+
 async function publish(result, env) {
     publishOutputs(result.outputs);
+    for (const [name, value] of Object.entries(result.state ?? {}))
+        core/* saveState */.LZ(name, value);
+    for (const [name, value] of Object.entries(result.environment ?? {}))
+        core/* exportVariable */.dN(name, value);
     const summary = result.summary;
     if (result.artifact) {
         const request = result.artifact;
@@ -31768,27 +32388,16 @@ async function run() {
             registerSecret(inputs.get(name));
         operation = findOperation(inputs.get('operation'));
         checkRequiredInputs(operation, inputs);
-        const baseUrl = resolveConsoleUrl(inputs.get('console'));
-        const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
-        const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries;
+        const openTransport = consoleConnection(inputs);
         const env = runEnvironment();
         for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
             log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`);
         }
         const params = await operation.parse(inputs, env);
-        const transport = new ConsoleTransport({
-            baseUrl,
-            authToken: inputs.get('auth-token'),
-            timeoutMs: timeoutSeconds * 1000,
-            retry: { retries },
-            userAgent: `canary-console-action/${ACTION_VERSION}`,
-            onSecret: registerSecret,
-            findSecrets: (body) => findSecretValues(body),
-            logger: log
-        });
+        const transport = openTransport();
         let result;
         try {
-            result = await operation.run(params, { transport, env, log });
+            result = await operation.run(params, { transport, env, log: log });
         }
         finally {
             await transport.close();
@@ -31815,9 +32424,11 @@ async function run() {
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -31825,7 +32436,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -31836,7 +32447,7 @@ var external_os_ = __nccwpck_require__(70857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -31943,13 +32554,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -31977,13 +32588,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -33630,9 +34241,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -33747,10 +34358,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -33869,9 +34480,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -53,7 +53,12 @@ export const INPUT_NAMES = [
   'concurrency',
   'reuse',
   'manifest',
-  'keep-on-failure'
+  'keep-on-failure',
+  'aws-profile',
+  'export-env',
+  'on-console-error',
+  'check-on-exit',
+  'keep-credentials'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -62,7 +67,17 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
+  'timeout-seconds': '30',
+  retries: '3',
+  'max-changes': '100',
+  concurrency: '8',
+  'aws-profile': 'default',
+  'export-env': 'false',
+  'on-console-error': 'warn',
+  'check-on-exit': 'true',
+  'keep-credentials': 'false'
+}
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {

@@ -1,47 +1,17 @@
 import * as core from '@actions/core'
-import { resolveConsoleUrl } from './console/console-url.js'
-import { ConsoleApiError } from './console/errors.js'
-import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
 import { runEnvironment } from './environment.js'
-import { InputError } from './errors.js'
-import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, integerInput, SECRET_INPUTS } from './inputs.js'
+import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
 import { checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
-import type { Log, Operation, OperationResult, RunEnvironment } from './operations/types.js'
+import type { Operation, OperationResult, RunEnvironment } from './operations/types.js'
 import { publishOutputs } from './publish/outputs.js'
 import { publishSummary } from './publish/summary.js'
-import { findSecretValues, redact, registerSecret } from './secrets.js'
-import { ACTION_VERSION } from './version.js'
-
-/**
- * A log line starting with `::` is a command to the runner, and info lines
- * carry text from the Console (hostnames, memos, messages): a hostile answer
- * must not be able to issue one (`::stop-commands::` would switch off the
- * masks we add later). The other levels are commands already, which
- * @actions/core escapes.
- */
-function defuseCommands(message: string): string {
-  return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :')
-}
-
-/** Every line we log passes through `redact`, debug lines included. */
-const log: Log = {
-  info: (message) => core.info(defuseCommands(redact(message))),
-  warning: (message) => core.warning(redact(message)),
-  // Not even redacted when the runner will not show it: the transport logs every request.
-  debug: (message) => {
-    if (core.isDebug()) core.debug(redact(message))
-  }
-}
-
-function failureMessage(operationName: string | undefined, error: unknown): string {
-  if (error instanceof InputError) return error.message
-  const reason = error instanceof Error ? error.message : String(error)
-  if (error instanceof ConsoleApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
-  return operationName ? `${operationName} failed: ${reason}` : reason
-}
+import { consoleConnection, failureMessage, log } from './runtime.js'
+import { redact, registerSecret } from './secrets.js'
 
 async function publish(result: OperationResult, env: RunEnvironment): Promise<void> {
   publishOutputs(result.outputs)
+  for (const [name, value] of Object.entries(result.state ?? {})) core.saveState(name, value)
+  for (const [name, value] of Object.entries(result.environment ?? {})) core.exportVariable(name, value)
   const summary = result.summary
   if (result.artifact) {
     const request = result.artifact
@@ -74,25 +44,14 @@ export async function run(): Promise<void> {
 
     operation = findOperation(inputs.get('operation'))
     checkRequiredInputs(operation, inputs)
-    const baseUrl = resolveConsoleUrl(inputs.get('console'))
-    const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
-    const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
+    const openTransport = consoleConnection(inputs)
     const env = runEnvironment()
     for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
       log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`)
     }
     const params = await operation.parse(inputs, env)
 
-    const transport = new ConsoleTransport({
-      baseUrl,
-      authToken: inputs.get('auth-token'),
-      timeoutMs: timeoutSeconds * 1000,
-      retry: { retries },
-      userAgent: `canary-console-action/${ACTION_VERSION}`,
-      onSecret: registerSecret,
-      findSecrets: (body) => findSecretValues(body),
-      logger: log
-    })
+    const transport = openTransport()
     let result: OperationResult
     try {
       result = await operation.run(params, { transport, env, log })
@@ -106,3 +65,4 @@ export async function run(): Promise<void> {
     core.setFailed(redact(failureMessage(operation?.name, error)))
   }
 }
+

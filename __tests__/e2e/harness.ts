@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { actionNode, bundle, parseOutputFile, runAction } from '../../scripts/lib/run-action.mjs'
+import { actionNode, bundle, parseOutputFile, postBundle, runAction } from '../../scripts/lib/run-action.mjs'
 
-export { actionNode, bundle, parseOutputFile, runAction }
+export { actionNode, bundle, parseOutputFile, postBundle, runAction }
 
 export type ActionRun = Awaited<ReturnType<typeof runAction>>
 

@@ -10,7 +10,7 @@ import { renderReadme } from '../../scripts/readme-table.mjs'
 interface ActionYaml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
   outputs: Record<string, { description: string }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string; 'post-if'?: string }
   branding: { icon: string; color: string }
 }
 
@@ -18,8 +18,8 @@ const root = new URL('../../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as ActionYaml
 
 describe('action.yml, the operation table and the README agree', () => {
-  it('runs the bundle on node24, with branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  it('runs the bundle on node24, with a post step that runs whatever happened, and branding', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js', 'post-if': 'always()' })
     expect(action.branding.icon).toBeTruthy()
   })
 

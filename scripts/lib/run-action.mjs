@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url'
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const bundle = join(projectRoot, 'dist', 'index.js')
+/** The post step's entry (`runs.post` in action.yml). */
+export const postBundle = join(projectRoot, 'dist', 'post', 'index.js')
 
 /**
  * GitHub runs `node24` actions on Node 24, so the bundle runs on the Node 24
@@ -46,9 +48,10 @@ export function parseOutputFile(text) {
 
 /**
  * @param {Record<string, string>} inputs action inputs by their action.yml names
- * @param {{ env?: Record<string, string>, files?: Record<string, string | Buffer>, workspace?: string, node?: string, bundle?: string, wrapper?: string[] }} [options]
- *   bundle: another copy of dist/index.js to run; wrapper: arguments placed before the bundle's path
- *   (e.g. a script that runs it and measures it)
+ * @param {{ env?: Record<string, string>, files?: Record<string, string | Buffer>, workspace?: string, node?: string, bundle?: string, wrapper?: string[], state?: Record<string, string> }} [options]
+ *   bundle: another copy of dist/index.js to run (or postBundle); wrapper: arguments placed before the bundle's path
+ *   (e.g. a script that runs it and measures it); state: what an earlier step saved (its `state`), passed as
+ *   STATE_<name> variables, as the runner passes it to a post step
  */
 export async function runAction(inputs, options = {}) {
   const scratch = await mkdtemp(join(tmpdir(), 'canary-run-'))
@@ -56,7 +59,9 @@ export async function runAction(inputs, options = {}) {
   const runnerTemp = join(scratch, 'runner-temp')
   const outputFile = join(scratch, 'output')
   const summaryFile = join(scratch, 'summary')
-  await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), mkdir(runnerTemp)])
+  const stateFile = join(scratch, 'state')
+  const envFile = join(scratch, 'env')
+  await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, ''), writeFile(stateFile, ''), writeFile(envFile, ''), mkdir(runnerTemp)])
   for (const [path, content] of Object.entries(options.files ?? {})) {
     const target = join(workspace, path)
     await mkdir(dirname(target), { recursive: true })
@@ -69,6 +74,8 @@ export async function runAction(inputs, options = {}) {
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_ENV: envFile,
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: runnerTemp,
     GITHUB_REPOSITORY: 'octo-org/octo-repo',
@@ -77,6 +84,7 @@ export async function runAction(inputs, options = {}) {
     ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
   const started = process.hrtime.bigint()
   /** @type {{ exitCode: number | null, stdout: string, stderr: string }} */
@@ -99,6 +107,10 @@ export async function runAction(inputs, options = {}) {
     elapsedMs,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
+    /** what the step saved for its post step (GITHUB_STATE) */
+    state: parseOutputFile(await readFile(stateFile, 'utf8')),
+    /** what the step exported to later steps (GITHUB_ENV) */
+    exported: parseOutputFile(await readFile(envFile, 'utf8')),
     /** `::error::` lines, decoded */
     errors: commands('error'),
     warnings: commands('warning'),

@@ -3,6 +3,7 @@ import { COMMON_INPUTS, type InputName, type InputReader } from '../inputs.js'
 import { API_KEY_OPERATIONS } from './api-keys.js'
 import { CANARYTOKEN_OPERATIONS } from './canarytokens.js'
 import { CLEANUP_OPERATIONS } from './cleanup.js'
+import { RUNNER_CANARY_OPERATIONS } from './runner-canaries.js'
 import { SEED_OPERATIONS } from './seed.js'
 import type { Operation } from './types.js'
 
@@ -11,7 +12,7 @@ import type { Operation } from './types.js'
  * and its handler. The dispatcher, validation, action.yml (checked by a
  * test) and the README (generated) all come from here.
  */
-export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS]
+export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS, ...RUNNER_CANARY_OPERATIONS]
 
 export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
 

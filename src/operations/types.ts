@@ -51,6 +51,10 @@ export interface OperationResult {
    * every item's outcome is reported, then the step fails with this reason.
    */
   failure?: string
+  /** Saved for the post step (`core.saveState`); published even when `failure` is set, so the post step can undo what was done. */
+  state?: Record<string, string>
+  /** Exported to the job's later steps (`core.exportVariable`); values that are secrets are masked already. */
+  environment?: Record<string, string>
 }
 
 /**

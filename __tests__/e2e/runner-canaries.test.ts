@@ -1,0 +1,387 @@
+// plant-runner-canaries and its post step, end to end: dist/index.js and
+// then dist/post/index.js, started as the runner starts them, with HOME in a
+// temporary folder. The post step gets what the runner gives it: the same
+// inputs and environment as the step, plus STATE_<name> for everything the
+// step wrote to GITHUB_STATE.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, postBundle, useEmulator, visibleText, type ActionRun } from './harness.js'
+
+const AUTH_TOKEN = 'e2e-runner-canary-auth-token-5d1f0a2b7c'
+const { emulator, action } = useEmulator(AUTH_TOKEN)
+
+const RUN_ENV = { GITHUB_WORKFLOW: 'ci', GITHUB_JOB: 'build', GITHUB_RUN_ATTEMPT: '2' }
+const DEFAULT_MEMO = 'octo-org/octo-repo ci/build run 4242 attempt 2 (0123456): runner canary'
+
+/** Folders and runs to remove after each test, whatever happened in it. */
+const leftovers: string[] = []
+afterEach(async () => {
+  await Promise.all(leftovers.splice(0).map((path) => rm(path, { recursive: true, force: true })))
+})
+
+function forget(run: ActionRun): ActionRun {
+  leftovers.push(dirname(run.runnerTemp), run.workspace)
+  return run
+}
+
+/** A fresh HOME for one test. */
+async function home(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'canary-home-'))
+  leftovers.push(folder)
+  return folder
+}
+
+interface Planted {
+  home: string
+  inputs: Record<string, string>
+  env: Record<string, string>
+  run: ActionRun
+}
+
+async function plant(homeFolder: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<Planted> {
+  const fullEnv = { ...RUN_ENV, HOME: homeFolder, ...env }
+  const run = forget(await action('plant-runner-canaries', inputs, { env: fullEnv }))
+  return { home: homeFolder, inputs, env: fullEnv, run }
+}
+
+/** The post step, as the runner starts it after the step `planted`. */
+async function post(planted: { inputs: Record<string, string>; env: Record<string, string>; run: ActionRun }, operation = 'plant-runner-canaries'): Promise<ActionRun> {
+  return forget(await action(operation, planted.inputs, { env: planted.env, state: planted.run.state, bundle: postBundle }))
+}
+
+const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777
+
+function tokenOf(run: ActionRun) {
+  const token = emulator.getToken(run.outputs.canarytoken as string)
+  expect(token).toBeDefined()
+  return token
+}
+
+const OTHER_CREDENTIALS = '# shared build credentials\n[prod]\naws_access_key_id = AKIAREALREALREAL0001\naws_secret_access_key = realsecret/0001\n\n[ staging ] ; old\nregion=eu-west-1'
+const OTHER_CONFIG = '[default]\nregion = eu-central-1\noutput = json\n\n[profile prod]\nregion = us-west-2\n'
+
+describe('plant-runner-canaries', () => {
+  it('writes the aws-id token as the default profile, owner-only, in a fresh ~/.aws, with a memo naming the run', async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    expect(token.kind).toBe('aws-id')
+    expect(token.memo).toBe(DEFAULT_MEMO)
+    const aws = join(planted.home, '.aws')
+    expect(await mode(aws)).toBe(0o700)
+    expect(await mode(join(aws, 'credentials'))).toBe(0o600)
+    expect(await mode(join(aws, 'config'))).toBe(0o600)
+    expect(await readFile(join(aws, 'credentials'), 'utf8')).toBe(
+      `[default]\naws_access_key_id = ${token.access_key_id}\naws_secret_access_key = ${token.secret_access_key}\n`
+    )
+    expect(await readFile(join(aws, 'config'), 'utf8')).toBe('[default]\nregion = us-east-1\n')
+    expect(planted.run.outputs).toMatchObject({
+      canarytoken: token.canarytoken,
+      memo: DEFAULT_MEMO,
+      'aws-profile': 'default',
+      'credentials-file': join(aws, 'credentials'),
+      'access-key-id': token.access_key_id
+    })
+    expect(planted.run.exported).toEqual({})
+    expect(JSON.parse(planted.run.state['runner-canary'] as string)).toMatchObject({ canarytoken: token.canarytoken, profile: 'default', check: true, remove: true })
+    expect(planted.run.state['runner-canary']).not.toContain(token.access_key_id)
+    expect(planted.run.state['runner-canary']).not.toContain(token.secret_access_key)
+    expect(planted.run.summary).toContain('Runner canary planted')
+  })
+
+  it('masks both keys before anything else is printed, and never shows them (debug on)', async () => {
+    const planted = await plant(await home(), {}, { RUNNER_DEBUG: '1' })
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    const lines = planted.run.stdout.split('\n')
+    const maskAt = (value: string) => lines.indexOf(`::add-mask::${value}`)
+    const keyMasks = [maskAt(token.access_key_id), maskAt(token.secret_access_key)]
+    expect(Math.min(...keyMasks)).toBeGreaterThan(-1)
+    // Before the masks: other masks and the transport's request lines only.
+    for (const line of lines.slice(0, Math.max(...keyMasks))) expect(line).toMatch(/^::(add-mask|debug)::/)
+    expectNoSecretsVisible(planted.run, [token.access_key_id, token.secret_access_key, AUTH_TOKEN])
+  })
+
+  it('adds a named profile after the existing ones, leaving every other byte and the files modes as they were', async () => {
+    const folder = await home()
+    const aws = join(folder, '.aws')
+    await mkdir(aws, { mode: 0o755 })
+    await writeFile(join(aws, 'credentials'), OTHER_CREDENTIALS, { mode: 0o640 })
+    await writeFile(join(aws, 'config'), OTHER_CONFIG, { mode: 0o644 })
+    await chmod(join(aws, 'credentials'), 0o640)
+    await chmod(join(aws, 'config'), 0o644)
+    const planted = await plant(folder, { 'aws-profile': 'ci-canary', 'aws-region': 'eu-west-2' })
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    expect(await readFile(join(aws, 'credentials'), 'utf8')).toBe(
+      `${OTHER_CREDENTIALS}\n\n[ci-canary]\naws_access_key_id = ${token.access_key_id}\naws_secret_access_key = ${token.secret_access_key}\n`
+    )
+    expect(await readFile(join(aws, 'config'), 'utf8')).toBe(`${OTHER_CONFIG}\n[profile ci-canary]\nregion = eu-west-2\n`)
+    expect([await mode(aws), await mode(join(aws, 'credentials')), await mode(join(aws, 'config'))]).toEqual([0o755, 0o640, 0o644])
+  })
+
+  it('writes where AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE point, creating missing folders owner-only', async () => {
+    const folder = await home()
+    const credentials = join(folder, 'deep', 'er', 'creds')
+    const config = join(folder, 'cfg')
+    const planted = await plant(folder, {}, { AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: config })
+    expectSuccess(planted.run)
+    expect(planted.run.outputs['credentials-file']).toBe(credentials)
+    expect([await mode(join(folder, 'deep')), await mode(join(folder, 'deep', 'er')), await mode(credentials), await mode(config)]).toEqual([
+      0o700, 0o700, 0o600, 0o600
+    ])
+    await expect(stat(join(folder, '.aws'))).rejects.toThrow(/ENOENT/)
+    // ... and the post step takes it all away again.
+    expectSuccess(await post(planted))
+    await expect(stat(join(folder, 'deep'))).rejects.toThrow(/ENOENT/)
+    await expect(stat(config)).rejects.toThrow(/ENOENT/)
+  })
+
+  it.each([
+    ['credentials', '[ci-canary]\naws_access_key_id = AKIAREAL\n', ''],
+    ['config', '', '[profile ci-canary]\nregion = us-east-1\n'],
+    ['config (bare name)', '', '[ci-canary]\nregion = us-east-1\n']
+  ])('refuses a profile that already exists in %s, with no request and no byte changed', async (_where, credentials, config) => {
+    const folder = await home()
+    const aws = join(folder, '.aws')
+    await mkdir(aws)
+    await writeFile(join(aws, 'credentials'), `${OTHER_CREDENTIALS}\n${credentials}`)
+    await writeFile(join(aws, 'config'), `${OTHER_CONFIG}${config}`)
+    const planted = await plant(folder, { 'aws-profile': 'ci-canary' })
+    expectFailure(planted.run, /AWS profile 'ci-canary' already exists in .*\.aws\/(credentials|config) .*never overwrites.*'aws-profile'/)
+    expect(emulator.requests).toHaveLength(0)
+    expect(await readFile(join(aws, 'credentials'), 'utf8')).toBe(`${OTHER_CREDENTIALS}\n${credentials}`)
+    expect(await readFile(join(aws, 'config'), 'utf8')).toBe(`${OTHER_CONFIG}${config}`)
+    expect(planted.run.state).toEqual({})
+  })
+
+  it('refuses the default profile when ~/.aws/credentials has one: a real credential is never overwritten', async () => {
+    const folder = await home()
+    await mkdir(join(folder, '.aws'))
+    await writeFile(join(folder, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAREAL\n')
+    const planted = await plant(folder)
+    expectFailure(planted.run, /AWS profile 'default' already exists/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  it.each([
+    [{ 'aws-region': 'US-EAST-1' }, /Input 'aws-region' must be an AWS region.*Did you mean 'us-east-1'\?/],
+    [{ 'aws-region': 'eu-west-1b' }, /availability zone; its region is 'eu-west-1'/],
+    [{ 'aws-profile': '[profile ci]' }, /Input 'aws-profile' must be a profile name.*Did you mean 'ci'\?/],
+    [{ 'on-console-error': 'warning' }, /Input 'on-console-error' must be warn or fail; 'warning' is not\. Did you mean 'warn'\?/],
+    [{ 'check-on-exit': 'nope' }, /Input 'check-on-exit' must be true or false/],
+    [{ memo: '{repository} {branch}' }, /Input 'memo' uses the unknown placeholder \{branch\}/]
+  ])('refuses bad inputs before any request: %j', async (inputs, message) => {
+    const planted = await plant(await home(), inputs)
+    expectFailure(planted.run, message)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  it('says which variable the default memo lacks outside a workflow run', async () => {
+    const planted = await plant(await home(), {}, { GITHUB_WORKFLOW: '' })
+    expectFailure(planted.run, /The default memo .* \(set 'memo' to choose your own\) uses \{workflow\}.*GITHUB_WORKFLOW is not set/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  it('warns and succeeds without planting when the Console is down (on-console-error: warn, the default)', async () => {
+    emulator.injectFault({ path: /^\/api\/v1\//, status: 503, times: 10 })
+    const planted = await plant(await home(), { retries: '1' })
+    expectSuccess(planted.run)
+    expect(planted.run.warnings).toHaveLength(1)
+    expect(planted.run.warnings[0]).toMatch(/planted no runner canary: .*503.*on-console-error: warn/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    expect(planted.run.state).toEqual({})
+    expect(planted.run.outputs.canarytoken).toBeUndefined()
+    // Nothing was planted, so the post step has nothing to do.
+    const after = await post(planted)
+    expect([after.exitCode, after.stdout, after.stderr]).toEqual([0, '', ''])
+  })
+
+  it('warns when the Console refuses the auth token, too', async () => {
+    const run = forget(
+      await action('plant-runner-canaries', { 'auth-token': 'not-the-right-token-123456' }, { env: { ...RUN_ENV, HOME: await home() } })
+    )
+    expectSuccess(run)
+    expect(run.warnings[0]).toMatch(/planted no runner canary: .*Unauthorized/)
+  })
+
+  it('fails the step when the Console is down and on-console-error is fail', async () => {
+    emulator.injectFault({ path: /^\/api\/v1\//, status: 503, times: 10 })
+    const planted = await plant(await home(), { retries: '0', 'on-console-error': 'fail' })
+    expectFailure(planted.run, /^plant-runner-canaries failed: .*503/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    expect(planted.run.state).toEqual({})
+  })
+
+  it('exports the keys to later steps only with export-env: true', async () => {
+    const planted = await plant(await home(), { 'export-env': 'true', 'aws-region': 'ap-southeast-2' })
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    expect(planted.run.exported).toEqual({
+      AWS_ACCESS_KEY_ID: token.access_key_id,
+      AWS_SECRET_ACCESS_KEY: token.secret_access_key,
+      AWS_DEFAULT_REGION: 'ap-southeast-2'
+    })
+    expectNoSecretsVisible(planted.run, [token.access_key_id, token.secret_access_key])
+  })
+
+  it('reuses the enabled token with the same memo with reuse: true, never a disabled one', async () => {
+    const inputs = { memo: '{repository} {workflow}: runner canary', reuse: 'true' }
+    const retired = emulator.addToken({ kind: 'aws-id', memo: 'octo-org/octo-repo ci: runner canary', enabled: false, created: '1000.000000' })
+    const first = await plant(await home(), inputs)
+    expectSuccess(first.run)
+    expect(first.run.outputs).toMatchObject({ reused: 'false' })
+    expect(first.run.outputs.canarytoken).not.toBe(retired.canarytoken)
+    const second = await plant(await home(), inputs)
+    expectSuccess(second.run)
+    expect(second.run.outputs).toMatchObject({ reused: 'true', canarytoken: first.run.outputs.canarytoken })
+    const token = tokenOf(second.run)
+    expect(await readFile(join(second.home, '.aws', 'credentials'), 'utf8')).toContain(`aws_access_key_id = ${token.access_key_id}\n`)
+  })
+})
+
+describe('the post step', () => {
+  it('after an untouched canary: checks it, removes the profile and the files and folder it created, leaves the token enabled', async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    emulator.clearRequests()
+    const after = await post(planted)
+    expectSuccess(after)
+    expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/v1/canarytoken/fetch'])
+    expect(after.stdout).toMatch(/was not triggered during this job/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    expect(tokenOf(planted.run).enabled).toBe(true)
+    expect(after.summary).toBe('')
+  })
+
+  it('restores existing files byte for byte, modes included', async () => {
+    const folder = await home()
+    const aws = join(folder, '.aws')
+    await mkdir(aws)
+    await writeFile(join(aws, 'credentials'), OTHER_CREDENTIALS)
+    await writeFile(join(aws, 'config'), OTHER_CONFIG)
+    await chmod(join(aws, 'credentials'), 0o640)
+    const planted = await plant(folder, { 'aws-profile': 'ci-canary' })
+    expectSuccess(planted.run)
+    expectSuccess(await post(planted))
+    expect(await readFile(join(aws, 'credentials'), 'utf8')).toBe(OTHER_CREDENTIALS)
+    expect(await readFile(join(aws, 'config'), 'utf8')).toBe(OTHER_CONFIG)
+    expect(await mode(join(aws, 'credentials'))).toBe(0o640)
+  })
+
+  it('cuts only its own profile when a later step changed the file, and keeps a file that is no longer only its own', async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    const credentials = join(planted.home, '.aws', 'credentials')
+    const later = '[later]\naws_access_key_id = AKIALATER\n'
+    await writeFile(credentials, `${await readFile(credentials, 'utf8')}${later}`)
+    const after = await post(planted)
+    expectSuccess(after)
+    expect(await readFile(credentials, 'utf8')).toBe(later)
+    expect(after.stdout).toMatch(/changed during the job; only the profile's section was cut/)
+    await expect(stat(join(planted.home, '.aws', 'config'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('fails the job when the canary was triggered during it, names token and memo, writes a summary, still removes the profile', async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    emulator.addIncident(token.canarytoken)
+    emulator.clearRequests()
+    const after = await post(planted)
+    expectFailure(
+      after,
+      new RegExp(
+        `^Runner canary ${token.canarytoken} was triggered 1 time during this job: the AWS credentials planted in this job .* were used\\. Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
+      )
+    )
+    expect(after.summary).toContain('Runner canary triggered: treat this run as compromised')
+    expect(after.summary).toContain(token.canarytoken)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    // The token is only read, never disabled or deleted: stolen copies must still alert.
+    expect(emulator.requests.every((request) => request.method === 'GET')).toBe(true)
+    expect(token.enabled).toBe(true)
+    expectNoSecretsVisible(after, [token.access_key_id, token.secret_access_key, AUTH_TOKEN])
+  })
+
+  it('counts only alerts raised during this job for a reused token', async () => {
+    const inputs = { memo: '{repository}: runner canary', reuse: 'true' }
+    const earlier = emulator.addToken({ kind: 'aws-id', memo: 'octo-org/octo-repo: runner canary' })
+    emulator.addIncident(earlier.canarytoken)
+    const planted = await plant(await home(), inputs)
+    expect(planted.run.outputs.canarytoken).toBe(earlier.canarytoken)
+    expectSuccess(await post(planted))
+    const again = await plant(await home(), inputs)
+    emulator.addIncident(earlier.canarytoken)
+    expectFailure(await post(again), /was triggered 1 time during this job/)
+  })
+
+  it.each([
+    ['deleted', async (id: string) => expectSuccess(forget(await action('delete-canarytoken', { canarytoken: id }))), /is gone from the Console/],
+    ['disabled', async (id: string) => expectSuccess(forget(await action('disable-canarytoken', { canarytoken: id }))), /was disabled during the job/]
+  ])('fails the job when the canary was %s during it', async (_what, change, message) => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    await change(planted.run.outputs.canarytoken as string)
+    const after = await post(planted)
+    expectFailure(after, message)
+    expect(after.errors[0]).toMatch(/credentials planted in this job .* were used\. Treat this run as compromised/)
+  })
+
+  it('warns, and still removes the profile, when the Console cannot be reached for the check', async () => {
+    const planted = await plant(await home(), { retries: '0' })
+    expectSuccess(planted.run)
+    emulator.injectFault({ path: '/api/v1/canarytoken/fetch', status: 503 })
+    const after = await post(planted)
+    expectSuccess(after)
+    expect(after.warnings[0]).toMatch(/Could not check runner canary .*503/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('with check-on-exit: false sends nothing and only removes; with keep-credentials: true only checks', async () => {
+    const unchecked = await plant(await home(), { 'check-on-exit': 'false' })
+    expectSuccess(unchecked.run)
+    emulator.clearRequests()
+    expectSuccess(await post(unchecked))
+    expect(emulator.requests).toHaveLength(0)
+    await expect(stat(join(unchecked.home, '.aws'))).rejects.toThrow(/ENOENT/)
+
+    const kept = await plant(await home(), { 'keep-credentials': 'true' })
+    expectSuccess(kept.run)
+    const before = await readFile(join(kept.home, '.aws', 'credentials'), 'utf8')
+    emulator.clearRequests()
+    expectSuccess(await post(kept))
+    expect(emulator.requests).toHaveLength(1)
+    expect(await readFile(join(kept.home, '.aws', 'credentials'), 'utf8')).toBe(before)
+
+    const neither = await plant(await home(), { 'check-on-exit': 'false', 'keep-credentials': 'true' })
+    expectSuccess(neither.run)
+    expect(neither.run.state).toEqual({})
+  })
+
+  it.each(['create-canarytoken', 'fetch-canarytoken', 'list-canarytokens'])('after %s: no request, no output, no file', async (operation) => {
+    const folder = await home()
+    const existing = emulator.addToken({ kind: 'dns', memo: 'existing' })
+    const inputs: Record<string, string> = { kind: 'dns', memo: 'post test', canarytoken: existing.canarytoken }
+    const env = { ...RUN_ENV, HOME: folder }
+    const step = forget(await action(operation, operation === 'list-canarytokens' ? { all: 'true' } : inputs, { env }))
+    expect(step.state).toEqual({})
+    emulator.clearRequests()
+    const after = await post({ inputs, env, run: step }, operation)
+    expect([after.exitCode, after.stdout, after.stderr, after.summary]).toEqual([0, '', '', ''])
+    expect(emulator.requests).toHaveLength(0)
+    await expect(stat(join(folder, '.aws'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('refuses a state it did not write, touching nothing', async () => {
+    const folder = await home()
+    const after = forget(
+      await action('plant-runner-canaries', {}, { env: { ...RUN_ENV, HOME: folder }, state: { 'runner-canary': '{"version":1,"files":"/etc/passwd"}' }, bundle: postBundle })
+    )
+    expectFailure(after, /state the main step saved \(runner-canary\) is not one this version of the action wrote/)
+    expect(emulator.requests).toHaveLength(0)
+    expect(visibleText(after)).not.toContain(AUTH_TOKEN)
+  })
+})

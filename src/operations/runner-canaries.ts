@@ -1,0 +1,375 @@
+import { createCanarytoken, fetchCanarytoken, findCanarytokens, isEnabled, type Canarytoken } from '../console/canarytokens.js'
+import { ConsoleApiError, isNotFound } from '../console/errors.js'
+import type { ConsoleTransport } from '../console/transport.js'
+import { InputError } from '../errors.js'
+import { booleanInput, checkMemoLength, type InputReader } from '../inputs.js'
+import {
+  appendProfile,
+  iniSections,
+  iniValues,
+  profileSections,
+  readSharedFile,
+  removeCreatedFolders,
+  removeProfile,
+  sharedFilePaths,
+  type PlantedFile,
+  type SharedFilePaths,
+  type SharedFileRole
+} from '../publish/aws-shared-files.js'
+import { registerSecret } from '../secrets.js'
+import { triggeredCount } from './canarytoken-filter.js'
+import { renderMemo, runContext } from './memo-template.js'
+import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
+import { defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
+
+/** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
+export const DEFAULT_RUNNER_CANARY_MEMO = '{repository} {workflow}/{job} run {run_id} attempt {run_attempt} ({short_sha}): runner canary'
+
+/** The region the profile gets when `aws-region` is empty. */
+export const DEFAULT_RUNNER_CANARY_REGION = 'us-east-1'
+
+export type OnConsoleError = 'warn' | 'fail'
+
+interface PlantParams {
+  memo: string
+  flockId?: string
+  reuse: boolean
+  profile: string
+  region: string
+  exportEnv: boolean
+  onConsoleError: OnConsoleError
+  check: boolean
+  remove: boolean
+  paths: SharedFilePaths
+}
+
+/**
+ * Profile names the action writes: what the AWS CLI accepts in practice,
+ * without anything that would change how an INI line reads (brackets,
+ * `=`, `#`, `;`, spaces, line breaks).
+ */
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/
+
+function profileInput(inputs: InputReader): string {
+  const raw = inputs.get('aws-profile') || 'default'
+  if (PROFILE_NAME.test(raw)) return raw
+  const bare = raw.replace(/^\[\s*(?:profile\s+)?|\s*\]$/g, '').replace(/^profile\s+/, '')
+  const hint = bare !== raw && PROFILE_NAME.test(bare) ? ` Did you mean '${bare}'? The action writes the [ ] and the config file's "profile " itself.` : ''
+  throw new InputError(
+    `Input 'aws-profile' must be a profile name of letters, digits and . _ @ + - (at most 64, e.g. 'default' or 'ci-canary'); '${raw}' is not.${hint}`
+  )
+}
+
+/** us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, ap-southeast-4 ... */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
+
+function regionInput(inputs: InputReader): string {
+  const raw = inputs.get('aws-region')
+  if (raw === '') return DEFAULT_RUNNER_CANARY_REGION
+  if (REGION.test(raw)) return raw
+  let hint = ''
+  if (REGION.test(raw.toLowerCase())) hint = ` Did you mean '${raw.toLowerCase()}'?`
+  else if (REGION.test(raw.replace(/[a-z]$/, ''))) hint = ` '${raw}' is an availability zone; its region is '${raw.replace(/[a-z]$/, '')}'.`
+  else if (/^[a-z]{2}-[a-z]+\d{1,2}$/.test(raw)) hint = ` Did you mean '${raw.replace(/(\d+)$/, '-$1')}'?`
+  throw new InputError(`Input 'aws-region' must be an AWS region such as us-east-1 or eu-west-2; '${raw}' is not.${hint}`)
+}
+
+function onConsoleErrorInput(inputs: InputReader): OnConsoleError {
+  const raw = inputs.get('on-console-error') || 'warn'
+  if (raw === 'warn' || raw === 'fail') return raw
+  const near = /^warn/i.test(raw) ? 'warn' : /^(fail|error|true)/i.test(raw) ? 'fail' : undefined
+  throw new InputError(`Input 'on-console-error' must be warn or fail; '${raw}' is not.${near ? ` Did you mean '${near}'?` : ''}`)
+}
+
+/** The rendered memo; with the default template, an error says that the default is what needs a value. */
+function memoFor(inputs: InputReader): string {
+  const template = inputs.get('memo')
+  const where = template ? "Input 'memo'" : `The default memo '${DEFAULT_RUNNER_CANARY_MEMO}' (set 'memo' to choose your own)`
+  return checkMemoLength(renderMemo(template || DEFAULT_RUNNER_CANARY_MEMO, runContext(), where), where)
+}
+
+/**
+ * Refuses, before any request, a profile that either file already holds: a
+ * real credential is never overwritten or shadowed.
+ */
+async function checkProfileIsFree(paths: SharedFilePaths, profile: string): Promise<void> {
+  if (paths.credentials === paths.config) {
+    throw new InputError(`AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE both name ${paths.credentials}; point them at two files.`)
+  }
+  for (const role of ['credentials', 'config'] as SharedFileRole[]) {
+    const path = paths[role]
+    let text: string | undefined
+    try {
+      text = await readSharedFile(path)
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+      throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`)
+    }
+    const found = text === undefined ? undefined : profileSections(text, role, profile)[0]
+    if (found) {
+      throw new InputError(
+        `AWS profile '${profile}' already exists in ${path} (as [${found.name}]): plant-runner-canaries never overwrites or shadows a credential. ` +
+          `Set 'aws-profile' to a profile neither file has (e.g. 'ci-canary').`
+      )
+    }
+  }
+}
+
+/** The token's AWS keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
+export function awsKeys(token: Canarytoken): { accessKeyId: string; secretAccessKey: string } | undefined {
+  let accessKeyId = typeof token.access_key_id === 'string' ? token.access_key_id.trim() : ''
+  let secretAccessKey = typeof token.secret_access_key === 'string' ? token.secret_access_key.trim() : ''
+  const rendered = token.renders?.['aws-id']
+  if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
+    for (const section of iniSections(rendered)) {
+      const values = iniValues(rendered, section)
+      accessKeyId ||= values.aws_access_key_id ?? ''
+      secretAccessKey ||= values.aws_secret_access_key ?? ''
+    }
+  }
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined
+}
+
+interface Minted {
+  token: Canarytoken
+  reused: boolean
+  keys: { accessKeyId: string; secretAccessKey: string }
+}
+
+/**
+ * An aws-id token for this memo: with `reuse`, the oldest enabled one that
+ * has it (a disabled one was retired, e.g. by the 30-day cleanup, and would
+ * alert no one); else a new one. Its keys are masked before this returns.
+ */
+async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams): Promise<Minted> {
+  let token: Canarytoken | undefined
+  let reused = false
+  if (params.reuse) {
+    const found = await findCanarytokens(transport, { kind: 'aws-id', memoEquals: params.memo, flockId: params.flockId, active: true })
+    const [oldest] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))
+    if (oldest) {
+      token = (await fetchCanarytoken(transport, oldest.canarytoken)).token
+      reused = true
+    }
+  }
+  token ??= (await createCanarytoken(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId })).canarytoken
+  const keys = awsKeys(token)
+  if (keys) {
+    registerSecret(keys.accessKeyId)
+    registerSecret(keys.secretAccessKey)
+  }
+  if (!token?.canarytoken || !keys) {
+    throw new ConsoleApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result')
+  }
+  return { token, reused, keys }
+}
+
+function reasonOf(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error)
+  return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
+}
+
+const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'] as const
+
+export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
+  name: 'plant-runner-canaries',
+  description:
+    "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
+  requires: [],
+  accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials'],
+  outputs: PLANTED_OUTPUTS,
+  async parse(inputs) {
+    const params: PlantParams = {
+      memo: memoFor(inputs),
+      flockId: inputs.get('flock-id') || undefined,
+      reuse: booleanInput(inputs, 'reuse'),
+      profile: profileInput(inputs),
+      region: regionInput(inputs),
+      exportEnv: booleanInput(inputs, 'export-env'),
+      onConsoleError: onConsoleErrorInput(inputs),
+      check: booleanInput(inputs, 'check-on-exit', true),
+      remove: !booleanInput(inputs, 'keep-credentials'),
+      paths: sharedFilePaths()
+    }
+    await checkProfileIsFree(params.paths, params.profile)
+    return params
+  },
+  async run(params, context) {
+    let minted: Minted
+    try {
+      minted = await mintRunnerCanary(context.transport, params)
+    } catch (error) {
+      if (params.onConsoleError === 'fail') throw error
+      const reason = reasonOf(error)
+      context.log.warning(
+        `plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`
+      )
+      return {
+        outputs: {},
+        summary: {
+          heading: 'Runner canary not planted',
+          columns: ['Memo', 'Why'],
+          rows: [[params.memo, reason]],
+          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+        }
+      }
+    }
+    const { token, reused, keys } = minted
+    const files: PlantedFile[] = []
+    let failure: string | undefined
+    try {
+      files.push(
+        await appendProfile(params.paths.credentials, 'credentials', params.profile, [
+          `aws_access_key_id = ${keys.accessKeyId}`,
+          `aws_secret_access_key = ${keys.secretAccessKey}`
+        ])
+      )
+      files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]))
+    } catch (error) {
+      failure =
+        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.canarytoken} was ${reused ? 'reused' : 'created'} and stays on the Console` +
+        (files.length > 0 ? '; the post step removes what was written.' : '.')
+    }
+
+    const outputs: OperationResult['outputs'] = {
+      canarytoken: token.canarytoken,
+      memo: token.memo ?? params.memo,
+      'aws-profile': params.profile,
+      'credentials-file': params.paths.credentials,
+      'access-key-id': keys.accessKeyId,
+      reused
+    }
+    const state: RunnerCanaryState = {
+      version: 1,
+      canarytoken: token.canarytoken,
+      memo: token.memo ?? params.memo,
+      profile: params.profile,
+      check: params.check,
+      remove: params.remove,
+      onConsoleError: params.onConsoleError,
+      // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
+      triggeredBefore: triggeredCount(token) ?? 0,
+      files
+    }
+    const result: OperationResult = {
+      outputs,
+      summary: {
+        heading: 'Runner canary planted',
+        columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
+        rows: [[token.canarytoken, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
+        notes: [
+          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+          params.check
+            ? 'When the job ends, the post step fails the job if these credentials were used during it.'
+            : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
+          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+        ]
+      },
+      failure
+    }
+    if (files.length > 0 && (params.check || params.remove)) result.state = { [RUNNER_CANARY_STATE]: JSON.stringify(state) }
+    if (failure) return result
+    if (params.exportEnv) {
+      result.environment = { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_DEFAULT_REGION: params.region }
+    }
+    context.log.info(
+      `${reused ? 'Reused' : 'Minted'} runner canary ${token.canarytoken} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
+        `(region ${params.region} in ${params.paths.config})${params.exportEnv ? '; later steps also get it as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : ''}.`
+    )
+    return result
+  }
+})
+
+export const RUNNER_CANARY_OPERATIONS = [plantRunnerCanariesOperation]
+
+// ------------------------------------------------------------------ the post step
+
+export interface PostResult {
+  /** The job fails with this (one ::error::). */
+  failure?: string
+  summary?: SummarySection
+}
+
+/** What the token says about this job: undefined when it was not used. */
+async function compromise(transport: ConsoleTransport, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+  let token: Canarytoken
+  try {
+    token = (await fetchCanarytoken(transport, state.canarytoken)).token
+  } catch (error) {
+    if (isNotFound(error)) {
+      return {
+        status: 'gone from the Console',
+        reason: `is gone from the Console (deleted during the job), so it can no longer vouch for this job`
+      }
+    }
+    throw error
+  }
+  const count = triggeredCount(token) ?? 0
+  if (count > state.triggeredBefore) {
+    const times = count - state.triggeredBefore
+    return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` }
+  }
+  if (isEnabled(token) === false) {
+    return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
+  }
+  return undefined
+}
+
+/**
+ * The post step of plant-runner-canaries: (1) with `check`, fetch the token
+ * and fail the job when it was triggered (or is gone or disabled); (2) with
+ * `remove`, take the profile out of both files, every other byte as it was.
+ * The token stays enabled: keys copied during the run still alert later.
+ */
+export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => ConsoleTransport, log: Log): Promise<PostResult> {
+  const result: PostResult = {}
+  if (state.check) {
+    const transport = connect()
+    try {
+      const found = await compromise(transport, state)
+      if (found) {
+        result.failure =
+          `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
+          `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`
+        result.summary = {
+          heading: 'Runner canary triggered: treat this run as compromised',
+          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
+          rows: [[state.canarytoken, state.memo, state.profile, found.status]],
+          notes: [
+            'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
+            'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+            'The Canarytoken stays enabled, so copies of the keys still alert.'
+          ]
+        }
+      } else {
+        log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
+      }
+    } catch (error) {
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from the Console.`
+      if (state.onConsoleError === 'fail') result.failure = message
+      else log.warning(message)
+    } finally {
+      await transport.close()
+    }
+  }
+  if (state.remove) {
+    for (const file of state.files) {
+      try {
+        const removal = await removeProfile(file, state.profile)
+        const what = removal.deletedFile
+          ? `deleted ${file.path} (the action had created it)`
+          : removal.outcome === 'restored'
+            ? `${file.path} is as it was before the job`
+            : removal.outcome === 'profile-removed'
+              ? `${file.path} changed during the job; only the profile's section was cut`
+              : `it was no longer in ${file.path}`
+        log.info(`Removed AWS profile '${state.profile}' (${file.role}): ${what}.`)
+      } catch (error) {
+        log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonOf(error)}. Remove its section by hand.`)
+      }
+    }
+    const folders = await removeCreatedFolders(state.files.flatMap((file) => file.createdFolders))
+    if (folders.length > 0) log.info(`Deleted ${folders.join(', ')} (the action had created ${folders.length === 1 ? 'it' : 'them'}).`)
+  }
+  return result
+}

@@ -1,0 +1,59 @@
+import * as core from '@actions/core'
+import { resolveConsoleUrl } from './console/console-url.js'
+import { ConsoleApiError } from './console/errors.js'
+import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
+import { InputError } from './errors.js'
+import { integerInput, type InputReader } from './inputs.js'
+import type { Log } from './operations/types.js'
+import { findSecretValues, redact, registerSecret } from './secrets.js'
+import { ACTION_VERSION } from './version.js'
+
+// What both entry points share (main.ts for the step, post-main.ts for the
+// post step): the log, failure messages and the connection to the Console.
+// Kept apart from main.ts so the post step's bundle holds no operation table.
+
+/**
+ * A log line starting with `::` is a command to the runner, and info lines
+ * carry text from the Console (hostnames, memos, messages): a hostile answer
+ * must not be able to issue one (`::stop-commands::` would switch off the
+ * masks we add later). The other levels are commands already, which
+ * @actions/core escapes.
+ */
+function defuseCommands(message: string): string {
+  return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :')
+}
+
+/** Every line we log passes through `redact`, debug lines included. */
+export const log: Log = {
+  info: (message) => core.info(defuseCommands(redact(message))),
+  warning: (message) => core.warning(redact(message)),
+  // Not even redacted when the runner will not show it: the transport logs every request.
+  debug: (message) => {
+    if (core.isDebug()) core.debug(redact(message))
+  }
+}
+
+export function failureMessage(operationName: string | undefined, error: unknown): string {
+  if (error instanceof InputError) return error.message
+  const reason = error instanceof Error ? error.message : String(error)
+  if (error instanceof ConsoleApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
+  return operationName ? `${operationName} failed: ${reason}` : reason
+}
+
+/** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
+export function consoleConnection(inputs: InputReader): () => ConsoleTransport {
+  const baseUrl = resolveConsoleUrl(inputs.get('console'))
+  const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
+  const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
+  return () =>
+    new ConsoleTransport({
+      baseUrl,
+      authToken: inputs.get('auth-token'),
+      timeoutMs: timeoutSeconds * 1000,
+      retry: { retries },
+      userAgent: `canary-console-action/${ACTION_VERSION}`,
+      onSecret: registerSecret,
+      findSecrets: (body) => findSecretValues(body),
+      logger: log
+    })
+}
