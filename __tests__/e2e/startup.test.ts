@@ -3,11 +3,11 @@
 // (the artifact client with the Azure SDK; yaml for extra-params). Proven by
 // running operations from a copy of dist/ that holds index.js and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { bundle, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { bundle, expectSuccess, postBundle, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-startup-auth-token-3a9c7e1b5d2f'
 const dist = dirname(bundle)
@@ -16,6 +16,9 @@ let emulator: ConsoleEmulator
 let consoleUrl: string
 /** dist/index.js (and dist/package.json), without the chunks. */
 let entryOnly: string
+/** dist/post/index.js (and its package.json), without the chunks. */
+let postEntryOnly: string
+const folders: string[] = []
 
 beforeAll(async () => {
   emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
@@ -23,9 +26,15 @@ beforeAll(async () => {
   const folder = await mkdtemp(join(tmpdir(), 'canary-entry-only-'))
   await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dist, file), join(folder, file))))
   entryOnly = join(folder, 'index.js')
+  const postFolder = join(folder, 'post')
+  await mkdir(postFolder)
+  await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dirname(postBundle), file), join(postFolder, file))))
+  postEntryOnly = join(postFolder, 'index.js')
+  folders.push(folder)
 })
 afterAll(async () => {
   await emulator.stop()
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
 })
 
 function fromEntryOnly(operation: string, inputs: Record<string, string>): Promise<ActionRun> {
@@ -58,6 +67,35 @@ describe('operations that upload nothing need dist/index.js only', () => {
     for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError']) {
       expect(entry).not.toContain(marker)
       expect(chunks.some((chunk) => chunk.includes(marker))).toBe(true)
+    }
+  })
+})
+
+describe('the post step loads nothing when it has nothing to do', () => {
+  it('after any other operation, dist/post/index.js alone exits at once: no output, no request', async () => {
+    emulator.clearRequests()
+    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken: 'x' }, { bundle: postEntryOnly })
+    folders.push(dirname(run.runnerTemp), run.workspace)
+    expect([run.exitCode, run.stdout, run.stderr, run.summary]).toEqual([0, '', '', ''])
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  it('after plant-runner-canaries, the check and @actions/core come from a chunk', async () => {
+    const run = await runAction(
+      { operation: 'plant-runner-canaries', console: consoleUrl, 'auth-token': AUTH_TOKEN },
+      { bundle: postEntryOnly, state: { 'runner-canary': '{}' } }
+    )
+    folders.push(dirname(run.runnerTemp), run.workspace)
+    // No chunk, no @actions/core to print an ::error:: with: Node's own crash on stderr.
+    expect(run.exitCode).toBe(1)
+    expect(run.stderr).toMatch(/Cannot find module '.*\/post\/\d+\.index\.js'/)
+  })
+
+  it('the post entry is small: the operation table, undici and @actions/core are not in it', async () => {
+    const [entry, main] = await Promise.all([readFile(postBundle, 'utf8'), readFile(bundle, 'utf8')])
+    for (const marker of ['seed-canarytokens', 'aws_secret_access_key', 'X-Canary-Auth-Token', 'ProxyAgent', 'issueCommand']) {
+      // Each marker is in the main bundle, so its absence here means something.
+      expect([marker, main.includes(marker), entry.includes(marker)]).toEqual([marker, true, false])
     }
   })
 })
