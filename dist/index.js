@@ -29111,7 +29111,7 @@ const secrets = new Set();
 let longestFirst;
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
 const SHORTEST_SECRET = 6;
-function registerSecret(value) {
+function secrets_registerSecret(value) {
     if (typeof value !== 'string')
         return;
     const trimmed = value.trim();
@@ -29124,7 +29124,7 @@ function registerSecret(value) {
     // multi-line secret is masked line by line as well.
     if (trimmed.includes('\n')) {
         for (const line of trimmed.split(/\r?\n/))
-            registerSecret(line);
+            secrets_registerSecret(line);
     }
 }
 /**
@@ -29138,7 +29138,7 @@ function registerCredentialText(text) {
         if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
             continue;
         const assignment = /^[^=:]+[=:]\s*(.+)$/.exec(line);
-        registerSecret(assignment ? assignment[1] : line);
+        secrets_registerSecret(assignment ? assignment[1] : line);
     }
 }
 /** Replaces every registered secret in `text` with `***`. */
@@ -29484,7 +29484,7 @@ function newKey(key, field) {
     if (!key || typeof key.auth_token !== 'string' || key.auth_token === '' || typeof key.key_id !== 'string') {
         throw new Error(`the Console answered "success" without a ${field} holding a key_id and an auth_token; list the keys to see whether one was added`);
     }
-    registerSecret(key.auth_token);
+    secrets_registerSecret(key.auth_token);
     return key;
 }
 function newKeyResult(key, heading) {
@@ -30806,6 +30806,16 @@ async function missingFolders(folder) {
     }
 }
 /**
+ * Throws unless `appendProfile` could write the file: the file itself when
+ * it exists, else the nearest folder that exists. Checked before the Console
+ * is asked, so a read-only home fails as early as a bad input.
+ */
+async function checkWritable(path) {
+    const missing = await missingFolders((0,external_node_path_.dirname)(path));
+    const exists = await (0,promises_.lstat)(path).then(() => true, () => false);
+    await (0,promises_.access)(exists ? path : (0,external_node_path_.dirname)(missing[0] ?? path), external_node_fs_.constants.W_OK);
+}
+/**
  * Appends a profile block (`lines`, without header) to the file, or creates
  * the file (owner-only, 0600, in owner-only folders, 0700) when there is none.
  * Refuses when the profile is there already: checked again right before
@@ -30897,7 +30907,7 @@ async function aws_shared_files_removeCreatedFolders(folders) {
     const removed = [];
     const blocked = new Set();
     for (const folder of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
-        if ([...blocked].some((inner) => inner.startsWith(`${folder}/`)))
+        if ([...blocked].some((inner) => inner.startsWith(`${folder}${sep}`)))
             continue;
         try {
             await rmdir(folder);
@@ -30912,6 +30922,7 @@ async function aws_shared_files_removeCreatedFolders(folders) {
 }
 
 ;// CONCATENATED MODULE: ./build/operations/runner-canary-state.js
+
 /**
  * What plant-runner-canaries hands to its post step. It travels through
  * `core.saveState` (the runner's GITHUB_STATE file) and comes back as the
@@ -30919,7 +30930,7 @@ async function aws_shared_files_removeCreatedFolders(folders) {
  * our own. It holds no secret: not the keys, not the auth token (the post
  * step reads that from its inputs again, as the runner passes them).
  *
- * This module imports nothing at run time: the post entry reads the key
+ * This module imports nothing but node:path: the post entry reads the key
  * before deciding to load anything else.
  */
 const RUNNER_CANARY_STATE = 'runner-canary';
@@ -30930,10 +30941,10 @@ function isPlantedFile(value) {
         file !== null &&
         ROLES.includes(file.role) &&
         typeof file.path === 'string' &&
-        file.path.startsWith('/') &&
+        isAbsolute(file.path) &&
         typeof file.createdFile === 'boolean' &&
         Array.isArray(file.createdFolders) &&
-        file.createdFolders.every((folder) => typeof folder === 'string' && folder.startsWith('/')) &&
+        file.createdFolders.every((folder) => typeof folder === 'string' && isAbsolute(folder)) &&
         Number.isSafeInteger(file.appendedBytes) &&
         typeof file.appendedSha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(file.appendedSha256));
@@ -31042,6 +31053,14 @@ async function checkProfileIsFree(paths, profile) {
             const reason = error.code ?? (error instanceof Error ? error.message : String(error));
             throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`);
         }
+        try {
+            await checkWritable(path);
+        }
+        catch (error) {
+            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE';
+            throw new InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`);
+        }
         const found = text === undefined ? undefined : profileSections(text, role, profile)[0];
         if (found) {
             throw new InputError(`AWS profile '${profile}' already exists in ${path} (as [${found.name}]): plant-runner-canaries never overwrites or shadows a credential. ` +
@@ -31082,8 +31101,8 @@ async function mintRunnerCanary(transport, params) {
     token ??= (await createCanarytoken(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId })).canarytoken;
     const keys = awsKeys(token);
     if (keys) {
-        registerSecret(keys.accessKeyId);
-        registerSecret(keys.secretAccessKey);
+        secrets_registerSecret(keys.accessKeyId);
+        secrets_registerSecret(keys.secretAccessKey);
     }
     if (!token?.canarytoken || !keys) {
         throw new ConsoleApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result');
@@ -31206,6 +31225,9 @@ async function compromise(transport, state) {
     let token;
     try {
         token = (await fetchCanarytoken(transport, state.canarytoken)).token;
+        const keys = awsKeys(token);
+        registerSecret(keys?.accessKeyId);
+        registerSecret(keys?.secretAccessKey);
     }
     catch (error) {
         if (isNotFound(error)) {
@@ -31567,7 +31589,7 @@ function fieldText(token, field) {
         return undefined;
     const text = String(value);
     if (findSecretValues({ [field]: text }).length > 0)
-        registerSecret(text);
+        secrets_registerSecret(text);
     return text;
 }
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
@@ -32335,7 +32357,7 @@ function consoleConnection(inputs) {
         timeoutMs: timeoutSeconds * 1000,
         retry: { retries },
         userAgent: `canary-console-action/${ACTION_VERSION}`,
-        onSecret: registerSecret,
+        onSecret: secrets_registerSecret,
         findSecrets: (body) => findSecretValues(body),
         logger: log
     });
@@ -32385,7 +32407,7 @@ async function run() {
         const inputs = actionInputs();
         // Masked before anything else can print them.
         for (const name of SECRET_INPUTS)
-            registerSecret(inputs.get(name));
+            secrets_registerSecret(inputs.get(name));
         operation = findOperation(inputs.get('operation'));
         checkRequiredInputs(operation, inputs);
         const openTransport = consoleConnection(inputs);

@@ -179,6 +179,16 @@ describe('plant-runner-canaries', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
+  it('refuses AWS file paths it cannot use, before any request', async () => {
+    const folder = await home()
+    await writeFile(join(folder, 'a-file'), 'not a folder')
+    const planted = await plant(folder, {}, { AWS_SHARED_CREDENTIALS_FILE: join(folder, 'a-file', 'credentials') })
+    expectFailure(planted.run, /The AWS credentials file .*a-file\/credentials cannot be read \(ENOTDIR\)/)
+    const same = await plant(folder, {}, { AWS_SHARED_CREDENTIALS_FILE: join(folder, 'x'), AWS_CONFIG_FILE: join(folder, 'x') })
+    expectFailure(same.run, /AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE both name/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
   it('says which variable the default memo lacks outside a workflow run', async () => {
     const planted = await plant(await home(), {}, { GITHUB_WORKFLOW: '' })
     expectFailure(planted.run, /The default memo .* \(set 'memo' to choose your own\) uses \{workflow\}.*GITHUB_WORKFLOW is not set/)

@@ -577,6 +577,16 @@ async function missingFolders(folder) {
     }
 }
 /**
+ * Throws unless `appendProfile` could write the file: the file itself when
+ * it exists, else the nearest folder that exists. Checked before the Console
+ * is asked, so a read-only home fails as early as a bad input.
+ */
+async function checkWritable(path) {
+    const missing = await missingFolders((0,external_node_path_.dirname)(path));
+    const exists = await (0,promises_.lstat)(path).then(() => true, () => false);
+    await (0,promises_.access)(exists ? path : (0,external_node_path_.dirname)(missing[0] ?? path), external_node_fs_.constants.W_OK);
+}
+/**
  * Appends a profile block (`lines`, without header) to the file, or creates
  * the file (owner-only, 0600, in owner-only folders, 0700) when there is none.
  * Refuses when the profile is there already: checked again right before
@@ -668,7 +678,7 @@ async function removeCreatedFolders(folders) {
     const removed = [];
     const blocked = new Set();
     for (const folder of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
-        if ([...blocked].some((inner) => inner.startsWith(`${folder}/`)))
+        if ([...blocked].some((inner) => inner.startsWith(`${folder}${external_node_path_.sep}`)))
             continue;
         try {
             await (0,promises_.rmdir)(folder);
@@ -1139,6 +1149,14 @@ async function checkProfileIsFree(paths, profile) {
             const reason = error.code ?? (error instanceof Error ? error.message : String(error));
             throw new errors_InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`);
         }
+        try {
+            await checkWritable(path);
+        }
+        catch (error) {
+            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE';
+            throw new errors_InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`);
+        }
         const found = text === undefined ? undefined : profileSections(text, role, profile)[0];
         if (found) {
             throw new errors_InputError(`AWS profile '${profile}' already exists in ${path} (as [${found.name}]): plant-runner-canaries never overwrites or shadows a credential. ` +
@@ -1303,6 +1321,9 @@ async function compromise(transport, state) {
     let token;
     try {
         token = (await fetchCanarytoken(transport, state.canarytoken)).token;
+        const keys = awsKeys(token);
+        registerSecret(keys?.accessKeyId);
+        registerSecret(keys?.secretAccessKey);
     }
     catch (error) {
         if (isNotFound(error)) {

@@ -295,6 +295,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   B: () => (/* binding */ parseRunnerCanaryState),
 /* harmony export */   k: () => (/* binding */ RUNNER_CANARY_STATE)
 /* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+
 /**
  * What plant-runner-canaries hands to its post step. It travels through
  * `core.saveState` (the runner's GITHUB_STATE file) and comes back as the
@@ -302,7 +304,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
  * our own. It holds no secret: not the keys, not the auth token (the post
  * step reads that from its inputs again, as the runner passes them).
  *
- * This module imports nothing at run time: the post entry reads the key
+ * This module imports nothing but node:path: the post entry reads the key
  * before deciding to load anything else.
  */
 const RUNNER_CANARY_STATE = 'runner-canary';
@@ -313,10 +315,10 @@ function isPlantedFile(value) {
         file !== null &&
         ROLES.includes(file.role) &&
         typeof file.path === 'string' &&
-        file.path.startsWith('/') &&
+        (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(file.path) &&
         typeof file.createdFile === 'boolean' &&
         Array.isArray(file.createdFolders) &&
-        file.createdFolders.every((folder) => typeof folder === 'string' && folder.startsWith('/')) &&
+        file.createdFolders.every((folder) => typeof folder === 'string' && (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(folder)) &&
         Number.isSafeInteger(file.appendedBytes) &&
         typeof file.appendedSha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(file.appendedSha256));

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, type InputReader } from '../inputs.js'
 import {
   appendProfile,
+  checkWritable,
   iniSections,
   iniValues,
   profileSections,
@@ -104,6 +105,13 @@ async function checkProfileIsFree(paths: SharedFilePaths, profile: string): Prom
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
       throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`)
+    }
+    try {
+      await checkWritable(path)
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+      const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE'
+      throw new InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`)
     }
     const found = text === undefined ? undefined : profileSections(text, role, profile)[0]
     if (found) {
@@ -295,6 +303,9 @@ async function compromise(transport: ConsoleTransport, state: RunnerCanaryState)
   let token: Canarytoken
   try {
     token = (await fetchCanarytoken(transport, state.canarytoken)).token
+    const keys = awsKeys(token)
+    registerSecret(keys?.accessKeyId)
+    registerSecret(keys?.secretAccessKey)
   } catch (error) {
     if (isNotFound(error)) {
       return {

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path'
 import type { PlantedFile, SharedFileRole } from '../publish/aws-shared-files.js'
 
 /**
@@ -7,7 +8,7 @@ import type { PlantedFile, SharedFileRole } from '../publish/aws-shared-files.js
  * our own. It holds no secret: not the keys, not the auth token (the post
  * step reads that from its inputs again, as the runner passes them).
  *
- * This module imports nothing at run time: the post entry reads the key
+ * This module imports nothing but node:path: the post entry reads the key
  * before deciding to load anything else.
  */
 export const RUNNER_CANARY_STATE = 'runner-canary'
@@ -37,10 +38,10 @@ function isPlantedFile(value: unknown): value is PlantedFile {
     file !== null &&
     ROLES.includes(file.role as SharedFileRole) &&
     typeof file.path === 'string' &&
-    file.path.startsWith('/') &&
+    isAbsolute(file.path) &&
     typeof file.createdFile === 'boolean' &&
     Array.isArray(file.createdFolders) &&
-    file.createdFolders.every((folder) => typeof folder === 'string' && folder.startsWith('/')) &&
+    file.createdFolders.every((folder) => typeof folder === 'string' && isAbsolute(folder)) &&
     Number.isSafeInteger(file.appendedBytes) &&
     typeof file.appendedSha256 === 'string' &&
     /^[0-9a-f]{64}$/.test(file.appendedSha256)

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { appendFile, lstat, mkdir, open, readFile, rmdir, truncate, unlink, writeFile } from 'node:fs/promises'
+import { access, appendFile, lstat, mkdir, open, readFile, rmdir, truncate, unlink, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
 
 /**
  * The AWS shared credentials and config files, as the AWS CLI and SDKs find
@@ -131,6 +131,20 @@ async function missingFolders(folder: string): Promise<string[]> {
 }
 
 /**
+ * Throws unless `appendProfile` could write the file: the file itself when
+ * it exists, else the nearest folder that exists. Checked before the Console
+ * is asked, so a read-only home fails as early as a bad input.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const missing = await missingFolders(dirname(path))
+  const exists = await lstat(path).then(
+    () => true,
+    () => false
+  )
+  await access(exists ? path : dirname(missing[0] ?? path), constants.W_OK)
+}
+
+/**
  * Appends a profile block (`lines`, without header) to the file, or creates
  * the file (owner-only, 0600, in owner-only folders, 0700) when there is none.
  * Refuses when the profile is there already: checked again right before
@@ -230,7 +244,7 @@ export async function removeCreatedFolders(folders: readonly string[]): Promise<
   const removed: string[] = []
   const blocked = new Set<string>()
   for (const folder of [...new Set(folders)].sort((a, b) => b.length - a.length)) {
-    if ([...blocked].some((inner) => inner.startsWith(`${folder}/`))) continue
+    if ([...blocked].some((inner) => inner.startsWith(`${folder}${sep}`))) continue
     try {
       await rmdir(folder)
       removed.push(folder)
