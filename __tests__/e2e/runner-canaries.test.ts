@@ -295,7 +295,8 @@ describe('the post step', () => {
   })
 
   it('fails the job when the canary was triggered during it, names token and memo, writes a summary, still removes the profile', async () => {
-    const planted = await plant(await home())
+    // Debug logging on, in the step and so in its post step: still no key in sight.
+    const planted = await plant(await home(), {}, { RUNNER_DEBUG: '1' })
     expectSuccess(planted.run)
     const token = tokenOf(planted.run)
     emulator.addIncident(token.canarytoken)
