@@ -65,4 +65,3 @@ export async function run(): Promise<void> {
     core.setFailed(redact(failureMessage(operation?.name, error)))
   }
 }
-
