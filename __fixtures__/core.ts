@@ -19,3 +19,8 @@ export const summary = {
   write: jest.fn(async () => summary)
 }
 export const isDebug = jest.fn<typeof core.isDebug>(() => false)
+/** Saved state, as the runner hands it to a post step (STATE_<name>). */
+export const state: Record<string, string> = {}
+export const getState = jest.fn<typeof core.getState>((name) => state[name] ?? '')
+export const saveState = jest.fn<typeof core.saveState>()
+export const exportVariable = jest.fn<typeof core.exportVariable>()
