@@ -235,6 +235,25 @@ describe('the workflows', () => {
   })
 })
 
+describe('dependency updates and code scanning', () => {
+  it('has Dependabot watch npm and the pinned actions', () => {
+    const dependabot = parse(read('.github/dependabot.yml')) as { version: number; updates: { 'package-ecosystem': string; directory: string }[] }
+    expect(dependabot.version).toBe(2)
+    expect(dependabot.updates.map((update) => [update['package-ecosystem'], update.directory]).sort()).toEqual([
+      ['github-actions', '/'],
+      ['npm', '/']
+    ])
+  })
+
+  it('has CodeQL analyse the TypeScript (not the dist/ bundle) and the workflows', () => {
+    const codeql = parse(read('.github/workflows/codeql.yml')) as { jobs: { analyze: { strategy: { matrix: { language: string[] } }; steps: Step[] } } }
+    expect(codeql.jobs.analyze.strategy.matrix.language.sort()).toEqual(['actions', 'javascript-typescript'])
+    const init = codeql.jobs.analyze.steps.find((step) => step.uses?.startsWith('github/codeql-action/init@'))
+    const config = parse(read(String(init?.with?.['config-file']))) as { 'paths-ignore': string[] }
+    expect(config['paths-ignore']).toEqual(expect.arrayContaining(['dist', 'node_modules']))
+  })
+})
+
 describe('releases', () => {
   it('have the version written once: src/version.ts is generated from package.json', () => {
     expect(read('src/version.ts')).toBe(renderVersionModule(packageVersion()))
