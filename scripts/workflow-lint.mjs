@@ -6,7 +6,6 @@
 // Errors name the README's own line numbers. Exit code 1 on any error.
 import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { parse } from 'yaml'
 
 const root = new URL('../', import.meta.url)
 
@@ -31,8 +30,9 @@ export function readmeExamples(markdown, file = 'README.md') {
     const source = lines.slice(start, end).join('\n')
     index = end
     if (!/^\s*(jobs:|-?\s*uses:)/m.test(source)) continue
-    const document = parse(source)
-    const wrapped = Array.isArray(document)
+    // A block of steps is a YAML sequence: its first line that is not blank or a comment starts with `- `.
+    // (Decided on the text, not by parsing: a block with a YAML error still goes to actionlint, which names it.)
+    const wrapped = /^- /.test(source.split('\n').find((line) => line.trim() && !line.trim().startsWith('#')) ?? '')
     const workflow = wrapped ? [...STEPS_HEADER, ...source.split('\n').map((line) => (line ? STEPS_INDENT + line : line))].join('\n') : source
     // README line of the block's first line is start + 1 (1-based); wrapped blocks gain the header's lines.
     examples.push({ file, line: start + 1, source, workflow: `${workflow}\n`, wrapped, lineOffset: start - (wrapped ? STEPS_HEADER.length : 0) })

@@ -161,6 +161,14 @@ describe('README workflow examples are extracted and linted as they would run', 
     expect(wrapped.jobs!.example!.steps!.map((step) => step.uses ?? 'run')).toEqual(['your-org/canary-console-action@v1', 'run'])
   })
 
+  it('hands a block with a YAML error to actionlint, which names it', async () => {
+    const [example] = readmeExamples('```yaml\n- uses: your-org/canary-console-action@v1\n  with: [unclosed\n```\n')
+    expect(example!.wrapped).toBe(true)
+    const findings = await lint([example!])
+    expect(findings.length).toBeGreaterThan(0)
+    expect(findings[0]!.kind).toBe('syntax-check')
+  })
+
   it("reports actionlint's findings at the README's own line numbers", async () => {
     const findings = await lint(readmeExamples(markdown))
     expect(findings.map(({ file, line, kind }) => ({ file, line, kind }))).toEqual([
