@@ -1,2 +1,3 @@
-/** Sent as the User-Agent; a test keeps it equal to package.json's version. */
-export const ACTION_VERSION = '0.1.0'
+// Generated from package.json by scripts/sync-version.mjs (`npm version` runs it): do not edit.
+/** Sent in the User-Agent header. */
+export const ACTION_VERSION = '1.0.0'
