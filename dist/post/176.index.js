@@ -1889,8 +1889,9 @@ async function readBody(body, limit) {
 }
 
 ;// CONCATENATED MODULE: ./build/version.js
-/** Sent as the User-Agent; a test keeps it equal to package.json's version. */
-const ACTION_VERSION = '0.1.0';
+// Generated from package.json by scripts/sync-version.mjs (`npm version` runs it): do not edit.
+/** Sent in the User-Agent header. */
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/runtime.js
 
