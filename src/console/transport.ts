@@ -439,7 +439,7 @@ export class ConsoleTransport {
     try {
       text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8')
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.baseUrl)
     }
     const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
     if (failure) {

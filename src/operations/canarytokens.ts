@@ -116,12 +116,12 @@ export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader,
   const files: FileParams = {}
   if (rule.upload) {
     const userPath = inputs.get(rule.upload.input)
+    if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES)
+    else if (rule.upload.required) throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`)
     if (userPath && !rule.upload.extensions.some((extension) => userPath.toLowerCase().endsWith(extension))) {
       // The part goes with the MIME type of its extension (as the reference's curl -F '...; type=...' does).
       throw new InputError(`Input '${rule.upload.input}' for kind '${kind}' must name a ${rule.upload.extensions.join(', ')} file, not '${userPath}'.`)
     }
-    if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES)
-    else if (rule.upload.required) throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`)
   }
   return files
 }

@@ -99,7 +99,7 @@ export const CANARYTOKEN_KINDS = {
  */
 export const REFUSED_INPUTS: Partial<Record<InputName, string>> = {
   'aws-id-username':
-    "Input 'aws-id-username' is not supported: Thinkst removed aws_id_username from the API reference as unsupported (thinkst/canarytools-docs #93); the Console picks the AWS user name itself. Remove the input."
+    "Input 'aws-id-username' is not supported: Thinkst removed aws_id_username from the API reference as unsupported (thinkst/canarytools-docs #93); the Console picks the AWS user name itself. Remove it."
 }
 
 /** Every upload extension a kind names has a MIME type to send with it. */
