@@ -195,6 +195,23 @@ describe('cleanup-canarytokens filters', () => {
   })
 })
 
+describe('cleanup-canarytokens over offset cursors', () => {
+  it('lists every page before the first change, so deleting cannot shift a page it has yet to read', async () => {
+    // The emulator's cursors are offsets, as the reference's look: a walk that
+    // deleted as it went would skip a page's worth of tokens after every page.
+    const count = 2 * PAGE_SIZE + 37
+    emulator.seedTokens(count)
+    const run = await action('cleanup-canarytokens', { action: 'delete', all: 'true', 'clear-incidents': 'true', 'max-changes': String(count) })
+    expectSuccess(run)
+    expect(run.outputs['changed-count']).toBe(String(count))
+    expect(emulator.listTokens()).toEqual([])
+    const firstChange = emulator.requests.findIndex((request) => request.method === 'POST')
+    const lastListing = emulator.requests.findLastIndex((request) => request.path === '/api/v1/canarytokens/paginate')
+    expect(emulator.requests.filter((request) => request.path === '/api/v1/canarytokens/paginate')).toHaveLength(3)
+    expect(lastListing).toBeLessThan(firstChange)
+  })
+})
+
 describe('cleanup-canarytokens safety', () => {
   it('changes nothing in a dry run, reporting what it would do', async () => {
     emulator.seedTokens(40)
