@@ -29814,15 +29814,16 @@ const SECRET_FIELDS = new Set([
 ]);
 /**
  * `renders` holds ready-made texts per kind: the aws-id credentials file and
- * the WireGuard config are credentials; the cloned-web script is not (it
- * only carries the token's URL).
+ * the WireGuard config are credentials, and a render we do not know is taken
+ * for one. The cloned-web script is not (it carries only the token's URL, and
+ * users need it to place the token).
  */
-const SECRET_RENDERS = new Set(['aws-id', 'wg_conf']);
+const PUBLIC_RENDERS = new Set(['cloned-web']);
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function isSecretField(key, parentKey) {
-    return SECRET_FIELDS.has(key) || (parentKey === 'renders' && SECRET_RENDERS.has(key));
+    return SECRET_FIELDS.has(key) || (parentKey === 'renders' && !PUBLIC_RENDERS.has(key));
 }
 /** Collects every string under a secret field name, at any depth. */
 function findSecretValues(value, underSecretField = false, found = [], parentKey) {
