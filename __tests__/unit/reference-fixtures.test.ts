@@ -79,9 +79,23 @@ async function runOperation(name: string, inputs: Record<string, string>) {
   return { result, lines }
 }
 
-/** Every secret of the answers: whole values, and each credential line's value. */
+/** Every string in a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings)
+  return []
+}
+
+/**
+ * Every secret of the answers: the reference's own placeholders for
+ * credentials (`<factory_auth_token>`, `<aws_secret_access_key>`,
+ * `<auth_token>`, ...: found by their names, not by the code under test),
+ * what the code finds, and each credential line's value.
+ */
 function secretsOf(...names: string[]): string[] {
-  const values = names.flatMap((name) => findSecretValues(fixture(name).response))
+  const placeholders = names.flatMap((name) => strings(fixture(name).response)).filter((value) => /^<[^<>]*(auth|secret)[^<>]*>$/i.test(value))
+  const values = [...new Set([...placeholders, ...names.flatMap((name) => findSecretValues(fixture(name).response))])]
   const lines = values.flatMap((value) => value.split('\n').map((line) => /=\s*(\S+)\s*$/.exec(line)?.[1]).filter((line): line is string => line !== undefined))
   return [...values, ...lines]
 }
@@ -126,6 +140,7 @@ describe('the reference example answers', () => {
     ['delete-canarytoken', { canarytoken: 'tok' }, ['canarytoken-delete']],
     ['remove-s3-canarytoken', { canarytoken: 'tok', 'aws-access-key': 'AKIAEXAMPLE', 'aws-secret-key': 'secret/EXAMPLE/key', 'aws-region': 'us-east-2' }, ['canarytoken-remove-s3']],
     ['list-canarytokens', { kind: 'aws-id' }, ['canarytokens-search']],
+    ['cleanup-canarytokens', { action: 'disable', kind: 'aws-id', 'dry-run': 'true' }, ['canarytokens-search']],
     ['add-api-key', { 'auth-token-type': 'admin', note: 'Infrastructure Team' }, ['auth_token-add']],
     ['list-api-keys', {}, ['auth_token-list']],
     ['remove-api-key', { 'key-id': 'abc' }, ['auth_token-remove']],
