@@ -28701,7 +28701,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2746);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71425);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28711,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2746:
+/***/ 71425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28837,6 +28837,7 @@ const INPUT_NAMES = [
     'aws-access-key',
     'aws-secret-key',
     'aws-region',
+    'aws-session-token',
     'browser-scanner-enabled',
     'aws-id-username',
     'delete-buckets',
@@ -28894,7 +28895,7 @@ function consoleParameter(name) {
 /** Inputs every operation reads. */
 const COMMON_INPUTS = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries'];
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-const SECRET_INPUTS = ['auth-token', 'aws-secret-key', 'remove-auth-token'];
+const SECRET_INPUTS = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token'];
 /** The inputs as the runner passes them (`INPUT_<NAME>` variables). */
 function actionInputs() {
     return { get: (name) => core/* getInput */.V4(name) };
@@ -29110,7 +29111,14 @@ const secrets = new Set();
 /** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
 let longestFirst;
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
-const SHORTEST_SECRET = 6;
+const SHORTEST_SECRET = 8;
+/**
+ * Registers a secret value. A multi-line value (a credentials file body, a
+ * WireGuard config) is redacted whole by us, but the runner is told only
+ * about its secret lines' values: the runner matches masks line by line, and
+ * masking every line would hide `[default]`, `region = us-east-2` or
+ * `output = json` from every later step of the job.
+ */
 function secrets_registerSecret(value) {
     if (typeof value !== 'string')
         return;
@@ -29119,26 +29127,34 @@ function secrets_registerSecret(value) {
         return;
     secrets.add(trimmed);
     longestFirst = undefined;
-    core/* setSecret */.Pq(trimmed);
-    // The runner matches a mask against single lines of the log, so a
-    // multi-line secret is masked line by line as well.
-    if (trimmed.includes('\n')) {
-        for (const line of trimmed.split(/\r?\n/))
-            secrets_registerSecret(line);
-    }
+    if (/[\r\n]/.test(trimmed))
+        registerCredentialText(trimmed);
+    else
+        core/* setSecret */.Pq(trimmed);
 }
+/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i;
+/** A bare line that looks like a credential: one long word, no spaces. */
+const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/;
 /**
  * Masks the credential parts of a text file (AWS credentials, a Python client
- * config, a WireGuard config, a Slack token): every `key = value` value and
- * every long bare line.
+ * config, a WireGuard config, a Slack token): the values of lines whose name
+ * says credential, and long bare tokens. Section headers, comments and
+ * ordinary settings (`region`, `output`, `console_hash`, `Address`) stay readable.
  */
 function registerCredentialText(text) {
     for (const rawLine of text.split(/\r?\n/)) {
         const line = rawLine.trim();
         if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
             continue;
-        const assignment = /^[^=:]+[=:]\s*(.+)$/.exec(line);
-        secrets_registerSecret(assignment ? assignment[1] : line);
+        const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
+        if (assignment) {
+            if (SECRET_LINE_NAME.test(assignment[1].trim()))
+                secrets_registerSecret(assignment[2]);
+        }
+        else if (BARE_SECRET_LINE.test(line)) {
+            secrets_registerSecret(line);
+        }
     }
 }
 /** Replaces every registered secret in `text` with `***`. */
@@ -29155,46 +29171,57 @@ function redact(text) {
 }
 /**
  * Field names whose values the Console uses for credentials. Any JSON answer
- * is walked for them, so a new endpoint cannot forget to mask.
+ * is walked for them, so a new endpoint cannot forget to mask. `factory_auth`
+ * (aws-id tokens in paginate and search, factory.md) lets anyone mint tokens.
  */
 const SECRET_FIELDS = new Set([
     'auth_token',
     'secret_access_key',
     'aws_secret_key',
     'aws_session_token',
-    'renders',
+    'factory_auth',
     'wg_conf',
     'private_key',
     'api_key',
     'token_value'
 ]);
+/**
+ * `renders` holds ready-made texts per kind: the aws-id credentials file and
+ * the WireGuard config are credentials, and a render we do not know is taken
+ * for one. The cloned-web script is not (it carries only the token's URL, and
+ * users need it to place the token).
+ */
+const PUBLIC_RENDERS = new Set(['cloned-web']);
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+function isSecretField(key, parentKey) {
+    return SECRET_FIELDS.has(key) || (parentKey === 'renders' && !PUBLIC_RENDERS.has(key));
+}
 /** Collects every string under a secret field name, at any depth. */
-function findSecretValues(value, underSecretField = false, found = []) {
+function findSecretValues(value, underSecretField = false, found = [], parentKey) {
     if (typeof value === 'string') {
         if (underSecretField)
             found.push(value);
     }
     else if (Array.isArray(value)) {
         for (const item of value)
-            findSecretValues(item, underSecretField, found);
+            findSecretValues(item, underSecretField, found, parentKey);
     }
     else if (isRecord(value)) {
         for (const [key, item] of Object.entries(value)) {
-            findSecretValues(item, underSecretField || SECRET_FIELDS.has(key), found);
+            findSecretValues(item, underSecretField || isSecretField(key, parentKey), found, key);
         }
     }
     return found;
 }
 /** A deep copy of a JSON value with every secret field replaced by `***`. */
 function withoutSecretFields(value) {
-    const strip = (item) => {
+    const strip = (item, parentKey) => {
         if (Array.isArray(item))
-            return item.map(strip);
+            return item.map((child) => strip(child, parentKey));
         if (isRecord(item)) {
-            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, SECRET_FIELDS.has(key) ? '***' : strip(child)]));
+            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) ? '***' : strip(child, key)]));
         }
         return item;
     };
@@ -29859,44 +29886,104 @@ function canarytokens_isEnabled(token) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./build/operations/kinds.js
-const AWS_AUTOMATION_INPUTS = ['aws-access-key', 'aws-secret-key', 'aws-region'];
+;// CONCATENATED MODULE: ./build/console/upload-types.js
+
 /**
- * Every kind the reference lists and the newer ones the Console documents,
- * in one list. Kinds come and go on the Console side; a kind missing here is
- * one line to add.
+ * The MIME type each file sent with create carries, from its extension. The
+ * reference sends `-F 'web_image=@x.png; type=image/png'` (and the like for
+ * `doc` and `pdf`), and Thinkst's Python client refuses to upload without a
+ * type, so every part names one.
+ */
+const UPLOAD_MIME_TYPES = {
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.gif': 'image/gif',
+    '.pdf': 'application/pdf',
+    '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    '.doc': 'application/msword',
+    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.xls': 'application/vnd.ms-excel',
+    '.exe': 'application/octet-stream',
+    '.dll': 'application/octet-stream'
+};
+/** The MIME type for a file by its extension, or undefined when the extension is not one we know. */
+function uploadMimeType(path) {
+    return UPLOAD_MIME_TYPES[(0,external_node_path_.extname)(path).toLowerCase()];
+}
+
+;// CONCATENATED MODULE: ./build/operations/kinds.js
+
+const AWS_AUTOMATION_INPUTS = ['aws-access-key', 'aws-secret-key', 'aws-region'];
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif'];
+/**
+ * Every kind the current reference (thinkst/canarytools-docs,
+ * docs/canarytokens/actions.md: the `/canarytokens/list` example and the
+ * create parameters) lets `/canarytoken/create` make, with the parameters it
+ * marks "required when creating" that kind. Kinds in that list that are made
+ * by flows of their own (gmail, office365mail, google-docs/sheets and their
+ * autoreg- forms: OAuth set-ups) are not here. A kind missing here is one
+ * line to add.
  */
 const CANARYTOKEN_KINDS = {
-    'active-directory-login': { label: 'Active Directory Login' },
-    apeeper: { label: 'Apeeper' },
-    'aws-id': { label: 'AWS API Key', accepts: ['aws-id-username'], file: 'AWS credentials file', credentials: true },
-    'aws-s3': { label: 'AWS S3 Bucket', accepts: ['s3-source-bucket', 's3-log-bucket', ...AWS_AUTOMATION_INPUTS] },
-    'azure-entra-login': { label: 'Azure Entra ID Login' },
-    'azure-id': { label: 'Azure Login Certificate', file: '.zip (certificate and config)', credentials: true },
-    'cloned-css': { label: 'Cloned Website (CSS)', requiresExtraParams: ['expected_referrer'] },
+    'active-directory-login': { label: 'Active Directory Login', requiresExtraParams: ['tokened_usernames'] },
+    apeeper: { label: 'Apeeper', legacy: true },
+    'aws-id': { label: 'AWS API Key', file: 'AWS credentials file', credentials: true },
+    'aws-s3': {
+        label: 'AWS S3 Bucket',
+        requires: ['s3-source-bucket', 's3-log-bucket'],
+        accepts: [...AWS_AUTOMATION_INPUTS, 'aws-session-token']
+    },
+    'azure-entra-login': { label: 'Azure Entra Login', requiresExtraParams: ['expected_referrer'] },
+    'azure-id': {
+        label: 'Azure Login Certificate and Config',
+        requiresExtraParams: ['azure_id_cert_file_name'],
+        file: '.zip (certificate and config)',
+        credentials: true
+    },
+    'cloned-css': { label: 'CSS cloned site', requiresExtraParams: ['expected_referrer'] },
     'cloned-web': { label: 'Cloned Website', requires: ['cloned-web'] },
     'credit-card': { label: 'Credit Card' },
     dns: { label: 'DNS' },
     'doc-msexcel': { label: 'MS Excel Document', file: '.xlsx' },
-    'doc-msword': { label: 'MS Word Document', file: '.docx', upload: { part: 'doc', input: 'upload-file', required: false } },
+    'doc-msword': { label: 'MS Word Document', file: '.docx', upload: { part: 'doc', input: 'upload-file', required: false, extensions: ['.docx'] } },
     'fast-redirect': { label: 'Fast Redirect', requiresExtraParams: ['browser_redirect_url'] },
-    http: { label: 'Web Bug / URL', accepts: ['browser-scanner-enabled'] },
+    http: { label: 'Web Bug', accepts: ['browser-scanner-enabled'] },
+    'idp-app': { label: 'IdP App', requiresExtraParams: ['idp_app_type'] },
     'msexcel-macro': { label: 'MS Excel Macro Document', file: '.xlsm' },
     'msword-macro': { label: 'MS Word Macro Document', file: '.docm' },
-    'mysql-dump': { label: 'MySQL Dump', file: '.sql.gz' },
-    'pdf-acrobat-reader': { label: 'Acrobat PDF', file: '.pdf', upload: { part: 'pdf', input: 'upload-file', required: false } },
-    pwa: { label: 'Fake App (PWA)' },
+    'mysql-dump': { label: 'MySQL Dump File', file: '.sql.gz' },
+    'pdf-acrobat-reader': { label: 'Acrobat PDF', file: '.pdf', upload: { part: 'pdf', input: 'upload-file', required: false, extensions: ['.pdf'] } },
+    pwa: { label: 'Fake App' },
     'qr-code': { label: 'QR Code', file: '.png' },
     'sensitive-cmd': { label: 'Sensitive Command', requiresExtraParams: ['process_name'], file: '.reg' },
-    'signed-exe': { label: 'Signed Executable', upload: { part: 'exe', input: 'upload-file', required: true }, file: '.exe' },
+    'signed-exe': {
+        label: 'Custom Exe/Binary',
+        upload: { part: 'exe', input: 'upload-file', required: true, extensions: ['.exe', '.dll'] },
+        file: '.exe'
+    },
     'slack-api': { label: 'Slack API Key', file: '.txt', credentials: true },
     'slow-redirect': { label: 'Slow Redirect', requiresExtraParams: ['browser_redirect_url'] },
-    sql: { label: 'SQL Server' },
-    svn: { label: 'SVN' },
-    'web-image': { label: 'Web Image', upload: { part: 'web_image', input: 'web-image', required: true } },
+    sql: { label: 'SQL Server', legacy: true },
+    svn: { label: 'SVN', legacy: true },
+    'web-image': { label: 'Custom Web Image', upload: { part: 'web_image', input: 'web-image', required: true, extensions: IMAGE_EXTENSIONS } },
     'windows-dir': { label: 'Windows Folder', file: '.zip' },
     wireguard: { label: 'WireGuard VPN', file: 'wg0.conf', credentials: true }
 };
+/**
+ * Inputs the action still declares but refuses, with why: a workflow that
+ * sets one gets this message instead of a parameter the Console ignores.
+ */
+const REFUSED_INPUTS = {
+    'aws-id-username': "Input 'aws-id-username' is not supported: Thinkst removed aws_id_username from the API reference as unsupported (thinkst/canarytools-docs #93); the Console picks the AWS user name itself. Remove it."
+};
+/** Every upload extension a kind names has a MIME type to send with it. */
+for (const rule of Object.values(CANARYTOKEN_KINDS)) {
+    for (const extension of rule.upload?.extensions ?? []) {
+        if (!UPLOAD_MIME_TYPES[extension])
+            throw new Error(`no MIME type for upload extension ${extension}`);
+    }
+}
 const KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
 function isKnownKind(kind) {
     return Object.hasOwn(CANARYTOKEN_KINDS, kind);
@@ -29969,6 +30056,10 @@ function requireKind(inputs) {
 /** Every per-kind rule, checked before any request. */
 async function checkKindRules(kind, inputs, extra, env) {
     const rule = CANARYTOKEN_KINDS[kind];
+    for (const [input, why] of Object.entries(REFUSED_INPUTS)) {
+        if (inputs.get(input))
+            throw new InputError(why);
+    }
     for (const input of rule.requires ?? []) {
         if (!inputs.get(input))
             throw new InputError(`Kind '${kind}' needs input '${input}'.`);
@@ -29985,6 +30076,9 @@ async function checkKindRules(kind, inputs, extra, env) {
     }
     if (kind === 'aws-s3') {
         const given = AWS_S3_AUTOMATION_INPUTS.filter((input) => inputs.get(input));
+        if (inputs.get('aws-session-token') && given.length === 0) {
+            throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_S3_AUTOMATION_INPUTS.join(', ')} too.`);
+        }
         if (given.length > 0 && given.length < AWS_S3_AUTOMATION_INPUTS.length) {
             const missing = AWS_S3_AUTOMATION_INPUTS.filter((input) => !inputs.get(input));
             throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_S3_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`);
@@ -29997,6 +30091,10 @@ async function checkKindRules(kind, inputs, extra, env) {
             files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES);
         else if (rule.upload.required)
             throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`);
+        if (userPath && !rule.upload.extensions.some((extension) => userPath.toLowerCase().endsWith(extension))) {
+            // The part goes with the MIME type of its extension (as the reference's curl -F '...; type=...' does).
+            throw new InputError(`Input '${rule.upload.input}' for kind '${kind}' must name a ${rule.upload.extensions.join(', ')} file, not '${userPath}'.`);
+        }
     }
     return files;
 }
@@ -30013,7 +30111,7 @@ const CREATE_PARAMETER_INPUTS = [
     'aws-access-key',
     'aws-secret-key',
     'aws-region',
-    'aws-id-username'
+    'aws-session-token'
 ];
 async function downloadInto(transport, token, options, context) {
     const kind = token.kind;
@@ -30057,7 +30155,7 @@ const createOperation = defineOperation({
     name: 'create-canarytoken',
     description: 'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
     requires: ['kind', 'memo'],
-    accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+    accepts: [...CREATE_PARAMETER_INPUTS, ...Object.keys(REFUSED_INPUTS), 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
     outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
     async parse(inputs, env) {
         const kind = requireKind(inputs);
@@ -30193,7 +30291,7 @@ const removeS3Operation = defineOperation({
     name: 'remove-s3-canarytoken',
     description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
     requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
-    accepts: ['delete-buckets', 's3-source-bucket'],
+    accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
     outputs: ['canarytoken', 'response'],
     parse(inputs) {
         const deleteBuckets = booleanInput(inputs, 'delete-buckets');
@@ -30205,6 +30303,7 @@ const removeS3Operation = defineOperation({
             awsAccessKey: inputs.get('aws-access-key'),
             awsSecretKey: inputs.get('aws-secret-key'),
             awsRegion: inputs.get('aws-region'),
+            awsSessionToken: inputs.get('aws-session-token') || undefined,
             deleteBuckets,
             s3SourceBucket: inputs.get('s3-source-bucket') || undefined
         };
@@ -30215,6 +30314,7 @@ const removeS3Operation = defineOperation({
             aws_access_key: params.awsAccessKey,
             aws_secret_key: params.awsSecretKey,
             aws_region: params.awsRegion,
+            aws_session_token: params.awsSessionToken,
             delete_buckets: params.deleteBuckets || undefined,
             s3_source_bucket: params.s3SourceBucket
         });
@@ -31924,6 +32024,7 @@ var undici = __nccwpck_require__(46752);
 
 
 
+
 const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 /** Largest JSON answer we will read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
@@ -31961,7 +32062,11 @@ function headerValue(headers, name) {
 }
 function errorCode(error) {
     const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
+    if (typeof code === 'string')
+        return code;
+    // fetch-style errors keep the system error as their cause.
+    const cause = error?.cause?.code;
+    return typeof cause === 'string' ? cause : undefined;
 }
 function isTimeout(error) {
     const code = errorCode(error);
@@ -31984,15 +32089,42 @@ function neverSent(code) {
 const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-function networkError(error, timeoutMs) {
+/** What a connection error code means, in words a user can act on. */
+function explainCode(code) {
+    if (code === 'ENOTFOUND')
+        return "the name does not resolve; check 'console'";
+    if (code === 'EAI_AGAIN')
+        return 'the name could not be resolved just now (DNS)';
+    if (code === 'ECONNREFUSED')
+        return "the connection was refused; check 'console' and that nothing blocks the port";
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
+        return 'no route to the host';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'the connection was not accepted in time';
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return 'the connection was closed by the other end';
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return 'TLS failed: the certificate does not name this host';
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'TLS failed: the certificate has expired';
+    if (/SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code))
+        return 'TLS failed: the certificate is not signed by a trusted authority (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)';
+    if (/CERT|^ERR_TLS_|^ERR_SSL_/.test(code))
+        return 'TLS failed';
+    return undefined;
+}
+function networkError(error, timeoutMs, target, elsewhere = false) {
     if (error instanceof ConsoleApiError)
         return error;
     if (isTimeout(error)) {
-        return new ConsoleApiError(`the Console did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
+        return new ConsoleApiError(`${target && elsewhere ? target.origin : 'the Console'} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
     }
     const code = errorCode(error);
-    const detail = code ?? (error instanceof Error ? error.message : String(error));
-    const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console';
+    const explanation = code ? explainCode(code) : undefined;
+    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : error instanceof Error ? error.message : String(error);
+    // The origin only: a signed storage URL's query is a credential.
+    const where = target ? target.origin : 'the Console';
+    const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
     return new ConsoleApiError(`${what} (${detail})`, 'network');
 }
 /** One attempt's failure, with what deciding on another attempt needs. */
@@ -32014,9 +32146,9 @@ class FailedAttempt extends Error {
     }
 }
 /** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error, timeoutMs) {
+function failedInTransit(error, timeoutMs, target, elsewhere = false) {
     const code = errorCode(error);
-    const mapped = networkError(error, timeoutMs);
+    const mapped = networkError(error, timeoutMs, target, elsewhere);
     const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
     const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
     return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
@@ -32065,6 +32197,8 @@ function describeNonJson(contentType, text) {
     const type = contentType?.split(';')[0]?.trim() || 'no content type';
     return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`;
 }
+/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
+const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized']);
 /**
  * Maps an answer to a ConsoleApiError, or returns nothing when it is a
  * success. Both the status and the `result` field are checked: the Console
@@ -32084,7 +32218,9 @@ function errorForAnswer(status, contentType, text, location) {
     }
     const record = typeof body === 'object' && body !== null ? body : {};
     const message = typeof record.message === 'string' ? record.message : undefined;
-    if (status === 401 || status === 403) {
+    // The reference documents authentication failures by their bodies only (a
+    // bad `auth_token` parameter, a bad header), not by status: both are read.
+    if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
         return new ConsoleApiError(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
     }
     if (status < 200 || status >= 300) {
@@ -32093,6 +32229,106 @@ function errorForAnswer(status, contentType, text, location) {
     if (record.result !== 'success') {
         const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field';
         return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message);
+    }
+    return undefined;
+}
+/**
+ * A parameter as the reference writes it. Booleans are `True`/`False`: the
+ * form the reference gives for `active` ("If set to True"), the one Thinkst's
+ * Python client and scripts send (`str(True)`), and one a Console that
+ * compares case-insensitively reads too.
+ */
+function parameterText(value) {
+    if (value === true)
+        return 'True';
+    if (value === false)
+        return 'False';
+    return String(value);
+}
+/** Redirects a download follows; beyond this many hops it fails. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+function downloadUrl(baseUrl, endpoint, params) {
+    const url = new URL(endpoint.path, baseUrl);
+    for (const [name, value] of Object.entries(params)) {
+        if (value !== undefined && value !== null)
+            url.searchParams.set(name, parameterText(value));
+    }
+    return url;
+}
+/** Where a download's redirect leads, refused when it has no target, leads off https or goes round too often. */
+function nextHop(from, location, hops, status) {
+    const refuse = (why) => {
+        throw new FailedAttempt(new ConsoleApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false);
+    };
+    if (hops >= MAX_REDIRECTS)
+        return refuse(`more than ${MAX_REDIRECTS} times; stopped following`);
+    if (!location)
+        return refuse('without a Location');
+    let target;
+    try {
+        target = new URL(location, from);
+    }
+    catch {
+        return refuse('to an address that is not a URL');
+    }
+    const shown = `${target.origin}${target.pathname}`;
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+        return refuse(`to ${target.protocol} (only https is followed)`);
+    if (target.username || target.password)
+        return refuse(`to ${shown} with credentials in the URL`);
+    // As for 'console': plain http to loopback hosts only.
+    if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
+        return refuse(`to plain http (${shown}); not followed: the file would cross the network in clear text`);
+    }
+    return target;
+}
+/** Bodies at most this large are looked at to tell an error from a file. */
+const SNIFF_BYTES = 64 * 1024;
+/** The `<title>` of an HTML page, short and on one line. */
+function htmlTitle(text) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+    return title ? title.slice(0, 120) : undefined;
+}
+/**
+ * Why a download's answer is not the file, or undefined when it is. Decided
+ * by the body as well as the headers: a Console may answer an error with 200
+ * and `text/html` or no Content-Type, so a small body that is a JSON
+ * `{"result": ...}` or an HTML page is an answer, never the token's file (no
+ * token file is either).
+ */
+function downloadFailure(status, contentType, disposition, content) {
+    const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES;
+    const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head);
+    const text = looksJson || looksHtml ? content.toString('utf8') : '';
+    let record;
+    if (looksJson) {
+        try {
+            const parsed = JSON.parse(text);
+            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'result' in parsed)
+                record = parsed;
+        }
+        catch {
+            // not JSON after all: judged below like any other body
+        }
+    }
+    if (record) {
+        const failure = errorForAnswer(status, 'application/json', text);
+        return failure ?? new ConsoleApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status);
+    }
+    if (status < 200 || status >= 300)
+        return errorForAnswer(status, contentType, text || content.toString('utf8'));
+    if (looksHtml) {
+        const title = htmlTitle(text);
+        return new ConsoleApiError(`${describeStatus(status)}: the Console answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`, 'not-json', status, title);
+    }
+    if (/\bjson\b/i.test(contentType ?? '') && !disposition) {
+        return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status);
     }
     return undefined;
 }
@@ -32126,7 +32362,7 @@ class ConsoleTransport {
             text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
+            throw failedInTransit(error, this.options.timeoutMs, this.options.baseUrl);
         }
         const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
         if (failure) {
@@ -32148,23 +32384,33 @@ class ConsoleTransport {
         return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params));
     }
     async downloadOnce(endpoint, params) {
-        const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*');
+        let answer = await this.send(endpoint, params, {}, '*/*');
+        let url = downloadUrl(this.options.baseUrl, endpoint, params);
+        // Downloads follow redirects, as the reference's `curl -L` and
+        // `allow_redirects=True` do; each hop is ours, so the auth header goes to
+        // the Console's own origin only and never to storage elsewhere.
+        for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
+            answer.body.resume();
+            const location = headerValue(answer.headers, 'location');
+            const next = nextHop(url, location, hops, answer.statusCode);
+            this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`);
+            url = next;
+            answer = await this.get(url, '*/*');
+        }
+        const { statusCode, headers, body } = answer;
         const contentType = headerValue(headers, 'content-type');
         const disposition = headerValue(headers, 'content-disposition');
-        const isJson = /\bjson\b/i.test(contentType ?? '');
-        const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition);
         let content;
         try {
-            content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES);
+            content = await readBody(body, MAX_DOWNLOAD_BYTES);
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
+            throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin);
         }
-        if (!isFile) {
-            const text = content.toString('utf8');
-            this.maskSecretsIn(text);
-            const failure = errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
-                new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode);
+        const failure = downloadFailure(statusCode, contentType, disposition, content);
+        if (failure) {
+            if (failure.failure !== 'not-json')
+                this.maskSecretsIn(content.toString('utf8'));
             throw failedAnswer(failure, headerValue(headers, 'retry-after'));
         }
         return {
@@ -32240,47 +32486,65 @@ class ConsoleTransport {
             // not JSON: nothing structured to mask, and the body is never printed
         }
     }
+    headersFor(url, accept) {
+        const headers = { accept, 'user-agent': this.options.userAgent };
+        // The token goes in the header only (URLs end up in logs and proxies),
+        // and only to the Console's own origin.
+        if (url.origin === this.options.baseUrl.origin)
+            headers['x-canary-auth-token'] = this.options.authToken;
+        return headers;
+    }
     async send(endpoint, params, files, accept) {
         const url = new URL(endpoint.path, this.options.baseUrl);
-        const headers = {
-            // The token goes in the header only: URLs end up in logs and proxies.
-            'x-canary-auth-token': this.options.authToken,
-            accept,
-            'user-agent': this.options.userAgent
-        };
-        const entries = Object.entries(params).filter((entry) => entry[1] !== undefined && entry[1] !== null);
+        const headers = this.headersFor(url, accept);
+        const entries = Object.entries(params)
+            .filter((entry) => entry[1] !== undefined && entry[1] !== null)
+            .map(([name, value]) => [name, parameterText(value)]);
         let body;
         if (endpoint.method === 'GET') {
             for (const [name, value] of entries)
-                url.searchParams.set(name, String(value));
+                url.searchParams.set(name, value);
         }
         else if (Object.keys(files).length > 0) {
             const form = new undici.FormData();
             for (const [name, value] of entries)
-                form.set(name, String(value));
-            for (const [name, path] of Object.entries(files))
-                form.set(name, await (0,external_node_fs_.openAsBlob)(path), (0,external_node_path_.basename)(path));
+                form.set(name, value);
+            for (const [name, path] of Object.entries(files)) {
+                const type = uploadMimeType(path);
+                if (!type)
+                    throw new ConsoleApiError(`cannot tell the MIME type of ${(0,external_node_path_.basename)(path)} from its extension`, 'not-json');
+                form.set(name, await (0,external_node_fs_.openAsBlob)(path, { type }), (0,external_node_path_.basename)(path));
+            }
             body = form;
         }
         else {
-            body = new URLSearchParams(entries.map(([name, value]) => [name, String(value)])).toString();
+            body = new URLSearchParams(entries).toString();
             headers['content-type'] = 'application/x-www-form-urlencoded';
         }
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
+        const answer = await this.dispatch(url, endpoint.method, headers, body);
+        this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
+        return answer;
+    }
+    /** A GET to a redirect's target: the Console's origin gets the auth header, any other origin nothing but the URL it gave. */
+    async get(url, accept) {
+        const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept));
+        this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`);
+        return answer;
+    }
+    async dispatch(url, method, headers, body) {
         try {
-            const answer = await (0,undici.request)(url, {
-                method: endpoint.method,
+            return await (0,undici.request)(url, {
+                method,
                 headers,
                 body,
                 dispatcher: this.dispatcher,
                 headersTimeout: this.options.timeoutMs,
                 bodyTimeout: this.options.timeoutMs
             });
-            this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
-            return answer;
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs);
+            throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin);
         }
     }
     async close() {

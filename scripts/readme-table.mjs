@@ -32,8 +32,8 @@ export async function renderTables() {
   const outputs = ['| Output | Description |', '| --- | --- |', ...Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${oneLine(spec.description)} |`)].join('\n')
 
   const kinds = [
-    '| Kind | Console name | Needs | File with `download: true` |',
-    '| --- | --- | --- | --- |',
+    '| Kind | Console name | Needs | Upload | File with `download: true` |',
+    '| --- | --- | --- | --- | --- |',
     ...Object.entries(CANARYTOKEN_KINDS).map(([kind, rule]) => {
       const needs = [
         ...(rule.requires ?? []).map((input) => `\`${input}\``),
@@ -41,7 +41,11 @@ export async function renderTables() {
         ...(rule.requiresExtraParams ?? []).map((parameter) => `\`extra-params: ${parameter}\``)
       ]
       const file = rule.file ? `${rule.file}${rule.credentials ? ' (credential: masked, owner-only)' : ''}` : '-'
-      return `| \`${kind}\` | ${rule.label} | ${needs.join(', ') || '-'} | ${file} |`
+      const upload = rule.upload
+        ? `\`${rule.upload.input}\` (${rule.upload.required ? 'required' : 'optional'}): ${rule.upload.extensions.join(', ')}`
+        : '-'
+      const label = rule.legacy ? `${rule.label} (older reference only: a current Console may refuse to create it)` : rule.label
+      return `| \`${kind}\` | ${label} | ${needs.join(', ') || '-'} | ${upload} | ${file} |`
     })
   ].join('\n')
 

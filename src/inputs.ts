@@ -25,6 +25,7 @@ export const INPUT_NAMES = [
   'aws-access-key',
   'aws-secret-key',
   'aws-region',
+  'aws-session-token',
   'browser-scanner-enabled',
   'aws-id-username',
   'delete-buckets',
@@ -88,7 +89,7 @@ export function consoleParameter(name: InputName): string {
 export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries']
 
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'remove-auth-token']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token']
 
 /** Read access to the inputs, trimmed, '' when not set. */
 export interface InputReader {

@@ -11,33 +11,46 @@ const secrets = new Set<string>()
 let longestFirst: string[] | undefined
 
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
-const SHORTEST_SECRET = 6
+const SHORTEST_SECRET = 8
 
+/**
+ * Registers a secret value. A multi-line value (a credentials file body, a
+ * WireGuard config) is redacted whole by us, but the runner is told only
+ * about its secret lines' values: the runner matches masks line by line, and
+ * masking every line would hide `[default]`, `region = us-east-2` or
+ * `output = json` from every later step of the job.
+ */
 export function registerSecret(value: unknown): void {
   if (typeof value !== 'string') return
   const trimmed = value.trim()
   if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed)) return
   secrets.add(trimmed)
   longestFirst = undefined
-  core.setSecret(trimmed)
-  // The runner matches a mask against single lines of the log, so a
-  // multi-line secret is masked line by line as well.
-  if (trimmed.includes('\n')) {
-    for (const line of trimmed.split(/\r?\n/)) registerSecret(line)
-  }
+  if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
+  else core.setSecret(trimmed)
 }
+
+/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i
+/** A bare line that looks like a credential: one long word, no spaces. */
+const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/
 
 /**
  * Masks the credential parts of a text file (AWS credentials, a Python client
- * config, a WireGuard config, a Slack token): every `key = value` value and
- * every long bare line.
+ * config, a WireGuard config, a Slack token): the values of lines whose name
+ * says credential, and long bare tokens. Section headers, comments and
+ * ordinary settings (`region`, `output`, `console_hash`, `Address`) stay readable.
  */
 export function registerCredentialText(text: string): void {
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim()
     if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line)) continue
-    const assignment = /^[^=:]+[=:]\s*(.+)$/.exec(line)
-    registerSecret(assignment ? assignment[1] : line)
+    const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line)
+    if (assignment) {
+      if (SECRET_LINE_NAME.test(assignment[1]!.trim())) registerSecret(assignment[2])
+    } else if (BARE_SECRET_LINE.test(line)) {
+      registerSecret(line)
+    }
   }
 }
 
@@ -55,33 +68,46 @@ export function redact(text: string): string {
 
 /**
  * Field names whose values the Console uses for credentials. Any JSON answer
- * is walked for them, so a new endpoint cannot forget to mask.
+ * is walked for them, so a new endpoint cannot forget to mask. `factory_auth`
+ * (aws-id tokens in paginate and search, factory.md) lets anyone mint tokens.
  */
 const SECRET_FIELDS = new Set([
   'auth_token',
   'secret_access_key',
   'aws_secret_key',
   'aws_session_token',
-  'renders',
+  'factory_auth',
   'wg_conf',
   'private_key',
   'api_key',
   'token_value'
 ])
 
+/**
+ * `renders` holds ready-made texts per kind: the aws-id credentials file and
+ * the WireGuard config are credentials, and a render we do not know is taken
+ * for one. The cloned-web script is not (it carries only the token's URL, and
+ * users need it to place the token).
+ */
+const PUBLIC_RENDERS = new Set(['cloned-web'])
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+function isSecretField(key: string, parentKey: string | undefined): boolean {
+  return SECRET_FIELDS.has(key) || (parentKey === 'renders' && !PUBLIC_RENDERS.has(key))
+}
+
 /** Collects every string under a secret field name, at any depth. */
-export function findSecretValues(value: unknown, underSecretField = false, found: string[] = []): string[] {
+export function findSecretValues(value: unknown, underSecretField = false, found: string[] = [], parentKey?: string): string[] {
   if (typeof value === 'string') {
     if (underSecretField) found.push(value)
   } else if (Array.isArray(value)) {
-    for (const item of value) findSecretValues(item, underSecretField, found)
+    for (const item of value) findSecretValues(item, underSecretField, found, parentKey)
   } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) {
-      findSecretValues(item, underSecretField || SECRET_FIELDS.has(key), found)
+      findSecretValues(item, underSecretField || isSecretField(key, parentKey), found, key)
     }
   }
   return found
@@ -89,12 +115,10 @@ export function findSecretValues(value: unknown, underSecretField = false, found
 
 /** A deep copy of a JSON value with every secret field replaced by `***`. */
 export function withoutSecretFields<T>(value: T): T {
-  const strip = (item: unknown): unknown => {
-    if (Array.isArray(item)) return item.map(strip)
+  const strip = (item: unknown, parentKey?: string): unknown => {
+    if (Array.isArray(item)) return item.map((child) => strip(child, parentKey))
     if (isRecord(item)) {
-      return Object.fromEntries(
-        Object.entries(item).map(([key, child]) => [key, SECRET_FIELDS.has(key) ? '***' : strip(child)])
-      )
+      return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) ? '***' : strip(child, key)]))
     }
     return item
   }

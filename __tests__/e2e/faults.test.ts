@@ -55,8 +55,8 @@ describe('retried until the Console answers', () => {
     const lines = retryLines(run)
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(/failed \(HTTP 502: the answer was not JSON \(text\/html, \d+ bytes\)\)/)
-    expect(lines[1]).toMatch(/failed \(the connection to the Console broke \(UND_ERR_SOCKET\)\)/)
-    expect(lines[2]).toMatch(/failed \(the connection to the Console broke \((ECONNRESET|UND_ERR_SOCKET)\)\)/)
+    expect(lines[1]).toMatch(/failed \(the connection to http:\/\/127\.0\.0\.1:\d+ broke \(UND_ERR_SOCKET: the connection was closed by the other end\)\)/)
+    expect(lines[2]).toMatch(/failed \(the connection to http:\/\/127\.0\.0\.1:\d+ broke \((ECONNRESET|UND_ERR_SOCKET): the connection was closed by the other end\)\)/)
     expect(run.stdout).not.toMatch(/<html|nginx/i)
   })
 
@@ -119,7 +119,7 @@ describe('retries exhausted or not worth it', () => {
     const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'doc' })
     emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/download', reset: 'mid-body', times: 2 })
     const run = await action('download-canarytoken', { canarytoken, path: 'out', retries: '1' })
-    expectFailure(run, /^download-canarytoken failed after 2 attempts: the connection to the Console broke/)
+    expectFailure(run, /^download-canarytoken failed after 2 attempts: the connection to http:\/\/127\.0\.0\.1:\d+ broke/)
     expect(await readdir(join(run.workspace, 'out')).catch(() => [])).toEqual([])
   })
 
@@ -162,7 +162,7 @@ describe('a create is never made twice', () => {
     expect(requestsTo(CREATE)).toHaveLength(1)
     // The memo's first word: a prefix of it however the Console splits words; the whole memo is compared locally.
     expect(requestsTo(SEARCH)[0]?.params).toMatchObject({ search_string: 'octo', kind: 'dns' })
-    expect(run.stdout).toContain('POST /api/v1/canarytoken/create: attempt 1 of 4 failed (the connection to the Console broke')
+    expect(run.stdout).toContain(`POST /api/v1/canarytoken/create: attempt 1 of 4 failed (the connection to ${emulator.url} broke`)
     expect(run.stdout).toContain('; checking whether the Console acted on it.')
     expect(run.stdout).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
   })

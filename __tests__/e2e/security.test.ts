@@ -31,9 +31,9 @@ describe('no secret is visible on any failure path, with RUNNER_DEBUG=1', () => 
 
   it.each<[string, () => void, string, Record<string, string>, RegExp]>([
     ['retries exhausted', () => emulator.injectFault({ path: REMOVE_S3, status: 503, times: 5 }), 'remove-s3-canarytoken', { retries: '1' }, /failed after 2 attempts: HTTP 503/],
-    ['a reset before the headers', () => emulator.injectFault({ path: REMOVE_S3, reset: 'before-headers', times: 5 }), 'remove-s3-canarytoken', { retries: '1' }, /failed after 2 attempts: the connection to the Console broke/],
-    ['a reset after the headers', () => emulator.injectFault({ path: REMOVE_S3, reset: 'after-headers', times: 5 }), 'remove-s3-canarytoken', { retries: '0' }, /failed: the connection to the Console broke/],
-    ['a truncated answer', () => emulator.injectFault({ path: REMOVE_S3, truncateBody: true, times: 5 }), 'remove-s3-canarytoken', { retries: '0' }, /failed: the connection to the Console broke/],
+    ['a reset before the headers', () => emulator.injectFault({ path: REMOVE_S3, reset: 'before-headers', times: 5 }), 'remove-s3-canarytoken', { retries: '1' }, /failed after 2 attempts: the connection to http:\/\/127\.0\.0\.1:\d+ broke/],
+    ['a reset after the headers', () => emulator.injectFault({ path: REMOVE_S3, reset: 'after-headers', times: 5 }), 'remove-s3-canarytoken', { retries: '0' }, /failed: the connection to http:\/\/127\.0\.0\.1:\d+ broke/],
+    ['a truncated answer', () => emulator.injectFault({ path: REMOVE_S3, truncateBody: true, times: 5 }), 'remove-s3-canarytoken', { retries: '0' }, /failed: the connection to http:\/\/127\.0\.0\.1:\d+ broke/],
     ['a timeout', () => emulator.injectFault({ path: REMOVE_S3, delayMs: 5000, times: 5 }), 'remove-s3-canarytoken', { retries: '0', 'timeout-seconds': '1' }, /did not answer within 1 s/],
     ['an HTML error page', () => emulator.injectFault({ path: REMOVE_S3, html: true, status: 500 }), 'remove-s3-canarytoken', {}, /failed: HTTP 500: the answer was not JSON/],
     ['"result": "error" with 200', () => emulator.injectFault({ path: REMOVE_S3, resultError: 'Could not remove' }), 'remove-s3-canarytoken', {}, /failed: HTTP 200: Could not remove$/],
@@ -65,7 +65,7 @@ describe('no secret is visible on any failure path, with RUNNER_DEBUG=1', () => 
     const memo = 'keys whose file never arrives'
     emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/download', reset: 'mid-body', times: 5 })
     const run = await action('create-canarytoken', { kind: 'aws-id', memo, download: 'true', path: 'config', retries: '1' })
-    expectFailure(run, /^create-canarytoken failed after 2 attempts: the connection to the Console broke/)
+    expectFailure(run, /^create-canarytoken failed after 2 attempts: the connection to http:\/\/127\.0\.0\.1:\d+ broke/)
     const token = emulator.listTokens().find((candidate) => candidate.memo === memo)!
     expect(run.masks).toContain(token.secret_access_key)
     expectNoSecretsVisible(run, [AUTH_TOKEN, token.secret_access_key, token.renders['aws-id']])

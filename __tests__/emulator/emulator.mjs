@@ -3,6 +3,7 @@
 // only. The endpoints live in routes.mjs, the model in state.mjs and the
 // downloadable files in files.mjs; this module is the HTTP server, the
 // request log, the fault plan and the helpers tests use to set up state.
+import { randomBytes } from 'node:crypto'
 import { STATUS_CODES, createServer } from 'node:http'
 import { API_ENABLE_PATH, ROUTES_BY_PATH, errorAnswer, json } from './routes.mjs'
 import { ApiError, ConsoleState, KINDS } from './state.mjs'
@@ -80,7 +81,16 @@ const CUT_PAUSE_MS = 30
  * @property {number} [latencyMs] delay added to every answer
  * @property {() => number} [now] the clock, epoch ms
  * @property {string} [domainHash] the Console's hash (as in `<hash>.canary.tools`)
+ * @property {boolean} [strict] behave as strictly as Thinkst's reference allows (default true; see `strict`)
+ * @property {string[]} [storageKinds] strict mode: kinds whose files are served from a second origin (default doc-msword)
  */
+
+/** Endpoints that answer with a file. */
+const DOWNLOAD_PATHS = new Set(['/api/v1/canarytoken/download', '/api/v1/auth_token/download', '/api/v1/token/download'])
+/** Strict mode: where a download's first redirect leads, on the Console's own origin. */
+const TICKET_PREFIX = '/api/v1/canarytoken/download/file/'
+/** Strict mode: how long a signed storage URL stays valid. */
+const SIGNED_URL_MS = 5 * 60 * 1000
 
 /** @typedef {import('./routes.mjs').Answer} Answer */
 /** @typedef {FaultSpec & { remaining: number, hits: number }} Fault */
@@ -143,7 +153,47 @@ export class ConsoleEmulator {
      * @type {[RecordedRequest, ...RecordedRequest[]]}
      */
     this.requests = /** @type {any} */ ([])
+    /**
+     * Strict mode (the default, used by `npm test` and the demo): where
+     * Thinkst's reference allows more than one behaviour, the least
+     * convenient one for a client.
+     * - downloads answer with a same-origin 302 (the reference downloads
+     *   with `curl -L`, `allow_redirects=True`); files of `storageKinds` are
+     *   then redirected again to a second origin (a signed storage URL) that
+     *   refuses any request carrying X-Canary-Auth-Token;
+     * - a download that fails answers `{"result":"error"}` with 200 and
+     *   `text/html` (the reference does not document its content type);
+     * - uploads must name their MIME type (canarytools-python refuses to
+     *   send one without), web_image one of png, jpeg, gif;
+     * - `active` on search is read only as `True`/`False`, the form the
+     *   reference writes; `active=true` is ignored (every token comes back);
+     * - page cursors are offsets (the reference's decode to `1:12:3:4:2:4`),
+     *   so tokens deleted during a walk shift later pages, and the filters
+     *   must be sent again with every page;
+     * - kinds only the older reference lists (apeeper, sql, svn) cannot be created.
+     */
+    this.strict = options.strict ?? true
+    /** Strict mode: kinds whose files come from the storage origin. */
+    this.storageKinds = new Set(options.storageKinds ?? ['doc-msword'])
+    /**
+     * Requests the storage origin received (strict mode), oldest first.
+     * @type {Array<{ path: string, authHeader: string | null, status: number }>}
+     */
+    this.storageRequests = []
+    /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string }>} */
+    this.#tickets = new Map()
     this.#state = new ConsoleState({ authToken: this.authToken, now: () => this.now() })
+  }
+
+  /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string }>} */
+  #tickets
+  /** @type {import('node:http').Server | undefined} */
+  #storage
+  #storageUrl = ''
+
+  /** The storage origin's base URL (strict mode), `http://127.0.0.1:<port>`; '' before start. */
+  get storageUrl() {
+    return this.#storageUrl
   }
 
   // ------------------------------------------------------------ server
@@ -182,7 +232,39 @@ export class ConsoleEmulator {
     this.#server = server
     const address = server.address()
     this.#url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`
+    if (this.strict) await this.#startStorage()
     return this.#url
+  }
+
+  /** A second origin standing in for signed-URL object storage (S3 and the like). */
+  async #startStorage() {
+    const storage = createServer((req, res) => {
+      req.resume()
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const authHeader = req.headers['x-canary-auth-token']
+      const nonce = url.pathname.split('/')[2] ?? ''
+      const ticket = this.#tickets.get(nonce)
+      /** @param {number} status @param {string} code @param {string} message */
+      const xmlError = (status, code, message) => {
+        this.storageRequests.push({ path: url.pathname, authHeader: typeof authHeader === 'string' ? authHeader : null, status })
+        res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`)
+      }
+      // Signed URLs carry their authorisation in the query; anything else alongside is refused.
+      if (authHeader !== undefined) return xmlError(400, 'InvalidArgument', 'Only one auth mechanism allowed; X-Canary-Auth-Token is not expected by storage')
+      if (!ticket || !ticket.storage || url.searchParams.get('X-Amz-Signature') !== ticket.signature) return xmlError(403, 'AccessDenied', 'Access Denied')
+      if (this.now() > ticket.expires) return xmlError(403, 'AccessDenied', 'Request has expired')
+      this.#tickets.delete(nonce)
+      this.storageRequests.push({ path: url.pathname, authHeader: null, status: 200 })
+      res.writeHead(ticket.answer.status, { ...ticket.answer.headers, 'content-length': String(ticket.answer.body.length) }).end(ticket.answer.body)
+    })
+    storage.on('connection', (socket) => {
+      this.#sockets.add(socket)
+      socket.on('close', () => this.#sockets.delete(socket))
+    })
+    await new Promise((resolve) => storage.listen(0, '127.0.0.1', () => resolve(undefined)))
+    this.#storage = storage
+    const address = storage.address()
+    this.#storageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   }
 
   /** Closes the server and every open connection; pending delays end at once. */
@@ -195,12 +277,21 @@ export class ConsoleEmulator {
     const server = this.#server
     if (!server) return
     this.#server = undefined
-    await new Promise((resolve) => {
-      server.close(() => resolve(undefined))
-      for (const socket of this.#sockets) socket.destroy()
-      server.closeAllConnections()
-    })
+    const storage = this.#storage
+    this.#storage = undefined
+    await Promise.all(
+      [server, storage].map(
+        (closing) =>
+          closing &&
+          new Promise((resolve) => {
+            closing.close(() => resolve(undefined))
+            closing.closeAllConnections()
+          })
+      )
+    )
+    for (const socket of this.#sockets) socket.destroy()
     this.#url = ''
+    this.#storageUrl = ''
   }
 
   // ------------------------------------------------------------ request log and faults
@@ -332,6 +423,8 @@ export class ConsoleEmulator {
     if (replaced && fault) answer = faultAnswer(fault)
     else if (!answer && fault?.reset !== 'before-headers') answer = realAnswer()
     if (answer && fault?.headers && !replaced) answer.headers = { ...answer.headers, ...lowerCaseKeys(fault.headers) }
+    // A planned fault is delivered on the first answer as it is, so fault tests stay about the fault.
+    if (answer && this.strict && !fault && DOWNLOAD_PATHS.has(record.path)) answer = this.#strictDownload(answer, params)
     await this.#deliver(res, answer, fault, record)
   }
 
@@ -345,6 +438,9 @@ export class ConsoleEmulator {
    * @returns {Answer}
    */
   #answer(method, path, params, parsed, authHeader) {
+    if (this.strict && path.startsWith(TICKET_PREFIX) && method === 'GET') {
+      return this.#state.findCaller(authHeader ?? params.auth_token) ? this.#ticketAnswer(path) : errorAnswer(401, 'Unauthorized')
+    }
     const routes = ROUTES_BY_PATH.get(path)
     if (!routes) return errorAnswer(404, 'Not found')
     const route = routes.find((r) => r.method === method)
@@ -369,12 +465,53 @@ export class ConsoleEmulator {
         caller,
         authToken: authToken ?? '',
         baseUrl: this.#url,
-        options: { downloadFilenameOverride: this.downloadFilenameOverride, domainHash: this.domainHash }
+        options: { downloadFilenameOverride: this.downloadFilenameOverride, domainHash: this.domainHash, strict: this.strict }
       })
     } catch (error) {
       if (error instanceof ApiError) return errorAnswer(error.status, error.message)
       throw error
     }
+  }
+
+  /**
+   * Strict mode's download: an error comes back as `text/html` with 200; a
+   * file behind a same-origin redirect (and, for `storageKinds`, a second
+   * one to the storage origin).
+   * @param {Answer} answer
+   * @param {Record<string, string>} params
+   * @returns {Answer}
+   */
+  #strictDownload(answer, params) {
+    const isFile = answer.status === 200 && answer.headers['content-disposition'] !== undefined
+    if (!isFile) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: answer.body }
+    const nonce = randomBytes(12).toString('hex')
+    const kind = this.#state.tokens.get(params.canarytoken ?? '')?.kind
+    this.#tickets.set(nonce, {
+      answer,
+      storage: kind !== undefined && this.storageKinds.has(kind),
+      expires: this.now() + SIGNED_URL_MS,
+      signature: randomBytes(16).toString('hex')
+    })
+    return { status: 302, headers: { location: `${TICKET_PREFIX}${nonce}`, 'content-type': 'text/html; charset=utf-8' }, body: Buffer.alloc(0) }
+  }
+
+  /**
+   * A file behind a download's first redirect: served here (the caller has
+   * already been authenticated) or redirected to storage.
+   * @param {string} path
+   * @returns {Answer}
+   */
+  #ticketAnswer(path) {
+    const nonce = path.slice(TICKET_PREFIX.length)
+    const ticket = this.#tickets.get(nonce)
+    if (!ticket || this.now() > ticket.expires) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from('{"message":"File not found","result":"error"}') }
+    if (!ticket.storage) {
+      this.#tickets.delete(nonce)
+      return ticket.answer
+    }
+    const filename = /filename=([^;]+)/.exec(ticket.answer.headers['content-disposition'] ?? '')?.[1] ?? 'file'
+    const query = `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${SIGNED_URL_MS / 1000}&X-Amz-Signature=${ticket.signature}`
+    return { status: 302, headers: { location: `${this.#storageUrl}/canarytoken-files/${nonce}/${encodeURIComponent(filename)}?${query}` }, body: Buffer.alloc(0) }
   }
 
   /**
@@ -562,7 +699,7 @@ async function parseBody(method, contentType, body) {
       const form = await new Response(body, { headers: { 'content-type': contentType ?? '' } }).formData()
       for (const [name, value] of form) {
         if (typeof value === 'string') parsed.fields[name] = value
-        else parsed.uploads[name] = { filename: value.name, contentType: value.type || 'application/octet-stream', data: Buffer.from(await value.arrayBuffer()) }
+        else parsed.uploads[name] = { filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) }
       }
     } catch {
       parsed.error = true

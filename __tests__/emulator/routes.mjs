@@ -2,7 +2,7 @@
 // required parameters, who may call it, handler). Handlers get the state and
 // a request context and return an Answer, or throw ApiError.
 import { fileForToken } from './files.mjs'
-import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES, MAX_MEMO, tokenOrder } from './state.mjs'
+import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES, LEGACY_KINDS, MAX_MEMO, tokenOrder } from './state.mjs'
 
 /**
  * @typedef {import('./state.mjs').ConsoleState} ConsoleState
@@ -26,7 +26,7 @@ import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES,
  * @property {Caller} caller
  * @property {string} authToken the caller's token
  * @property {string} baseUrl `http://127.0.0.1:<port>`
- * @property {{ downloadFilenameOverride?: string, domainHash: string }} options
+ * @property {{ downloadFilenameOverride?: string, domainHash: string, strict?: boolean }} options
  */
 
 /**
@@ -138,6 +138,46 @@ function listingFlocks(state, ctx, flockId) {
  * @property {number} l page size
  * @property {Record<string, string>} q the query (filters) the listing was made with
  */
+
+/**
+ * Strict mode's cursors: `<page>:<offset>:<limit>` in base64, offsets as the
+ * reference's example cursors look (`MToxMjozOjQ6Mjo0` is `1:12:3:4:2:4`).
+ * They hold no filters: a client must send them with every page.
+ * @param {number} offset
+ * @param {number} limit
+ */
+const encodeOffsetCursor = (offset, limit) => Buffer.from(`${Math.floor(offset / limit) + 1}:${offset}:${limit}`, 'utf8').toString('base64')
+
+/** @param {string} text @returns {{ offset: number, limit: number }} */
+function decodeOffsetCursor(text) {
+  const match = /^(\d+):(\d+):(\d+)$/.exec(Buffer.from(text, 'base64').toString('utf8'))
+  if (!match || Number(match[3]) < 1) return fail(400, 'Invalid cursor')
+  return { offset: Number(match[2]), limit: Number(match[3]) }
+}
+
+/**
+ * One page by offset (strict mode). Tokens deleted since the last page shift
+ * the rest forward, so a client that deletes while walking skips tokens.
+ * @param {Array<Record<string, any>>} list
+ * @param {RequestContext} ctx
+ * @param {number} limit
+ * @param {string | undefined} cursorText
+ */
+function offsetPage(list, ctx, limit, cursorText) {
+  const cursor = cursorText ? decodeOffsetCursor(cursorText) : { offset: 0, limit }
+  const start = Math.min(cursor.offset, list.length)
+  const end = Math.min(start + cursor.limit, list.length)
+  const next = end < list.length ? encodeOffsetCursor(end, cursor.limit) : null
+  const prev = start > 0 ? encodeOffsetCursor(Math.max(0, start - cursor.limit), cursor.limit) : null
+  /** @param {string | null} value */
+  const link = (value) => (value ? `${ctx.baseUrl}${ctx.path}?cursor=${encodeURIComponent(value)}&auth_token=${encodeURIComponent(ctx.authToken)}` : null)
+  return {
+    items: list.slice(start, end),
+    cursor: { next, next_link: link(next), prev, prev_link: link(prev) },
+    pageNumber: Math.floor(start / cursor.limit) + 1,
+    pageTotal: Math.max(1, Math.ceil(list.length / cursor.limit))
+  }
+}
 
 /** @param {CursorState} cursor */
 const encodeCursor = (cursor) => Buffer.from(JSON.stringify({ v: 1, ...cursor }), 'utf8').toString('base64url')
@@ -262,12 +302,24 @@ const NOT_STORED = new Set([
 ])
 
 /** Parameters some kinds cannot do without. */
-const KIND_PARAMS = /** @type {Record<string, string>} */ ({
-  'cloned-web': 'cloned_web',
-  'cloned-css': 'expected_referrer',
-  'sensitive-cmd': 'process_name',
-  'fast-redirect': 'browser_redirect_url',
-  'slow-redirect': 'browser_redirect_url'
+const KIND_PARAMS = /** @type {Record<string, string[]>} */ ({
+  'active-directory-login': ['tokened_usernames'],
+  'aws-s3': ['s3_source_bucket', 's3_log_bucket'],
+  'azure-entra-login': ['expected_referrer'],
+  'azure-id': ['azure_id_cert_file_name'],
+  'cloned-web': ['cloned_web'],
+  'cloned-css': ['expected_referrer'],
+  'idp-app': ['idp_app_type'],
+  'sensitive-cmd': ['process_name'],
+  'fast-redirect': ['browser_redirect_url'],
+  'slow-redirect': ['browser_redirect_url']
+})
+/** MIME types an upload part may carry (strict mode refuses a part without one). */
+const UPLOAD_TYPES = /** @type {Record<string, RegExp>} */ ({
+  web_image: /^image\/(png|jpeg|gif)$/,
+  pdf: /^application\/pdf$/,
+  doc: /^application\/(vnd\.openxmlformats-officedocument\.wordprocessingml\.document|msword)$/,
+  exe: /^application\/(octet-stream|x-msdownload|vnd\.microsoft\.portable-executable|x-dosexec)$/
 })
 /** Files some kinds cannot do without. */
 const KIND_FILES = /** @type {Record<string, string>} */ ({ 'web-image': 'web_image', 'signed-exe': 'exe' })
@@ -282,8 +334,15 @@ function createToken(state, ctx) {
   if (!state.flocks.has(flockId)) fail(400, 'Flock does not exist.')
   assertFlockAccess(ctx, flockId)
 
-  const param = KIND_PARAMS[kind]
-  if (param && !p[param]) fail(400, `'${param}' is required for ${kind} Canarytokens`)
+  if (ctx.options.strict && LEGACY_KINDS.has(kind)) fail(400, 'Supplied kind is not valid.')
+  for (const param of KIND_PARAMS[kind] ?? []) if (!p[param]) fail(400, `'${param}' is required for ${kind} Canarytokens`)
+  if (ctx.options.strict) {
+    for (const [part, upload] of Object.entries(ctx.uploads)) {
+      if (!upload.contentType) fail(400, `Could not process the parameters: '${part}' was sent without a MIME type`)
+      const allowed = UPLOAD_TYPES[part]
+      if (allowed && !allowed.test(upload.contentType.split(';')[0]?.trim() ?? '')) fail(400, `Could not process the parameters: '${part}' may not be ${upload.contentType}`)
+    }
+  }
   const file = KIND_FILES[kind]
   if (file && !ctx.uploads[file]) fail(400, `'${file}' is required for ${kind} Canarytokens: send the file as multipart/form-data`)
   if (kind === 'aws-s3') {
@@ -373,6 +432,11 @@ const fetchAll = (state, ctx) => success({ tokens: inFlocks(state, listingFlocks
 
 /** @type {Route['handler']} */
 function paginate(state, ctx) {
+  if (ctx.options.strict) {
+    const list = inFlocks(state, listingFlocks(state, ctx, ctx.params.flock_id))
+    const result = offsetPage(list, ctx, parseLimit(ctx.params.limit), ctx.params.cursor)
+    return success({ canarytokens: result.items, cursor: result.cursor, page_num: result.pageNumber, page_total: result.pageTotal })
+  }
   const cursor = ctx.params.cursor ? decodeCursor(ctx.params.cursor, 'paginate') : undefined
   // A cursor carries its query; parameters sent next to it are not read.
   const query = cursor?.q ?? (ctx.params.flock_id ? { flock_id: ctx.params.flock_id } : {})
@@ -405,7 +469,8 @@ function memoWordsOf(token) {
 
 /** @type {Route['handler']} */
 function search(state, ctx) {
-  const cursor = ctx.params.cursor ? decodeCursor(ctx.params.cursor, 'search') : undefined
+  const strict = ctx.options.strict === true
+  const cursor = ctx.params.cursor && !strict ? decodeCursor(ctx.params.cursor, 'search') : undefined
   /** @type {Record<string, string>} */
   const query = cursor?.q ?? {}
   if (!cursor) {
@@ -415,7 +480,8 @@ function search(state, ctx) {
     }
   }
   const limit = cursor?.l ?? parseLimit(ctx.params.limit)
-  const active = parseBoolean(query.active, 'active')
+  // The reference writes `active` as True/False; strict mode ignores any other spelling, as a Console comparing with 'True' would.
+  const active = strict ? { True: true, False: false }[query.active ?? ''] : parseBoolean(query.active, 'active')
   if (query.kind && !Object.hasOwn(KIND_NAMES, query.kind)) fail(400, 'Supplied kind is not valid.')
   const terms = words(query.search_string ?? '')
   const list = inFlocks(state, listingFlocks(state, ctx, query.flock_id)).filter((token) => {
@@ -426,7 +492,7 @@ function search(state, ctx) {
     const id = String(token.canarytoken).toLowerCase()
     return terms.every((term) => id.startsWith(term) || memoWords.some((word) => word.startsWith(term)))
   })
-  const result = page(list, ctx, 'search', limit, query, cursor)
+  const result = strict ? offsetPage(list, ctx, limit, ctx.params.cursor) : page(list, ctx, 'search', limit, query, cursor)
   return success({
     canarytokens: result.items,
     cursor: result.cursor,

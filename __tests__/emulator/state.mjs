@@ -3,15 +3,19 @@
 // switch. No HTTP here; routes.mjs maps requests onto these methods.
 import { randomBytes } from 'node:crypto'
 
-/** Kinds the Console offers, with the names /api/v1/canarytokens/list gives them. */
+/**
+ * Kinds the Console offers, with the names /api/v1/canarytokens/list gives
+ * them (the current reference's example), plus idp-app (create's
+ * `idp_app_type`) and the kinds only the older reference lists (LEGACY_KINDS).
+ */
 export const KIND_NAMES = Object.freeze({
   'active-directory-login': 'Active Directory Login',
   apeeper: 'Apeeper',
   'aws-id': 'AWS API Key',
   'aws-s3': 'AWS S3 Bucket',
-  'azure-entra-login': 'Azure Entra ID Login',
-  'azure-id': 'Azure Login Certificate',
-  'cloned-css': 'CSS Cloned Website',
+  'azure-entra-login': 'Azure Entra Login',
+  'azure-id': 'Azure Login Certificate and Config',
+  'cloned-css': 'CSS cloned site',
   'cloned-web': 'Cloned Website',
   'credit-card': 'Credit Card',
   dns: 'DNS',
@@ -19,22 +23,25 @@ export const KIND_NAMES = Object.freeze({
   'doc-msword': 'MS Word Document',
   'fast-redirect': 'Fast Redirect',
   http: 'Web Bug',
+  'idp-app': 'IdP App',
   'msexcel-macro': 'MS Excel Macro Document',
   'msword-macro': 'MS Word Macro Document',
-  'mysql-dump': 'MySQL Dump',
+  'mysql-dump': 'MySQL Dump File',
   'pdf-acrobat-reader': 'Acrobat PDF',
   pwa: 'Fake App',
   'qr-code': 'QR Code',
   'sensitive-cmd': 'Sensitive Command',
-  'signed-exe': 'Signed Executable',
+  'signed-exe': 'Custom Exe/Binary',
   'slack-api': 'Slack API Key',
   'slow-redirect': 'Slow Redirect',
   sql: 'SQL Server',
   svn: 'SVN',
-  'web-image': 'Web Image',
+  'web-image': 'Custom Web Image',
   'windows-dir': 'Windows Folder',
   wireguard: 'WireGuard VPN'
 })
+/** Kinds only the older reference lists: tokens of them may exist, a strict Console makes no new ones. */
+export const LEGACY_KINDS = Object.freeze(new Set(['apeeper', 'sql', 'svn']))
 export const KINDS = Object.freeze(Object.keys(KIND_NAMES))
 export const DEFAULT_FLOCK = 'flock:default'
 export const MAX_MEMO = 10_000
@@ -125,6 +132,8 @@ function fillKindFields(token) {
       token.access_key_id ??= `AKIA${randomText(16, UPPER_BASE32)}`
       token.secret_access_key ??= randomText(40, SECRET_CHARS)
       token.username ??= `svc-${randomText(10, LOWER_ALNUM)}`
+      // The reference's paginate and search examples show aws-id tokens with a factory_auth (a credential).
+      token.factory_auth ??= randomHex(40)
       token.renders ??= {
         'aws-id': `[default]\naws_access_key_id = ${token.access_key_id}\naws_secret_access_key = ${token.secret_access_key}\nregion = us-east-2\noutput = json\n`
       }

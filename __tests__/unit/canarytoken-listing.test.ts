@@ -86,8 +86,8 @@ describe('canarytokenPages', () => {
       [2, 2, 1]
     ])
     expect(seenPaths.map(query)).toEqual([
-      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE) },
-      { kind: 'dns', active: 'false', search_string: 'nightly', limit: String(PAGE_SIZE), cursor: 'n1' }
+      { kind: 'dns', active: 'False', search_string: 'nightly', limit: String(PAGE_SIZE) },
+      { kind: 'dns', active: 'False', search_string: 'nightly', limit: String(PAGE_SIZE), cursor: 'n1' }
     ])
   })
 

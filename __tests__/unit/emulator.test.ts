@@ -12,7 +12,8 @@ let emulator: ConsoleEmulator
 let base: string
 
 beforeAll(async () => {
-  emulator = new ConsoleEmulator({ authToken: AUTH })
+  // The lenient mode: these tests pin behaviour strict mode changes (see emulator-strict.test.ts).
+  emulator = new ConsoleEmulator({ authToken: AUTH, strict: false })
   base = await emulator.start()
 })
 afterAll(async () => {
@@ -255,7 +256,11 @@ describe('canarytoken/create', () => {
     ['slow-redirect without browser_redirect_url', { kind: 'slow-redirect', memo: 'm' }, /browser_redirect_url/],
     ['web-image without a file', { kind: 'web-image', memo: 'm' }, /web_image/],
     ['signed-exe without a file', { kind: 'signed-exe', memo: 'm' }, /exe/],
-    ['half the aws-s3 automation', { kind: 'aws-s3', memo: 'm', aws_access_key: 'AKIA' }, /aws_secret_key, aws_region/]
+    ['half the aws-s3 automation', { kind: 'aws-s3', memo: 'm', s3_source_bucket: 's', s3_log_bucket: 'l', aws_access_key: 'AKIA' }, /aws_secret_key, aws_region/],
+    ['aws-s3 without its buckets', { kind: 'aws-s3', memo: 'm' }, /s3_source_bucket/],
+    ['active-directory-login without tokened_usernames', { kind: 'active-directory-login', memo: 'm' }, /tokened_usernames/],
+    ['azure-id without azure_id_cert_file_name', { kind: 'azure-id', memo: 'm' }, /azure_id_cert_file_name/],
+    ['azure-entra-login without expected_referrer', { kind: 'azure-entra-login', memo: 'm' }, /expected_referrer/]
   ])('refuses %s with a 400', async (_name, params, message) => {
     const before = emulator.listTokens().length
     const reply = await create(params)
@@ -268,6 +273,11 @@ describe('canarytoken/create', () => {
   it('accepts every documented kind', async () => {
     const kinds = Object.keys((await call('GET', '/api/v1/canarytokens/list')).json.canarytokens)
     const extra: Record<string, Params> = {
+      'active-directory-login': { tokened_usernames: 'alice,bob' },
+      'aws-s3': { s3_source_bucket: 'source', s3_log_bucket: 'logs' },
+      'azure-entra-login': { expected_referrer: 'example.com' },
+      'azure-id': { azure_id_cert_file_name: 'cert.pem' },
+      'idp-app': { idp_app_type: 'github' },
       'cloned-web': { cloned_web: 'example.com' },
       'cloned-css': { expected_referrer: 'example.com' },
       'sensitive-cmd': { process_name: 'klist.exe' },
@@ -278,7 +288,7 @@ describe('canarytoken/create', () => {
       const reply = await create({ kind, memo: kind, ...extra[kind] })
       expect([kind, reply.json.result]).toEqual([kind, 'success'])
     }
-    expect(kinds).toHaveLength(29)
+    expect(kinds).toHaveLength(30)
   })
 
   it('takes files as multipart/form-data and records them', async () => {
@@ -477,7 +487,7 @@ describe('listings', () => {
   const get = (path: string, params: Params = {}, token = AUTH) => call('GET', path, params, { url: listingUrl, token })
 
   beforeAll(async () => {
-    listing = new ConsoleEmulator({ authToken: AUTH })
+    listing = new ConsoleEmulator({ authToken: AUTH, strict: false })
     listingUrl = await listing.start()
     listing.seedTokens(95)
   })

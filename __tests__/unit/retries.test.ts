@@ -145,7 +145,7 @@ describe('ConsoleTransport retries', () => {
     pool().intercept({ path: isFetchOf('t1'), method: 'GET' }).reply(200, { result: 'success', token: { canarytoken: 't1' } })
     await expect(transport().call(FETCH, { canarytoken: 't1' })).resolves.toMatchObject({ result: 'success' })
     expect(waits).toHaveLength(1)
-    expect(logs.find((line) => !line.startsWith('debug:'))).toMatch(/failed \(the connection to the Console broke \(ECONNRESET\)\)/)
+    expect(logs.find((line) => !line.startsWith('debug:'))).toMatch(/failed \(the connection to https:\/\/abc\.canary\.tools broke \(ECONNRESET: the connection was closed by the other end\)\)/)
 
     for (const code of ['ENOTFOUND', 'CERT_HAS_EXPIRED']) {
       pool().intercept({ path: isFetchOf('t1'), method: 'GET' }).replyWithError(connectionError(code))
@@ -202,7 +202,7 @@ describe('ConsoleTransport retries', () => {
         return { result: 'success' as const, canarytoken: { canarytoken: 'made-anyway' } }
       })
       expect(answer).toMatchObject({ canarytoken: { canarytoken: 'made-anyway' } })
-      expect(failures).toEqual(['the connection to the Console broke (UND_ERR_SOCKET)'])
+      expect(failures).toEqual(['the connection to https://abc.canary.tools broke (UND_ERR_SOCKET: the connection was closed by the other end)'])
       expect(waits).toEqual([])
       expect(logs).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
     })
@@ -228,8 +228,8 @@ describe('ConsoleTransport retries', () => {
         return undefined
       }
       await expect(transport().call(CREATE, { kind: 'nope', memo: 'm' }, {}, check)).rejects.toThrow('HTTP 400: Supplied kind is not valid.')
-      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow('could not reach the Console (ENOTFOUND)')
-      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow('could not reach the Console (ERR_TLS_CERT_ALTNAME_INVALID)')
+      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow("could not reach https://abc.canary.tools (ENOTFOUND: the name does not resolve; check 'console')")
+      await expect(transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, check)).rejects.toThrow('could not reach https://abc.canary.tools (ERR_TLS_CERT_ALTNAME_INVALID: TLS failed: the certificate does not name this host)')
       expect(checks).toBe(0)
     })
 

@@ -8,23 +8,26 @@ describe('secrets', () => {
   it('finds secret fields at any depth, and only those', () => {
     const answer = {
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: 'S1', renders: { 'aws-id': 'R1', nested: ['R2'] } },
+      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: 'S1', factory_auth: 'F1', renders: { 'aws-id': 'R1', wg_conf: ['R2'], 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: 'A1' }]
     }
-    expect(findSecretValues(answer).sort()).toEqual(['A1', 'R1', 'R2', 'S1'])
+    expect(findSecretValues(answer).sort()).toEqual(['A1', 'F1', 'R1', 'R2', 'S1'])
     expect(withoutSecretFields(answer)).toEqual({
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: '***', renders: '***' },
+      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: '***', factory_auth: '***', renders: { 'aws-id': '***', wg_conf: '***', 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: '***' }]
     })
   })
 
   it('redacts registered secrets, longest first, line by line for multi-line ones', () => {
     registerSecret('abcdef123456')
-    registerSecret('line-one-value\nline-two-value')
+    registerSecret('[default]\nsecret = line-two-value\nregion = us-east-2')
     expect(redact('x abcdef123456 y line-two-value')).toBe('x *** y ***')
-    expect(core.setSecret).toHaveBeenCalledWith('line-one-value')
     expect(core.setSecret).toHaveBeenCalledWith('line-two-value')
+    // The runner masks line by line: only the secret line's value is given to it.
+    expect(core.setSecret).not.toHaveBeenCalledWith(expect.stringContaining('\n'))
+    expect(core.setSecret).not.toHaveBeenCalledWith('[default]')
+    expect(core.setSecret).not.toHaveBeenCalledWith('us-east-2')
     registerSecret('abc') // too short to be a secret worth masking
     expect(redact('abc')).toBe('abc')
     expect(core.setSecret).not.toHaveBeenCalledWith('abc')
@@ -34,5 +37,18 @@ describe('secrets', () => {
     registerCredentialText('[default]\naws_access_key_id = AKIAEXAMPLE1234\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG\n')
     expect(redact('id AKIAEXAMPLE1234 key wJalrXUtnFEMI/K7MDENG')).toBe('id *** key ***')
     expect(redact('[default]')).toBe('[default]')
+  })
+
+  it('masks credential lines and nothing ordinary in credential files', () => {
+    const calls = (): unknown[] => core.setSecret.mock.calls.map((call) => call[0])
+    registerCredentialText('\n    [default]\n    aws_access_key_id = AKIAORDINARYTEST01\n    aws_secret_access_key = wJalrXUtnFEMIORDINARY\n    region = us-east-2\n    output = json\n')
+    registerCredentialText('[CanaryTools]\napi_key = 0123456789abcdef0123\nconsole_hash = abc123de\n')
+    registerCredentialText('[Interface]\nPrivateKey = cHJpdmF0ZS1rZXktYmFzZTY0LXZhbHVl\nAddress = 192.168.7.2/24\n[Peer]\nEndpoint = host.example:51820\n')
+    registerCredentialText('# Slack bot\nSLACK_BOT_TOKEN=xoxb-1234-5678-abcdefgh\nSLACK_CHANNEL=#deploys\n')
+    expect(calls()).toEqual(expect.arrayContaining(['AKIAORDINARYTEST01', 'wJalrXUtnFEMIORDINARY', '0123456789abcdef0123', 'cHJpdmF0ZS1rZXktYmFzZTY0LXZhbHVl', 'xoxb-1234-5678-abcdefgh']))
+    for (const ordinary of ['[default]', 'us-east-2', 'json', 'region = us-east-2', 'output = json', 'abc123de', '192.168.7.2/24', 'host.example:51820', '#deploys']) {
+      expect([ordinary, calls().includes(ordinary)]).toEqual([ordinary, false])
+      expect(redact(ordinary)).toBe(ordinary)
+    }
   })
 })

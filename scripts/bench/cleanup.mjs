@@ -110,8 +110,9 @@ async function sequentialCleanup(base, pageSize) {
   let cursor
   do {
     const url = new URL('/api/v1/canarytokens/search', base)
+    // The filters go with every page: the Console's cursors are offsets that do not carry them.
+    for (const [name, value] of Object.entries({ search_string: 'nightly', limit: pageSize })) url.searchParams.set(name, value)
     if (cursor) url.searchParams.set('cursor', cursor)
-    else for (const [name, value] of Object.entries({ search_string: 'nightly', limit: pageSize })) url.searchParams.set(name, value)
     const answer = await (await fetch(url, { headers })).json()
     if (answer.result !== 'success') throw new Error(`search: ${answer.message}`)
     for (const token of answer.canarytokens) if (token.memo.startsWith('nightly-build ') && Number(token.created) < cutoff) ids.push(token.canarytoken)

@@ -110,6 +110,8 @@ export interface RemoveS3Params extends Params {
   aws_access_key: string
   aws_secret_key: string
   aws_region: string
+  /** For temporary AWS credentials (documented for remove/s3). */
+  aws_session_token?: string
   delete_buckets?: boolean
   s3_source_bucket?: string
 }

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
 import { ConsoleApiError } from './errors.js'
+import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
 
@@ -126,7 +127,10 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown })?.code
-  return typeof code === 'string' ? code : undefined
+  if (typeof code === 'string') return code
+  // fetch-style errors keep the system error as their cause.
+  const cause = (error as { cause?: { code?: unknown } })?.cause?.code
+  return typeof cause === 'string' ? cause : undefined
 }
 
 function isTimeout(error: unknown): boolean {
@@ -157,17 +161,35 @@ const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED'
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
 
-function networkError(error: unknown, timeoutMs: number): ConsoleApiError {
+/** What a connection error code means, in words a user can act on. */
+function explainCode(code: string): string | undefined {
+  if (code === 'ENOTFOUND') return "the name does not resolve; check 'console'"
+  if (code === 'EAI_AGAIN') return 'the name could not be resolved just now (DNS)'
+  if (code === 'ECONNREFUSED') return "the connection was refused; check 'console' and that nothing blocks the port"
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'no route to the host'
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection was not accepted in time'
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'TLS failed: the certificate does not name this host'
+  if (code === 'CERT_HAS_EXPIRED') return 'TLS failed: the certificate has expired'
+  if (/SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) return 'TLS failed: the certificate is not signed by a trusted authority (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)'
+  if (/CERT|^ERR_TLS_|^ERR_SSL_/.test(code)) return 'TLS failed'
+  return undefined
+}
+
+function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): ConsoleApiError {
   if (error instanceof ConsoleApiError) return error
   if (isTimeout(error)) {
     return new ConsoleApiError(
-      `the Console did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
+      `${target && elsewhere ? target.origin : 'the Console'} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
       'timeout'
     )
   }
   const code = errorCode(error)
-  const detail = code ?? (error instanceof Error ? error.message : String(error))
-  const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console'
+  const explanation = code ? explainCode(code) : undefined
+  const detail = code ? (explanation ? `${code}: ${explanation}` : code) : error instanceof Error ? error.message : String(error)
+  // The origin only: a signed storage URL's query is a credential.
+  const where = target ? target.origin : 'the Console'
+  const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`
   return new ConsoleApiError(`${what} (${detail})`, 'network')
 }
 
@@ -186,9 +208,9 @@ class FailedAttempt extends Error {
 }
 
 /** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error: unknown, timeoutMs: number): FailedAttempt {
+function failedInTransit(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): FailedAttempt {
   const code = errorCode(error)
-  const mapped = networkError(error, timeoutMs)
+  const mapped = networkError(error, timeoutMs, target, elsewhere)
   const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
   return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code))
@@ -240,6 +262,9 @@ function describeNonJson(contentType: string | undefined, text: string): string 
   return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`
 }
 
+/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
+const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
+
 /**
  * Maps an answer to a ConsoleApiError, or returns nothing when it is a
  * success. Both the status and the `result` field are checked: the Console
@@ -262,7 +287,9 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const message = typeof record.message === 'string' ? record.message : undefined
-  if (status === 401 || status === 403) {
+  // The reference documents authentication failures by their bodies only (a
+  // bad `auth_token` parameter, a bad header), not by status: both are read.
+  if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
     return new ConsoleApiError(
       `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`,
       'unauthorized',
@@ -276,6 +303,108 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   if (record.result !== 'success') {
     const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field'
     return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message)
+  }
+  return undefined
+}
+
+/**
+ * A parameter as the reference writes it. Booleans are `True`/`False`: the
+ * form the reference gives for `active` ("If set to True"), the one Thinkst's
+ * Python client and scripts send (`str(True)`), and one a Console that
+ * compares case-insensitively reads too.
+ */
+export function parameterText(value: string | number | boolean): string {
+  if (value === true) return 'True'
+  if (value === false) return 'False'
+  return String(value)
+}
+
+/** Redirects a download follows; beyond this many hops it fails. */
+export const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host)
+}
+
+function downloadUrl(baseUrl: URL, endpoint: Endpoint, params: Params): URL {
+  const url = new URL(endpoint.path, baseUrl)
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) url.searchParams.set(name, parameterText(value))
+  }
+  return url
+}
+
+/** Where a download's redirect leads, refused when it has no target, leads off https or goes round too often. */
+export function nextHop(from: URL, location: string | undefined, hops: number, status: number): URL {
+  const refuse = (why: string): never => {
+    throw new FailedAttempt(new ConsoleApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false)
+  }
+  if (hops >= MAX_REDIRECTS) return refuse(`more than ${MAX_REDIRECTS} times; stopped following`)
+  if (!location) return refuse('without a Location')
+  let target: URL
+  try {
+    target = new URL(location, from)
+  } catch {
+    return refuse('to an address that is not a URL')
+  }
+  const shown = `${target.origin}${target.pathname}`
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return refuse(`to ${target.protocol} (only https is followed)`)
+  if (target.username || target.password) return refuse(`to ${shown} with credentials in the URL`)
+  // As for 'console': plain http to loopback hosts only.
+  if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
+    return refuse(`to plain http (${shown}); not followed: the file would cross the network in clear text`)
+  }
+  return target
+}
+
+/** Bodies at most this large are looked at to tell an error from a file. */
+const SNIFF_BYTES = 64 * 1024
+
+/** The `<title>` of an HTML page, short and on one line. */
+function htmlTitle(text: string): string | undefined {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim()
+  return title ? title.slice(0, 120) : undefined
+}
+
+/**
+ * Why a download's answer is not the file, or undefined when it is. Decided
+ * by the body as well as the headers: a Console may answer an error with 200
+ * and `text/html` or no Content-Type, so a small body that is a JSON
+ * `{"result": ...}` or an HTML page is an answer, never the token's file (no
+ * token file is either).
+ */
+export function downloadFailure(status: number, contentType: string | undefined, disposition: string | undefined, content: Buffer): ConsoleApiError | undefined {
+  const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES
+  const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head)
+  const text = looksJson || looksHtml ? content.toString('utf8') : ''
+  let record: Record<string, unknown> | undefined
+  if (looksJson) {
+    try {
+      const parsed: unknown = JSON.parse(text)
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'result' in parsed) record = parsed as Record<string, unknown>
+    } catch {
+      // not JSON after all: judged below like any other body
+    }
+  }
+  if (record) {
+    const failure = errorForAnswer(status, 'application/json', text)
+    return failure ?? new ConsoleApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status)
+  }
+  if (status < 200 || status >= 300) return errorForAnswer(status, contentType, text || content.toString('utf8'))
+  if (looksHtml) {
+    const title = htmlTitle(text)
+    return new ConsoleApiError(
+      `${describeStatus(status)}: the Console answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`,
+      'not-json',
+      status,
+      title
+    )
+  }
+  if (/\bjson\b/i.test(contentType ?? '') && !disposition) {
+    return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status)
   }
   return undefined
 }
@@ -310,7 +439,7 @@ export class ConsoleTransport {
     try {
       text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8')
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.baseUrl)
     }
     const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
     if (failure) {
@@ -333,23 +462,31 @@ export class ConsoleTransport {
   }
 
   private async downloadOnce(endpoint: Endpoint, params: Params): Promise<DownloadedBody> {
-    const { statusCode, headers, body } = await this.send(endpoint, params, {}, '*/*')
+    let answer = await this.send(endpoint, params, {}, '*/*')
+    let url = downloadUrl(this.options.baseUrl, endpoint, params)
+    // Downloads follow redirects, as the reference's `curl -L` and
+    // `allow_redirects=True` do; each hop is ours, so the auth header goes to
+    // the Console's own origin only and never to storage elsewhere.
+    for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
+      answer.body.resume()
+      const location = headerValue(answer.headers, 'location')
+      const next = nextHop(url, location, hops, answer.statusCode)
+      this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`)
+      url = next
+      answer = await this.get(url, '*/*')
+    }
+    const { statusCode, headers, body } = answer
     const contentType = headerValue(headers, 'content-type')
     const disposition = headerValue(headers, 'content-disposition')
-    const isJson = /\bjson\b/i.test(contentType ?? '')
-    const isFile = statusCode >= 200 && statusCode < 300 && !(isJson && !disposition)
     let content: Buffer
     try {
-      content = await readBody(body, isFile ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES)
+      content = await readBody(body, MAX_DOWNLOAD_BYTES)
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin)
     }
-    if (!isFile) {
-      const text = content.toString('utf8')
-      this.maskSecretsIn(text)
-      const failure =
-        errorForAnswer(statusCode, contentType, text, headerValue(headers, 'location')) ??
-        new ConsoleApiError(`${describeStatus(statusCode)}: the Console answered with JSON instead of a file`, 'result', statusCode)
+    const failure = downloadFailure(statusCode, contentType, disposition, content)
+    if (failure) {
+      if (failure.failure !== 'not-json') this.maskSecretsIn(content.toString('utf8'))
       throw failedAnswer(failure, headerValue(headers, 'retry-after'))
     }
     return {
@@ -422,41 +559,61 @@ export class ConsoleTransport {
     }
   }
 
+  private headersFor(url: URL, accept: string): Record<string, string> {
+    const headers: Record<string, string> = { accept, 'user-agent': this.options.userAgent }
+    // The token goes in the header only (URLs end up in logs and proxies),
+    // and only to the Console's own origin.
+    if (url.origin === this.options.baseUrl.origin) headers['x-canary-auth-token'] = this.options.authToken
+    return headers
+  }
+
   private async send(endpoint: Endpoint, params: Params, files: FileParams, accept: string): Promise<Dispatcher.ResponseData> {
     const url = new URL(endpoint.path, this.options.baseUrl)
-    const headers: Record<string, string> = {
-      // The token goes in the header only: URLs end up in logs and proxies.
-      'x-canary-auth-token': this.options.authToken,
-      accept,
-      'user-agent': this.options.userAgent
-    }
-    const entries = Object.entries(params).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
+    const headers = this.headersFor(url, accept)
+    const entries = Object.entries(params)
+      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
+      .map(([name, value]): [string, string] => [name, parameterText(value)])
     let body: string | FormData | undefined
     if (endpoint.method === 'GET') {
-      for (const [name, value] of entries) url.searchParams.set(name, String(value))
+      for (const [name, value] of entries) url.searchParams.set(name, value)
     } else if (Object.keys(files).length > 0) {
       const form = new FormData()
-      for (const [name, value] of entries) form.set(name, String(value))
-      for (const [name, path] of Object.entries(files)) form.set(name, await openAsBlob(path), basename(path))
+      for (const [name, value] of entries) form.set(name, value)
+      for (const [name, path] of Object.entries(files)) {
+        const type = uploadMimeType(path)
+        if (!type) throw new ConsoleApiError(`cannot tell the MIME type of ${basename(path)} from its extension`, 'not-json')
+        form.set(name, await openAsBlob(path, { type }), basename(path))
+      }
       body = form
     } else {
-      body = new URLSearchParams(entries.map(([name, value]): [string, string] => [name, String(value)])).toString()
+      body = new URLSearchParams(entries).toString()
       headers['content-type'] = 'application/x-www-form-urlencoded'
     }
     this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`)
+    const answer = await this.dispatch(url, endpoint.method, headers, body)
+    this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`)
+    return answer
+  }
+
+  /** A GET to a redirect's target: the Console's origin gets the auth header, any other origin nothing but the URL it gave. */
+  private async get(url: URL, accept: string): Promise<Dispatcher.ResponseData> {
+    const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept))
+    this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`)
+    return answer
+  }
+
+  private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | FormData): Promise<Dispatcher.ResponseData> {
     try {
-      const answer = await request(url, {
-        method: endpoint.method,
+      return await request(url, {
+        method,
         headers,
         body,
         dispatcher: this.dispatcher,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs
       })
-      this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`)
-      return answer
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs)
+      throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin)
     }
   }
 

@@ -33,6 +33,7 @@ import {
   CANARYTOKEN_KINDS,
   FILE_KINDS,
   KIND_NAMES,
+  REFUSED_INPUTS,
   isKnownKind,
   kindSpecificInputs,
   type CanarytokenKind,
@@ -86,6 +87,9 @@ function requireKind(inputs: InputReader): CanarytokenKind {
 /** Every per-kind rule, checked before any request. */
 export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
   const rule: KindRule = CANARYTOKEN_KINDS[kind]
+  for (const [input, why] of Object.entries(REFUSED_INPUTS) as [InputName, string][]) {
+    if (inputs.get(input)) throw new InputError(why)
+  }
   for (const input of rule.requires ?? []) {
     if (!inputs.get(input)) throw new InputError(`Kind '${kind}' needs input '${input}'.`)
   }
@@ -101,6 +105,9 @@ export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader,
   }
   if (kind === 'aws-s3') {
     const given = AWS_S3_AUTOMATION_INPUTS.filter((input) => inputs.get(input))
+    if (inputs.get('aws-session-token') && given.length === 0) {
+      throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_S3_AUTOMATION_INPUTS.join(', ')} too.`)
+    }
     if (given.length > 0 && given.length < AWS_S3_AUTOMATION_INPUTS.length) {
       const missing = AWS_S3_AUTOMATION_INPUTS.filter((input) => !inputs.get(input))
       throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_S3_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`)
@@ -111,6 +118,10 @@ export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader,
     const userPath = inputs.get(rule.upload.input)
     if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES)
     else if (rule.upload.required) throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`)
+    if (userPath && !rule.upload.extensions.some((extension) => userPath.toLowerCase().endsWith(extension))) {
+      // The part goes with the MIME type of its extension (as the reference's curl -F '...; type=...' does).
+      throw new InputError(`Input '${rule.upload.input}' for kind '${kind}' must name a ${rule.upload.extensions.join(', ')} file, not '${userPath}'.`)
+    }
   }
   return files
 }
@@ -137,7 +148,7 @@ export const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
   'aws-access-key',
   'aws-secret-key',
   'aws-region',
-  'aws-id-username'
+  'aws-session-token'
 ]
 
 async function downloadInto(
@@ -204,7 +215,7 @@ const createOperation = defineOperation<CreateParams>({
   description:
     'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
   requires: ['kind', 'memo'],
-  accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+  accepts: [...CREATE_PARAMETER_INPUTS, ...(Object.keys(REFUSED_INPUTS) as InputName[]), 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
   outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
   async parse(inputs, env) {
     const kind = requireKind(inputs)
@@ -353,6 +364,7 @@ interface RemoveS3Params {
   awsAccessKey: string
   awsSecretKey: string
   awsRegion: string
+  awsSessionToken?: string
   deleteBuckets: boolean
   s3SourceBucket?: string
 }
@@ -361,7 +373,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
   name: 'remove-s3-canarytoken',
   description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
   requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
-  accepts: ['delete-buckets', 's3-source-bucket'],
+  accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
   outputs: ['canarytoken', 'response'],
   parse(inputs) {
     const deleteBuckets = booleanInput(inputs, 'delete-buckets')
@@ -373,6 +385,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
       awsAccessKey: inputs.get('aws-access-key'),
       awsSecretKey: inputs.get('aws-secret-key'),
       awsRegion: inputs.get('aws-region'),
+      awsSessionToken: inputs.get('aws-session-token') || undefined,
       deleteBuckets,
       s3SourceBucket: inputs.get('s3-source-bucket') || undefined
     }
@@ -383,6 +396,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
       aws_access_key: params.awsAccessKey,
       aws_secret_key: params.awsSecretKey,
       aws_region: params.awsRegion,
+      aws_session_token: params.awsSessionToken,
       delete_buckets: params.deleteBuckets || undefined,
       s3_source_bucket: params.s3SourceBucket
     })
