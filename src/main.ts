@@ -3,7 +3,7 @@ import { resolveConsoleUrl } from './console/console-url.js'
 import { ConsoleApiError } from './console/errors.js'
 import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
 import { runEnvironment } from './environment.js'
-import { InputError } from './errors.js'
+import { errorMessage, InputError } from './errors.js'
 import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, integerInput, SECRET_INPUTS } from './inputs.js'
 import { checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
 import type { Log, Operation, OperationResult, RunEnvironment } from './operations/types.js'
@@ -35,7 +35,7 @@ const log: Log = {
 
 function failureMessage(operationName: string | undefined, error: unknown): string {
   if (error instanceof InputError) return error.message
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = errorMessage(error)
   if (error instanceof ConsoleApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
   return operationName ? `${operationName} failed: ${reason}` : reason
 }
@@ -53,7 +53,7 @@ async function publish(result: OperationResult, env: RunEnvironment): Promise<vo
       log.info(`Uploaded artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`)
       summary.notes = [...(summary.notes ?? []), `Uploaded as workflow artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`]
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       throw new Error(`uploading artifact '${request.name}' failed: ${reason}. The file is still at ${request.files.join(', ')}.`)
     }
   }

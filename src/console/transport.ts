@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
+import { errorMessage } from '../errors.js'
 import { ConsoleApiError } from './errors.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -166,7 +167,7 @@ function networkError(error: unknown, timeoutMs: number): ConsoleApiError {
     )
   }
   const code = errorCode(error)
-  const detail = code ?? (error instanceof Error ? error.message : String(error))
+  const detail = code ?? errorMessage(error)
   const what = code && !neverSent(code) ? 'the connection to the Console broke' : 'could not reach the Console'
   return new ConsoleApiError(`${what} (${detail})`, 'network')
 }
@@ -393,7 +394,7 @@ export class ConsoleTransport {
             try {
               settled = await recover(error)
             } catch (check) {
-              const reason = check instanceof Error ? check.message : String(check)
+              const reason = errorMessage(check)
               throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
             }
             if (settled !== undefined) {
