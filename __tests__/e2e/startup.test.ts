@@ -3,11 +3,10 @@
 // (the artifact client with the Azure SDK; yaml for extra-params). Proven by
 // running operations from a copy of dist/ that holds index.js and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { bundle, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { bundle, expectSuccess, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-startup-auth-token-3a9c7e1b5d2f'
 const dist = dirname(bundle)
@@ -20,7 +19,7 @@ let entryOnly: string
 beforeAll(async () => {
   emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
   consoleUrl = await emulator.start()
-  const folder = await mkdtemp(join(tmpdir(), 'canary-entry-only-'))
+  const folder = await tempFolder('canary-entry-only-')
   await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dist, file), join(folder, file))))
   entryOnly = join(folder, 'index.js')
 })
