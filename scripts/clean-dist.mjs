@@ -7,6 +7,7 @@
 // scripts/coverage.mjs). dist/ stays byte for byte what a build without maps
 // gives.
 import remapping from '@jridgewell/remapping'
+import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,13 +16,22 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = join(root, 'dist')
 export const mapsFolder = join(root, 'build', 'dist-maps')
 
-/** tsc's map for a build/ script, its sources made absolute (so composition cannot misplace them). */
+/**
+ * tsc's map for a build/ script, its sources made absolute (so composition
+ * cannot misplace them). ncc maps each line of a module from its column 0,
+ * where tsc's map of an indented line has nothing (its first segment is at the
+ * first token): every such line also maps from column 0, or composing would
+ * drop all indented lines, and the coverage of their code with them.
+ */
 function tscMap(script) {
   const file = `${script}.map`
   if (!existsSync(file)) return null
   const map = JSON.parse(readFileSync(file, 'utf8'))
   const base = resolve(dirname(file), map.sourceRoot ?? '')
-  return { ...map, sourceRoot: '', sources: map.sources.map((source) => resolve(base, source)) }
+  const mappings = decodedMappings(new TraceMap(map)).map((segments) =>
+    segments.length > 0 && segments[0][0] > 0 && segments[0].length >= 4 ? [[0, segments[0][1], segments[0][2], segments[0][3]], ...segments] : segments
+  )
+  return { ...map, mappings, sourceRoot: '', sources: map.sources.map((source) => resolve(base, source)) }
 }
 
 /** tsc ends a script with `\n//# sourceMappingURL=x.js.map`, ncc with `\n\n//# sourceMappingURL=x.js.map`: one line break stays. */

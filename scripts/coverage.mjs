@@ -21,11 +21,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import v8ToIstanbul from 'v8-to-istanbul'
 
 /**
- * The share of src/ lines the tests must run. Measured 2026-11-23: see the
- * summary `npm test` prints; the floor sits a little below it so that code
- * merged alongside does not tip it, and well above what unit tests alone reach.
+ * The share of src/ lines a run of the whole suite must run. Measured
+ * 2026-11-23: 98.6% (3,721 of 3,774 lines; unit tests alone: 82%). The floor
+ * sits a few points below, so code merged alongside does not tip it, while a
+ * feature landing with its end-to-end tests missing does. Lines are counted
+ * as V8 (and c8) count them: a line no uncovered block touches counts as run.
  */
-export const LINE_FLOOR = 88
+export const LINE_FLOOR = 95
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const src = join(root, 'src') + '/'

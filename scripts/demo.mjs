@@ -2,7 +2,7 @@
 // one realistic flow, each step started as the runner starts it:
 // create a Word-document token with its file -> fetch it -> update its memo -> delete it.
 import { ConsoleEmulator } from '../__tests__/emulator/emulator.mjs'
-import { runAction } from './lib/run-action.mjs'
+import { removeRunFolders, runAction } from './lib/run-action.mjs'
 
 const emulator = new ConsoleEmulator()
 const consoleUrl = await emulator.start()
@@ -24,6 +24,7 @@ async function step(title, inputs, options) {
   if (run.exitCode !== 0) {
     console.error(`\nStep failed (exit ${run.exitCode}): ${run.errors.join('; ') || run.stderr}`)
     await emulator.stop()
+    await removeRunFolders()
     process.exit(1)
   }
   console.log()
@@ -47,4 +48,5 @@ await step('Delete it', { operation: 'delete-canarytoken', canarytoken }, { work
 console.log(`The emulator saw ${emulator.requests.length} requests:`)
 for (const request of emulator.requests) console.log(`   ${request.method} ${request.path} -> ${request.status} (auth via ${request.authVia})`)
 await emulator.stop()
+await removeRunFolders()
 console.log('\nDemo finished: every step passed.')
