@@ -11,5 +11,15 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
-  verbose: false
+  // Each run gets an empty TMPDIR and must leave it empty (__tests__/setup).
+  globalSetup: '<rootDir>/__tests__/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/setup/global-teardown.mjs',
+  verbose: false,
+  // `npm test` collects coverage (--coverage): V8's, for src/ as the unit tests
+  // load it; scripts/coverage.mjs merges it with the bundle's coverage from the
+  // e2e tests' child processes and prints the summary.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageDirectory: 'coverage/jest',
+  coverageReporters: ['json']
 }

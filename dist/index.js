@@ -28743,6 +28743,10 @@ function runEnvironment(env = process.env) {
 class InputError extends Error {
     name = 'InputError';
 }
+/** What went wrong, as one line of text, whatever was thrown. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
 ;// CONCATENATED MODULE: ./build/operations/memo-template.js
 
@@ -28961,7 +28965,7 @@ async function extraParamsInput(inputs, namedParameters) {
         parsed = parseYaml(raw);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML';
+        const reason = errorMessage(error).split('\n')[0];
         throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`);
     }
     if (parsed === null || parsed === undefined)
@@ -29795,12 +29799,6 @@ function removeS3Canarytoken(transport, params) {
 function deleteApeeperFactory(transport, hash) {
     return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }));
 }
-function paginateCanarytokens(transport, params = {}) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.paginate, params);
-}
-function searchCanarytokens(transport, params = {}) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.search, params);
-}
 /**
  * Tokens asked for per page. The reference sets no upper limit (the default
  * is 10); a page of 500 is a few hundred KB, and every page is a round trip
@@ -29988,6 +29986,7 @@ const KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
 function isKnownKind(kind) {
     return Object.hasOwn(CANARYTOKEN_KINDS, kind);
 }
+/** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 function kindRule(kind) {
     return CANARYTOKEN_KINDS[kind];
 }
@@ -29995,15 +29994,14 @@ function kindRule(kind) {
 function kindSpecificInputs() {
     const owners = new Map();
     for (const kind of KIND_NAMES) {
-        const rule = CANARYTOKEN_KINDS[kind];
+        const rule = kindRule(kind);
         const inputs = [...(rule.requires ?? []), ...(rule.accepts ?? []), ...(rule.upload ? [rule.upload.input] : [])];
         for (const input of inputs)
             owners.set(input, [...(owners.get(input) ?? []), kind]);
     }
     return owners;
 }
-const AWS_S3_AUTOMATION_INPUTS = AWS_AUTOMATION_INPUTS;
-const FILE_KINDS = KIND_NAMES.filter((kind) => CANARYTOKEN_KINDS[kind].file !== undefined);
+const FILE_KINDS = KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined);
 
 ;// CONCATENATED MODULE: ./build/operations/canarytokens.js
 
@@ -30055,7 +30053,7 @@ function requireKind(inputs) {
 }
 /** Every per-kind rule, checked before any request. */
 async function checkKindRules(kind, inputs, extra, env) {
-    const rule = CANARYTOKEN_KINDS[kind];
+    const rule = kindRule(kind);
     for (const [input, why] of Object.entries(REFUSED_INPUTS)) {
         if (inputs.get(input))
             throw new InputError(why);
@@ -30075,13 +30073,13 @@ async function checkKindRules(kind, inputs, extra, env) {
         }
     }
     if (kind === 'aws-s3') {
-        const given = AWS_S3_AUTOMATION_INPUTS.filter((input) => inputs.get(input));
+        const given = AWS_AUTOMATION_INPUTS.filter((input) => inputs.get(input));
         if (inputs.get('aws-session-token') && given.length === 0) {
-            throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_S3_AUTOMATION_INPUTS.join(', ')} too.`);
+            throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_AUTOMATION_INPUTS.join(', ')} too.`);
         }
-        if (given.length > 0 && given.length < AWS_S3_AUTOMATION_INPUTS.length) {
-            const missing = AWS_S3_AUTOMATION_INPUTS.filter((input) => !inputs.get(input));
-            throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_S3_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`);
+        if (given.length > 0 && given.length < AWS_AUTOMATION_INPUTS.length) {
+            const missing = AWS_AUTOMATION_INPUTS.filter((input) => !inputs.get(input));
+            throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`);
         }
     }
     const files = {};
@@ -30115,7 +30113,7 @@ const CREATE_PARAMETER_INPUTS = [
 ];
 async function downloadInto(transport, token, options, context) {
     const kind = token.kind;
-    const credentials = isKnownKind(kind) && CANARYTOKEN_KINDS[kind].credentials === true;
+    const credentials = isKnownKind(kind) && kindRule(kind).credentials === true;
     const saved = await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials);
     if (saved.serverFilename && (0,external_node_path_.basename)(saved.path) !== saved.serverFilename) {
         context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${(0,external_node_path_.basename)(saved.path)}'.`);
@@ -30129,7 +30127,7 @@ function madeButNotDownloaded(error, canarytoken) {
     if (error instanceof ConsoleApiError) {
         return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed);
     }
-    return new Error(`${error instanceof Error ? error.message : String(error)}${note}`);
+    return new Error(`${errorMessage(error)}${note}`);
 }
 /**
  * Creates a token, or with `reuse` first looks for one of the same kind whose
@@ -30163,7 +30161,7 @@ const createOperation = defineOperation({
         const extra = await extraParamsInput(inputs, NAMED_PARAMETERS);
         const files = await checkKindRules(kind, inputs, extra, env);
         const download = booleanInput(inputs, 'download');
-        if (download && !CANARYTOKEN_KINDS[kind].file) {
+        if (download && !kindRule(kind).file) {
             throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`);
         }
         if (!download)
@@ -30429,7 +30427,7 @@ function globToRegExp(glob) {
     }
     catch (error) {
         // A class like [z-a]: name it rather than show our translation.
-        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+        const reason = errorMessage(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
         throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`);
     }
 }
@@ -30462,7 +30460,7 @@ function parseMemoPattern(text) {
             regex = new RegExp(source, flags);
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+            const reason = errorMessage(error).replace(/^Invalid regular expression: /, '');
             throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`);
         }
         return { text, regex, searchString: regexSearchString(source, flags) };
@@ -30800,7 +30798,7 @@ const cleanupOperation = defineOperation({
                     Object.assign(item, { outcome: 'skipped', message: 'already deleted' });
                     return;
                 }
-                const reason = error instanceof Error ? error.message : String(error);
+                const reason = errorMessage(error);
                 const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
                 if (error instanceof ConsoleApiError && error.failure === 'unauthorized')
                     refusedBy ??= message;
@@ -31150,14 +31148,14 @@ async function checkProfileIsFree(paths, profile) {
             text = await readSharedFile(path);
         }
         catch (error) {
-            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const reason = error.code ?? errorMessage(error);
             throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`);
         }
         try {
             await checkWritable(path);
         }
         catch (error) {
-            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const reason = error.code ?? errorMessage(error);
             const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE';
             throw new InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`);
         }
@@ -31210,7 +31208,7 @@ async function mintRunnerCanary(transport, params) {
     return { token, reused, keys };
 }
 function reasonOf(error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'];
@@ -31506,7 +31504,7 @@ async function readManifest(manifestPath, env, context) {
         document = parseYaml(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML';
+        const reason = errorMessage(error).split('\n')[0];
         throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`);
     }
     if (!seed_manifest_isRecord(document))
@@ -31553,7 +31551,7 @@ async function readManifest(manifestPath, env, context) {
         const kind = String(raw.kind ?? '');
         if (!isKnownKind(kind))
             throw entryError(name, `'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}`);
-        const rule = CANARYTOKEN_KINDS[kind];
+        const rule = kindRule(kind);
         const where = raw.memo === undefined ? `Manifest entry '${name}': the default memo` : `Manifest entry '${name}': 'memo'`;
         const memo = checkMemoLength(raw.memo === undefined ? `${renderMemo(DEFAULT_MEMO, context, where)}: ${name}` : renderMemo(String(raw.memo), context, where), where);
         if (!memo.trim())
@@ -31653,9 +31651,7 @@ async function readManifest(manifestPath, env, context) {
 
 
 
-function reason(error) {
-    return error instanceof Error ? error.message : String(error);
-}
+
 /** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
 async function previousContent(path) {
     const info = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -31670,7 +31666,7 @@ async function writeEntryFile(transport, entry, token) {
     const path = entry.file;
     const previous = await previousContent(path);
     const options = { directory: (0,external_node_path_.dirname)(path), filename: (0,external_node_path_.basename)(path) };
-    const credentials = CANARYTOKEN_KINDS[entry.kind].credentials === true;
+    const credentials = kindRule(entry.kind).credentials === true;
     const rendered = token.kind === 'aws-id' ? token.renders?.['aws-id'] : undefined;
     if (rendered) {
         // Masked before it is on disk, where a later step could print it.
@@ -31724,7 +31720,7 @@ async function restoreFiles(written, log) {
             log.info(`${file.previous ? 'Restored' : 'Removed'} ${file.path} (${file.owner}).`);
         }
         catch (error) {
-            problems.push(`${file.path} (${file.owner}) could not be ${file.previous ? 'restored' : 'removed'}: ${reason(error)}`);
+            problems.push(`${file.path} (${file.owner}) could not be ${file.previous ? 'restored' : 'removed'}: ${errorMessage(error)}`);
         }
     }
     return problems;
@@ -31743,8 +31739,8 @@ async function deleteMinted(states, concurrency, context) {
         }
         catch (error) {
             state.outcome = 'not deleted';
-            state.message = `could not be deleted: ${reason(error)}`;
-            problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${reason(error)}); delete it with delete-canarytoken`);
+            state.message = `could not be deleted: ${errorMessage(error)}`;
+            problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${errorMessage(error)}); delete it with delete-canarytoken`);
         }
     });
     return problems;
@@ -31803,8 +31799,8 @@ async function runSeed(params, context) {
         }
         catch (error) {
             state.outcome = 'failed';
-            state.message = reason(error);
-            log.info(`Entry '${state.entry.name}' failed: ${reason(error)}`);
+            state.message = errorMessage(error);
+            log.info(`Entry '${state.entry.name}' failed: ${errorMessage(error)}`);
         }
     });
     const failures = states.filter((state) => state.outcome === 'failed').map((state) => `entry '${state.entry.name}': ${state.message}`);
@@ -31819,8 +31815,8 @@ async function runSeed(params, context) {
             }
             catch (error) {
                 state.outcome = 'failed';
-                state.message = `its file ${state.entry.fileShown}: ${reason(error)}`;
-                failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${reason(error)}`);
+                state.message = `its file ${state.entry.fileShown}: ${errorMessage(error)}`;
+                failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${errorMessage(error)}`);
             }
         });
         const tokens = new Map(states.filter((state) => state.made).map((state) => [state.entry.name, state.made.token]));
@@ -31830,10 +31826,10 @@ async function runSeed(params, context) {
                 log.info(`Filled the placeholders of ${template.shown}.`);
             }
             catch (error) {
-                failures.push(reason(error));
+                failures.push(errorMessage(error));
                 for (const state of states.filter((item) => item.entry.templates.includes(template.path) && item.outcome !== 'failed')) {
                     state.outcome = 'failed';
-                    state.message = reason(error);
+                    state.message = errorMessage(error);
                 }
             }
         }
@@ -32025,6 +32021,7 @@ var undici = __nccwpck_require__(46752);
 
 
 
+
 const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 /** Largest JSON answer we will read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
@@ -32121,7 +32118,7 @@ function networkError(error, timeoutMs, target, elsewhere = false) {
     }
     const code = errorCode(error);
     const explanation = code ? explainCode(code) : undefined;
-    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : error instanceof Error ? error.message : String(error);
+    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error);
     // The origin only: a signed storage URL's query is a credential.
     const where = target ? target.origin : 'the Console';
     const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
@@ -32455,7 +32452,7 @@ class ConsoleTransport {
                             settled = await recover(error);
                         }
                         catch (check) {
-                            const reason = check instanceof Error ? check.message : String(check);
+                            const reason = errorMessage(check);
                             throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
                         }
                         if (settled !== undefined) {
@@ -32606,7 +32603,7 @@ const log = {
 function failureMessage(operationName, error) {
     if (error instanceof InputError)
         return error.message;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     if (error instanceof ConsoleApiError && error.attempts > 1)
         return `${operationName} failed after ${error.attempts} attempts: ${reason}`;
     return operationName ? `${operationName} failed: ${reason}` : reason;
@@ -32637,6 +32634,7 @@ function consoleConnection(inputs) {
 
 
 
+
 async function publish(result, env) {
     publishOutputs(result.outputs);
     for (const [name, value] of Object.entries(result.state ?? {}))
@@ -32655,7 +32653,7 @@ async function publish(result, env) {
             summary.notes = [...(summary.notes ?? []), `Uploaded as workflow artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`];
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = errorMessage(error);
             throw new Error(`uploading artifact '${request.name}' failed: ${reason}. The file is still at ${request.files.join(', ')}.`);
         }
     }

@@ -2,6 +2,7 @@
 // the command line) one after another. Each prints what it measured side by
 // side in the same run, as ratios: no absolute time limits, machines are noisy.
 import { readdirSync } from 'node:fs'
+import { removeRunFolders } from './lib/run-action.mjs'
 
 const folder = new URL('./bench/', import.meta.url)
 const wanted = process.argv.slice(2)
@@ -14,10 +15,15 @@ if (benches.length === 0) {
   process.exit(1)
 }
 let failed = false
-for (const file of benches) {
-  console.log(`\n### ${file.replace(/\.mjs$/, '')}`)
-  const bench = await import(new URL(file, folder).href)
-  const ok = await bench.default()
-  if (ok === false) failed = true
+try {
+  for (const file of benches) {
+    console.log(`\n### ${file.replace(/\.mjs$/, '')}`)
+    const bench = await import(new URL(file, folder).href)
+    const ok = await bench.default()
+    if (ok === false) failed = true
+  }
+} finally {
+  // The folders of every bundle run (runAction, tempFolder).
+  await removeRunFolders()
 }
 process.exit(failed ? 1 : 0)

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../__tests__/emulator/emulator.mjs'
-import { postBundle, runAction } from './lib/run-action.mjs'
+import { postBundle, removeRunFolders, runAction } from './lib/run-action.mjs'
 
 const emulator = new ConsoleEmulator()
 const consoleUrl = await emulator.start()
@@ -37,6 +37,7 @@ async function step(title, inputs, options) {
   if (run.exitCode !== 0) {
     console.error(`\nStep failed (exit ${run.exitCode}): ${run.errors.join('; ') || run.stderr}`)
     await emulator.stop()
+    await removeRunFolders()
     process.exit(1)
   }
   console.log()
@@ -81,4 +82,5 @@ try {
 console.log(`The emulator saw ${emulator.requests.length} requests:`)
 for (const request of emulator.requests) console.log(`   ${request.method} ${request.path} -> ${request.status} (auth via ${request.authVia})`)
 await emulator.stop()
+await removeRunFolders()
 console.log(process.exitCode ? '\nDemo finished with a failure.' : '\nDemo finished: every step behaved as it should.')

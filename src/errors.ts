@@ -5,3 +5,8 @@
 export class InputError extends Error {
   override readonly name = 'InputError'
 }
+
+/** What went wrong, as one line of text, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { InputError } from './errors.js'
+import { errorMessage, InputError } from './errors.js'
 import type { Params } from './console/transport.js'
 import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
 
@@ -165,7 +165,7 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
   try {
     parsed = parseYaml(raw)
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML'
+    const reason = errorMessage(error).split('\n')[0]
     throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`)
   }
   if (parsed === null || parsed === undefined) return {}

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { runEnvironment } from './environment.js'
+import { errorMessage } from './errors.js'
 import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
 import { checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
 import type { Operation, OperationResult, RunEnvironment } from './operations/types.js'
@@ -23,7 +24,7 @@ async function publish(result: OperationResult, env: RunEnvironment): Promise<vo
       log.info(`Uploaded artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`)
       summary.notes = [...(summary.notes ?? []), `Uploaded as workflow artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`]
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       throw new Error(`uploading artifact '${request.name}' failed: ${reason}. The file is still at ${request.files.join(', ')}.`)
     }
   }

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { resolveConsoleUrl } from './console/console-url.js'
 import { ConsoleApiError } from './console/errors.js'
 import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
-import { InputError } from './errors.js'
+import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
 import type { Log } from './operations/types.js'
 import { findSecretValues, redact, registerSecret } from './secrets.js'
@@ -35,7 +35,7 @@ export const log: Log = {
 
 export function failureMessage(operationName: string | undefined, error: unknown): string {
   if (error instanceof InputError) return error.message
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = errorMessage(error)
   if (error instanceof ConsoleApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
   return operationName ? `${operationName} failed: ${reason}` : reason
 }

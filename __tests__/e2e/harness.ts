@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { actionNode, bundle, parseOutputFile, postBundle, runAction } from '../../scripts/lib/run-action.mjs'
+import { actionNode, bundle, parseOutputFile, postBundle, removeRunFolders, runAction, tempFolder } from '../../scripts/lib/run-action.mjs'
 
-export { actionNode, bundle, parseOutputFile, postBundle, runAction }
+export { actionNode, bundle, parseOutputFile, postBundle, runAction, tempFolder }
+
+// Every test file that runs the bundle imports this harness: the folders its
+// runs and tempFolder() made go when the file is done, whether its tests
+// passed or not.
+afterAll(removeRunFolders)
 
 export type ActionRun = Awaited<ReturnType<typeof runAction>>
 

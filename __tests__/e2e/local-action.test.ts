@@ -3,13 +3,13 @@
 // the toolkit stubbed. Here with the shipped .env.example, pointed at the emulator.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseEnv } from 'node:util'
 import { INPUT_NAMES } from '../../src/inputs.js'
 import { projectRoot } from '../../scripts/lib/run-action.mjs'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { tempFolder } from './harness.js'
 
 const envExample = join(projectRoot, '.env.example')
 const localAction = join(projectRoot, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js')
@@ -41,7 +41,7 @@ describe('@github/local-action', () => {
   })
 
   it('runs run() from the TypeScript sources with the inputs of .env.example', async () => {
-    const scratch = await mkdtemp(join(tmpdir(), 'canary-local-action-'))
+    const scratch = await tempFolder('canary-local-action-')
     const dotenv = join(scratch, '.env')
     const summaryFile = join(scratch, 'summary.md')
     await writeFile(summaryFile, '')
@@ -57,6 +57,8 @@ describe('@github/local-action', () => {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: process.env.HOME ?? scratch,
+            // tsx and Node keep compile caches in the temp folder: this test's own, removed with it.
+            TMPDIR: scratch,
             GITHUB_STEP_SUMMARY: summaryFile,
             // local-action stubs @actions/core at the path `npm ls` reports; keep a symlinked
             // node_modules (a git worktree sharing one) resolving to that same path.

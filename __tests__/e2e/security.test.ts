@@ -3,11 +3,10 @@
 // (which covers the happy paths' masking and the first refusals) without
 // repeating it.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PAGE_SIZE } from '../../src/console/canarytokens.js'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, useEmulator } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder, useEmulator } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-security-auth-token-3c4d5e6f7a8b9c0d1e'
 const AWS_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY1'
@@ -157,13 +156,13 @@ describe('paths cannot leave the workspace (or RUNNER_TEMP), symlinks included',
   let outsideFile: string
 
   beforeAll(async () => {
-    outside = await mkdtemp(join(tmpdir(), 'canary-outside-'))
+    outside = await tempFolder('canary-outside-')
     outsideFile = join(outside, 'id_rsa')
     await writeFile(outsideFile, 'PRIVATE KEY')
   })
 
   async function workspaceWith(links: Record<string, string>): Promise<string> {
-    const workspace = await mkdtemp(join(tmpdir(), 'canary-ws-'))
+    const workspace = await tempFolder('canary-ws-')
     for (const [path, target] of Object.entries(links)) {
       await mkdir(join(workspace, path, '..'), { recursive: true })
       await symlink(target, join(workspace, path))
@@ -188,7 +187,7 @@ describe('paths cannot leave the workspace (or RUNNER_TEMP), symlinks included',
   })
 
   it('the default folder under RUNNER_TEMP, when a symlink leads it elsewhere', async () => {
-    const runnerTemp = await mkdtemp(join(tmpdir(), 'canary-runner-temp-'))
+    const runnerTemp = await tempFolder('canary-runner-temp-')
     await symlink(outside, join(runnerTemp, 'canary-console-action'))
     const run = await action('download-canarytoken', { canarytoken: 'x' }, { env: { RUNNER_TEMP: runnerTemp } })
     expectFailure(run, /^The default download folder .*canary-console-action leads outside RUNNER_TEMP \(a symlink\?\); set 'path' to a folder in the workspace\.$/)
@@ -220,7 +219,7 @@ describe('oversized inputs fail clearly, before any request', () => {
     ['web-image', 'web-image'],
     ['upload-file', 'signed-exe']
   ])('a 100 MB %s', async (input, kind) => {
-    const workspace = await mkdtemp(join(tmpdir(), 'canary-ws-'))
+    const workspace = await tempFolder('canary-ws-')
     // Sparse: the size is real, no 100 MB is written.
     await writeFile(join(workspace, 'big.bin'), '')
     await truncate(join(workspace, 'big.bin'), 100 * 1024 * 1024)

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, stat, symlink, writeFile, mkdir } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, stat, symlink, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-seed-9f8e7d6c5b4a'
 const CREATE = '/api/v1/canarytoken/create'
@@ -204,8 +203,8 @@ describe('a bad manifest fails before any request', () => {
     ['no tokens', 'flock-id: flock:default\n', /^Input 'manifest': canary.yml needs a non-empty 'tokens' list\.$/],
     ['not YAML', 'tokens: [\n', /^Input 'manifest': canary.yml is not valid YAML/]
   ])('%s', async (_label, manifest, message, extraFiles = {}) => {
-    const outside = await mkdtemp(join(tmpdir(), 'canary-outside-'))
-    const workspace = await mkdtemp(join(tmpdir(), 'canary-ws-'))
+    const outside = await tempFolder('canary-outside-')
+    const workspace = await tempFolder('canary-ws-')
     await symlink(outside, join(workspace, 'out'))
     await writeFile(join(workspace, 'canary.yml'), manifest)
     for (const [path, content] of Object.entries(extraFiles)) {

@@ -3,11 +3,10 @@
 // (the artifact client with the Azure SDK; yaml for extra-params). Proven by
 // running operations from a copy of dist/ that holds index.js and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { bundle, expectSuccess, postBundle, runAction, type ActionRun } from './harness.js'
+import { bundle, expectSuccess, postBundle, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-startup-auth-token-3a9c7e1b5d2f'
 const dist = dirname(bundle)
@@ -18,23 +17,20 @@ let consoleUrl: string
 let entryOnly: string
 /** dist/post/index.js (and its package.json), without the chunks. */
 let postEntryOnly: string
-const folders: string[] = []
 
 beforeAll(async () => {
   emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
   consoleUrl = await emulator.start()
-  const folder = await mkdtemp(join(tmpdir(), 'canary-entry-only-'))
+  const folder = await tempFolder('canary-entry-only-')
   await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dist, file), join(folder, file))))
   entryOnly = join(folder, 'index.js')
   const postFolder = join(folder, 'post')
   await mkdir(postFolder)
   await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dirname(postBundle), file), join(postFolder, file))))
   postEntryOnly = join(postFolder, 'index.js')
-  folders.push(folder)
 })
 afterAll(async () => {
   await emulator.stop()
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
 })
 
 function fromEntryOnly(operation: string, inputs: Record<string, string>): Promise<ActionRun> {
@@ -75,7 +71,6 @@ describe('the post step loads nothing when it has nothing to do', () => {
   it('after any other operation, dist/post/index.js alone exits at once: no output, no request', async () => {
     emulator.clearRequests()
     const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken: 'x' }, { bundle: postEntryOnly })
-    folders.push(dirname(run.runnerTemp), run.workspace)
     expect([run.exitCode, run.stdout, run.stderr, run.summary]).toEqual([0, '', '', ''])
     expect(emulator.requests).toHaveLength(0)
   })
@@ -85,7 +80,6 @@ describe('the post step loads nothing when it has nothing to do', () => {
       { operation: 'plant-runner-canaries', console: consoleUrl, 'auth-token': AUTH_TOKEN },
       { bundle: postEntryOnly, state: { 'runner-canary': '{}' } }
     )
-    folders.push(dirname(run.runnerTemp), run.workspace)
     // No chunk, no @actions/core to print an ::error:: with: Node's own crash on stderr.
     expect(run.exitCode).toBe(1)
     expect(run.stderr).toMatch(/Cannot find module '.*\/post\/\d+\.index\.js'/)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { mkdtemp, readFile, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
@@ -54,31 +54,32 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await agent.close()
+  await rm(workspace, { recursive: true, force: true })
 })
 
 function env() {
   return { workspace, runnerTemp: workspace, artifactRuntime: false }
 }
 
-function transport() {
+function transport(findSecrets: (body: unknown) => string[] = findSecretValues) {
   return new ConsoleTransport({
     baseUrl: new URL(ORIGIN),
     authToken: 'the-auth-token-value',
     timeoutMs: 1000,
     userAgent: 'test',
     onSecret: registerSecret,
-    findSecrets: findSecretValues,
+    findSecrets,
     dispatcher: agent
   })
 }
 
 /** Parses the inputs as main does (required inputs first), then runs the operation against the mock Console. */
-async function perform(operation: string, values: Inputs) {
+async function perform(operation: string, values: Inputs, { findSecrets }: { findSecrets?: (body: unknown) => string[] } = {}) {
   const inputs = inputsFrom({ console: ORIGIN, 'auth-token': 'the-auth-token-value', ...values })
   const found = findOperation(operation)
   checkRequiredInputs(found, inputs)
   const params = await found.parse(inputs, env())
-  return found.run(params, { transport: transport(), env: env(), log })
+  return found.run(params, { transport: transport(findSecrets), env: env(), log })
 }
 
 async function parseError(operation: string, values: Inputs): Promise<string> {
@@ -172,6 +173,16 @@ describe('Global API keys', () => {
     expect(JSON.stringify(result.summary)).not.toContain(NEW_TOKEN)
     expect(logged.join('\n')).not.toContain(NEW_TOKEN)
     expect(logged).toContain('Added Global API key a1b2c3d4 (Admin).')
+  })
+
+  it.each([
+    ['add-api-key', '/api/v1/auth_token/add', 'global_api_key', { 'auth-token-type': 'admin', note: 'n' }],
+    ['add-flock-api-key', '/api/v1/flock/auth_token/add', 'flock_api_key', { 'flock-id': 'flock:1', note: 'n' }]
+  ])('%s masks the new key itself, not only through the transport scanning answers for secret fields', async (operation, path, field, values) => {
+    answer('POST', path, 200, { [field]: KEY, result: 'success' })
+    const result = await perform(operation, values, { findSecrets: () => [] })
+    expect(result.outputs['api-key']).toBe(NEW_TOKEN)
+    expect(core.setSecret).toHaveBeenCalledWith(NEW_TOKEN)
   })
 
   it('fails when a success answer carries no key, rather than giving an empty output', async () => {

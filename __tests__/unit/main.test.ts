@@ -4,6 +4,7 @@ import * as core from '../../__fixtures__/core.js'
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
+const { OPERATIONS } = await import('../../src/operations/index.js')
 
 function setInputs(values: Record<string, string>): void {
   for (const key of Object.keys(core.inputs)) delete core.inputs[key]
@@ -38,6 +39,31 @@ describe('run', () => {
     core.isDebug.mockReturnValueOnce(true)
     await run()
     expect(core.debug).toHaveBeenCalledWith(expect.stringContaining("Input 'operation' must be one of"))
+  })
+
+  it('redacts secrets from every line an operation logs: info, warning and debug', async () => {
+    // Operations word their own log lines; main's log is the one place that redacts them all.
+    const enableApi = OPERATIONS.find((operation) => operation.name === 'enable-api')
+    if (!enableApi) throw new Error('the test needs the enable-api operation')
+    const token = 'token-in-a-log-line-24680'
+    const fakeRun = jest.spyOn(enableApi, 'run').mockImplementation(async (_params, { log }) => {
+      log.info(`info with ${token}`)
+      log.warning(`warning with ${token}`)
+      log.debug(`debug with ${token}`)
+      return { outputs: {}, summary: { heading: 'h', columns: [], rows: [] } }
+    })
+    core.isDebug.mockImplementation(() => true)
+    try {
+      setInputs({ operation: 'enable-api', console: '1234abcd', 'auth-token': token })
+      await run()
+    } finally {
+      fakeRun.mockRestore()
+      core.isDebug.mockImplementation(() => false)
+    }
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.info).toHaveBeenCalledWith('info with ***')
+    expect(core.warning).toHaveBeenCalledWith('warning with ***')
+    expect(core.debug).toHaveBeenCalledWith('debug with ***')
   })
 
   it('redacts a registered secret from a failure message', async () => {

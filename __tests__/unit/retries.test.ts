@@ -396,11 +396,14 @@ describe('ConsoleTransport over a real socket', () => {
     await new Promise((closed) => server.close(closed))
   })
 
-  const transport = () =>
+  // The timeout is what the test waits out for a silent Console, and also all
+  // an answered request gets on a busy CI machine before it is retried (and
+  // counted twice): long enough for the second, short enough for the first.
+  const transport = (timeoutMs: number) =>
     new ConsoleTransport({
       baseUrl: new URL(origin),
       authToken: AUTH_TOKEN,
-      timeoutMs: 300,
+      timeoutMs,
       userAgent: 'test',
       onSecret: () => undefined,
       findSecrets: findSecretValues,
@@ -418,7 +421,7 @@ describe('ConsoleTransport over a real socket', () => {
         response.end(file)
       }
     }
-    const client = transport()
+    const client = transport(30_000)
     try {
       const download = await client.download({ method: 'GET', path: '/api/v1/canarytoken/download' }, { canarytoken: 't' })
       const chunks: Buffer[] = []
@@ -437,7 +440,7 @@ describe('ConsoleTransport over a real socket', () => {
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end('{"result":"success","token":{"canarytoken":"t"}}')
     }
-    const client = transport()
+    const client = transport(2_000)
     try {
       await expect(client.call(FETCH, { canarytoken: 't' })).resolves.toMatchObject({ token: { canarytoken: 't' } })
       expect(requests).toBe(2)

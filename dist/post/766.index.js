@@ -21,6 +21,10 @@ var core = __webpack_require__(6421);
 class errors_InputError extends Error {
     name = 'InputError';
 }
+/** What went wrong, as one line of text, whatever was thrown. */
+function errors_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
 ;// CONCATENATED MODULE: ./build/operations/memo-template.js
 
@@ -239,7 +243,7 @@ async function extraParamsInput(inputs, namedParameters) {
         parsed = parseYaml(raw);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML';
+        const reason = errorMessage(error).split('\n')[0];
         throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`);
     }
     if (parsed === null || parsed === undefined)
@@ -387,12 +391,6 @@ function removeS3Canarytoken(transport, params) {
 }
 function deleteApeeperFactory(transport, hash) {
     return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }));
-}
-function paginateCanarytokens(transport, params = {}) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.paginate, params);
-}
-function searchCanarytokens(transport, params = {}) {
-    return transport.call(CANARYTOKEN_ENDPOINTS.search, params);
 }
 /**
  * Tokens asked for per page. The reference sets no upper limit (the default
@@ -924,6 +922,7 @@ const kinds_KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
 function kinds_isKnownKind(kind) {
     return Object.hasOwn(CANARYTOKEN_KINDS, kind);
 }
+/** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 function kindRule(kind) {
     return CANARYTOKEN_KINDS[kind];
 }
@@ -931,15 +930,14 @@ function kindRule(kind) {
 function kindSpecificInputs() {
     const owners = new Map();
     for (const kind of kinds_KIND_NAMES) {
-        const rule = CANARYTOKEN_KINDS[kind];
+        const rule = kindRule(kind);
         const inputs = [...(rule.requires ?? []), ...(rule.accepts ?? []), ...(rule.upload ? [rule.upload.input] : [])];
         for (const input of inputs)
             owners.set(input, [...(owners.get(input) ?? []), kind]);
     }
     return owners;
 }
-const AWS_S3_AUTOMATION_INPUTS = (/* unused pure expression or super */ null && (AWS_AUTOMATION_INPUTS));
-const FILE_KINDS = kinds_KIND_NAMES.filter((kind) => CANARYTOKEN_KINDS[kind].file !== undefined);
+const FILE_KINDS = kinds_KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined);
 
 ;// CONCATENATED MODULE: ./build/operations/canarytoken-filter.js
 
@@ -992,7 +990,7 @@ function globToRegExp(glob) {
     }
     catch (error) {
         // A class like [z-a]: name it rather than show our translation.
-        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+        const reason = errorMessage(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
         throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`);
     }
 }
@@ -1025,7 +1023,7 @@ function parseMemoPattern(text) {
             regex = new RegExp(source, flags);
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+            const reason = errorMessage(error).replace(/^Invalid regular expression: /, '');
             throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`);
         }
         return { text, regex, searchString: regexSearchString(source, flags) };
@@ -1233,14 +1231,14 @@ async function checkProfileIsFree(paths, profile) {
             text = await readSharedFile(path);
         }
         catch (error) {
-            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const reason = error.code ?? errors_errorMessage(error);
             throw new errors_InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`);
         }
         try {
             await checkWritable(path);
         }
         catch (error) {
-            const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+            const reason = error.code ?? errors_errorMessage(error);
             const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE';
             throw new errors_InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`);
         }
@@ -1293,7 +1291,7 @@ async function mintRunnerCanary(transport, params) {
     return { token, reused, keys };
 }
 function reasonOf(error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errors_errorMessage(error);
     return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'];
@@ -1598,6 +1596,7 @@ var undici = __webpack_require__(6752);
 
 
 
+
 const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 /** Largest JSON answer we will read into memory. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
@@ -1694,7 +1693,7 @@ function networkError(error, timeoutMs, target, elsewhere = false) {
     }
     const code = errorCode(error);
     const explanation = code ? explainCode(code) : undefined;
-    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : error instanceof Error ? error.message : String(error);
+    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errors_errorMessage(error);
     // The origin only: a signed storage URL's query is a credential.
     const where = target ? target.origin : 'the Console';
     const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
@@ -2028,7 +2027,7 @@ class ConsoleTransport {
                             settled = await recover(error);
                         }
                         catch (check) {
-                            const reason = check instanceof Error ? check.message : String(check);
+                            const reason = errors_errorMessage(check);
                             throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
                         }
                         if (settled !== undefined) {
@@ -2179,7 +2178,7 @@ const log = {
 function failureMessage(operationName, error) {
     if (error instanceof errors_InputError)
         return error.message;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errors_errorMessage(error);
     if (error instanceof ConsoleApiError && error.attempts > 1)
         return `${operationName} failed after ${error.attempts} attempts: ${reason}`;
     return operationName ? `${operationName} failed: ${reason}` : reason;

@@ -5,12 +5,11 @@
 // in a process of its own on a freshly seeded Console, twice, and the faster
 // run of each is compared: other work on the machine only ever slows a run.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConsoleEmulator } from '../../__tests__/emulator/emulator.mjs'
-import { actionNode, runAction } from '../lib/run-action.mjs'
+import { actionNode, runAction, tempFolder } from '../lib/run-action.mjs'
 
 const TOTAL = 10_000
 const MATCHES = 2_000
@@ -125,7 +124,7 @@ async function sequentialCleanup(base, pageSize) {
 }
 
 export default async function () {
-  const folder = await mkdtemp(join(tmpdir(), 'bench-cleanup-'))
+  const folder = await tempFolder('bench-cleanup-')
   const { PAGE_SIZE } = await import(new URL('../../build/console/canarytokens.js', import.meta.url).href)
   console.log(`cleanup-canarytokens: ${MATCHES} of ${TOTAL} tokens match, ${LATENCY_MS} ms latency per answer, page size ${PAGE_SIZE}`)
   // Interleaved, so a busy spell on the machine does not fall on one side only.

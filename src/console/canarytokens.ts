@@ -162,14 +162,6 @@ export interface SearchAnswer extends SuccessBody {
   total_results?: number
 }
 
-export function paginateCanarytokens(transport: ConsoleTransport, params: PaginateParams = {}): Promise<PaginateAnswer> {
-  return transport.call<PaginateAnswer>(CANARYTOKEN_ENDPOINTS.paginate, params)
-}
-
-export function searchCanarytokens(transport: ConsoleTransport, params: SearchParams = {}): Promise<SearchAnswer> {
-  return transport.call<SearchAnswer>(CANARYTOKEN_ENDPOINTS.search, params)
-}
-
 /**
  * Tokens asked for per page. The reference sets no upper limit (the default
  * is 10); a page of 500 is a few hundred KB, and every page is a round trip

@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
+import { errorMessage } from '../errors.js'
 import { ConsoleApiError } from './errors.js'
 import { uploadMimeType } from './upload-types.js'
 
@@ -186,7 +187,7 @@ function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere
   }
   const code = errorCode(error)
   const explanation = code ? explainCode(code) : undefined
-  const detail = code ? (explanation ? `${code}: ${explanation}` : code) : error instanceof Error ? error.message : String(error)
+  const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error)
   // The origin only: a signed storage URL's query is a credential.
   const where = target ? target.origin : 'the Console'
   const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`
@@ -530,7 +531,7 @@ export class ConsoleTransport {
             try {
               settled = await recover(error)
             } catch (check) {
-              const reason = check instanceof Error ? check.message : String(check)
+              const reason = errorMessage(check)
               throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
             }
             if (settled !== undefined) {

@@ -1,5 +1,5 @@
 import { isEnabled, searchStringFor, type Canarytoken, type CanarytokenQuery } from '../console/canarytokens.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, optionalBoolean, type InputName, type InputReader } from '../inputs.js'
 import { KIND_NAMES, isKnownKind } from './kinds.js'
 
@@ -66,7 +66,7 @@ export function globToRegExp(glob: string): { regex: RegExp; literalPrefix: stri
     return { regex: new RegExp(`^${source}$`, 'u'), literalPrefix }
   } catch (error) {
     // A class like [z-a]: name it rather than show our translation.
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error)
+    const reason = errorMessage(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
     throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`)
   }
 }
@@ -97,7 +97,7 @@ export function parseMemoPattern(text: string): MemoPattern {
     try {
       regex = new RegExp(source, flags)
     } catch (error) {
-      const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error)
+      const reason = errorMessage(error).replace(/^Invalid regular expression: /, '')
       throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`)
     }
     return { text, regex, searchString: regexSearchString(source, flags) }

@@ -14,7 +14,7 @@ import {
 } from '../console/canarytokens.js'
 import { ConsoleApiError } from '../console/errors.js'
 import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import {
   booleanInput,
   consoleParameter,
@@ -29,15 +29,14 @@ import { readableFileInside } from '../publish/files.js'
 import { withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, refuseFileInputsWithoutDownload, saveDownload, type FileOptions } from './file-options.js'
 import {
-  AWS_S3_AUTOMATION_INPUTS,
-  CANARYTOKEN_KINDS,
+  AWS_AUTOMATION_INPUTS,
   FILE_KINDS,
   KIND_NAMES,
   REFUSED_INPUTS,
   isKnownKind,
+  kindRule,
   kindSpecificInputs,
-  type CanarytokenKind,
-  type KindRule
+  type CanarytokenKind
 } from './kinds.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
@@ -86,7 +85,7 @@ function requireKind(inputs: InputReader): CanarytokenKind {
 
 /** Every per-kind rule, checked before any request. */
 export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
-  const rule: KindRule = CANARYTOKEN_KINDS[kind]
+  const rule = kindRule(kind)
   for (const [input, why] of Object.entries(REFUSED_INPUTS) as [InputName, string][]) {
     if (inputs.get(input)) throw new InputError(why)
   }
@@ -104,13 +103,13 @@ export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader,
     }
   }
   if (kind === 'aws-s3') {
-    const given = AWS_S3_AUTOMATION_INPUTS.filter((input) => inputs.get(input))
+    const given = AWS_AUTOMATION_INPUTS.filter((input) => inputs.get(input))
     if (inputs.get('aws-session-token') && given.length === 0) {
-      throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_S3_AUTOMATION_INPUTS.join(', ')} too.`)
+      throw new InputError(`Input 'aws-session-token' goes with temporary AWS credentials: set ${AWS_AUTOMATION_INPUTS.join(', ')} too.`)
     }
-    if (given.length > 0 && given.length < AWS_S3_AUTOMATION_INPUTS.length) {
-      const missing = AWS_S3_AUTOMATION_INPUTS.filter((input) => !inputs.get(input))
-      throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_S3_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`)
+    if (given.length > 0 && given.length < AWS_AUTOMATION_INPUTS.length) {
+      const missing = AWS_AUTOMATION_INPUTS.filter((input) => !inputs.get(input))
+      throw new InputError(`Kind 'aws-s3' with AWS automation needs ${AWS_AUTOMATION_INPUTS.join(', ')}; missing: ${missing.join(', ')}.`)
     }
   }
   const files: FileParams = {}
@@ -158,7 +157,7 @@ async function downloadInto(
   context: OperationContext
 ): Promise<{ path: string; artifact: OperationResult['artifact'] }> {
   const kind = token.kind
-  const credentials = isKnownKind(kind) && (CANARYTOKEN_KINDS[kind] as KindRule).credentials === true
+  const credentials = isKnownKind(kind) && kindRule(kind).credentials === true
   const saved = await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials)
   if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
     context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
@@ -173,7 +172,7 @@ function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
   if (error instanceof ConsoleApiError) {
     return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed)
   }
-  return new Error(`${error instanceof Error ? error.message : String(error)}${note}`)
+  return new Error(`${errorMessage(error)}${note}`)
 }
 
 export interface MadeToken {
@@ -223,7 +222,7 @@ const createOperation = defineOperation<CreateParams>({
     const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
     const files = await checkKindRules(kind, inputs, extra, env)
     const download = booleanInput(inputs, 'download')
-    if (download && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {
+    if (download && !kindRule(kind).file) {
       throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`)
     }
     if (!download) refuseFileInputsWithoutDownload(inputs)

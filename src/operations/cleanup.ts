@@ -1,7 +1,7 @@
 import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
 import { ConsoleApiError, isNotFound } from '../console/errors.js'
 import type { ConsoleTransport } from '../console/transport.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { mapWithConcurrency } from './bounded-pool.js'
 import { alreadyDoneSuffix } from './outcomes.js'
@@ -273,7 +273,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
           Object.assign(item, { outcome: 'skipped', message: 'already deleted' })
           return
         }
-        const reason = error instanceof Error ? error.message : String(error)
+        const reason = errorMessage(error)
         const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
         if (error instanceof ConsoleApiError && error.failure === 'unauthorized') refusedBy ??= message
         Object.assign(item, { outcome: 'failed', message })

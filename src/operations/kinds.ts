@@ -34,7 +34,7 @@ export interface KindRule {
   legacy?: true
 }
 
-const AWS_AUTOMATION_INPUTS: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-region']
+export const AWS_AUTOMATION_INPUTS: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-region']
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif'] as const
 
@@ -117,6 +117,7 @@ export function isKnownKind(kind: string): kind is CanarytokenKind {
   return Object.hasOwn(CANARYTOKEN_KINDS, kind)
 }
 
+/** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 export function kindRule(kind: CanarytokenKind): KindRule {
   return CANARYTOKEN_KINDS[kind]
 }
@@ -125,13 +126,11 @@ export function kindRule(kind: CanarytokenKind): KindRule {
 export function kindSpecificInputs(): Map<InputName, CanarytokenKind[]> {
   const owners = new Map<InputName, CanarytokenKind[]>()
   for (const kind of KIND_NAMES) {
-    const rule: KindRule = CANARYTOKEN_KINDS[kind]
+    const rule = kindRule(kind)
     const inputs = [...(rule.requires ?? []), ...(rule.accepts ?? []), ...(rule.upload ? [rule.upload.input] : [])]
     for (const input of inputs) owners.set(input, [...(owners.get(input) ?? []), kind])
   }
   return owners
 }
 
-export const AWS_S3_AUTOMATION_INPUTS = AWS_AUTOMATION_INPUTS
-
-export const FILE_KINDS = KIND_NAMES.filter((kind) => (CANARYTOKEN_KINDS[kind] as KindRule).file !== undefined)
+export const FILE_KINDS = KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined)

@@ -1,7 +1,7 @@
 import { createCanarytoken, fetchCanarytoken, findCanarytokens, isEnabled, type Canarytoken } from '../console/canarytokens.js'
 import { ConsoleApiError, isNotFound } from '../console/errors.js'
 import type { ConsoleTransport } from '../console/transport.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, type InputReader } from '../inputs.js'
 import {
   appendProfile,
@@ -103,13 +103,13 @@ async function checkProfileIsFree(paths: SharedFilePaths, profile: string): Prom
     try {
       text = await readSharedFile(path)
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+      const reason = (error as NodeJS.ErrnoException).code ?? errorMessage(error)
       throw new InputError(`The AWS ${role} file ${path} cannot be read (${reason}); plant-runner-canaries needs to read it to be sure it overwrites nothing.`)
     }
     try {
       await checkWritable(path)
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+      const reason = (error as NodeJS.ErrnoException).code ?? errorMessage(error)
       const variable = role === 'credentials' ? 'AWS_SHARED_CREDENTIALS_FILE' : 'AWS_CONFIG_FILE'
       throw new InputError(`The AWS ${role} file ${path} cannot be written (${reason}); point ${variable} at a file the job can write.`)
     }
@@ -173,7 +173,7 @@ async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams
 }
 
 function reasonOf(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = errorMessage(error)
   return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 

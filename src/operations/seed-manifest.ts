@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { FileParams, Params } from '../console/transport.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { checkMemoLength, extraParamsInput, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'
 import { CREATE_PARAMETER_INPUTS, NAMED_PARAMETERS, checkKindRules, namedParams } from './canarytokens.js'
-import { CANARYTOKEN_KINDS, FILE_KINDS, KIND_NAMES, isKnownKind, type CanarytokenKind, type KindRule } from './kinds.js'
+import { FILE_KINDS, KIND_NAMES, isKnownKind, kindRule, type CanarytokenKind } from './kinds.js'
 import { renderMemo, type RunContext } from './memo-template.js'
 import type { RunEnvironment } from './types.js'
 
@@ -128,7 +128,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   try {
     document = parseYaml(await readFile(path, 'utf8'))
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'not YAML'
+    const reason = errorMessage(error).split('\n')[0]
     throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`)
   }
   if (!isRecord(document)) throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`)
@@ -166,7 +166,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     }
     const kind = String(raw.kind ?? '')
     if (!isKnownKind(kind)) throw entryError(name, `'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}`)
-    const rule: KindRule = CANARYTOKEN_KINDS[kind]
+    const rule = kindRule(kind)
 
     const where = raw.memo === undefined ? `Manifest entry '${name}': the default memo` : `Manifest entry '${name}': 'memo'`
     const memo = checkMemoLength(

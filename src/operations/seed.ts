@@ -2,13 +2,14 @@ import { lstat, readFile, rm } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { deleteCanarytoken, downloadCanarytoken, type Canarytoken } from '../console/canarytokens.js'
 import type { ConsoleTransport } from '../console/transport.js'
+import { errorMessage as reason } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput } from '../inputs.js'
 import { writeFileAtomically } from '../publish/files.js'
 import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
 import { mapWithConcurrency } from './bounded-pool.js'
 import { createOrReuse, type MadeToken } from './canarytokens.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
-import { CANARYTOKEN_KINDS, type KindRule } from './kinds.js'
+import { kindRule } from './kinds.js'
 import { runContext } from './memo-template.js'
 import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
 import { defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
@@ -40,10 +41,6 @@ interface Written {
   private: boolean
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 /** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
 async function previousContent(path: string): Promise<Buffer | undefined> {
   const info = await lstat(path).catch(() => undefined)
@@ -57,7 +54,7 @@ async function writeEntryFile(transport: ConsoleTransport, entry: SeedEntry, tok
   const path = entry.file as string
   const previous = await previousContent(path)
   const options: FileOptions = { directory: dirname(path), filename: basename(path) }
-  const credentials = (CANARYTOKEN_KINDS[entry.kind] as KindRule).credentials === true
+  const credentials = kindRule(entry.kind).credentials === true
   const rendered = token.kind === 'aws-id' ? token.renders?.['aws-id'] : undefined
   if (rendered) {
     // Masked before it is on disk, where a later step could print it.

@@ -1,0 +1,32 @@
+// The bundle's coverage reaches src/ only through the source maps `npm run
+// package` keeps in build/dist-maps (scripts/clean-dist.mjs composes ncc's
+// with tsc's). A map that loses lines does not fail loudly: the coverage of
+// those lines just reads as 100%. Runs after pretest, which builds them.
+import { describe, expect, it } from '@jest/globals'
+import { eachMapping, TraceMap } from '@jridgewell/trace-mapping'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { projectRoot } from '../../scripts/lib/run-action.mjs'
+
+async function mappedLines(): Promise<Map<string, Set<number>>> {
+  const map = new TraceMap(JSON.parse(await readFile(join(projectRoot, 'build', 'dist-maps', 'index.js.map'), 'utf8')))
+  const lines = new Map<string, Set<number>>()
+  eachMapping(map, ({ source, originalLine }) => {
+    if (source === null || originalLine === null) return
+    lines.set(source, (lines.get(source) ?? new Set()).add(originalLine))
+  })
+  return lines
+}
+
+describe('source maps of dist/index.js', () => {
+  it.each(['main.ts', 'console/transport.ts', 'operations/cleanup.ts'])('lead back to nearly every line of code in src/%s, indented lines included', async (file) => {
+    const path = join(projectRoot, 'src', file)
+    const mapped = (await mappedLines()).get(path) ?? new Set()
+    const code = (await readFile(path, 'utf8'))
+      .split('\n')
+      .map((text, index) => ({ text: text.trim(), line: index + 1 }))
+      .filter(({ text }) => text && !text.startsWith('//') && !text.startsWith('*') && !text.startsWith('/*'))
+    // Type-only lines (interfaces, type aliases) have no JavaScript to map.
+    expect(code.filter(({ line }) => mapped.has(line)).length / code.length).toBeGreaterThan(0.75)
+  })
+})
