@@ -62,7 +62,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
  * Defaults as action.yml declares them (a test keeps the two equal). Inputs
  * not listed default to ''; parsers supply their own fallbacks.
  */
-export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '8' }
+export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = { 'timeout-seconds': '30', retries: '3', 'max-changes': '100', concurrency: '20' }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
 export function consoleParameter(name: InputName): string {

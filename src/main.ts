@@ -5,6 +5,7 @@ import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
 import { runEnvironment } from './environment.js'
 import { InputError } from './errors.js'
 import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, integerInput, SECRET_INPUTS } from './inputs.js'
+import { AdaptiveConcurrency } from './operations/bounded-pool.js'
 import { checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
 import type { Log, Operation, OperationResult, RunEnvironment } from './operations/types.js'
 import { publishOutputs } from './publish/outputs.js'
@@ -88,6 +89,8 @@ export async function run(): Promise<void> {
       authToken: inputs.get('auth-token'),
       timeoutMs: timeoutSeconds * 1000,
       retry: { retries },
+      // Bulk operations send many requests at once; a Console that throttles slows all of them down.
+      gate: new AdaptiveConcurrency({ onChange: log.info }),
       userAgent: `canary-console-action/${ACTION_VERSION}`,
       onSecret: registerSecret,
       findSecrets: (body) => findSecretValues(body),

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { resolveInside, writeFileAtomically } from './files.js'
+
+/**
+ * The largest `tokens` output we set. GitHub: "Outputs are Unicode strings,
+ * and can be a maximum of 1 MB"; 10^6 bytes is inside that whether MB means
+ * 10^6 or 2^20 bytes.
+ */
+export const OUTPUT_LIMIT_BYTES = 1_000_000
+
+/** Our folder under RUNNER_TEMP (downloads without a `path` go there too). */
+const FOLDER = 'canary-console-action'
+
+export interface TokenList {
+  outputs: { tokens: string; 'tokens-file': string }
+  /** Where the whole list is. */
+  path: string
+  /** Whether the `tokens` output holds it too. */
+  inOutput: boolean
+  /** For the job summary: where the list is. */
+  note: string
+  /** Set when the list is too large for the `tokens` output. */
+  warning?: string
+}
+
+/**
+ * Writes `value` as JSON to a new file in RUNNER_TEMP (atomically, named
+ * after the operation so two steps of a job never share one) and decides
+ * whether the `tokens` output can hold it too: a big Console's list stays
+ * whole in the file at any size, and the output stays within GitHub's limit.
+ */
+export async function writeTokenList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
+  let directory: string
+  try {
+    directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
+  } catch {
+    throw new Error(`${join(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the token list was not written`)
+  }
+  const json = JSON.stringify(value)
+  const content = Buffer.from(json, 'utf8')
+  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, content)
+  const inOutput = content.length <= OUTPUT_LIMIT_BYTES
+  if (inOutput) {
+    return { outputs: { tokens: json, 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` }
+  }
+  const size = `${(content.length / 1024 / 1024).toFixed(1)} MiB`
+  return {
+    outputs: { tokens: '', 'tokens-file': path },
+    path,
+    inOutput,
+    note: `The whole list is in ${path} (the 'tokens-file' output); at ${size} it is too large for the 'tokens' output, which is empty.`,
+    warning: `The token list is ${size}, more than the 1 MB GitHub keeps in a step output, so the 'tokens' output is empty: read the file named by the 'tokens-file' output (${path}).`
+  }
+}
