@@ -54,11 +54,16 @@ export interface AdaptiveConcurrencyOptions {
  *   the last change), once per burst: answers to attempts sent before that
  *   change do not halve it again.
  * - A `Retry-After` holds every new attempt until it has passed.
- * - A 429 also sets a ceiling: the Console refused while this client had N
- *   attempts in flight, so no more than N - 1 are sent again in this run. A
- *   rate limit is the Console's policy and does not change within a step; a
- *   503 (overload, which passes) sets no ceiling.
- * - Each run of `limit` successes raises the limit by one, up to the ceiling.
+ * - Each run of `limit` successes (of attempts sent since the last decrease)
+ *   raises the limit by one, back up to the ceiling.
+ * - A 429 also lowers the ceiling to the halved limit: the Console said how
+ *   much is too much, and a rate limit is its policy, which does not change
+ *   within a step; probing above it again would only earn more 429s. A 503
+ *   (an overload, which passes) leaves the ceiling where it was.
+ *
+ * A ceiling guessed from how many were in flight when a 429 came would be
+ * wrong both ways: attempts reach the Console in another order than they
+ * leave here, and answered ones are still counted here until read.
  */
 export class AdaptiveConcurrency implements AttemptGate {
   private limitValue: number
@@ -104,46 +109,42 @@ export class AdaptiveConcurrency implements AttemptGate {
     this.inFlight++
     this.peak = Math.max(this.peak, this.inFlight)
     const epoch = this.epoch
-    const inFlightAtStart = this.inFlight
     let left = false
     return (answer) => {
       if (left) return
       left = true
-      this.leave(epoch, inFlightAtStart, answer)
+      this.leave(epoch, answer)
     }
   }
 
-  private leave(epoch: number, inFlightAtStart: number, answer: AttemptAnswer): void {
+  private leave(epoch: number, answer: AttemptAnswer): void {
     this.inFlight--
     if (answer.status !== undefined && THROTTLE_STATUSES.has(answer.status)) {
       const before = this.limitValue
-      if (answer.status === 429) this.ceilingValue = Math.max(1, Math.min(this.ceilingValue, inFlightAtStart - 1))
       if (epoch === this.epoch) {
         this.limitValue = Math.max(1, Math.floor(Math.min(this.limitValue, this.peak) / 2))
         this.epoch++
         this.peak = this.inFlight
+        this.successes = 0
       }
-      this.limitValue = Math.min(this.limitValue, this.ceilingValue)
-      this.successes = 0
+      if (answer.status === 429) this.ceilingValue = Math.min(this.ceilingValue, this.limitValue)
       if (answer.retryAfterMs !== undefined && answer.retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs)
       if (this.limitValue !== before) {
         this.options.onChange?.(`The Console answered HTTP ${answer.status}: sending at most ${this.limitValue} requests at once from now on.`)
       }
-    } else if (answer.status !== undefined && answer.status < 400 && this.limitValue < this.ceilingValue) {
+    } else if (answer.status !== undefined && answer.status < 400 && epoch === this.epoch && this.limitValue < this.ceilingValue) {
       this.successes++
       if (this.successes >= this.limitValue) {
         this.successes = 0
         this.limitValue++
       }
     }
-    this.wakeAll()
+    this.wake(this.limitValue - this.inFlight)
   }
 
-  /** Waiters check again themselves: one loop decides, so no wake-up is lost or doubled. */
-  private wakeAll(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const wake of waiters) wake()
+  /** Wakes the longest waiting; each checks again itself (one loop decides), so a wake-up too many costs a turn, never a slot. */
+  private wake(count = this.waiters.length): void {
+    for (const wake of this.waiters.splice(0, Math.max(0, count))) wake()
   }
 
   private pause(ms: number): Promise<void> {
@@ -153,7 +154,7 @@ export class AdaptiveConcurrency implements AttemptGate {
       if (!this.pauseTimer) {
         this.pauseTimer = setTimeout(() => {
           this.pauseTimer = undefined
-          this.wakeAll()
+          this.wake()
         }, ms)
       }
     })
