@@ -85,7 +85,7 @@ describe('list-canarytokens', () => {
     const run = await action('list-canarytokens')
     expectSuccess(run)
     expect(JSON.parse(run.outputs.tokens as string)).toHaveLength(340)
-    expect(run.summary).toContain('40 more rows are not shown; the step outputs hold them all.')
+    expect(run.summary).toContain(`40 more rows are not shown; the file named by the &#39;tokens-file&#39; output (${run.outputs['tokens-file']}) holds them all.`)
     expect(run.summary.match(/<tr>/g)).toHaveLength(301)
   })
 
@@ -239,7 +239,7 @@ describe('cleanup-canarytokens safety', () => {
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/delete', status: 400, resultError: 'Canarytoken is locked', match: (params) => params.canarytoken === broken })
 
     const run = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'retire me', concurrency: '4' })
-    expectFailure(run, "cleanup-canarytokens failed: 3 of 20 Canarytokens could not be deleted (the 'tokens' output and the job summary say why for each).")
+    expectFailure(run, "cleanup-canarytokens failed: 3 of 20 Canarytokens could not be deleted (the file named by the 'tokens-file' output and the job summary say why for each).")
     expect(changeRequests()).toHaveLength(20)
     const byId = new Map(outcomes(run).map((item) => [item.canarytoken, item]))
     for (const id of withIncidents) {
@@ -275,7 +275,7 @@ describe('cleanup-canarytokens safety', () => {
     [{ action: 'delete', triggered: 'maybe' }, "Input 'triggered' must be true or false, not 'maybe'."],
     [{ action: 'delete' }, /^Operation 'cleanup-canarytokens' needs at least one filter .*, or 'all: true' to work on every Canarytoken\.$/],
     [{ action: 'delete', all: 'false' }, /needs at least one filter/],
-    [{ action: 'delete', kind: 'dns', concurrency: '0' }, "Input 'concurrency' must be a whole number from 1 to 32, not '0'."],
+    [{ action: 'delete', kind: 'dns', concurrency: '0' }, "Input 'concurrency' must be a whole number from 1 to 100, not '0'."],
     [{ action: 'disable', kind: 'dns', 'clear-incidents': 'true' }, "Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents."],
     [{ kind: 'dns' }, "Operation 'cleanup-canarytokens' needs input 'action'."]
   ])('refuses %p before any request', async (inputs, message) => {
