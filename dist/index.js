@@ -31072,6 +31072,7 @@ function describeFilter(filter) {
 
 
 
+
 /**
  * The largest `tokens` output we set. GitHub: "Outputs are Unicode strings,
  * and can be a maximum of 1 MB"; 10^6 bytes is inside that whether MB means
@@ -31094,14 +31095,23 @@ async function writeTokenList(runnerTemp, operation, value) {
     catch {
         throw new Error(`${(0,external_node_path_.join)(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the token list was not written`);
     }
-    const json = JSON.stringify(value);
-    const content = Buffer.from(json, 'utf8');
-    const path = await writeFileAtomically(directory, `${operation}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.json`, content);
-    const inOutput = content.length <= OUTPUT_LIMIT_BYTES;
+    // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
+    let bytes = 0;
+    const head = [];
+    const chunks = function* () {
+        for (const chunk of jsonChunks(value)) {
+            bytes += Buffer.byteLength(chunk);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                head.push(chunk);
+            yield chunk;
+        }
+    };
+    const path = await writeFileAtomically(directory, `${operation}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.json`, external_node_stream_.Readable.from(chunks()));
+    const inOutput = bytes <= OUTPUT_LIMIT_BYTES;
     if (inOutput) {
-        return { outputs: { tokens: json, 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
+        return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
     }
-    const size = `${(content.length / 1024 / 1024).toFixed(1)} MiB`;
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     return {
         outputs: { tokens: '', 'tokens-file': path },
         path,
@@ -31109,6 +31119,24 @@ async function writeTokenList(runnerTemp, operation, value) {
         note: `The whole list is in ${path} (the 'tokens-file' output); at ${size} it is too large for the 'tokens' output, which is empty.`,
         warning: `The token list is ${size}, more than the 1 MB GitHub keeps in a step output, so the 'tokens' output is empty: read the file named by the 'tokens-file' output (${path}).`
     };
+}
+/** Chunk size when streaming a list. */
+const CHUNK_CHARACTERS = 64 * 1024;
+/** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
+function* jsonChunks(value) {
+    if (!Array.isArray(value)) {
+        yield JSON.stringify(value) ?? 'null';
+        return;
+    }
+    let chunk = '[';
+    for (let index = 0; index < value.length; index++) {
+        chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`;
+        if (chunk.length >= CHUNK_CHARACTERS) {
+            yield chunk;
+            chunk = '';
+        }
+    }
+    yield `${chunk}]`;
 }
 
 ;// CONCATENATED MODULE: ./build/operations/cleanup.js
