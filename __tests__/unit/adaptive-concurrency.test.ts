@@ -108,6 +108,20 @@ describe('AdaptiveConcurrency', () => {
     expect(await runAttempts(gate, 1000)).toBe(16)
   })
 
+  it('says when it slows down, and only then', async () => {
+    const said: string[] = []
+    const gate = new AdaptiveConcurrency({ onChange: (message) => said.push(message) })
+    let { admitted } = await enterMany(gate, 1)
+    admitted[0]?.({ status: 429 })
+    expect(said).toEqual([])
+    ;({ admitted } = await enterMany(gate, 1))
+    admitted[0]?.({ status: 200 })
+    const busy = new AdaptiveConcurrency({ onChange: (message) => said.push(message) })
+    ;({ admitted } = await enterMany(busy, 3))
+    admitted[0]?.({ status: 503 })
+    expect(said).toEqual(['The Console answered HTTP 503: sending at most 1 request at once from now on.'])
+  })
+
   it('a failure that is not throttling (no answer, 4xx, 500) changes nothing', async () => {
     const gate = new AdaptiveConcurrency({ max: 4 })
     const { admitted } = await enterMany(gate, 3)
