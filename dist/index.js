@@ -29598,20 +29598,22 @@ class AdaptiveConcurrency {
     leave(epoch, answer) {
         this.inFlight--;
         if (answer.status !== undefined && THROTTLE_STATUSES.has(answer.status)) {
-            const before = this.limitValue;
             if (epoch === this.epoch) {
-                this.limitValue = Math.max(1, Math.floor(Math.min(this.limitValue, this.peak) / 2));
+                const used = Math.min(this.limitValue, this.peak);
+                this.limitValue = Math.max(1, Math.floor(used / 2));
                 this.epoch++;
                 this.peak = this.inFlight;
                 this.successes = 0;
+                // Said only when it slows something down: one request at a time stays one.
+                if (this.limitValue < used) {
+                    const count = this.limitValue === 1 ? '1 request' : `${this.limitValue} requests`;
+                    this.options.onChange?.(`The Console answered HTTP ${answer.status}: sending at most ${count} at once from now on.`);
+                }
             }
             if (answer.status === 429)
                 this.ceilingValue = Math.min(this.ceilingValue, this.limitValue);
             if (answer.retryAfterMs !== undefined && answer.retryAfterMs > 0)
                 this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs);
-            if (this.limitValue !== before) {
-                this.options.onChange?.(`The Console answered HTTP ${answer.status}: sending at most ${this.limitValue} requests at once from now on.`);
-            }
         }
         else if (answer.status !== undefined && answer.status < 400 && epoch === this.epoch && this.limitValue < this.ceilingValue) {
             this.successes++;
