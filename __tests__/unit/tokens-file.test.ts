@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { jsonChunks, OUTPUT_LIMIT_BYTES, writeTokenList } from '../../src/publish/tokens-file.js'
+import { jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeTokenList } from '../../src/publish/tokens-file.js'
 
 let runnerTemp: string
 beforeAll(async () => {
@@ -42,26 +42,31 @@ describe('writeTokenList', () => {
     expect(list.warning).toBeUndefined()
   })
 
-  it('a list over 1 MB: the whole list in the file only, the output empty, a warning naming tokens-file', async () => {
+  it('a list too large: the whole list in the file only, the output empty, a warning naming tokens-file', async () => {
     const value = tokens(6000)
     const json = JSON.stringify(value)
-    expect(Buffer.byteLength(json)).toBeGreaterThan(OUTPUT_LIMIT_BYTES)
+    expect(outputSize(json)).toBeGreaterThan(TOKENS_OUTPUT_LIMIT_BYTES)
     const list = await writeTokenList(runnerTemp, 'cleanup-canarytokens', value)
     expect(list.outputs).toEqual({ tokens: '', 'tokens-file': list.path })
     expect(await readFile(list.path, 'utf8')).toBe(json)
     expect(list.inOutput).toBe(false)
     expect(list.warning).toBe(
-      `The token list is ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MiB, more than the 1 MB GitHub keeps in a step output, so the 'tokens' output is empty: read the file named by the 'tokens-file' output (${list.path}).`
+      `The token list is ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MiB of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
+        `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${list.path}).`
     )
     expect(list.note).toContain(list.path)
   })
 
-  it('counts bytes, not characters, against the limit', async () => {
-    // Just under the limit in characters, over it in UTF-8 bytes (each é is two).
-    const value = ['é'.repeat(OUTPUT_LIMIT_BYTES / 2)]
-    expect(JSON.stringify(value).length).toBeLessThan(OUTPUT_LIMIT_BYTES)
-    const list = await writeTokenList(runnerTemp, 'list-canarytokens', value)
-    expect(list.inOutput).toBe(false)
+  it('counts as GitHub does, in UTF-16: two bytes a character, however few UTF-8 bytes it takes', async () => {
+    // Under half a million UTF-8 bytes of ASCII, but twice that in UTF-16: too large.
+    const ascii = ['x'.repeat(TOKENS_OUTPUT_LIMIT_BYTES / 2 + 10)]
+    expect(Buffer.byteLength(JSON.stringify(ascii))).toBeLessThan(TOKENS_OUTPUT_LIMIT_BYTES)
+    expect((await writeTokenList(runnerTemp, 'list-canarytokens', ascii)).inOutput).toBe(false)
+    // Just inside: kept.
+    const fits = ['x'.repeat(TOKENS_OUTPUT_LIMIT_BYTES / 2 - 10)]
+    const list = await writeTokenList(runnerTemp, 'list-canarytokens', fits)
+    expect(list.inOutput).toBe(true)
+    expect(list.outputs.tokens).toBe(JSON.stringify(fits))
   })
 
   it('two steps of one job never share a file', async () => {
