@@ -31076,11 +31076,22 @@ function describeFilter(filter) {
 
 
 /**
- * The largest `tokens` output we set. GitHub: "Outputs are Unicode strings,
- * and can be a maximum of 1 MB"; 10^6 bytes is inside that whether MB means
- * 10^6 or 2^20 bytes.
+ * GitHub's limit: "Outputs can be a maximum of 1 MB per job ... Size is
+ * approximated based on UTF-16 encoding" (older wording: "Outputs are
+ * Unicode strings, and can be a maximum of 1 MB", per output). 10^6 bytes is
+ * inside 1 MB whether MB means 10^6 or 2^20.
  */
-const OUTPUT_LIMIT_BYTES = 1_000_000;
+const JOB_OUTPUT_LIMIT_BYTES = 1_000_000;
+/**
+ * The most the `tokens` output takes, counted as GitHub counts (UTF-16, two
+ * bytes a code unit): half of a job's limit, so that it fits under both
+ * readings and leaves the job room for its other outputs.
+ */
+const TOKENS_OUTPUT_LIMIT_BYTES = JOB_OUTPUT_LIMIT_BYTES / 2;
+/** How GitHub sizes an output: UTF-16, which is what a JavaScript string's length counts. */
+function outputSize(text) {
+    return text.length * 2;
+}
 /** Our folder under RUNNER_TEMP (downloads without a `path` go there too). */
 const FOLDER = 'canary-console-action';
 /**
@@ -31099,27 +31110,30 @@ async function writeTokenList(runnerTemp, operation, value) {
     }
     // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
     let bytes = 0;
+    let size = 0;
     const head = [];
     const chunks = function* () {
         for (const chunk of jsonChunks(value)) {
             bytes += Buffer.byteLength(chunk);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
+            size += outputSize(chunk);
+            if (size <= TOKENS_OUTPUT_LIMIT_BYTES)
                 head.push(chunk);
             yield chunk;
         }
     };
     const path = await writeFileAtomically(directory, `${operation}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.json`, external_node_stream_.Readable.from(chunks()));
-    const inOutput = bytes <= OUTPUT_LIMIT_BYTES;
+    const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES;
     if (inOutput) {
         return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
     }
-    const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     return {
         outputs: { tokens: '', 'tokens-file': path },
         path,
         inOutput,
-        note: `The whole list is in ${path} (the 'tokens-file' output); at ${size} it is too large for the 'tokens' output, which is empty.`,
-        warning: `The token list is ${size}, more than the 1 MB GitHub keeps in a step output, so the 'tokens' output is empty: read the file named by the 'tokens-file' output (${path}).`
+        note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
+        warning: `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
+            `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${path}).`
     };
 }
 /** Chunk size when streaming a list. */
