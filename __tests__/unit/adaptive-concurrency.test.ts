@@ -199,3 +199,35 @@ describe('the transport through the gate, against a Console that throttles above
     expect(changes[0]).toMatch(/HTTP 429: sending at most \d+ requests at once/)
   })
 })
+
+describe('the emulator throttling above maxInFlight', () => {
+  const AUTH = 'unit-throttle-token-5e6f7a8b9c0d1e2f'
+  let emulator: ConsoleEmulator | undefined
+
+  afterEach(async () => {
+    await emulator?.stop()
+  })
+
+  // A second of latency: all twelve arrive while the first ten are in flight, however busy the machine.
+  it('refuses at once, with 429, an nginx page and Retry-After, and changes nothing for a refused request', async () => {
+    emulator = new ConsoleEmulator({ authToken: AUTH, latencyMs: 1000, maxInFlight: 10, retryAfterSeconds: 2 })
+    const url = await emulator.start()
+    const ids = emulator.seedTokens(12).map((token) => token.canarytoken)
+    const answers = await Promise.all(
+      ids.map(async (canarytoken) => {
+        const answer = await fetch(new URL('/api/v1/canarytoken/delete', url), { method: 'POST', headers: { 'x-canary-auth-token': AUTH }, body: new URLSearchParams({ canarytoken }) })
+        return { canarytoken, status: answer.status, type: answer.headers.get('content-type'), retryAfter: answer.headers.get('retry-after'), body: await answer.text() }
+      })
+    )
+    const refused = answers.filter((answer) => answer.status === 429)
+    expect(refused).toHaveLength(2)
+    for (const answer of refused) {
+      expect(answer.type).toBe('text/html')
+      expect(answer.retryAfter).toBe('2')
+      expect(answer.body).toContain('<center>nginx</center>')
+    }
+    // The refused tokens are still there; the others are gone.
+    expect(emulator.listTokens().map((token) => token.canarytoken).sort()).toEqual(refused.map((answer) => answer.canarytoken).sort())
+    expect(emulator.throttleReport()).toMatchObject({ refused: 2, peakInFlight: 11, arrivedAfterWait: 0, peakAfterWait: 0 })
+  })
+})
