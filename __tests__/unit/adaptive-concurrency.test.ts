@@ -213,14 +213,18 @@ describe('the emulator throttling above maxInFlight', () => {
     emulator = new ConsoleEmulator({ authToken: AUTH, latencyMs: 1000, maxInFlight: 10, retryAfterSeconds: 2 })
     const url = await emulator.start()
     const ids = emulator.seedTokens(12).map((token) => token.canarytoken)
+    const finished: number[] = []
     const answers = await Promise.all(
       ids.map(async (canarytoken) => {
         const answer = await fetch(new URL('/api/v1/canarytoken/delete', url), { method: 'POST', headers: { 'x-canary-auth-token': AUTH }, body: new URLSearchParams({ canarytoken }) })
+        finished.push(answer.status)
         return { canarytoken, status: answer.status, type: answer.headers.get('content-type'), retryAfter: answer.headers.get('retry-after'), body: await answer.text() }
       })
     )
     const refused = answers.filter((answer) => answer.status === 429)
     expect(refused).toHaveLength(2)
+    // Refused without the latency the accepted ones wait: their answers come first.
+    expect(finished.slice(0, 2)).toEqual([429, 429])
     for (const answer of refused) {
       expect(answer.type).toBe('text/html')
       expect(answer.retryAfter).toBe('2')
