@@ -28701,7 +28701,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71425);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23328);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28711,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 71425:
+/***/ 23328:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28885,7 +28885,7 @@ const INPUT_DEFAULTS = {
     'timeout-seconds': '30',
     retries: '3',
     'max-changes': '100',
-    concurrency: '8',
+    concurrency: '20',
     'aws-profile': 'default',
     'export-env': 'false',
     'on-console-error': 'warn',
@@ -30357,6 +30357,13 @@ const CANARYTOKEN_OPERATIONS = [
 ];
 
 ;// CONCATENATED MODULE: ./build/operations/bounded-pool.js
+
+/** The most requests bulk operations send at once (Thinkst's own delete_tokens_threaded.py runs 100 workers). */
+const MAX_CONCURRENCY = 100;
+/** The `concurrency` input: how many items a bulk operation works on at once (the gate may allow fewer). */
+function concurrencyInput(inputs) {
+    return integerInput(inputs, 'concurrency', { min: 1, max: MAX_CONCURRENCY, fallback: Number(INPUT_DEFAULTS.concurrency) });
+}
 /**
  * Runs `work` on every item with at most `concurrency` at once, in order of
  * the items, and resolves with the results in the same order once all are
@@ -30374,6 +30381,128 @@ async function mapWithConcurrency(items, concurrency, work) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
     return results;
+}
+/** Statuses that say "too much, slow down": rate limiting, and a Console that is overloaded. */
+const THROTTLE_STATUSES = new Set([429, 503]);
+/**
+ * The transport's gate: how many attempts may be in flight at once, adapted
+ * to what the Console says (additive increase, multiplicative decrease, as
+ * TCP does). Every attempt, retries included, passes through it, so the count
+ * is exact whatever the pool around it does.
+ *
+ * - A 429 or 503 halves the limit (from the most that were in flight since
+ *   the last change), once per burst: answers to attempts sent before that
+ *   change do not halve it again.
+ * - A `Retry-After` holds every new attempt until it has passed.
+ * - Each run of `limit` successes (of attempts sent since the last decrease)
+ *   raises the limit by one, back up to the ceiling.
+ * - A 429 also lowers the ceiling to the halved limit: the Console said how
+ *   much is too much, and a rate limit is its policy, which does not change
+ *   within a step; probing above it again would only earn more 429s. A 503
+ *   (an overload, which passes) leaves the ceiling where it was.
+ *
+ * A ceiling guessed from how many were in flight when a 429 came would be
+ * wrong both ways: attempts reach the Console in another order than they
+ * leave here, and answered ones are still counted here until read.
+ */
+class AdaptiveConcurrency {
+    options;
+    limitValue;
+    ceilingValue;
+    inFlight = 0;
+    /** The most in flight since the limit last went down. */
+    peak = 0;
+    successes = 0;
+    /** Bumped on every decrease: an answer to an attempt from an older epoch does not decrease again. */
+    epoch = 0;
+    pausedUntil = 0;
+    waiters = [];
+    pauseTimer;
+    now;
+    constructor(options = {}) {
+        this.options = options;
+        this.limitValue = options.max ?? MAX_CONCURRENCY;
+        this.ceilingValue = this.limitValue;
+        this.now = options.now ?? Date.now;
+    }
+    /** Attempts allowed in flight now. */
+    get limit() {
+        return this.limitValue;
+    }
+    /** The most the limit may grow back to. */
+    get ceiling() {
+        return this.ceilingValue;
+    }
+    get active() {
+        return this.inFlight;
+    }
+    async enter() {
+        for (;;) {
+            const wait = this.pausedUntil - this.now();
+            if (wait > 0)
+                await this.pause(wait);
+            else if (this.inFlight >= this.limitValue)
+                await new Promise((wake) => this.waiters.push(wake));
+            else
+                break;
+        }
+        this.inFlight++;
+        this.peak = Math.max(this.peak, this.inFlight);
+        const epoch = this.epoch;
+        let left = false;
+        return (answer) => {
+            if (left)
+                return;
+            left = true;
+            this.leave(epoch, answer);
+        };
+    }
+    leave(epoch, answer) {
+        this.inFlight--;
+        if (answer.status !== undefined && THROTTLE_STATUSES.has(answer.status)) {
+            if (epoch === this.epoch) {
+                const used = Math.min(this.limitValue, this.peak);
+                this.limitValue = Math.max(1, Math.floor(used / 2));
+                this.epoch++;
+                this.peak = this.inFlight;
+                this.successes = 0;
+                // Said only when it slows something down: one request at a time stays one.
+                if (this.limitValue < used) {
+                    const count = this.limitValue === 1 ? '1 request' : `${this.limitValue} requests`;
+                    this.options.onChange?.(`The Console answered HTTP ${answer.status}: sending at most ${count} at once from now on.`);
+                }
+            }
+            if (answer.status === 429)
+                this.ceilingValue = Math.min(this.ceilingValue, this.limitValue);
+            if (answer.retryAfterMs !== undefined && answer.retryAfterMs > 0)
+                this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs);
+        }
+        else if (answer.status !== undefined && answer.status < 400 && epoch === this.epoch && this.limitValue < this.ceilingValue) {
+            this.successes++;
+            if (this.successes >= this.limitValue) {
+                this.successes = 0;
+                this.limitValue++;
+            }
+        }
+        this.wake(this.limitValue - this.inFlight);
+    }
+    /** Wakes the longest waiting; each checks again itself (one loop decides), so a wake-up too many costs a turn, never a slot. */
+    wake(count = this.waiters.length) {
+        for (const wake of this.waiters.splice(0, Math.max(0, count)))
+            wake();
+    }
+    pause(ms) {
+        return new Promise((done) => {
+            this.waiters.push(done);
+            // One timer for every waiter: it wakes them all when the pause ends.
+            if (!this.pauseTimer) {
+                this.pauseTimer = setTimeout(() => {
+                    this.pauseTimer = undefined;
+                    this.wake();
+                }, ms);
+            }
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/operations/canarytoken-filter.js
@@ -30588,7 +30717,95 @@ function describeFilter(filter) {
     return parts.length > 0 ? parts.join(', ') : 'every Canarytoken';
 }
 
+;// CONCATENATED MODULE: ./build/publish/tokens-file.js
+
+
+
+
+/**
+ * GitHub's limit: "Outputs can be a maximum of 1 MB per job ... Size is
+ * approximated based on UTF-16 encoding" (older wording: "Outputs are
+ * Unicode strings, and can be a maximum of 1 MB", per output). 10^6 bytes is
+ * inside 1 MB whether MB means 10^6 or 2^20.
+ */
+const JOB_OUTPUT_LIMIT_BYTES = 1_000_000;
+/**
+ * The most the `tokens` output takes, counted as GitHub counts (UTF-16, two
+ * bytes a code unit): half of a job's limit, so that it fits under both
+ * readings and leaves the job room for its other outputs.
+ */
+const TOKENS_OUTPUT_LIMIT_BYTES = JOB_OUTPUT_LIMIT_BYTES / 2;
+/** How GitHub sizes an output: UTF-16, which is what a JavaScript string's length counts. */
+function outputSize(text) {
+    return text.length * 2;
+}
+/** Our folder under RUNNER_TEMP (downloads without a `path` go there too). */
+const FOLDER = 'canary-console-action';
+/**
+ * Writes `value` as JSON to a new file in RUNNER_TEMP (atomically, named
+ * after the operation so two steps of a job never share one) and decides
+ * whether the `tokens` output can hold it too: a big Console's list stays
+ * whole in the file at any size, and the output stays within GitHub's limit.
+ */
+async function writeTokenList(runnerTemp, operation, value) {
+    let directory;
+    try {
+        directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file');
+    }
+    catch {
+        throw new Error(`${(0,external_node_path_.join)(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the token list was not written`);
+    }
+    // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
+    let bytes = 0;
+    let size = 0;
+    const head = [];
+    const chunks = function* () {
+        for (const chunk of jsonChunks(value)) {
+            bytes += Buffer.byteLength(chunk);
+            size += outputSize(chunk);
+            if (size <= TOKENS_OUTPUT_LIMIT_BYTES)
+                head.push(chunk);
+            yield chunk;
+        }
+    };
+    const path = await writeFileAtomically(directory, `${operation}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.json`, external_node_stream_.Readable.from(chunks()));
+    const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES;
+    if (inOutput) {
+        return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
+    }
+    const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return {
+        outputs: { tokens: '', 'tokens-file': path },
+        path,
+        inOutput,
+        note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
+        warning: `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
+            `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${path}).`
+    };
+}
+/** Chunk size when streaming a list. */
+const CHUNK_CHARACTERS = 64 * 1024;
+/** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
+function* jsonChunks(value) {
+    if (!Array.isArray(value)) {
+        yield JSON.stringify(value) ?? 'null';
+        return;
+    }
+    let chunk = '[';
+    for (let index = 0; index < value.length; index++) {
+        chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`;
+        if (chunk.length >= CHUNK_CHARACTERS) {
+            yield chunk;
+            chunk = '';
+        }
+    }
+    yield `${chunk}]`;
+}
+
 ;// CONCATENATED MODULE: ./build/operations/cleanup.js
+
+
+
 
 
 
@@ -30646,15 +30863,6 @@ function createdText(record) {
     const seconds = Number.parseFloat(record.created ?? '');
     return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : '';
 }
-/** GitHub's limit on a job output. */
-const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** A warning when the `tokens` output is too large for GitHub to keep. */
-function tokensOutputNote(json) {
-    const bytes = Buffer.byteLength(json);
-    if (bytes <= OUTPUT_LIMIT_BYTES)
-        return undefined;
-    return `The 'tokens' output is ${(bytes / 1024 / 1024).toFixed(1)} MiB; GitHub limits a job output to 1 MB, so narrow the filters before passing it on to another job.`;
-}
 /** Memos can be 10,000 characters: the summary shows their start. */
 function shortMemo(memo) {
     return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo;
@@ -30670,25 +30878,40 @@ function tokenRow(record) {
     ];
 }
 const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'Enabled'];
+/** The inputs that upload the token list as a workflow artifact. */
+const LIST_ARTIFACT_INPUTS = ['artifact-name', 'retention-days'];
+/** Writes the list to its file (see writeTokenList) and says so in the log when the output cannot hold it. */
+async function tokenList(context, operation, value) {
+    const list = await writeTokenList(context.env.runnerTemp, operation, value);
+    if (list.warning)
+        context.log.warning(list.warning);
+    else
+        context.log.info(`Wrote the list to ${list.path}.`);
+    return list;
+}
+function listArtifact(artifact, list) {
+    return artifact ? { ...artifact, files: [list.path], rootDirectory: (0,external_node_path_.dirname)(list.path) } : undefined;
+}
 const listOperation = defineOperation({
     name: 'list-canarytokens',
-    description: 'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional).',
+    description: 'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional); the whole list goes to the file `tokens-file` names (uploaded with `artifact-name`), and to `tokens` while it fits in an output.',
     requires: [],
-    accepts: FILTER_INPUTS,
-    outputs: ['tokens', 'count'],
-    parse: (inputs) => ({ filter: parseCanarytokenFilter(inputs, Date.now()) }),
-    async run({ filter }, context) {
+    accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
+    outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
+    parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+    async run({ filter, artifact }, context) {
         const { matched, read, pages } = await findMatches(context.transport, filter, context.log);
-        const tokens = JSON.stringify(matched);
-        const notes = [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`];
-        const sizeNote = tokensOutputNote(tokens);
-        if (sizeNote) {
-            context.log.warning(sizeNote);
-            notes.push(sizeNote);
-        }
+        const list = await tokenList(context, 'list-canarytokens', matched);
         return {
-            outputs: { tokens, count: matched.length },
-            summary: { heading: `Canarytokens (${matched.length})`, columns: TOKEN_COLUMNS, rows: matched.map(tokenRow), notes }
+            outputs: { ...list.outputs, count: matched.length },
+            summary: {
+                heading: `Canarytokens (${matched.length})`,
+                columns: TOKEN_COLUMNS,
+                rows: matched.map(tokenRow),
+                notes: [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`, list.note],
+                fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+            },
+            artifact: listArtifact(artifact, list)
         };
     }
 });
@@ -30712,16 +30935,15 @@ function parseCleanup(inputs, nowMs) {
         clearIncidents,
         dryRun: booleanInput(inputs, 'dry-run'),
         maxChanges: integerInput(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(INPUT_DEFAULTS['max-changes']) }),
-        concurrency: integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) })
+        concurrency: concurrencyInput(inputs)
     };
 }
 /** The summary lists failures first: they are what a reader must see if the table is cut. */
 const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
-function cleanupResult(params, outcomes, read, notes, failure) {
+async function cleanupResult(params, context, outcomes, read, notes, failure) {
     const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
-    const tokens = JSON.stringify(outcomes);
-    const sizeNote = tokensOutputNote(tokens);
+    const list = await tokenList(context, 'cleanup-canarytokens', outcomes);
     const heading = params.dryRun
         ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
         : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`;
@@ -30729,7 +30951,7 @@ function cleanupResult(params, outcomes, read, notes, failure) {
         .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
         .map((item) => [...tokenRow(item), item.outcome, item.message]);
     return {
-        outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, tokens },
+        outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list.outputs },
         summary: {
             heading,
             columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
@@ -30738,9 +30960,11 @@ function cleanupResult(params, outcomes, read, notes, failure) {
                 `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
                 `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
                 ...notes,
-                ...(sizeNote ? [sizeNote] : [])
-            ]
+                list.note
+            ],
+            fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
         },
+        artifact: listArtifact(params.artifact, list),
         failure
     };
 }
@@ -30748,9 +30972,9 @@ const cleanupOperation = defineOperation({
     name: 'cleanup-canarytokens',
     description: 'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
     requires: ['action'],
-    accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency'],
-    outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens'],
-    parse: (inputs) => parseCleanup(inputs, Date.now()),
+    accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
+    outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
+    parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
     async run(params, context) {
         const { log, transport } = context;
         const { matched, read } = await findMatches(transport, params.filter, log);
@@ -30763,16 +30987,16 @@ const cleanupOperation = defineOperation({
             if (params.dryRun) {
                 const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`;
                 log.warning(note);
-                return cleanupResult(params, outcomes, read, [note]);
+                return cleanupResult(params, context, outcomes, read, [note]);
             }
             for (const item of toChange)
                 Object.assign(item, { outcome: 'skipped', message: `not ${PAST[params.action]}: over max-changes` });
             const failure = `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`;
-            return cleanupResult(params, outcomes, read, [failure], failure);
+            return cleanupResult(params, context, outcomes, read, [failure], failure);
         }
         if (params.dryRun) {
             log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`);
-            return cleanupResult(params, outcomes, read, []);
+            return cleanupResult(params, context, outcomes, read, []);
         }
         log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`);
         // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
@@ -30809,8 +31033,8 @@ const cleanupOperation = defineOperation({
         const failed = toChange.filter((item) => item.outcome === 'failed').length;
         const changed = toChange.filter((item) => item.outcome === 'changed').length;
         log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`);
-        const failure = failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the 'tokens' output and the job summary say why for each).` : undefined;
-        return cleanupResult(params, outcomes, read, [], failure);
+        const failure = failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined;
+        return cleanupResult(params, context, outcomes, read, [], failure);
     }
 });
 const CLEANUP_OPERATIONS = [listOperation, cleanupOperation];
@@ -31652,6 +31876,7 @@ async function readManifest(manifestPath, env, context) {
 
 
 
+
 /** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
 async function previousContent(path) {
     const info = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -31745,7 +31970,7 @@ async function deleteMinted(states, concurrency, context) {
     });
     return problems;
 }
-function seedResult(params, states, notes, failure, artifactFiles = []) {
+async function seedResult(params, context, states, notes, failure, artifactFiles = []) {
     const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'));
     const tokens = Object.fromEntries(existing.map(({ entry, made }) => {
         const token = made.token;
@@ -31757,8 +31982,11 @@ function seedResult(params, states, notes, failure, artifactFiles = []) {
     const createdCount = existing.filter((state) => !state.made?.reused).length;
     const reusedCount = existing.filter((state) => state.made?.reused).length;
     const order = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 };
+    const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens);
+    if (list.warning)
+        context.log.warning(list.warning);
     return {
-        outputs: { tokens: JSON.stringify(tokens), count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+        outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
         summary: {
             heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
             columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
@@ -31773,7 +32001,8 @@ function seedResult(params, states, notes, failure, artifactFiles = []) {
                 entry.fileShown ?? '',
                 message ? `${outcome}: ${message}` : outcome
             ]),
-            notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes]
+            notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes, list.note],
+            fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
         },
         artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
         failure
@@ -31836,7 +32065,7 @@ async function runSeed(params, context) {
     }
     if (failures.length === 0) {
         const downloaded = states.filter((state) => state.entry.file).map((state) => state.entry.file);
-        return seedResult(params, states, [], undefined, downloaded);
+        return seedResult(params, context, states, [], undefined, downloaded);
     }
     const notes = [];
     let left = [];
@@ -31856,16 +32085,16 @@ async function runSeed(params, context) {
             : left.length > 0
                 ? `Rolling back left something behind: ${left.join('; ')}.`
                 : 'Tokens this run minted were deleted again and the files it wrote removed.');
-    return seedResult(params, states, notes, failure);
+    return seedResult(params, context, states, notes, failure);
 }
 const seedOperation = defineOperation({
     name: 'seed-canarytokens',
     description: 'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
     requires: ['manifest'],
     accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
-    outputs: ['tokens', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
+    outputs: ['tokens', 'tokens-file', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
     async parse(inputs, env) {
-        const concurrency = integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) });
+        const concurrency = concurrencyInput(inputs);
         const reuse = booleanInput(inputs, 'reuse', true);
         const keepOnFailure = booleanInput(inputs, 'keep-on-failure');
         const artifact = parseArtifactOptions(inputs, env);
@@ -31943,7 +32172,7 @@ async function publishSummary(section) {
         .addHeading(escapeHtml(section.heading), 3)
         .addTable([section.columns.map((column) => ({ data: escapeHtml(column), header: true })), ...rows.map((row) => row.map(cell))]);
     if (section.rows.length > rows.length) {
-        summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; the step outputs hold them all.</p>`, true);
+        summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
     }
     for (const note of section.notes ?? [])
         summary.addRaw(`<p>${cell(note)}</p>`, true);
@@ -32435,7 +32664,7 @@ class ConsoleTransport {
         let earlierAttemptMayHaveActed = false;
         for (let number = 1;; number++) {
             try {
-                return await attempt();
+                return await this.gated(attempt);
             }
             catch (thrown) {
                 if (!(thrown instanceof FailedAttempt))
@@ -32472,6 +32701,24 @@ class ConsoleTransport {
                 this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
                 await (this.options.sleep ?? external_node_timers_promises_namespaceObject.setTimeout)(wait);
             }
+        }
+    }
+    /** One attempt through the gate, which hears how it went. */
+    async gated(attempt) {
+        const gate = this.options.gate;
+        if (!gate)
+            return attempt();
+        const leave = await gate.enter();
+        try {
+            const result = await attempt();
+            leave({ status: 200 });
+            return result;
+        }
+        catch (thrown) {
+            const failed = thrown instanceof FailedAttempt ? thrown : undefined;
+            const asked = retryAfterMs(failed?.retryAfter);
+            leave({ status: failed?.error.status, retryAfterMs: asked === undefined ? undefined : Math.min(asked, this.policy.maxRetryAfterMs) });
+            throw thrown;
         }
     }
     maskSecretsIn(text) {
@@ -32577,6 +32824,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 // What both entry points share (main.ts for the step, post-main.ts for the
 // post step): the log, failure messages and the connection to the Console.
 // Kept apart from main.ts so the post step's bundle holds no operation table.
@@ -32618,6 +32866,8 @@ function consoleConnection(inputs) {
         authToken: inputs.get('auth-token'),
         timeoutMs: timeoutSeconds * 1000,
         retry: { retries },
+        // Bulk operations send many requests at once; a Console that throttles slows all of them down.
+        gate: new AdaptiveConcurrency({ onChange: log.info }),
         userAgent: `canary-console-action/${ACTION_VERSION}`,
         onSecret: secrets_registerSecret,
         findSecrets: (body) => findSecretValues(body),

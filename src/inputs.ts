@@ -72,7 +72,7 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'timeout-seconds': '30',
   retries: '3',
   'max-changes': '100',
-  concurrency: '8',
+  concurrency: '20',
   'aws-profile': 'default',
   'export-env': 'false',
   'on-console-error': 'warn',

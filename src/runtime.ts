@@ -4,6 +4,7 @@ import { ConsoleApiError } from './console/errors.js'
 import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
+import { AdaptiveConcurrency } from './operations/bounded-pool.js'
 import type { Log } from './operations/types.js'
 import { findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
@@ -51,6 +52,8 @@ export function consoleConnection(inputs: InputReader): () => ConsoleTransport {
       authToken: inputs.get('auth-token'),
       timeoutMs: timeoutSeconds * 1000,
       retry: { retries },
+      // Bulk operations send many requests at once; a Console that throttles slows all of them down.
+      gate: new AdaptiveConcurrency({ onChange: log.info }),
       userAgent: `canary-console-action/${ACTION_VERSION}`,
       onSecret: registerSecret,
       findSecrets: (body) => findSecretValues(body),

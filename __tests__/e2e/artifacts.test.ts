@@ -187,6 +187,28 @@ describe('seed-canarytokens: every written token file, as one artifact', () => {
   })
 })
 
+describe('list-canarytokens and cleanup-canarytokens: the tokens-file, as itself', () => {
+  it('list-canarytokens uploads the whole list, whatever its size, as <artifact-name>.json', async () => {
+    emulator.seedTokens(40)
+    const run = await action('list-canarytokens', { kind: 'dns', 'artifact-name': 'dns-tokens', 'retention-days': '3' })
+    expectSuccess(run)
+    expect(run.outputs['artifact-name']).toBe('dns-tokens.json')
+    const stored = await storage.readArtifact('dns-tokens.json')
+    expect(stored.equals(await readFile(run.outputs['tokens-file'] as string))).toBe(true)
+    expect(JSON.parse(stored.toString('utf8'))).toEqual(JSON.parse(run.outputs.tokens as string))
+    expect(run.outputs['artifact-id']).toBe(storage.service.finalizedArtifact('dns-tokens.json')?.id)
+  })
+
+  it('cleanup-canarytokens uploads every outcome', async () => {
+    emulator.seedTokens(5, () => ({ memo: 'artifact cleanup' }))
+    const run = await action('cleanup-canarytokens', { action: 'disable', 'memo-pattern': 'artifact cleanup', 'artifact-name': 'cleanup-report' })
+    expectSuccess(run)
+    const stored = JSON.parse((await storage.readArtifact('cleanup-report.json')).toString('utf8')) as { outcome: string }[]
+    expect(stored).toHaveLength(5)
+    expect(stored).toEqual(JSON.parse(run.outputs.tokens as string))
+  })
+})
+
 describe('uploads that fail say so, and leave the file', () => {
   async function expectFileKept(run: ActionRun): Promise<void> {
     const filePath = run.outputs['file-path'] as string

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { PAGE_SIZE } from '../../src/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
@@ -33,8 +34,13 @@ function action(operation: string, inputs: Record<string, string> = {}, options:
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, options)
 }
 
+/** The whole list, from the tokens-file (the tokens output holds it only while it is small). */
+function tokensFile(run: ActionRun): string {
+  return readFileSync(run.outputs['tokens-file'] as string, 'utf8')
+}
+
 function outcomes(run: ActionRun): Outcome[] {
-  return JSON.parse(run.outputs.tokens ?? 'null') as Outcome[]
+  return JSON.parse(tokensFile(run)) as Outcome[]
 }
 
 const ids = (tokens: { canarytoken: string }[]): string[] => tokens.map((token) => token.canarytoken).sort()
@@ -65,7 +71,7 @@ describe('list-canarytokens', () => {
     const run = await action('list-canarytokens')
     expectSuccess(run)
     expect(run.outputs.count).toBe(String(count))
-    const listed = JSON.parse(run.outputs.tokens as string) as Token[]
+    const listed = JSON.parse(tokensFile(run)) as Token[]
     expect(listed.map((token) => token.canarytoken)).toEqual(emulator.listTokens().map((token) => token.canarytoken))
     const requests = listRequests()
     expect(requests.map((request) => request.path)).toEqual(Array(3).fill('/api/v1/canarytokens/paginate'))
@@ -84,8 +90,9 @@ describe('list-canarytokens', () => {
     emulator.seedTokens(340)
     const run = await action('list-canarytokens')
     expectSuccess(run)
-    expect(JSON.parse(run.outputs.tokens as string)).toHaveLength(340)
-    expect(run.summary).toContain('40 more rows are not shown; the step outputs hold them all.')
+    expect(JSON.parse(tokensFile(run))).toHaveLength(340)
+    expect(run.outputs.tokens).toBe(tokensFile(run))
+    expect(run.summary).toContain(`40 more rows are not shown; the file named by the &#39;tokens-file&#39; output (${run.outputs['tokens-file']}) holds them all.`)
     expect(run.summary.match(/<tr>/g)).toHaveLength(301)
   })
 
@@ -102,7 +109,7 @@ describe('list-canarytokens', () => {
       .listTokens()
       .filter((token) => token.kind === 'dns' && token.enabled && token.memo.startsWith('nightly-build ') && Number(token.created) < nowSeconds - 30 * DAY)
     expect(expected.length).toBeGreaterThan(0)
-    expect(ids(JSON.parse(run.outputs.tokens as string) as Token[])).toEqual(ids(expected))
+    expect(ids(JSON.parse(tokensFile(run)) as Token[])).toEqual(ids(expected))
     expect(run.outputs.count).toBe(String(expected.length))
     const requests = listRequests()
     expect(requests[0]).toMatchObject({ path: '/api/v1/canarytokens/search', query: { kind: 'dns', active: 'True', search_string: 'nightly', limit: String(PAGE_SIZE) } })
@@ -120,7 +127,7 @@ describe('list-canarytokens', () => {
     const secrets = keys.flatMap((token) => [token.secret_access_key as string, ...(token.renders['aws-id'] as string).split('\n').filter((line: string) => line.length > 30)])
     expect(secrets.length).toBeGreaterThan(2)
     expectNoSecretsVisible(run, [AUTH_TOKEN, ...secrets])
-    for (const secret of secrets) expect(run.outputs.tokens).not.toContain(secret)
+    for (const secret of secrets) expect(`${run.outputs.tokens}${tokensFile(run)}`).not.toContain(secret)
     expect(run.masks).toContain(keys[0]?.secret_access_key)
   })
 })
@@ -256,7 +263,7 @@ describe('cleanup-canarytokens safety', () => {
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/delete', status: 400, resultError: 'Canarytoken is locked', match: (params) => params.canarytoken === broken })
 
     const run = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': 'retire me', concurrency: '4' })
-    expectFailure(run, "cleanup-canarytokens failed: 3 of 20 Canarytokens could not be deleted (the 'tokens' output and the job summary say why for each).")
+    expectFailure(run, "cleanup-canarytokens failed: 3 of 20 Canarytokens could not be deleted (the file named by the 'tokens-file' output and the job summary say why for each).")
     expect(changeRequests()).toHaveLength(20)
     const byId = new Map(outcomes(run).map((item) => [item.canarytoken, item]))
     for (const id of withIncidents) {
@@ -292,7 +299,7 @@ describe('cleanup-canarytokens safety', () => {
     [{ action: 'delete', triggered: 'maybe' }, "Input 'triggered' must be true or false, not 'maybe'."],
     [{ action: 'delete' }, /^Operation 'cleanup-canarytokens' needs at least one filter .*, or 'all: true' to work on every Canarytoken\.$/],
     [{ action: 'delete', all: 'false' }, /needs at least one filter/],
-    [{ action: 'delete', kind: 'dns', concurrency: '0' }, "Input 'concurrency' must be a whole number from 1 to 32, not '0'."],
+    [{ action: 'delete', kind: 'dns', concurrency: '0' }, "Input 'concurrency' must be a whole number from 1 to 100, not '0'."],
     [{ action: 'disable', kind: 'dns', 'clear-incidents': 'true' }, "Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents."],
     [{ kind: 'dns' }, "Operation 'cleanup-canarytokens' needs input 'action'."]
   ])('refuses %p before any request', async (inputs, message) => {

@@ -54,6 +54,8 @@ const CUT_PAUSE_MS = 30
  * @property {string | null} authHeader the raw X-Canary-Auth-Token header
  * @property {number | null} status the status sent, null when none was (reset before headers, client gone)
  * @property {number} receivedAt epoch ms (from `now`)
+ * @property {number} inFlight requests in flight when this one arrived, itself included
+ * @property {number} arrivedAt when it arrived, ms on a monotonic clock (performance.now(), whatever `now` says)
  */
 
 /**
@@ -83,6 +85,21 @@ const CUT_PAUSE_MS = 30
  * @property {string} [domainHash] the Console's hash (as in `<hash>.canary.tools`)
  * @property {boolean} [strict] behave as strictly as Thinkst's reference allows (default true; see `strict`)
  * @property {string[]} [storageKinds] strict mode: kinds whose files are served from a second origin (default doc-msword)
+ * @property {number} [maxInFlight] throttling: a request arriving while this many are in flight is refused
+ *   at once with 429, an nginx HTML page and Retry-After (as a rate-limiting proxy in front of a Console would)
+ * @property {number} [retryAfterSeconds] the Retry-After of those refusals (default 1)
+ */
+
+/**
+ * What throttling (`maxInFlight`) did, from the request log.
+ * @typedef {object} ThrottleReport
+ * @property {number} refused requests answered 429 by the throttle
+ * @property {number | undefined} firstRefusedAt `arrivedAt` of the first refused request
+ * @property {number} peakInFlight the most in flight at any arrival
+ * @property {number} peakAfterWait the most in flight at any arrival once the first refusal's Retry-After had
+ *   passed: a client that honours it has heard the 429 by then, so this is what it does after the first 429
+ *   (requests it sent before hearing it arrive earlier)
+ * @property {number} arrivedAfterWait requests that arrived once that Retry-After had passed
  */
 
 /** Endpoints that answer with a file. */
@@ -131,6 +148,9 @@ export class ConsoleEmulator {
   /** @type {Set<{ timer: NodeJS.Timeout, resolve: () => void }>} */
   #sleepers = new Set()
   #url = ''
+  #inFlight = 0
+  /** @type {WeakMap<import('node:http').ServerResponse, () => void>} ends a request's time in flight */
+  #leaving = new WeakMap()
 
   /** @param {EmulatorOptions} [options] */
   constructor(options = {}) {
@@ -141,6 +161,9 @@ export class ConsoleEmulator {
     /** The clock (epoch ms) used for `created` fields. */
     this.now = options.now ?? Date.now
     this.domainHash = options.domainHash ?? 'abc123de'
+    /** Throttling: requests beyond this many in flight are refused with 429 (undefined: never). */
+    this.maxInFlight = options.maxInFlight
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 1
     /**
      * When set, downloads name their file this (unsanitised) in Content-Disposition,
      * so tests can send hostile names such as `../../evil.docx`.
@@ -301,6 +324,18 @@ export class ConsoleEmulator {
   }
 
   /**
+   * What throttling (`maxInFlight`) did, read from the request log.
+   * @returns {ThrottleReport}
+   */
+  throttleReport() {
+    const refused = this.requests.filter((request) => this.maxInFlight !== undefined && request.status === 429 && request.inFlight > this.maxInFlight)
+    const firstRefusedAt = refused.length > 0 ? Math.min(...refused.map((request) => request.arrivedAt)) : undefined
+    const after = firstRefusedAt === undefined ? [] : this.requests.filter((request) => request.arrivedAt >= firstRefusedAt + this.retryAfterSeconds * 1000)
+    const peak = (/** @type {RecordedRequest[]} */ requests) => requests.reduce((most, request) => Math.max(most, request.inFlight), 0)
+    return { refused: refused.length, firstRefusedAt, peakInFlight: peak(this.requests), peakAfterWait: peak(after), arrivedAfterWait: after.length }
+  }
+
+  /**
    * Plans a fault for the next `times` requests that match.
    * @param {FaultSpec} spec
    * @returns {Fault} the live fault: `remaining` counts down, `hits` counts up
@@ -363,6 +398,17 @@ export class ConsoleEmulator {
     res.on('close', () => {
       clientGone = true
     })
+    // In flight from arrival until the answer starts to go out (or the connection is gone): a
+    // client cannot have read an answer before then, so it is never counted in flight after it has.
+    const inFlight = ++this.#inFlight
+    const arrivedAt = performance.now()
+    let counted = true
+    const leave = () => {
+      if (counted) this.#inFlight--
+      counted = false
+    }
+    this.#leaving.set(res, leave)
+    res.once('close', leave)
 
     /** @type {Buffer[]} */
     const chunks = []
@@ -402,9 +448,17 @@ export class ConsoleEmulator {
       authVia: authHeader !== undefined ? 'header' : params.auth_token !== undefined ? 'param' : null,
       authHeader: authHeader ?? null,
       status: null,
-      receivedAt: this.now()
+      receivedAt: this.now(),
+      inFlight,
+      arrivedAt
     }
     this.requests.push(record)
+
+    if (this.maxInFlight !== undefined && inFlight > this.maxInFlight) {
+      // Refused before any work, as a proxy in front of the Console would: no latency, no state change.
+      await this.#deliver(res, faultAnswer({ path: record.path, status: 429, html: true, retryAfter: this.retryAfterSeconds }), undefined, record)
+      return
+    }
 
     if (this.latencyMs > 0) await this.#sleep(this.latencyMs)
     const fault = this.#takeFault(method, record.path, params)
@@ -522,6 +576,7 @@ export class ConsoleEmulator {
    * @param {RecordedRequest} record
    */
   async #deliver(res, answer, fault, record) {
+    this.#leaving.get(res)?.()
     const socket = res.socket
     if (!answer || fault?.reset === 'before-headers') {
       resetSocket(socket)

@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Canarytoken } from '../../src/console/canarytokens.js'
 import { ConsoleApiError } from '../../src/console/errors.js'
 import type { ConsoleTransport, Endpoint, Params } from '../../src/console/transport.js'
@@ -65,7 +68,14 @@ class FakeConsole {
 }
 
 const [listOperation, cleanupOperation] = CLEANUP_OPERATIONS as [(typeof CLEANUP_OPERATIONS)[0], (typeof CLEANUP_OPERATIONS)[1]]
-const env: RunEnvironment = { workspace: '/tmp', runnerTemp: '/tmp', artifactRuntime: false }
+const env: RunEnvironment = { workspace: '/tmp', runnerTemp: '', artifactRuntime: false }
+// The token lists are written to RUNNER_TEMP: a folder of this file's own, removed after it.
+beforeAll(async () => {
+  env.runnerTemp = await mkdtemp(join(tmpdir(), 'canary-unit-cleanup-'))
+})
+afterAll(async () => {
+  await rm(env.runnerTemp, { recursive: true, force: true })
+})
 
 function logger(): Log & { lines: string[] } {
   const lines: string[] = []
@@ -74,7 +84,7 @@ function logger(): Log & { lines: string[] } {
 
 async function cleanup(fake: FakeConsole, values: Partial<Record<InputName, string>>, log = logger()): Promise<OperationResult> {
   const params = parseCleanup(inputsFrom(values), NOW)
-  return cleanupOperation.run(params, { transport: fake.transport(), env, log })
+  return cleanupOperation.run({ ...params, artifact: undefined }, { transport: fake.transport(), env, log })
 }
 
 function outcomes(result: OperationResult): Pick<TokenOutcome, 'canarytoken' | 'outcome' | 'message'>[] {
@@ -88,7 +98,7 @@ describe('parseCleanup', () => {
     [{ action: 'delete' }, /^Operation 'cleanup-canarytokens' needs at least one filter/],
     [{ action: 'disable', kind: 'dns', 'clear-incidents': 'true' }, "Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents."],
     [{ action: 'delete', kind: 'dns', 'max-changes': '0' }, "Input 'max-changes' must be a whole number from 1 to 1000000, not '0'."],
-    [{ action: 'delete', kind: 'dns', concurrency: '64' }, "Input 'concurrency' must be a whole number from 1 to 32, not '64'."],
+    [{ action: 'delete', kind: 'dns', concurrency: '101' }, "Input 'concurrency' must be a whole number from 1 to 100, not '101'."],
     [{ action: 'delete', kind: 'dns', 'dry-run': 'perhaps' }, "Input 'dry-run' must be true or false, not 'perhaps'."],
     [{ action: 'delete', 'memo-pattern': '/(/' }, /^Input 'memo-pattern' is not a valid regular expression/]
   ])('refuses %p', (values, message) => {
@@ -97,7 +107,7 @@ describe('parseCleanup', () => {
   })
 
   it('has safe defaults', () => {
-    expect(parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ filter: {}, dryRun: false, maxChanges: 100, concurrency: 8, clearIncidents: false })
+    expect(parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ filter: {}, dryRun: false, maxChanges: 100, concurrency: 20, clearIncidents: false })
   })
 })
 
@@ -181,7 +191,7 @@ describe('cleanup-canarytokens', () => {
       { canarytoken: 'e', outcome: 'changed', message: 'deleted' }
     ])
     expect(result.outputs).toMatchObject({ 'matched-count': 5, 'changed-count': 3, 'failed-count': 2 })
-    expect(result.failure).toBe("2 of 5 Canarytokens could not be deleted (the 'tokens' output and the job summary say why for each).")
+    expect(result.failure).toBe("2 of 5 Canarytokens could not be deleted (the file named by the 'tokens-file' output and the job summary say why for each).")
     expect(log.lines).toContain('Could not delete b: HTTP 400: Could not delete Canarydrop')
     // failures lead the summary table
     expect(result.summary.rows.map((row) => row[0])).toEqual(['b', 'd', 'a', 'c', 'e'])
@@ -224,6 +234,16 @@ describe('cleanup-canarytokens', () => {
     expect(result.outputs['failed-count']).toBe(4)
   })
 
+  it('writes every outcome to the tokens-file, in RUNNER_TEMP, the same JSON as the tokens output', async () => {
+    const fake = new FakeConsole()
+    for (const id of ['a', 'b']) fake.add(id)
+    const result = await cleanup(fake, { action: 'delete', kind: 'dns' })
+    const file = String(result.outputs['tokens-file'])
+    expect(file.startsWith(join(env.runnerTemp, 'canary-console-action', 'cleanup-canarytokens-'))).toBe(true)
+    expect(await readFile(file, 'utf8')).toBe(result.outputs.tokens)
+    expect(result.summary.notes).toContain(`The list is in the 'tokens' output and in ${file} (the 'tokens-file' output).`)
+  })
+
   it('keeps at most `concurrency` changes in flight', async () => {
     const fake = new FakeConsole()
     for (let index = 0; index < 40; index++) fake.add(`t${index}`)
@@ -245,7 +265,7 @@ describe('cleanup-canarytokens', () => {
         ? call(endpoint, { ...params, cursor: pageStarts.shift() }).then((page) => ({ ...(page as object), cursor: { next: pageStarts[0] ?? null } }))
         : call(endpoint, params)) as typeof transport.call
     const params = parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)
-    const result = await cleanupOperation.run(params, { transport, env, log: logger() })
+    const result = await cleanupOperation.run({ ...params, artifact: undefined }, { transport, env, log: logger() })
     expect(result.outputs).toMatchObject({ 'matched-count': 4, 'changed-count': 4, 'failed-count': 0 })
     expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d'])
   })

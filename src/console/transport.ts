@@ -63,6 +63,20 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000
  */
 export type Recovery<T> = (failure: ConsoleApiError) => Promise<T | undefined>
 
+/** What an attempt's answer tells a gate: its status (none when no answer came) and how long `Retry-After` asked to wait. */
+export interface AttemptAnswer {
+  status?: number
+  retryAfterMs?: number
+}
+
+/**
+ * Admits every attempt, retries included (see AdaptiveConcurrency); the
+ * function it gives back is called once, when that attempt is over.
+ */
+export interface AttemptGate {
+  enter(): Promise<(answer: AttemptAnswer) => void>
+}
+
 export interface TransportOptions {
   /** The Console's origin, from `resolveConsoleUrl`. */
   baseUrl: URL
@@ -77,6 +91,8 @@ export interface TransportOptions {
   logger?: Logger
   /** Defaults to DEFAULT_RETRY_POLICY. */
   retry?: Partial<RetryPolicy>
+  /** Limits the attempts in flight; without one, only the callers' own concurrency does. */
+  gate?: AttemptGate
   /** For tests: how to wait between attempts. */
   sleep?: (ms: number) => Promise<void>
   /** For tests (undici MockAgent). */
@@ -516,7 +532,7 @@ export class ConsoleTransport {
     let earlierAttemptMayHaveActed = false
     for (let number = 1; ; number++) {
       try {
-        return await attempt()
+        return await this.gated(attempt)
       } catch (thrown) {
         if (!(thrown instanceof FailedAttempt)) throw thrown
         const { error } = thrown
@@ -549,6 +565,23 @@ export class ConsoleTransport {
         this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`)
         await (this.options.sleep ?? sleep)(wait)
       }
+    }
+  }
+
+  /** One attempt through the gate, which hears how it went. */
+  private async gated<T>(attempt: () => Promise<T>): Promise<T> {
+    const gate = this.options.gate
+    if (!gate) return attempt()
+    const leave = await gate.enter()
+    try {
+      const result = await attempt()
+      leave({ status: 200 })
+      return result
+    } catch (thrown) {
+      const failed = thrown instanceof FailedAttempt ? thrown : undefined
+      const asked = retryAfterMs(failed?.retryAfter)
+      leave({ status: failed?.error.status, retryAfterMs: asked === undefined ? undefined : Math.min(asked, this.policy.maxRetryAfterMs) })
+      throw thrown
     }
   }
 

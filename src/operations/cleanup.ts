@@ -1,9 +1,10 @@
+import { dirname } from 'node:path'
 import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
 import { ConsoleApiError, isNotFound } from '../console/errors.js'
 import type { ConsoleTransport } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
-import { mapWithConcurrency } from './bounded-pool.js'
+import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
 import { alreadyDoneSuffix } from './outcomes.js'
 import {
   FILTER_INPUTS,
@@ -16,7 +17,9 @@ import {
   triggeredCount,
   type CanarytokenFilter
 } from './canarytoken-filter.js'
-import { defineOperation, type Log, type OperationResult } from './types.js'
+import { writeTokenList, type TokenList } from '../publish/tokens-file.js'
+import { parseArtifactOptions, type FileOptions } from './file-options.js'
+import { defineOperation, type ArtifactRequest, type Log, type OperationContext, type OperationResult } from './types.js'
 
 /** A matched token as the outputs show it: the Console's field names, no secret field, no rendering. */
 export interface TokenRecord {
@@ -89,16 +92,6 @@ function createdText(record: TokenRecord): string {
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : ''
 }
 
-/** GitHub's limit on a job output. */
-const OUTPUT_LIMIT_BYTES = 1024 * 1024
-
-/** A warning when the `tokens` output is too large for GitHub to keep. */
-function tokensOutputNote(json: string): string | undefined {
-  const bytes = Buffer.byteLength(json)
-  if (bytes <= OUTPUT_LIMIT_BYTES) return undefined
-  return `The 'tokens' output is ${(bytes / 1024 / 1024).toFixed(1)} MiB; GitHub limits a job output to 1 MB, so narrow the filters before passing it on to another job.`
-}
-
 /** Memos can be 10,000 characters: the summary shows their start. */
 function shortMemo(memo: string): string {
   return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo
@@ -117,26 +110,47 @@ function tokenRow(record: TokenRecord): string[] {
 
 const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'Enabled']
 
-const listOperation = defineOperation<{ filter: CanarytokenFilter }>({
+/** The inputs that upload the token list as a workflow artifact. */
+const LIST_ARTIFACT_INPUTS = ['artifact-name', 'retention-days'] as const
+
+/** Writes the list to its file (see writeTokenList) and says so in the log when the output cannot hold it. */
+async function tokenList(context: OperationContext, operation: string, value: unknown): Promise<TokenList> {
+  const list = await writeTokenList(context.env.runnerTemp, operation, value)
+  if (list.warning) context.log.warning(list.warning)
+  else context.log.info(`Wrote the list to ${list.path}.`)
+  return list
+}
+
+function listArtifact(artifact: FileOptions['artifact'], list: TokenList): ArtifactRequest | undefined {
+  return artifact ? { ...artifact, files: [list.path], rootDirectory: dirname(list.path) } : undefined
+}
+
+interface ListParams {
+  filter: CanarytokenFilter
+  artifact: FileOptions['artifact']
+}
+
+const listOperation = defineOperation<ListParams>({
   name: 'list-canarytokens',
   description:
-    'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional).',
+    'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional); the whole list goes to the file `tokens-file` names (uploaded with `artifact-name`), and to `tokens` while it fits in an output.',
   requires: [],
-  accepts: FILTER_INPUTS,
-  outputs: ['tokens', 'count'],
-  parse: (inputs) => ({ filter: parseCanarytokenFilter(inputs, Date.now()) }),
-  async run({ filter }, context) {
+  accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
+  outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
+  parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+  async run({ filter, artifact }, context) {
     const { matched, read, pages } = await findMatches(context.transport, filter, context.log)
-    const tokens = JSON.stringify(matched)
-    const notes = [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`]
-    const sizeNote = tokensOutputNote(tokens)
-    if (sizeNote) {
-      context.log.warning(sizeNote)
-      notes.push(sizeNote)
-    }
+    const list = await tokenList(context, 'list-canarytokens', matched)
     return {
-      outputs: { tokens, count: matched.length },
-      summary: { heading: `Canarytokens (${matched.length})`, columns: TOKEN_COLUMNS, rows: matched.map(tokenRow), notes }
+      outputs: { ...list.outputs, count: matched.length },
+      summary: {
+        heading: `Canarytokens (${matched.length})`,
+        columns: TOKEN_COLUMNS,
+        rows: matched.map(tokenRow),
+        notes: [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`, list.note],
+        fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+      },
+      artifact: listArtifact(artifact, list)
     }
   }
 })
@@ -151,6 +165,7 @@ interface CleanupParams {
   dryRun: boolean
   maxChanges: number
   concurrency: number
+  artifact: FileOptions['artifact']
 }
 
 /** What happened to one matched token. */
@@ -165,7 +180,7 @@ export interface TokenOutcome extends TokenRecord {
 const PAST = { disable: 'disabled', delete: 'deleted' } as const
 const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 
-export function parseCleanup(inputs: InputReader, nowMs: number): CleanupParams {
+export function parseCleanup(inputs: InputReader, nowMs: number): Omit<CleanupParams, 'artifact'> {
   const action = inputs.get('action')
   if (!CLEANUP_ACTIONS.includes(action as CleanupAction)) {
     throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`)
@@ -182,18 +197,24 @@ export function parseCleanup(inputs: InputReader, nowMs: number): CleanupParams 
     clearIncidents,
     dryRun: booleanInput(inputs, 'dry-run'),
     maxChanges: integerInput(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(INPUT_DEFAULTS['max-changes']) }) as number,
-    concurrency: integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) }) as number
+    concurrency: concurrencyInput(inputs)
   }
 }
 
 /** The summary lists failures first: they are what a reader must see if the table is cut. */
 const OUTCOME_ORDER: Record<Outcome, number> = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 }
 
-function cleanupResult(params: CleanupParams, outcomes: TokenOutcome[], read: number, notes: string[], failure?: string): OperationResult {
+async function cleanupResult(
+  params: CleanupParams,
+  context: OperationContext,
+  outcomes: TokenOutcome[],
+  read: number,
+  notes: string[],
+  failure?: string
+): Promise<OperationResult> {
   const count = (outcome: Outcome) => outcomes.filter((item) => item.outcome === outcome).length
   const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
-  const tokens = JSON.stringify(outcomes)
-  const sizeNote = tokensOutputNote(tokens)
+  const list = await tokenList(context, 'cleanup-canarytokens', outcomes)
   const heading = params.dryRun
     ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
     : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`
@@ -201,7 +222,7 @@ function cleanupResult(params: CleanupParams, outcomes: TokenOutcome[], read: nu
     .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
     .map((item) => [...tokenRow(item), item.outcome, item.message])
   return {
-    outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, tokens },
+    outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list.outputs },
     summary: {
       heading,
       columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
@@ -210,9 +231,11 @@ function cleanupResult(params: CleanupParams, outcomes: TokenOutcome[], read: nu
         `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
         `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
         ...notes,
-        ...(sizeNote ? [sizeNote] : [])
-      ]
+        list.note
+      ],
+      fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
     },
+    artifact: listArtifact(params.artifact, list),
     failure
   }
 }
@@ -222,9 +245,9 @@ const cleanupOperation = defineOperation<CleanupParams>({
   description:
     'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
   requires: ['action'],
-  accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency'],
-  outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens'],
-  parse: (inputs) => parseCleanup(inputs, Date.now()),
+  accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
+  outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
+  parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run(params, context) {
     const { log, transport } = context
     const { matched, read } = await findMatches(transport, params.filter, log)
@@ -240,15 +263,15 @@ const cleanupOperation = defineOperation<CleanupParams>({
       if (params.dryRun) {
         const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`
         log.warning(note)
-        return cleanupResult(params, outcomes, read, [note])
+        return cleanupResult(params, context, outcomes, read, [note])
       }
       for (const item of toChange) Object.assign(item, { outcome: 'skipped', message: `not ${PAST[params.action]}: over max-changes` })
       const failure = `${reason}; nothing was changed. Check the filters with 'dry-run: true', or raise 'max-changes'.`
-      return cleanupResult(params, outcomes, read, [failure], failure)
+      return cleanupResult(params, context, outcomes, read, [failure], failure)
     }
     if (params.dryRun) {
       log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`)
-      return cleanupResult(params, outcomes, read, [])
+      return cleanupResult(params, context, outcomes, read, [])
     }
 
     log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`)
@@ -284,8 +307,8 @@ const cleanupOperation = defineOperation<CleanupParams>({
     const changed = toChange.filter((item) => item.outcome === 'changed').length
     log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`)
     const failure =
-      failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the 'tokens' output and the job summary say why for each).` : undefined
-    return cleanupResult(params, outcomes, read, [], failure)
+      failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined
+    return cleanupResult(params, context, outcomes, read, [], failure)
   }
 })
 

@@ -3,10 +3,11 @@ import { basename, dirname } from 'node:path'
 import { deleteCanarytoken, downloadCanarytoken, type Canarytoken } from '../console/canarytokens.js'
 import type { ConsoleTransport } from '../console/transport.js'
 import { errorMessage as reason } from '../errors.js'
-import { booleanInput, INPUT_DEFAULTS, integerInput } from '../inputs.js'
+import { booleanInput } from '../inputs.js'
 import { writeFileAtomically } from '../publish/files.js'
+import { writeTokenList } from '../publish/tokens-file.js'
 import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
-import { mapWithConcurrency } from './bounded-pool.js'
+import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
 import { createOrReuse, type MadeToken } from './canarytokens.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
 import { kindRule } from './kinds.js'
@@ -130,7 +131,14 @@ async function deleteMinted(states: EntryState[], concurrency: number, context: 
   return problems
 }
 
-function seedResult(params: SeedParams, states: EntryState[], notes: string[], failure?: string, artifactFiles: string[] = []): OperationResult {
+async function seedResult(
+  params: SeedParams,
+  context: OperationContext,
+  states: EntryState[],
+  notes: string[],
+  failure?: string,
+  artifactFiles: string[] = []
+): Promise<OperationResult> {
   const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'))
   const tokens = Object.fromEntries(
     existing.map(({ entry, made }) => {
@@ -144,8 +152,10 @@ function seedResult(params: SeedParams, states: EntryState[], notes: string[], f
   const createdCount = existing.filter((state) => !state.made?.reused).length
   const reusedCount = existing.filter((state) => state.made?.reused).length
   const order: Record<Outcome, number> = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 }
+  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens)
+  if (list.warning) context.log.warning(list.warning)
   return {
-    outputs: { tokens: JSON.stringify(tokens), count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+    outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
       heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
       columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
@@ -160,7 +170,8 @@ function seedResult(params: SeedParams, states: EntryState[], notes: string[], f
           entry.fileShown ?? '',
           message ? `${outcome}: ${message}` : outcome
         ]),
-      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes]
+      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes, list.note],
+      fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
     },
     artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
     failure
@@ -224,7 +235,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
 
   if (failures.length === 0) {
     const downloaded = states.filter((state) => state.entry.file).map((state) => state.entry.file as string)
-    return seedResult(params, states, [], undefined, downloaded)
+    return seedResult(params, context, states, [], undefined, downloaded)
   }
 
   const notes: string[] = []
@@ -245,7 +256,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
       : left.length > 0
         ? `Rolling back left something behind: ${left.join('; ')}.`
         : 'Tokens this run minted were deleted again and the files it wrote removed.')
-  return seedResult(params, states, notes, failure)
+  return seedResult(params, context, states, notes, failure)
 }
 
 export const seedOperation = defineOperation<SeedParams>({
@@ -254,9 +265,9 @@ export const seedOperation = defineOperation<SeedParams>({
     'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
   requires: ['manifest'],
   accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
-  outputs: ['tokens', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
+  outputs: ['tokens', 'tokens-file', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
   async parse(inputs, env) {
-    const concurrency = integerInput(inputs, 'concurrency', { min: 1, max: 32, fallback: Number(INPUT_DEFAULTS.concurrency) }) as number
+    const concurrency = concurrencyInput(inputs)
     const reuse = booleanInput(inputs, 'reuse', true)
     const keepOnFailure = booleanInput(inputs, 'keep-on-failure')
     const artifact = parseArtifactOptions(inputs, env)

@@ -31,6 +31,8 @@ export interface SummarySection {
   columns: string[]
   rows: string[][]
   notes?: string[]
+  /** Where all rows are when the summary cannot show them all (e.g. "the file named by the 'tokens-file' output holds them all"). */
+  fullList?: string
 }
 
 /** Files to upload as one workflow artifact once the operation succeeded. */

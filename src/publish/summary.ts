@@ -22,7 +22,7 @@ export async function publishSummary(section: SummarySection): Promise<void> {
     .addHeading(escapeHtml(section.heading), 3)
     .addTable([section.columns.map((column) => ({ data: escapeHtml(column), header: true })), ...rows.map((row) => row.map(cell))])
   if (section.rows.length > rows.length) {
-    summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; the step outputs hold them all.</p>`, true)
+    summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true)
   }
   for (const note of section.notes ?? []) summary.addRaw(`<p>${cell(note)}</p>`, true)
   await summary.write()

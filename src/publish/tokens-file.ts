@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { resolveInside, writeFileAtomically } from './files.js'
+
+/**
+ * GitHub's limit: "Outputs can be a maximum of 1 MB per job ... Size is
+ * approximated based on UTF-16 encoding" (older wording: "Outputs are
+ * Unicode strings, and can be a maximum of 1 MB", per output). 10^6 bytes is
+ * inside 1 MB whether MB means 10^6 or 2^20.
+ */
+export const JOB_OUTPUT_LIMIT_BYTES = 1_000_000
+
+/**
+ * The most the `tokens` output takes, counted as GitHub counts (UTF-16, two
+ * bytes a code unit): half of a job's limit, so that it fits under both
+ * readings and leaves the job room for its other outputs.
+ */
+export const TOKENS_OUTPUT_LIMIT_BYTES = JOB_OUTPUT_LIMIT_BYTES / 2
+
+/** How GitHub sizes an output: UTF-16, which is what a JavaScript string's length counts. */
+export function outputSize(text: string): number {
+  return text.length * 2
+}
+
+/** Our folder under RUNNER_TEMP (downloads without a `path` go there too). */
+const FOLDER = 'canary-console-action'
+
+export interface TokenList {
+  outputs: { tokens: string; 'tokens-file': string }
+  /** Where the whole list is. */
+  path: string
+  /** Whether the `tokens` output holds it too. */
+  inOutput: boolean
+  /** For the job summary: where the list is. */
+  note: string
+  /** Set when the list is too large for the `tokens` output. */
+  warning?: string
+}
+
+/**
+ * Writes `value` as JSON to a new file in RUNNER_TEMP (atomically, named
+ * after the operation so two steps of a job never share one) and decides
+ * whether the `tokens` output can hold it too: a big Console's list stays
+ * whole in the file at any size, and the output stays within GitHub's limit.
+ */
+export async function writeTokenList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
+  let directory: string
+  try {
+    directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
+  } catch {
+    throw new Error(`${join(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the token list was not written`)
+  }
+  // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
+  let bytes = 0
+  let size = 0
+  const head: string[] = []
+  const chunks = function* (): Generator<string> {
+    for (const chunk of jsonChunks(value)) {
+      bytes += Buffer.byteLength(chunk)
+      size += outputSize(chunk)
+      if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
+      yield chunk
+    }
+  }
+  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()))
+  const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
+  if (inOutput) {
+    return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` }
+  }
+  const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  return {
+    outputs: { tokens: '', 'tokens-file': path },
+    path,
+    inOutput,
+    note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
+    warning:
+      `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
+      `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${path}).`
+  }
+}
+
+/** Chunk size when streaming a list. */
+const CHUNK_CHARACTERS = 64 * 1024
+
+/** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
+export function* jsonChunks(value: unknown): Generator<string> {
+  if (!Array.isArray(value)) {
+    yield JSON.stringify(value) ?? 'null'
+    return
+  }
+  let chunk = '['
+  for (let index = 0; index < value.length; index++) {
+    chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield `${chunk}]`
+}
