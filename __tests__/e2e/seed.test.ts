@@ -180,8 +180,10 @@ describe('seed-canarytokens', () => {
 describe('a bad manifest fails before any request', () => {
   const entry = (text: string) => `tokens:\n${text}`
   it.each<[string, string, RegExp, Record<string, string>?]>([
-    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
-    ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': 'kind' must be one of/],
+    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
+    ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': key 'kind' must be one of/],
+    // The same parser as create-canarytoken's inputs: a value the input refuses, the entry refuses too.
+    ['a boolean create refuses', entry('  - name: a\n    kind: http\n    browser-scanner-enabled: maybe\n'), /^Manifest entry 'a': key 'browser-scanner-enabled' must be true or false.*not 'maybe'\.$/],
     ['a kind rule', entry('  - name: site\n    kind: cloned-web\n'), /^Manifest entry 'site': Kind 'cloned-web' needs key 'cloned-web'\.$/],
     ['a key of another kind', entry('  - name: a\n    kind: dns\n    aws-id-username: bot\n'), /^Manifest entry 'a': key 'aws-id-username' applies to kind 'aws-id' only, not 'dns'\.$/],
     ['a duplicate name', entry('  - name: a\n    kind: dns\n  - name: a\n    kind: http\n'), /^Manifest entry 'a': the name is used by another entry/],

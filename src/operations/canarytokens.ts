@@ -120,10 +120,7 @@ export function namedParams(inputs: InputReader, names: readonly InputName[]): P
   return Object.fromEntries(names.filter((name) => inputs.get(name)).map((name) => [consoleParameter(name), inputs.get(name)]))
 }
 
-interface CreateParams {
-  kind: CanarytokenKind
-  params: Params
-  files: FileParams
+interface CreateParams extends TokenRequest {
   download?: FileOptions
   reuse: boolean
 }
@@ -139,6 +136,31 @@ export const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
   'aws-region',
   'aws-id-username'
 ]
+
+/** Every input that describes "a token to create" (besides kind and memo): create takes them all, a seed manifest entry most. */
+export const TOKEN_REQUEST_INPUTS: readonly InputName[] = [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params']
+
+/** A token to create, checked: what create sends. */
+export interface TokenRequest {
+  kind: CanarytokenKind
+  params: Params & { kind: string; memo: string; flock_id?: string }
+  files: FileParams
+}
+
+/**
+ * THE parser for "a token to create", whether its values come from the
+ * step's inputs or from a seed manifest entry (read through an InputReader),
+ * so the two cannot drift apart. `memo` is already filled and checked.
+ */
+export async function parseTokenRequest(inputs: InputReader, memo: string, env: RunEnvironment): Promise<TokenRequest> {
+  const kind = requireKind(inputs)
+  const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
+  const files = await checkKindRules(kind, inputs, extra, env)
+  const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
+  const params: TokenRequest['params'] = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }
+  if (browserScanner !== undefined) params.browser_scanner_enabled = browserScanner
+  return { kind, params, files }
+}
 
 async function downloadInto(
   transport: ConsoleTransport,
@@ -204,30 +226,24 @@ const createOperation = defineOperation<CreateParams>({
   description:
     'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
   requires: ['kind', 'memo'],
-  accepts: [...CREATE_PARAMETER_INPUTS, 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+  accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
   outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
   async parse(inputs, env) {
-    const kind = requireKind(inputs)
-    const memo = memoInput(inputs)
-    const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
-    const files = await checkKindRules(kind, inputs, extra, env)
+    const request = await parseTokenRequest(inputs, memoInput(inputs), env)
+    const kind = request.kind
     const download = booleanInput(inputs, 'download')
     if (download && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {
       throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`)
     }
     if (!download) refuseFileInputsWithoutDownload(inputs)
-    const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
     return {
-      kind,
-      params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
-      files,
+      ...request,
       download: download ? await parseFileOptions(inputs, env) : undefined,
       reuse: booleanInput(inputs, 'reuse')
     }
   },
-  async run({ kind, params, files, download, reuse }, context) {
-    const flockId = params.flock_id === undefined ? undefined : String(params.flock_id)
-    const { token, answer, reused } = await createOrReuse(context.transport, { ...params, kind, memo: String(params.memo), flock_id: flockId }, files, reuse)
+  async run({ params, files, download, reuse }, context) {
+    const { token, answer, reused } = await createOrReuse(context.transport, params, files, reuse)
     const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken'
     context.log.info(
       reused
