@@ -139,7 +139,27 @@ describe('seed-canarytokens', () => {
     expect(seeded(run)).toEqual({})
     expect(run.outputs).toMatchObject({ count: '0', 'created-count': '0' })
     expect(run.summary).toMatch(/beacon.*failed: HTTP 400: Could not save Canarydrop/s)
-    expect(run.summary).toContain('deleted again (rollback)')
+    expect(run.summary).toMatch(/<td>docs-lure<\/td>.*<td>created; deleted again \(rollback\)<\/td>/s)
+  })
+
+  it('counts an entry whose file cannot be written as failed, with its reason, and the rollback as a second fact', async () => {
+    const manifest = 'tokens:\n  - name: docs-lure\n    kind: doc-msword\n    file: docs/Passwords.docx\n  - name: beacon\n    kind: dns\n'
+    // 'docs' is a plain file, so nothing can be written below it.
+    const run = await seed({}, { 'canary.yml': manifest, docs: 'a plain file' })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 2 entries failed: entry 'docs-lure': its file docs\/Passwords\.docx: .+\. Tokens this run minted were deleted again/)
+    expect(emulator.listTokens()).toHaveLength(0)
+    expect(run.summary).toContain('Created 0, reused 0; 1 failed.')
+    expect(run.summary).toMatch(/<td>docs-lure<\/td>.*<td>failed: its file docs\/Passwords\.docx: [^<]+; deleted again \(rollback\)<\/td>/s)
+    expect(run.summary).toMatch(/<td>beacon<\/td>.*<td>created; deleted again \(rollback\)<\/td>/s)
+  })
+
+  it('counts the entry whose template cannot be filled as failed, with its reason', async () => {
+    const manifest = 'tokens:\n  - name: beacon\n    kind: dns\n    template: app.js\n  - name: other\n    kind: dns\n'
+    const run = await seed({}, { 'canary.yml': manifest, 'app.js': 'host = "{{ canarytoken.beacon.no_such_field }}"\n' })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 2 entries failed: template app\.js: the dns Canarytoken of entry 'beacon' has no field 'no_such_field'\./)
+    expect(emulator.listTokens()).toHaveLength(0)
+    expect(run.summary).toContain('Created 0, reused 0; 1 failed.')
+    expect(run.summary).toMatch(/<td>beacon<\/td>.*<td>failed: template app\.js: the dns Canarytoken of entry &#39;beacon&#39; has no field &#39;no_such_field&#39;; deleted again \(rollback\)<\/td>/s)
   })
 
   it('keeps reused tokens and restores a file it overwrote when rolling back', async () => {
