@@ -151,10 +151,11 @@ describe('operations on an existing token', () => {
     }
   })
 
-  it('reports a kind without a file as the Console says', async () => {
+  it('refuses a kind without a file after the fetch, as create does, and sends no download', async () => {
     const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'no file' })
     const run = await action('download-canarytoken', { canarytoken })
-    expectFailure(run, /^download-canarytoken failed: HTTP 400: File generation not supported\./)
+    expectFailure(run, /^Kind 'dns' has no file to download; download-canarytoken works with aws-id, .*doc-msword/)
+    expect(emulator.requests.map((request) => request.path)).toEqual(['/api/v1/canarytoken/fetch'])
   })
 
   it('removes an aws-s3 token with the AWS inputs, keeping the secret key out of sight', async () => {

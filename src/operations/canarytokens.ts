@@ -162,6 +162,13 @@ export async function parseTokenRequest(inputs: InputReader, memo: string, env: 
   return { kind, params, files }
 }
 
+/** One message for a kind without a file, whether create or download-canarytoken learns it. */
+function refuseKindWithoutFile(kind: string, what: string): void {
+  if (isKnownKind(kind) && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {
+    throw new InputError(`Kind '${kind}' has no file to download; ${what} works with ${FILE_KINDS.join(', ')}.`)
+  }
+}
+
 async function downloadInto(
   transport: ConsoleTransport,
   token: Canarytoken,
@@ -232,9 +239,7 @@ const createOperation = defineOperation<CreateParams>({
     const request = await parseTokenRequest(inputs, memoInput(inputs), env)
     const kind = request.kind
     const download = booleanInput(inputs, 'download')
-    if (download && !(CANARYTOKEN_KINDS[kind] as KindRule).file) {
-      throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`)
-    }
+    if (download) refuseKindWithoutFile(kind, "'download: true'")
     if (!download) refuseFileInputsWithoutDownload(inputs)
     return {
       ...request,
@@ -355,6 +360,8 @@ const downloadOperation = defineOperation<TokenIdParams & { file: FileOptions }>
   async run({ canarytoken, file }, context) {
     // Fetching first tells us the kind, so a credential file is masked as one.
     const answer = await fetchCanarytoken(context.transport, canarytoken)
+    // A kind the Console cannot make a file for: say so, without sending a download it will refuse.
+    refuseKindWithoutFile(answer.token.kind, 'download-canarytoken')
     const saved = await downloadInto(context.transport, answer.token, file, context)
     return {
       outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
