@@ -1,13 +1,11 @@
 import { basename } from 'node:path'
 import {
-  createCanarytoken,
   deleteApeeperFactory,
   deleteCanarytoken,
   disableCanarytoken,
   downloadCanarytoken,
   enableCanarytoken,
   fetchCanarytoken,
-  findCanarytokens,
   removeS3Canarytoken,
   updateCanarytokenMemo,
   type Canarytoken
@@ -39,6 +37,7 @@ import {
   type KindRule
 } from './kinds.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
+import { createOrReuse } from './reuse.js'
 import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 
 /** Largest file sent with create (web-image, upload-file). */
@@ -192,40 +191,6 @@ function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
     return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed)
   }
   return new Error(`${error instanceof Error ? error.message : String(error)}${note}`)
-}
-
-export interface MadeToken {
-  token: Canarytoken
-  /** The Console's answer (create's, or fetch's for a reused token). */
-  answer: unknown
-  /** An existing token with this kind, memo and flock was returned instead of a new one. */
-  reused: boolean
-}
-
-/**
- * Creates a token, or with `reuse` first looks for one of the same kind whose
- * memo is exactly this memo (in the same flock, when one is named) and
- * returns it instead. The same search backs create's own check after a lost
- * answer (see createCanarytoken), so both agree on what "the same token" is.
- */
-export async function createOrReuse(
-  transport: ConsoleTransport,
-  params: Params & { kind: string; memo: string; flock_id?: string },
-  files: FileParams,
-  reuse: boolean
-): Promise<MadeToken> {
-  if (reuse) {
-    const found = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
-    // The oldest: the one the first run made, whatever happened since.
-    const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))
-    if (existing) {
-      // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-      const answer = await fetchCanarytoken(transport, existing.canarytoken)
-      return { token: answer.token, answer, reused: true }
-    }
-  }
-  const answer = await createCanarytoken(transport, params, files)
-  return { token: answer.canarytoken, answer, reused: false }
 }
 
 const createOperation = defineOperation<CreateParams>({

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { expectSuccess, useEmulator, type ActionRun } from './harness.js'
+
+const AUTH_TOKEN = 'e2e-auth-token-reuse-5a4b3c2d1e0f'
+const CREATE = '/api/v1/canarytoken/create'
+const RUNS = 6
+
+const { emulator, action } = useEmulator(AUTH_TOKEN)
+
+const finished: ActionRun[] = []
+afterEach(async () => {
+  await Promise.all(finished.splice(0).flatMap((run) => [rm(run.workspace, { recursive: true, force: true }), rm(dirname(run.runnerTemp), { recursive: true, force: true })]))
+})
+
+/** Starts `RUNS` runs at once, as a matrix or parallel jobs would, and waits for them all. */
+async function overlapping(start: () => Promise<ActionRun>): Promise<ActionRun[]> {
+  const runs = await Promise.all(Array.from({ length: RUNS }, start))
+  finished.push(...runs)
+  for (const run of runs) expectSuccess(run)
+  return runs
+}
+
+/**
+ * Every create is held for a moment before the Console stores it, so each
+ * run's first search finds nothing and every run creates: the race a matrix
+ * job meets, made certain instead of likely.
+ */
+function holdCreates(count: number): void {
+  emulator.injectFault({ path: CREATE, delayMs: 1500, times: count })
+}
+
+describe('reuse: true converges when runs overlap', () => {
+  it(`${RUNS} create-canarytoken runs with one memo leave exactly one token, and every run names it`, async () => {
+    holdCreates(RUNS)
+    const runs = await overlapping(() => action('create-canarytoken', { kind: 'dns', memo: 'matrix lure', reuse: 'true' }))
+    // Without convergence every run kept the token it made.
+    expect(emulator.requests.filter((request) => request.path === CREATE).length).toBeGreaterThan(1)
+    const left = emulator.listTokens().filter((token) => token.memo === 'matrix lure')
+    expect(left).toHaveLength(1)
+    const winner = left[0]!.canarytoken
+    for (const run of runs) expect(run.outputs.canarytoken).toBe(winner)
+    // One run made it; the others report it as reused.
+    expect(runs.filter((run) => run.outputs.reused === 'false')).toHaveLength(1)
+  })
+
+  it(`${RUNS} overlapping seed-canarytokens runs leave one token per entry, and every run's outputs name it`, async () => {
+    const manifest = 'flock-id: flock:default\ntokens:\n  - name: beacon\n    kind: dns\n  - name: web\n    kind: http\n    memo: shared web bug\n'
+    holdCreates(2 * RUNS)
+    const runs = await overlapping(() => action('seed-canarytokens', { manifest: 'canary.yml', reuse: 'true' }, { files: { 'canary.yml': manifest } }))
+    expect(emulator.requests.filter((request) => request.path === CREATE).length).toBeGreaterThan(2)
+    const tokens = emulator.listTokens().filter((token) => token.memo.endsWith(': beacon') || token.memo === 'shared web bug')
+    expect(tokens.map((token) => token.kind).sort()).toEqual(['dns', 'http'])
+    const byKind = Object.fromEntries(tokens.map((token) => [token.kind, token.canarytoken]))
+    for (const run of runs) {
+      const seeded = JSON.parse(run.outputs.tokens ?? '{}') as Record<string, { canarytoken: string }>
+      expect(seeded.beacon?.canarytoken).toBe(byKind.dns)
+      expect(seeded.web?.canarytoken).toBe(byKind.http)
+    }
+  })
+})
