@@ -200,7 +200,7 @@ describe('seed-canarytokens', () => {
 describe('a bad manifest fails before any request', () => {
   const entry = (text: string) => `tokens:\n${text}`
   it.each<[string, string, RegExp, Record<string, string>?]>([
-    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
+    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
     ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': key 'kind' must be one of/],
     // The same parser as create-canarytoken's inputs: a value the input refuses, the entry refuses too.
     ['a boolean create refuses', entry('  - name: a\n    kind: http\n    browser-scanner-enabled: maybe\n'), /^Manifest entry 'a': key 'browser-scanner-enabled' must be true or false.*not 'maybe'\.$/],
@@ -221,6 +221,8 @@ describe('a bad manifest fails before any request', () => {
     ['a malformed template placeholder', entry('  - name: a\n    kind: dns\n    template: app.js\n'), /^Manifest entry 'a': 'template' app.js has a malformed placeholder '\{\{ canarytoken.a \}\}'/, { 'app.js': 'x = "{{ canarytoken.a }}"' }],
     ['an unknown entry key', entry('  - name: a\n    kind: dns\n    flock: x\n'), /^Manifest entry 'a': unknown key 'flock'; known: name, kind, memo, file, template/],
     ['AWS keys in the manifest', entry('  - name: a\n    kind: aws-s3\n    aws-secret-key: abc\n'), /^Manifest entry 'a': unknown key 'aws-secret-key'/],
+    ['a key one typo away', entry('  - name: a\n    kind: doc-msword\n    fiel: x.docx\n'), /^Manifest entry 'a': unknown key 'fiel' \(did you mean 'file'\?\); known: name, kind/],
+    ['a flock id without its prefix', 'flock-id: default\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': 'flock-id' at the top of canary.yml must be a flock id, which looks like 'flock:default'.*did you mean 'flock:default'\?$/],
     ['an unknown top-level key', 'flock: x\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': unknown key 'flock' at the top of canary.yml/],
     ['no tokens', 'flock-id: flock:default\n', /^Input 'manifest': canary.yml needs a non-empty 'tokens' list\.$/],
     ['not YAML', 'tokens: [\n', /^Input 'manifest': canary.yml is not valid YAML/]

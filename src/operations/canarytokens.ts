@@ -17,6 +17,7 @@ import {
   booleanInput,
   consoleParameter,
   extraParamsInput,
+  flockIdInput,
   INPUT_NAMES,
   memoInput,
   optionalBoolean,
@@ -30,7 +31,7 @@ import {
   AWS_S3_AUTOMATION_INPUTS,
   CANARYTOKEN_KINDS,
   FILE_KINDS,
-  KIND_NAMES,
+  unknownKindMessage,
   isKnownKind,
   kindSpecificInputs,
   type CanarytokenKind,
@@ -77,7 +78,7 @@ function tokenSummary(heading: string, token: Canarytoken, file?: string, notes?
 function requireKind(inputs: InputReader): CanarytokenKind {
   const kind = inputs.get('kind')
   if (!isKnownKind(kind)) {
-    throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}.`)
+    throw new InputError(unknownKindMessage(kind))
   }
   return kind
 }
@@ -153,6 +154,7 @@ export interface TokenRequest {
  */
 export async function parseTokenRequest(inputs: InputReader, memo: string, env: RunEnvironment): Promise<TokenRequest> {
   const kind = requireKind(inputs)
+  flockIdInput(inputs)
   const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
   const files = await checkKindRules(kind, inputs, extra, env)
   const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
@@ -253,7 +255,9 @@ const fetchOperation = defineOperation<TokenIdParams>({
   parse: parseCanarytoken,
   async run({ canarytoken }, context) {
     const answer = await fetchCanarytoken(context.transport, canarytoken)
-    return { outputs: tokenOutputs(answer.token, answer), summary: tokenSummary('Canarytoken', answer.token) }
+    const token = answer.token
+    context.log.info(`Found the ${token.kind} Canarytoken ${token.canarytoken}: memo '${token.memo ?? ''}', enabled: ${token.enabled ?? 'unknown'}.`)
+    return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Canarytoken', token) }
   }
 })
 

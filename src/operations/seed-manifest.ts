@@ -1,7 +1,8 @@
+import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
 import type { FileParams } from '../console/transport.js'
 import { InputError } from '../errors.js'
-import { checkMemoLength, type InputName, type InputReader } from '../inputs.js'
+import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'
 import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
 import { CANARYTOKEN_KINDS, FILE_KINDS, type CanarytokenKind, type KindRule } from './kinds.js'
@@ -66,7 +67,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Entry errors say which entry: the one thing a reader of a long manifest needs. */
 function entryError(name: string, problem: string): InputError {
   // The shared kind rules speak of inputs; in a manifest they are keys of the entry.
-  return new InputError(`Manifest entry '${name}': ${problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')}.`)
+  const text = problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')
+  return new InputError(`Manifest entry '${name}': ${text}${text.endsWith('?') ? '' : '.'}`)
+}
+
+/** ` (did you mean 'file'?)` for a key one typo away from a known one. */
+function guessed(key: string, known: ReadonlySet<string>): string {
+  const guess = nearMiss(key, [...known])
+  return guess === undefined ? '' : ` (did you mean '${guess}'?)`
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -124,13 +132,23 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   }
   if (!isRecord(document)) throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`)
   for (const key of Object.keys(document)) {
-    if (!MANIFEST_KEYS.has(key)) throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}; known: ${[...MANIFEST_KEYS].join(', ')}.`)
+    if (!MANIFEST_KEYS.has(key)) {
+      throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}${guessed(key, MANIFEST_KEYS)}; known: ${[...MANIFEST_KEYS].join(', ')}.`)
+    }
   }
   const tokens = document.tokens
   if (!Array.isArray(tokens) || tokens.length === 0) throw new InputError(`Input 'manifest': ${manifestPath} needs a non-empty 'tokens' list.`)
   if (tokens.length > MAX_ENTRIES) throw new InputError(`Input 'manifest': ${manifestPath} has ${tokens.length} entries; at most ${MAX_ENTRIES} are seeded in one step.`)
   const defaultFlock = document['flock-id']
   if (defaultFlock !== undefined && typeof defaultFlock !== 'string') throw new InputError(`Input 'manifest': 'flock-id' must be a flock id such as flock:default.`)
+  if (typeof defaultFlock === 'string') {
+    try {
+      flockIdInput(inputsFrom({ 'flock-id': defaultFlock }))
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.message.replace(/^Input 'flock-id'/, `Input 'manifest': 'flock-id' at the top of ${manifestPath}`))
+      throw error
+    }
+  }
   const defaults: Partial<Record<InputName, string>> = defaultFlock ? { 'flock-id': defaultFlock } : {}
 
   const entries: SeedEntry[] = []
@@ -148,7 +166,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     if (names.has(name)) throw entryError(name, 'the name is used by another entry; names must be unique')
     names.add(name)
     for (const key of Object.keys(raw)) {
-      if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'; known: ${[...ENTRY_KEYS].join(', ')}`)
+      if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`)
     }
     for (const key of Object.keys(raw)) {
       const value = raw[key]

@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../publish/files.js'
 import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
 import { mapWithConcurrency } from './bounded-pool.js'
 import { createOrReuse, type MadeToken } from './reuse.js'
+import { counted } from './outcomes.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
 import { CANARYTOKEN_KINDS, type KindRule } from './kinds.js'
 import { runContext } from './memo-template.js'
@@ -180,7 +181,7 @@ function seedResult(params: SeedParams, states: EntryState[], notes: string[], f
   return {
     outputs: { tokens: JSON.stringify(tokens), count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
-      heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
+      heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${counted(states.length, 'Canarytoken')}`,
       columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
       rows: [...states]
         .sort((a, b) => order(a) - order(b))
@@ -210,7 +211,7 @@ function commonDirectory(files: string[]): string {
 async function runSeed(params: SeedParams, context: OperationContext): Promise<OperationResult> {
   const { manifest, concurrency, log } = { ...params, log: context.log }
   const states: EntryState[] = manifest.entries.map((entry) => ({ entry, outcome: 'not run', message: '' }))
-  log.info(`Seeding ${states.length} Canarytokens, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`)
+  log.info(`Seeding ${counted(states.length, 'Canarytoken')}, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`)
 
   await mapWithConcurrency(states, concurrency, async (state) => {
     try {
@@ -267,7 +268,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
   }
   const failedCount = states.filter((state) => state.outcome === 'failed').length
   const failure =
-    `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.join('; ')}. ` +
     (params.keepOnFailure
       ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
       : left.length > 0

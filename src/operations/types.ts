@@ -31,6 +31,8 @@ export interface SummarySection {
   columns: string[]
   rows: string[][]
   notes?: string[]
+  /** Said instead of a table when there are no rows (default: "Nothing to show."). */
+  empty?: string
 }
 
 /** Files to upload as one workflow artifact once the operation succeeded. */
