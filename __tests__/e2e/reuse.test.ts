@@ -27,8 +27,8 @@ async function overlapping(start: () => Promise<ActionRun>): Promise<ActionRun[]
  * run's first search finds nothing and every run creates: the race a matrix
  * job meets, made certain instead of likely.
  */
-function holdCreates(count: number): void {
-  emulator.injectFault({ path: CREATE, delayMs: 1500, times: count })
+function holdCreates(count: number, delayMs = 1500): void {
+  emulator.injectFault({ path: CREATE, delayMs, times: count })
 }
 
 describe('reuse: true converges when runs overlap', () => {
@@ -58,5 +58,22 @@ describe('reuse: true converges when runs overlap', () => {
       expect(seeded.beacon?.canarytoken).toBe(byKind.dns)
       expect(seeded.web?.canarytoken).toBe(byKind.http)
     }
+  })
+
+  it('a run whose token lost but cannot delete it fails, naming the token to delete and the winner', async () => {
+    // Held longer: this test needs both runs to create, however far apart they start.
+    holdCreates(2, 3000)
+    emulator.injectFault({ path: '/api/v1/canarytoken/delete', status: 400, body: { result: 'error', message: 'Could not delete Canarydrop' }, times: 10 })
+    const runs = await Promise.all([1, 2].map(() => action('create-canarytoken', { kind: 'dns', memo: 'undeletable loser', reuse: 'true', retries: '0' })))
+    finished.push(...runs)
+    const left = emulator.listTokens().filter((token) => token.memo === 'undeletable loser').map((token) => token.canarytoken).sort()
+    expect(left).toHaveLength(2)
+    const [winner, loser] = [...left].sort((a, b) => Number(emulator.getToken(a).created) - Number(emulator.getToken(b).created) || (a < b ? -1 : 1))
+    const won = runs.find((run) => run.exitCode === 0)
+    const lost = runs.find((run) => run.exitCode !== 0)
+    expect(won?.outputs.canarytoken).toBe(winner)
+    expect(lost?.errors).toEqual([
+      expect.stringMatching(new RegExp(`another run made the Canarytoken ${winner} with this memo at the same time, so the one this run made \\(${loser}\\) should go, but deleting it failed \\(.*Could not delete Canarydrop\\); delete ${loser} with delete-canarytoken`))
+    ])
   })
 })
