@@ -28701,7 +28701,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23328);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77818);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28711,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 23328:
+/***/ 77818:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28908,8 +28908,9 @@ function actionInputs() {
 function inputsFrom(values) {
     return { get: (name) => (values[name] ?? '').trim() };
 }
-const TRUE_VALUES = ['true', 'True', 'TRUE', 'yes', 'on'];
-const FALSE_VALUES = ['false', 'False', 'FALSE', 'no', 'off'];
+/** Exactly what GitHub's own `core.getBooleanInput` accepts (YAML 1.2 core schema booleans). */
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
 /** A boolean input; `undefined` when not set, so callers can tell "false" from "not given". */
 function optionalBoolean(inputs, name) {
     const raw = inputs.get(name);
@@ -28919,7 +28920,20 @@ function optionalBoolean(inputs, name) {
         return true;
     if (FALSE_VALUES.includes(raw))
         return false;
-    throw new InputError(`Input '${name}' must be true or false, not '${raw}'.`);
+    throw new InputError(`Input '${name}' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not '${raw}'.`);
+}
+/** A flock id as the Console writes them: `flock:default`, `flock:<hex>`. */
+const FLOCK_ID = /^flock:[A-Za-z0-9_-]+$/;
+/** `flock-id`, checked before any request; undefined when not set. */
+function flockIdInput(inputs) {
+    const value = inputs.get('flock-id');
+    if (value === '')
+        return undefined;
+    if (!FLOCK_ID.test(value)) {
+        const hint = /^[A-Za-z0-9_-]+$/.test(value) ? `; did you mean 'flock:${value}'?` : '.';
+        throw new InputError(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`);
+    }
+    return value;
 }
 function booleanInput(inputs, name, fallback = false) {
     return optionalBoolean(inputs, name) ?? fallback;
@@ -28990,6 +29004,52 @@ async function extraParamsInput(inputs, namedParameters) {
         params[name] = value === null ? '' : value;
     }
     return params;
+}
+
+;// CONCATENATED MODULE: ./build/near-miss.js
+/** Letters and digits only, lower case: `create-canary-token`, `Create_CanaryToken` and `createcanarytoken` read alike. */
+function squashed(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** Edit distance (insert, delete, substitute, swap of neighbours), enough for typos in short names. */
+function distance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (rows[i]?.[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length]?.[b.length] ?? 0;
+}
+/**
+ * The known name a mistyped one most likely meant: the same letters in
+ * another case or with other separators, else the one closest by edit
+ * distance when it is close enough (at most 2 edits, and fewer than a third
+ * of the name). Undefined when nothing is that close.
+ */
+function nearMiss(value, known) {
+    if (!value)
+        return undefined;
+    const wanted = squashed(value);
+    const same = known.find((name) => squashed(name) === wanted);
+    if (same !== undefined)
+        return same;
+    let best;
+    for (const name of known) {
+        const edits = distance(wanted, squashed(name));
+        if (edits <= 2 && edits * 3 < Math.max(wanted.length, 3) && (!best || edits < best.edits))
+            best = { name, edits };
+    }
+    return best?.name;
+}
+/** `; did you mean 'x'?` when a known name is close, else ''. */
+function didYouMean(value, known) {
+    const guess = nearMiss(value, known);
+    return guess === undefined ? '' : `; did you mean '${guess}'?`;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -29459,6 +29519,10 @@ function alreadyDoneSuffix(alreadyDone) {
 function alreadyDoneNotes(alreadyDone) {
     return alreadyDone ? [`${ALREADY_DONE.charAt(0).toUpperCase()}${ALREADY_DONE.slice(1)}.`] : undefined;
 }
+/** A count as English: `1 Canarytoken`, `2 Canarytokens`, `1 page`. */
+function counted(count, noun, plural = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : plural}`;
+}
 
 ;// CONCATENATED MODULE: ./build/operations/types.js
 /** Erases the parameter type so rows of different types fit one table. */
@@ -29467,6 +29531,7 @@ function defineOperation(operation) {
 }
 
 ;// CONCATENATED MODULE: ./build/operations/api-keys.js
+
 
 
 
@@ -29486,11 +29551,13 @@ const LIST_OUTPUTS = ['api-keys', 'count'];
 const API_KEY_FILE_FALLBACK = 'canarytools.config';
 /** `auth-token-type`, checked against the types this kind of key may have; undefined when not given. */
 function keyTypeInput(inputs, allowed, keyKind) {
-    const value = inputs.get('auth-token-type');
-    if (value === '')
+    const given = inputs.get('auth-token-type');
+    if (given === '')
         return undefined;
-    if (!allowed.includes(value)) {
-        throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${value}' is not a ${keyKind} type.`);
+    // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
+    const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase());
+    if (value === undefined) {
+        throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${given}' is not a ${keyKind} type${didYouMean(given, allowed) || '.'}`);
     }
     return value;
 }
@@ -29539,7 +29606,7 @@ function keyList(keys, field) {
 }
 function listResult(keys, includeSecrets, heading) {
     const outputs = { 'api-keys': JSON.stringify(listedKeys(keys, includeSecrets)), count: keys.length };
-    return { outputs, summary: keysSummary(heading, keys, keys.length === 0 ? ['No keys.'] : undefined) };
+    return { outputs, summary: { ...keysSummary(heading, keys), empty: 'No API keys.' } };
 }
 const addApiKeyOperation = defineOperation({
     name: 'add-api-key',
@@ -29672,7 +29739,7 @@ const addFlockApiKeyOperation = defineOperation({
     accepts: ['auth-token-type'],
     outputs: NEW_KEY_OUTPUTS,
     parse: (inputs) => ({
-        flockId: inputs.get('flock-id'),
+        flockId: flockIdInput(inputs),
         note: inputs.get('note'),
         authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
     }),
@@ -29689,7 +29756,7 @@ const listFlockApiKeysOperation = defineOperation({
     requires: ['flock-id'],
     accepts: ['include-secrets'],
     outputs: LIST_OUTPUTS,
-    parse: (inputs) => ({ flockId: inputs.get('flock-id'), includeSecrets: booleanInput(inputs, 'include-secrets') }),
+    parse: (inputs) => ({ flockId: flockIdInput(inputs), includeSecrets: booleanInput(inputs, 'include-secrets') }),
     async run({ flockId, includeSecrets }, context) {
         const keys = keyList((await listFlockApiKeys(context.transport, flockId)).flock_api_keys, 'flock_api_keys');
         context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`);
@@ -29912,6 +29979,7 @@ function uploadMimeType(path) {
 
 ;// CONCATENATED MODULE: ./build/operations/kinds.js
 
+
 const AWS_AUTOMATION_INPUTS = ['aws-access-key', 'aws-secret-key', 'aws-region'];
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif'];
 /**
@@ -29986,6 +30054,13 @@ const KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
 function isKnownKind(kind) {
     return Object.hasOwn(CANARYTOKEN_KINDS, kind);
 }
+/** `Input 'kind' must be one of: ...; 'DNS' is not a Canarytoken kind; did you mean 'dns'?` */
+function unknownKindMessage(kind) {
+    if (!kind)
+        return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}.`;
+    const guess = didYouMean(kind, KIND_NAMES);
+    return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`;
+}
 /** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 function kindRule(kind) {
     return CANARYTOKEN_KINDS[kind];
@@ -30003,7 +30078,76 @@ function kindSpecificInputs() {
 }
 const FILE_KINDS = KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined);
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./build/operations/reuse.js
+
+
+
+/**
+ * How long a run that just created a token waits before its second look.
+ * Longer than the gap between two runs' searches and creates on a loaded
+ * Console, so a create that landed just after the first look is seen.
+ */
+const SECOND_LOOK_MS = 1000;
+/** The order every run agrees on: oldest `created` first, ties broken by token id. */
+function reuseOrder(a, b) {
+    const byTime = Number(a.created ?? 0) - Number(b.created ?? 0);
+    if (byTime !== 0 && !Number.isNaN(byTime))
+        return byTime;
+    return a.canarytoken < b.canarytoken ? -1 : a.canarytoken > b.canarytoken ? 1 : 0;
+}
+/** The token every run with this kind, memo and flock converges on. */
+function reuseWinner(tokens) {
+    return [...tokens].sort(reuseOrder)[0];
+}
+async function reuseExisting(transport, existing) {
+    // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
+    const answer = await canarytokens_fetchCanarytoken(transport, existing.canarytoken);
+    return { token: answer.token, answer, reused: true };
+}
+/**
+ * Creates a token, or with `reuse` returns the one token of this kind whose
+ * memo is exactly this memo (in the same flock, when one is named).
+ *
+ * The Console has no lock, so overlapping runs (a matrix, parallel jobs) can
+ * each find nothing and each create. They converge instead: a run that
+ * created searches the memo again, a moment later (SECOND_LOOK_MS), so a
+ * create that landed just after its first search, in the same second or
+ * not, is seen; every run picks the same winner from what it sees (the
+ * oldest, ties by token id); a run whose own new token lost deletes it and
+ * returns the winner as reused. Only a create path pays the pause; finding
+ * an existing token costs one search and one fetch.
+ */
+async function createOrReuse(transport, params, files, reuse) {
+    if (!reuse) {
+        const answer = await createCanarytoken(transport, params, files);
+        return { token: answer.canarytoken, answer, reused: false };
+    }
+    const search = () => findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
+    const existing = reuseWinner(await search());
+    if (existing)
+        return reuseExisting(transport, existing);
+    const created = await createCanarytoken(transport, params, files);
+    const own = created.canarytoken;
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(SECOND_LOOK_MS);
+    const found = (await search()).filter((token) => token.canarytoken !== own.canarytoken);
+    const winner = reuseWinner([own, ...found]);
+    if (winner.canarytoken === own.canarytoken)
+        return { token: own, answer: created, reused: false };
+    // Another run made the same token first: ours goes, theirs is the answer.
+    try {
+        await deleteCanarytoken(transport, own.canarytoken);
+    }
+    catch (error) {
+        throw new Error(`another run made the Canarytoken ${winner.canarytoken} with this memo at the same time, so the one this run made (${own.canarytoken}) ` +
+            `should go, but deleting it failed (${errorMessage(error)}); delete ${own.canarytoken} with delete-canarytoken`);
+    }
+    return reuseExisting(transport, winner);
+}
+
 ;// CONCATENATED MODULE: ./build/operations/canarytokens.js
+
 
 
 
@@ -30047,7 +30191,7 @@ function tokenSummary(heading, token, file, notes) {
 function requireKind(inputs) {
     const kind = inputs.get('kind');
     if (!isKnownKind(kind)) {
-        throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}.`);
+        throw new InputError(unknownKindMessage(kind));
     }
     return kind;
 }
@@ -30111,6 +30255,38 @@ const CREATE_PARAMETER_INPUTS = [
     'aws-region',
     'aws-session-token'
 ];
+/** Every input that describes "a token to create" (besides kind and memo): create takes them all, a seed manifest entry most. */
+const TOKEN_REQUEST_INPUTS = [
+    ...CREATE_PARAMETER_INPUTS,
+    // Read only to be refused with the reason (checkKindRules), not ignored with a warning.
+    ...Object.keys(REFUSED_INPUTS),
+    'web-image',
+    'upload-file',
+    'browser-scanner-enabled',
+    'extra-params'
+];
+/**
+ * THE parser for "a token to create", whether its values come from the
+ * step's inputs or from a seed manifest entry (read through an InputReader),
+ * so the two cannot drift apart. `memo` is already filled and checked.
+ */
+async function parseTokenRequest(inputs, memo, env) {
+    const kind = requireKind(inputs);
+    flockIdInput(inputs);
+    const extra = await extraParamsInput(inputs, NAMED_PARAMETERS);
+    const files = await checkKindRules(kind, inputs, extra, env);
+    const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled');
+    const params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) };
+    if (browserScanner !== undefined)
+        params.browser_scanner_enabled = browserScanner;
+    return { kind, params, files };
+}
+/** One message for a kind without a file, whether create or download-canarytoken learns it. */
+function refuseKindWithoutFile(kind, what) {
+    if (isKnownKind(kind) && !kindRule(kind).file) {
+        throw new InputError(`Kind '${kind}' has no file to download; ${what} works with ${FILE_KINDS.join(', ')}.`);
+    }
+}
 async function downloadInto(transport, token, options, context) {
     const kind = token.kind;
     const credentials = isKnownKind(kind) && kindRule(kind).credentials === true;
@@ -30129,55 +30305,28 @@ function madeButNotDownloaded(error, canarytoken) {
     }
     return new Error(`${errorMessage(error)}${note}`);
 }
-/**
- * Creates a token, or with `reuse` first looks for one of the same kind whose
- * memo is exactly this memo (in the same flock, when one is named) and
- * returns it instead. The same search backs create's own check after a lost
- * answer (see createCanarytoken), so both agree on what "the same token" is.
- */
-async function createOrReuse(transport, params, files, reuse) {
-    if (reuse) {
-        const found = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
-        // The oldest: the one the first run made, whatever happened since.
-        const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0));
-        if (existing) {
-            // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-            const answer = await canarytokens_fetchCanarytoken(transport, existing.canarytoken);
-            return { token: answer.token, answer, reused: true };
-        }
-    }
-    const answer = await createCanarytoken(transport, params, files);
-    return { token: answer.canarytoken, answer, reused: false };
-}
 const createOperation = defineOperation({
     name: 'create-canarytoken',
     description: 'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
     requires: ['kind', 'memo'],
-    accepts: [...CREATE_PARAMETER_INPUTS, ...Object.keys(REFUSED_INPUTS), 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+    accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
     outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
     async parse(inputs, env) {
-        const kind = requireKind(inputs);
-        const memo = memoInput(inputs);
-        const extra = await extraParamsInput(inputs, NAMED_PARAMETERS);
-        const files = await checkKindRules(kind, inputs, extra, env);
+        const request = await parseTokenRequest(inputs, memoInput(inputs), env);
+        const kind = request.kind;
         const download = booleanInput(inputs, 'download');
-        if (download && !kindRule(kind).file) {
-            throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`);
-        }
+        if (download)
+            refuseKindWithoutFile(kind, "'download: true'");
         if (!download)
             refuseFileInputsWithoutDownload(inputs);
-        const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled');
         return {
-            kind,
-            params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
-            files,
+            ...request,
             download: download ? await parseFileOptions(inputs, env) : undefined,
             reuse: booleanInput(inputs, 'reuse')
         };
     },
-    async run({ kind, params, files, download, reuse }, context) {
-        const flockId = params.flock_id === undefined ? undefined : String(params.flock_id);
-        const { token, answer, reused } = await createOrReuse(context.transport, { ...params, kind, memo: String(params.memo), flock_id: flockId }, files, reuse);
+    async run({ params, files, download, reuse }, context) {
+        const { token, answer, reused } = await createOrReuse(context.transport, params, files, reuse);
         const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken';
         context.log.info(reused
             ? `Reused the ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
@@ -30210,7 +30359,9 @@ const fetchOperation = defineOperation({
     parse: parseCanarytoken,
     async run({ canarytoken }, context) {
         const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
-        return { outputs: tokenOutputs(answer.token, answer), summary: tokenSummary('Canarytoken', answer.token) };
+        const token = answer.token;
+        context.log.info(`Found the ${token.kind} Canarytoken ${token.canarytoken}: memo '${token.memo ?? ''}', enabled: ${token.enabled ?? 'unknown'}.`);
+        return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Canarytoken', token) };
     }
 });
 const updateOperation = defineOperation({
@@ -30277,6 +30428,8 @@ const downloadOperation = defineOperation({
     async run({ canarytoken, file }, context) {
         // Fetching first tells us the kind, so a credential file is masked as one.
         const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
+        // A kind the Console cannot make a file for: say so, without sending a download it will refuse.
+        refuseKindWithoutFile(answer.token.kind, 'download-canarytoken');
         const saved = await downloadInto(context.transport, answer.token, file, context);
         return {
             outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
@@ -30638,10 +30791,10 @@ function parseCanarytokenFilter(inputs, nowMs) {
     const kind = inputs.get('kind');
     if (kind) {
         if (!isKnownKind(kind))
-            throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind.`);
+            throw new InputError(unknownKindMessage(kind));
         filter.kind = kind;
     }
-    const flockId = inputs.get('flock-id');
+    const flockId = flockIdInput(inputs);
     if (flockId)
         filter.flockId = flockId;
     const createdBefore = inputs.get('created-before');
@@ -30853,8 +31006,8 @@ async function findMatches(transport, filter, log) {
         }
     }
     if (result.undated > 0)
-        log.warning(`${result.undated} Canarytokens have no readable creation time; 'created-before' leaves them out.`);
-    log.info(`Read ${result.read} Canarytokens in ${result.pages} page(s); ${result.matched.length} match ${describeFilter(filter)}.`);
+        log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`);
+    log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`);
     return result;
 }
 function createdText(record) {
@@ -30908,7 +31061,8 @@ const listOperation = defineOperation({
                 heading: `Canarytokens (${matched.length})`,
                 columns: TOKEN_COLUMNS,
                 rows: matched.map(tokenRow),
-                notes: [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`, list.note],
+                notes: [`${matched.length} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
+                empty: 'No Canarytokens matched.',
                 fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
             },
             artifact: listArtifact(artifact, list)
@@ -30945,8 +31099,8 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
     const list = await tokenList(context, 'cleanup-canarytokens', outcomes);
     const heading = params.dryRun
-        ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
-        : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`;
+        ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
+        : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`;
     const rows = [...outcomes]
         .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
         .map((item) => [...tokenRow(item), item.outcome, item.message]);
@@ -30956,8 +31110,9 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
             heading,
             columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
             rows,
+            empty: 'No Canarytokens matched.',
             notes: [
-                `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
+                `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${counted(read, 'Canarytoken')} read matched.`,
                 `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
                 ...notes,
                 list.note
@@ -30983,7 +31138,7 @@ const cleanupOperation = defineOperation({
             : { ...record, outcome: 'dry-run', message: `would ${params.action}` });
         const toChange = outcomes.filter((item) => item.outcome === 'dry-run');
         if (toChange.length > params.maxChanges) {
-            const reason = `${toChange.length} Canarytokens would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`;
+            const reason = `${counted(toChange.length, 'Canarytoken')} would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`;
             if (params.dryRun) {
                 const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`;
                 log.warning(note);
@@ -30995,10 +31150,10 @@ const cleanupOperation = defineOperation({
             return cleanupResult(params, context, outcomes, read, [failure], failure);
         }
         if (params.dryRun) {
-            log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`);
+            log.info(`Dry run: would ${params.action} ${counted(toChange.length, 'Canarytoken')}; nothing was changed.`);
             return cleanupResult(params, context, outcomes, read, []);
         }
-        log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`);
+        log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${counted(toChange.length, 'Canarytoken')}, ${params.concurrency} at a time.`);
         // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
         let refusedBy;
         await mapWithConcurrency(toChange, params.concurrency, async (item) => {
@@ -31032,8 +31187,8 @@ const cleanupOperation = defineOperation({
         });
         const failed = toChange.filter((item) => item.outcome === 'failed').length;
         const changed = toChange.filter((item) => item.outcome === 'changed').length;
-        log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`);
-        const failure = failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined;
+        log.info(`${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}; ${failed} failed.`);
+        const failure = failed > 0 ? `${failed} of ${counted(toChange.length, 'Canarytoken')} could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined;
         return cleanupResult(params, context, outcomes, read, [], failure);
     }
 });
@@ -31644,18 +31799,10 @@ async function runnerCanaryPost(state, connect, log) {
 
 
 
-/** Create inputs an entry may set, spelled as the inputs are. AWS keys are not among them: they do not belong in a file in the repository. */
-const ENTRY_INPUTS = [
-    'flock-id',
-    'cloned-web',
-    's3-source-bucket',
-    's3-log-bucket',
-    'aws-id-username',
-    'web-image',
-    'upload-file',
-    'browser-scanner-enabled',
-    'extra-params'
-];
+
+/** AWS keys do not belong in a file in the repository: an entry may set every other create input. */
+const NOT_IN_A_MANIFEST = ['aws-access-key', 'aws-secret-key', 'aws-region'];
+const ENTRY_INPUTS = TOKEN_REQUEST_INPUTS.filter((input) => !NOT_IN_A_MANIFEST.includes(input));
 const ENTRY_KEYS = new Set(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS]);
 const MANIFEST_KEYS = new Set(['flock-id', 'tokens']);
 /** Used in outputs and in template placeholders, so kept plain. */
@@ -31676,7 +31823,13 @@ function seed_manifest_isRecord(value) {
 /** Entry errors say which entry: the one thing a reader of a long manifest needs. */
 function entryError(name, problem) {
     // The shared kind rules speak of inputs; in a manifest they are keys of the entry.
-    return new InputError(`Manifest entry '${name}': ${problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')}.`);
+    const text = problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '');
+    return new InputError(`Manifest entry '${name}': ${text}${text.endsWith('?') ? '' : '.'}`);
+}
+/** ` (did you mean 'file'?)` for a key one typo away from a known one. */
+function guessed(key, known) {
+    const guess = nearMiss(key, [...known]);
+    return guess === undefined ? '' : ` (did you mean '${guess}'?)`;
 }
 function scalarText(value) {
     if (value === undefined || value === null)
@@ -31734,8 +31887,9 @@ async function readManifest(manifestPath, env, context) {
     if (!seed_manifest_isRecord(document))
         throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`);
     for (const key of Object.keys(document)) {
-        if (!MANIFEST_KEYS.has(key))
-            throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}; known: ${[...MANIFEST_KEYS].join(', ')}.`);
+        if (!MANIFEST_KEYS.has(key)) {
+            throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}${guessed(key, MANIFEST_KEYS)}; known: ${[...MANIFEST_KEYS].join(', ')}.`);
+        }
     }
     const tokens = document.tokens;
     if (!Array.isArray(tokens) || tokens.length === 0)
@@ -31745,6 +31899,16 @@ async function readManifest(manifestPath, env, context) {
     const defaultFlock = document['flock-id'];
     if (defaultFlock !== undefined && typeof defaultFlock !== 'string')
         throw new InputError(`Input 'manifest': 'flock-id' must be a flock id such as flock:default.`);
+    if (typeof defaultFlock === 'string') {
+        try {
+            flockIdInput(inputsFrom({ 'flock-id': defaultFlock }));
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                throw new InputError(error.message.replace(/^Input 'flock-id'/, `Input 'manifest': 'flock-id' at the top of ${manifestPath}`));
+            throw error;
+        }
+    }
     const defaults = defaultFlock ? { 'flock-id': defaultFlock } : {};
     const entries = [];
     const names = new Set();
@@ -31763,7 +31927,7 @@ async function readManifest(manifestPath, env, context) {
         names.add(name);
         for (const key of Object.keys(raw)) {
             if (!ENTRY_KEYS.has(key))
-                throw entryError(name, `unknown key '${key}'; known: ${[...ENTRY_KEYS].join(', ')}`);
+                throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`);
         }
         for (const key of Object.keys(raw)) {
             const value = raw[key];
@@ -31772,37 +31936,29 @@ async function readManifest(manifestPath, env, context) {
             if (scalarText(value) === undefined)
                 throw entryError(name, `'${key}' must be a single value`);
         }
-        const kind = String(raw.kind ?? '');
-        if (!isKnownKind(kind))
-            throw entryError(name, `'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}`);
-        const rule = kindRule(kind);
         const where = raw.memo === undefined ? `Manifest entry '${name}': the default memo` : `Manifest entry '${name}': 'memo'`;
         const memo = checkMemoLength(raw.memo === undefined ? `${renderMemo(DEFAULT_MEMO, context, where)}: ${name}` : renderMemo(String(raw.memo), context, where), where);
         if (!memo.trim())
             throw entryError(name, "'memo' must not be empty");
-        const inputs = entryReader(raw, defaults, stringifyYaml);
-        let params;
-        let files;
+        // The same parser as create-canarytoken's inputs: an entry cannot accept what the input refuses.
+        let request;
         try {
-            const extra = await extraParamsInput(inputs, NAMED_PARAMETERS);
-            files = await checkKindRules(kind, inputs, extra, env);
-            const browserScanner = inputs.get('browser-scanner-enabled');
-            params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) };
-            if (browserScanner)
-                params.browser_scanner_enabled = ['true', 'yes', 'on'].includes(browserScanner.toLowerCase());
+            request = await parseTokenRequest(entryReader(raw, defaults, stringifyYaml), memo, env);
         }
         catch (error) {
             if (error instanceof InputError)
                 throw entryError(name, error.message);
             throw error;
         }
-        const flockId = typeof params.flock_id === 'string' ? params.flock_id : undefined;
+        const { kind, params, files } = request;
+        const rule = kindRule(kind);
+        const flockId = params.flock_id;
         const identity = JSON.stringify([kind, flockId ?? '', memo]);
         const twin = identities.get(identity);
         if (twin)
             throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`);
         identities.set(identity, name);
-        const entry = { name, kind, memo, params: { ...params, kind, memo, flock_id: flockId }, files, templates: [] };
+        const entry = { name, kind, memo, params, files, templates: [] };
         if (raw.file !== undefined) {
             if (!rule.file)
                 throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`);
@@ -31877,6 +32033,14 @@ async function readManifest(manifestPath, env, context) {
 
 
 
+
+/** Marks an entry failed with its reason; the first reason stays (a later one is usually a consequence). */
+function markFailed(state, message) {
+    if (state.outcome === 'failed')
+        return;
+    state.outcome = 'failed';
+    state.message = message;
+}
 /** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
 async function previousContent(path) {
     const info = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -31958,20 +32122,34 @@ async function deleteMinted(states, concurrency, context) {
         const id = state.made.token.canarytoken;
         try {
             const { alreadyDone } = await deleteCanarytoken(context.transport, id);
-            state.outcome = 'deleted';
-            state.message = alreadyDone ? 'deleted again (an earlier attempt had already deleted it)' : 'deleted again (rollback)';
+            state.rollback = alreadyDone ? 'already deleted' : 'deleted again';
             context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`);
         }
         catch (error) {
-            state.outcome = 'not deleted';
-            state.message = `could not be deleted: ${errorMessage(error)}`;
+            state.rollback = 'not deleted';
+            state.rollbackMessage = errorMessage(error);
             problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${errorMessage(error)}); delete it with delete-canarytoken`);
         }
     });
     return problems;
 }
+/** The row's outcome, then what a rollback did to its token: "failed: <why>; deleted again (rollback)". */
+function outcomeText(state) {
+    const outcome = state.message ? `${state.outcome}: ${state.message}` : state.outcome;
+    switch (state.rollback) {
+        case 'deleted again':
+            return `${outcome}; deleted again (rollback)`;
+        case 'already deleted':
+            return `${outcome}; deleted again (rollback; an earlier attempt had already deleted it)`;
+        case 'not deleted':
+            return `${outcome}; rollback could not delete it: ${state.rollbackMessage ?? 'unknown reason'}`;
+        default:
+            return outcome;
+    }
+}
 async function seedResult(params, context, states, notes, failure, artifactFiles = []) {
-    const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'));
+    // Every token that is on the Console after this run: made, and not deleted again by a rollback.
+    const existing = states.filter((state) => state.made && (state.rollback === undefined || state.rollback === 'not deleted'));
     const tokens = Object.fromEntries(existing.map(({ entry, made }) => {
         const token = made.token;
         return [
@@ -31981,27 +32159,28 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
     }));
     const createdCount = existing.filter((state) => !state.made?.reused).length;
     const reusedCount = existing.filter((state) => state.made?.reused).length;
-    const order = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 };
+    const order = (state) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2);
+    const failedCount = states.filter((state) => state.outcome === 'failed').length;
     const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens);
     if (list.warning)
         context.log.warning(list.warning);
     return {
         outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
         summary: {
-            heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
+            heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${counted(states.length, 'Canarytoken')}`,
             columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
             rows: [...states]
-                .sort((a, b) => order[a.outcome] - order[b.outcome])
-                .map(({ entry, made, outcome, message }) => [
-                entry.name,
-                entry.kind,
-                made?.token.canarytoken ?? '',
-                made?.token.hostname || made?.token.url || '',
-                entry.memo,
-                entry.fileShown ?? '',
-                message ? `${outcome}: ${message}` : outcome
+                .sort((a, b) => order(a) - order(b))
+                .map((state) => [
+                state.entry.name,
+                state.entry.kind,
+                state.made?.token.canarytoken ?? '',
+                state.made?.token.hostname || state.made?.token.url || '',
+                state.entry.memo,
+                state.entry.fileShown ?? '',
+                outcomeText(state)
             ]),
-            notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes, list.note],
+            notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`, ...notes, list.note],
             fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
         },
         artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
@@ -32018,7 +32197,7 @@ function commonDirectory(files) {
 async function runSeed(params, context) {
     const { manifest, concurrency, log } = { ...params, log: context.log };
     const states = manifest.entries.map((entry) => ({ entry, outcome: 'not run', message: '' }));
-    log.info(`Seeding ${states.length} Canarytokens, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`);
+    log.info(`Seeding ${counted(states.length, 'Canarytoken')}, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`);
     await mapWithConcurrency(states, concurrency, async (state) => {
         try {
             state.made = await createOrReuse(context.transport, state.entry.params, state.entry.files, params.reuse);
@@ -32027,8 +32206,7 @@ async function runSeed(params, context) {
             log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`);
         }
         catch (error) {
-            state.outcome = 'failed';
-            state.message = errorMessage(error);
+            markFailed(state, errorMessage(error));
             log.info(`Entry '${state.entry.name}' failed: ${errorMessage(error)}`);
         }
     });
@@ -32043,8 +32221,7 @@ async function runSeed(params, context) {
                 log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`);
             }
             catch (error) {
-                state.outcome = 'failed';
-                state.message = `its file ${state.entry.fileShown}: ${errorMessage(error)}`;
+                markFailed(state, `its file ${state.entry.fileShown}: ${errorMessage(error)}`);
                 failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${errorMessage(error)}`);
             }
         });
@@ -32056,10 +32233,8 @@ async function runSeed(params, context) {
             }
             catch (error) {
                 failures.push(errorMessage(error));
-                for (const state of states.filter((item) => item.entry.templates.includes(template.path) && item.outcome !== 'failed')) {
-                    state.outcome = 'failed';
-                    state.message = errorMessage(error);
-                }
+                for (const state of states.filter((item) => item.entry.templates.includes(template.path)))
+                    markFailed(state, errorMessage(error));
             }
         }
     }
@@ -32079,7 +32254,7 @@ async function runSeed(params, context) {
         notes.push('Every token this run minted was deleted again and every file it wrote removed or put back (reused tokens were kept).', ...left);
     }
     const failedCount = states.filter((state) => state.outcome === 'failed').length;
-    const failure = `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+    const failure = `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.join('; ')}. ` +
         (params.keepOnFailure
             ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
             : left.length > 0
@@ -32113,6 +32288,7 @@ const SEED_OPERATIONS = [seedOperation];
 
 
 
+
 /**
  * THE operation table: name -> inputs it needs and reads, outputs it sets,
  * and its handler. The dispatcher, validation, action.yml (checked by a
@@ -32123,8 +32299,8 @@ const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 function findOperation(name) {
     const operation = OPERATIONS.find((candidate) => candidate.name === name);
     if (!operation) {
-        const got = name ? `'${name}' is not one of them` : 'it is empty';
-        throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}.`);
+        const got = name ? `'${name}' is not one of them${didYouMean(name, OPERATION_NAMES)}` : 'it is empty';
+        throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}${got.endsWith('?') ? '' : '.'}`);
     }
     return operation;
 }
@@ -32163,14 +32339,28 @@ function escapeHtml(text) {
 function cell(text) {
     return escapeHtml(redact(text));
 }
+/**
+ * The section's table as HTML, written here rather than by core.summary's
+ * addTable (which leaves an empty cell as an unclosed `<td>`). Columns that
+ * are empty in every row are left out: they say nothing.
+ */
+function tableHtml(columns, rows) {
+    const shown = columns.map((_, index) => rows.some((row) => (row[index] ?? '') !== ''));
+    const head = columns.filter((_, index) => shown[index]).map((column) => `<th>${escapeHtml(column)}</th>`);
+    const body = rows.map((row) => `<tr>${columns.flatMap((_, index) => (shown[index] ? [`<td>${cell(row[index] ?? '')}</td>`] : [])).join('')}</tr>`);
+    return `<table><tr>${head.join('')}</tr>${body.join('')}</table>`;
+}
 /** Writes the section to the job summary; a run without one (a local run) skips it quietly. */
 async function publishSummary(section) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const rows = section.rows.slice(0, MAX_SUMMARY_ROWS);
-    const summary = core/* summary */.z
-        .addHeading(escapeHtml(section.heading), 3)
-        .addTable([section.columns.map((column) => ({ data: escapeHtml(column), header: true })), ...rows.map((row) => row.map(cell))]);
+    const summary = core/* summary */.z.addHeading(escapeHtml(section.heading), 3);
+    // No header row over an empty table: say what the emptiness means.
+    if (rows.length === 0)
+        summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true);
+    else
+        summary.addRaw(tableHtml(section.columns, rows), true);
     if (section.rows.length > rows.length) {
         summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
     }
@@ -32238,8 +32428,6 @@ function resolveConsoleUrl(value) {
     return new URL(url.origin);
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./build/console/transport.js

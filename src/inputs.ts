@@ -106,8 +106,9 @@ export function inputsFrom(values: Partial<Record<InputName, string>>): InputRea
   return { get: (name) => (values[name] ?? '').trim() }
 }
 
-const TRUE_VALUES = ['true', 'True', 'TRUE', 'yes', 'on']
-const FALSE_VALUES = ['false', 'False', 'FALSE', 'no', 'off']
+/** Exactly what GitHub's own `core.getBooleanInput` accepts (YAML 1.2 core schema booleans). */
+const TRUE_VALUES = ['true', 'True', 'TRUE']
+const FALSE_VALUES = ['false', 'False', 'FALSE']
 
 /** A boolean input; `undefined` when not set, so callers can tell "false" from "not given". */
 export function optionalBoolean(inputs: InputReader, name: InputName): boolean | undefined {
@@ -115,7 +116,21 @@ export function optionalBoolean(inputs: InputReader, name: InputName): boolean |
   if (raw === '') return undefined
   if (TRUE_VALUES.includes(raw)) return true
   if (FALSE_VALUES.includes(raw)) return false
-  throw new InputError(`Input '${name}' must be true or false, not '${raw}'.`)
+  throw new InputError(`Input '${name}' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not '${raw}'.`)
+}
+
+/** A flock id as the Console writes them: `flock:default`, `flock:<hex>`. */
+const FLOCK_ID = /^flock:[A-Za-z0-9_-]+$/
+
+/** `flock-id`, checked before any request; undefined when not set. */
+export function flockIdInput(inputs: InputReader): string | undefined {
+  const value = inputs.get('flock-id')
+  if (value === '') return undefined
+  if (!FLOCK_ID.test(value)) {
+    const hint = /^[A-Za-z0-9_-]+$/.test(value) ? `; did you mean 'flock:${value}'?` : '.'
+    throw new InputError(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`)
+  }
+  return value
 }
 
 export function booleanInput(inputs: InputReader, name: InputName, fallback = false): boolean {

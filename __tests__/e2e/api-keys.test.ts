@@ -252,7 +252,7 @@ describe('bad input fails before any request', () => {
     ['a missing Flock key to remove', { operation: 'remove-flock-api-key' }, /^Operation 'remove-flock-api-key' needs input 'remove-auth-token'\.$/],
     ['disable-api without confirm', { operation: 'disable-api' }, /^Operation 'disable-api' turns off the API for the whole Console: .*Set input 'confirm: disable-api' to run it\.$/],
     ['disable-api with the wrong confirm', { operation: 'disable-api', confirm: 'true' }, /Set input 'confirm: disable-api' to run it; 'confirm' is 'true'\.$/],
-    ['a bad include-secrets', { operation: 'list-api-keys', 'include-secrets': 'sure' }, /^Input 'include-secrets' must be true or false, not 'sure'\.$/],
+    ['a bad include-secrets', { operation: 'list-api-keys', 'include-secrets': 'sure' }, /^Input 'include-secrets' must be true or false \(as GitHub reads booleans: true, True, TRUE, false, False or FALSE\), not 'sure'\.$/],
     ['a download path outside the workspace', { operation: 'download-api-key', 'key-id': 'k', path: '../outside' }, /^Input 'path' must point inside/],
     ['a download filename with folders', { operation: 'download-api-key', 'key-id': 'k', filename: '../canarytools.config' }, /^Input 'filename' must be a plain file name/],
     ['an artifact without the runner', { operation: 'download-api-key', 'key-id': 'k', 'artifact-name': 'key' }, /artifacts can only be uploaded from a workflow run/]

@@ -122,6 +122,8 @@ describe('operations on an existing token', () => {
     const fetched = await action('fetch-canarytoken', { canarytoken: id })
     expectSuccess(fetched)
     expect(fetched.outputs).toMatchObject({ canarytoken: id, memo: 'before', hostname: token.hostname, enabled: 'true' })
+    // One line saying what it found.
+    expect(fetched.stdout).toContain(`Found the dns Canarytoken ${id}: memo 'before', enabled: true.`)
 
     const updated = await action('update-canarytoken', { canarytoken: id, memo: 'after' })
     expectSuccess(updated)
@@ -170,10 +172,11 @@ describe('operations on an existing token', () => {
     }
   })
 
-  it('reports a kind without a file as the Console says', async () => {
+  it('refuses a kind without a file after the fetch, as create does, and sends no download', async () => {
     const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'no file' })
     const run = await action('download-canarytoken', { canarytoken })
-    expectFailure(run, /^download-canarytoken failed: HTTP 200: File generation not supported\./)
+    expectFailure(run, /^Kind 'dns' has no file to download; download-canarytoken works with aws-id, .*doc-msword/)
+    expect(emulator.requests.map((request) => request.path)).toEqual(['/api/v1/canarytoken/fetch'])
   })
 
   it('removes an aws-s3 token with the AWS inputs, keeping the secret key out of sight', async () => {
@@ -205,7 +208,11 @@ describe('bad input fails before any request', () => {
   it.each<[string, Record<string, string>, RegExp]>([
     ['an unknown operation', { operation: 'mint' }, /^Input 'operation' must be one of: create-canarytoken, .*delete-apeeper-factory\b.*; 'mint' is not one of them\.$/],
     ['a missing kind', { operation: 'create-canarytoken', memo: 'm' }, /^Operation 'create-canarytoken' needs input 'kind'\.$/],
-    ['an unknown kind', { operation: 'create-canarytoken', kind: 'dnss', memo: 'm' }, /^Input 'kind' must be one of: active-directory-login, .*; 'dnss' is not a Canarytoken kind\.$/],
+    ['an unknown kind', { operation: 'create-canarytoken', kind: 'dnss', memo: 'm' }, /^Input 'kind' must be one of: active-directory-login, .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    ['a kind in capitals', { operation: 'create-canarytoken', kind: 'DNS', memo: 'm' }, /; 'DNS' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    ['an operation spelt apart', { operation: 'create-canary-token', kind: 'dns', memo: 'm' }, /; 'create-canary-token' is not one of them; did you mean 'create-canarytoken'\?$/],
+    ['a flock id without its prefix', { operation: 'create-canarytoken', kind: 'dns', memo: 'm', 'flock-id': 'default' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'\?$/],
+    ['yes as a boolean', { operation: 'delete-canarytoken', canarytoken: 'x', 'clear-incidents': 'yes' }, /^Input 'clear-incidents' must be true or false \(as GitHub reads booleans: true, True, TRUE, false, False or FALSE\), not 'yes'\.$/],
     ['a missing memo', { operation: 'create-canarytoken', kind: 'dns' }, /needs input 'memo'/],
     ['cloned-web without its domain', { operation: 'create-canarytoken', kind: 'cloned-web', memo: 'm' }, /^Kind 'cloned-web' needs input 'cloned-web'\.$/],
     ['web-image without a file', { operation: 'create-canarytoken', kind: 'web-image', memo: 'm' }, /^Kind 'web-image' needs input 'web-image'/],

@@ -65,6 +65,20 @@ function seedVaried(): { flock: string; nowSeconds: number } {
 }
 
 describe('list-canarytokens', () => {
+  it('counts in English and says "no Canarytokens matched" instead of an empty table', async () => {
+    emulator.addToken({ kind: 'dns', memo: 'the only one' })
+    const one = await action('list-canarytokens')
+    expectSuccess(one)
+    expect(one.stdout).toContain('Read 1 Canarytoken in 1 page; 1 matches')
+    // Well-formed cells, and no column that is empty in every row.
+    expect(one.summary).not.toMatch(/<td>(?!.*?<\/td>)/)
+    expect(one.summary).not.toContain('<td></td>')
+    const none = await action('list-canarytokens', { 'memo-pattern': 'nothing-like-this*' })
+    expectSuccess(none)
+    expect(none.summary).toContain('<p>No Canarytokens matched.</p>')
+    expect(none.summary).not.toContain('<table')
+  })
+
   it('lists across many pages, following cursor.next and never next_link', async () => {
     const count = Math.floor(2.5 * PAGE_SIZE)
     emulator.seedTokens(count)
@@ -232,7 +246,7 @@ describe('cleanup-canarytokens safety', () => {
     expect(ids(outcomes(run))).toEqual(ids(expected))
     expect(outcomes(run).every((item) => item.outcome === 'dry-run' && item.message === 'would delete')).toBe(true)
     expect(run.outputs).toMatchObject({ 'matched-count': String(expected.length), 'changed-count': '0', 'failed-count': '0' })
-    expect(run.summary).toContain(`Dry run: would delete ${expected.length} of ${expected.length} matched Canarytokens`)
+    expect(run.summary).toContain(`Dry run: would delete ${expected.length} of ${expected.length} matched Canarytoken${expected.length === 1 ? '' : 's'}`)
   })
 
   it('stops before any change when more than max-changes match, still reporting the matches', async () => {
@@ -295,8 +309,8 @@ describe('cleanup-canarytokens safety', () => {
     [{ action: 'delete', 'created-before': 'yesterday-ish' }, /^Input 'created-before' must be an ISO date .*'yesterday-ish' is none of these\.$/],
     [{ action: 'delete', 'memo-pattern': '/ci-(run/' }, /^Input 'memo-pattern' is not a valid regular expression: .*Unterminated group\.$/],
     [{ action: 'delete', 'memo-pattern': 'run-[z-a]' }, "Input 'memo-pattern' is not a valid glob (Range out of order in character class)."],
-    [{ action: 'delete', kind: 'dnss' }, /^Input 'kind' must be one of: .*'dnss' is not a Canarytoken kind\.$/],
-    [{ action: 'delete', triggered: 'maybe' }, "Input 'triggered' must be true or false, not 'maybe'."],
+    [{ action: 'delete', kind: 'dnss' }, /^Input 'kind' must be one of: .*'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ action: 'delete', triggered: 'maybe' }, "Input 'triggered' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'maybe'."],
     [{ action: 'delete' }, /^Operation 'cleanup-canarytokens' needs at least one filter .*, or 'all: true' to work on every Canarytoken\.$/],
     [{ action: 'delete', all: 'false' }, /needs at least one filter/],
     [{ action: 'delete', kind: 'dns', concurrency: '0' }, "Input 'concurrency' must be a whole number from 1 to 100, not '0'."],

@@ -138,7 +138,27 @@ describe('seed-canarytokens', () => {
     expect(seeded(run)).toEqual({})
     expect(run.outputs).toMatchObject({ count: '0', 'created-count': '0' })
     expect(run.summary).toMatch(/beacon.*failed: HTTP 400: Could not save Canarydrop/s)
-    expect(run.summary).toContain('deleted again (rollback)')
+    expect(run.summary).toMatch(/<td>docs-lure<\/td>.*<td>created; deleted again \(rollback\)<\/td>/s)
+  })
+
+  it('counts an entry whose file cannot be written as failed, with its reason, and the rollback as a second fact', async () => {
+    const manifest = 'tokens:\n  - name: docs-lure\n    kind: doc-msword\n    file: docs/Passwords.docx\n  - name: beacon\n    kind: dns\n'
+    // 'docs' is a plain file, so nothing can be written below it.
+    const run = await seed({}, { 'canary.yml': manifest, docs: 'a plain file' })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 2 entries failed: entry 'docs-lure': its file docs\/Passwords\.docx: .+\. Tokens this run minted were deleted again/)
+    expect(emulator.listTokens()).toHaveLength(0)
+    expect(run.summary).toContain('Created 0, reused 0; 1 failed.')
+    expect(run.summary).toMatch(/<td>docs-lure<\/td>.*<td>failed: its file docs\/Passwords\.docx: [^<]+; deleted again \(rollback\)<\/td>/s)
+    expect(run.summary).toMatch(/<td>beacon<\/td>.*<td>created; deleted again \(rollback\)<\/td>/s)
+  })
+
+  it('counts the entry whose template cannot be filled as failed, with its reason', async () => {
+    const manifest = 'tokens:\n  - name: beacon\n    kind: dns\n    template: app.js\n  - name: other\n    kind: dns\n'
+    const run = await seed({}, { 'canary.yml': manifest, 'app.js': 'host = "{{ canarytoken.beacon.no_such_field }}"\n' })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 2 entries failed: template app\.js: the dns Canarytoken of entry 'beacon' has no field 'no_such_field'\./)
+    expect(emulator.listTokens()).toHaveLength(0)
+    expect(run.summary).toContain('Created 0, reused 0; 1 failed.')
+    expect(run.summary).toMatch(/<td>beacon<\/td>.*<td>failed: template app\.js: the dns Canarytoken of entry &#39;beacon&#39; has no field &#39;no_such_field&#39;; deleted again \(rollback\)<\/td>/s)
   })
 
   it('keeps reused tokens and restores a file it overwrote when rolling back', async () => {
@@ -179,8 +199,10 @@ describe('seed-canarytokens', () => {
 describe('a bad manifest fails before any request', () => {
   const entry = (text: string) => `tokens:\n${text}`
   it.each<[string, string, RegExp, Record<string, string>?]>([
-    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
-    ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': 'kind' must be one of/],
+    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': key 'kind' must be one of/],
+    // The same parser as create-canarytoken's inputs: a value the input refuses, the entry refuses too.
+    ['a boolean create refuses', entry('  - name: a\n    kind: http\n    browser-scanner-enabled: maybe\n'), /^Manifest entry 'a': key 'browser-scanner-enabled' must be true or false.*not 'maybe'\.$/],
     ['a kind rule', entry('  - name: site\n    kind: cloned-web\n'), /^Manifest entry 'site': Kind 'cloned-web' needs key 'cloned-web'\.$/],
     ['a key of another kind', entry('  - name: a\n    kind: dns\n    s3-log-bucket: logs\n'), /^Manifest entry 'a': key 's3-log-bucket' applies to kind 'aws-s3' only, not 'dns'\.$/],
     ['aws-id-username, removed from the reference', entry('  - name: a\n    kind: aws-id\n    aws-id-username: bot\n'), /^Manifest entry 'a': key 'aws-id-username' is not supported: Thinkst removed aws_id_username/],
@@ -199,6 +221,8 @@ describe('a bad manifest fails before any request', () => {
     ['a malformed template placeholder', entry('  - name: a\n    kind: dns\n    template: app.js\n'), /^Manifest entry 'a': 'template' app.js has a malformed placeholder '\{\{ canarytoken.a \}\}'/, { 'app.js': 'x = "{{ canarytoken.a }}"' }],
     ['an unknown entry key', entry('  - name: a\n    kind: dns\n    flock: x\n'), /^Manifest entry 'a': unknown key 'flock'; known: name, kind, memo, file, template/],
     ['AWS keys in the manifest', entry('  - name: a\n    kind: aws-s3\n    aws-secret-key: abc\n'), /^Manifest entry 'a': unknown key 'aws-secret-key'/],
+    ['a key one typo away', entry('  - name: a\n    kind: doc-msword\n    fiel: x.docx\n'), /^Manifest entry 'a': unknown key 'fiel' \(did you mean 'file'\?\); known: name, kind/],
+    ['a flock id without its prefix', 'flock-id: default\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': 'flock-id' at the top of canary.yml must be a flock id, which looks like 'flock:default'.*did you mean 'flock:default'\?$/],
     ['an unknown top-level key', 'flock: x\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': unknown key 'flock' at the top of canary.yml/],
     ['no tokens', 'flock-id: flock:default\n', /^Input 'manifest': canary.yml needs a non-empty 'tokens' list\.$/],
     ['not YAML', 'tokens: [\n', /^Input 'manifest': canary.yml is not valid YAML/]

@@ -1,15 +1,34 @@
 #!/usr/bin/env node
-// Runs the Console emulator on its own:
-//   node __tests__/emulator/cli.mjs [--port N] [--seed N] [--auth-token T] [--latency-ms N] [--admin-port N]
-// Prints one JSON line {"url": ..., "authToken": ...} on stdout, then serves
-// until SIGINT or SIGTERM. --seed N adds N varied Canarytokens first.
-// --admin-port N also serves, on 127.0.0.1 and apart from the Console's API,
-// POST /trigger?canarytoken=ID: an alert on that token, as if someone used it
-// (its triggered_count goes up), e.g. to see a runner canary's post step fail
-// the job. The JSON line then has "adminUrl" too.
+// Runs the Console emulator on its own (`npm run emulator`, `--help` for the options).
+// Prints one JSON line {"url": ..., "authToken": ...} on stdout, then one line
+// on stderr per request as it arrives, and serves until SIGINT or SIGTERM.
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 import { ConsoleEmulator } from './emulator.mjs'
+
+const HELP = `Usage: node __tests__/emulator/cli.mjs [options]
+
+Runs the Canary Console emulator on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.
+Prints {"url": ..., "authToken": ...} as one JSON line on stdout, then each
+request as it arrives on stderr (method, path, parameter names; no values).
+
+Options:
+  --port N          listen on port N (default: any free port; npm run emulator uses 4100)
+  --auth-token T    the initial Global admin API key's token (default: emulator-auth-token-0123456789abcdef)
+  --seed N          add N varied Canarytokens first (default: 0)
+  --latency-ms N    delay every answer by N ms (default: 0)
+  --admin-port N    also serve, on 127.0.0.1 apart from the API, POST /trigger?canarytoken=ID:
+                    an alert on that token as if someone used it (its triggered_count goes up),
+                    e.g. to see a runner canary's post step fail the job; the JSON line then has "adminUrl"
+  --quiet           do not print the requests
+  -h, --help        show this help
+`
+
+/** One line and exit code 2: a usage mistake. @param {string} message */
+function usageError(message) {
+  process.stderr.write(`${message}\nRun with --help for the options.\n`)
+  process.exit(2)
+}
 
 /**
  * @param {string | undefined} text
@@ -18,32 +37,71 @@ import { ConsoleEmulator } from './emulator.mjs'
  */
 function wholeNumber(text, name, fallback) {
   if (text === undefined) return fallback
-  if (!/^\d+$/.test(text)) {
-    console.error(`--${name} must be a whole number, not '${text}'`)
-    process.exit(2)
-  }
+  if (!/^\d+$/.test(text)) usageError(`--${name} must be a whole number, not '${text}'.`)
   return Number(text)
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    seed: { type: 'string' },
-    'auth-token': { type: 'string' },
-    'latency-ms': { type: 'string' },
-    'admin-port': { type: 'string' }
-  },
-  strict: true
-})
+/** @type {ReturnType<typeof parseArgs>['values']} */
+let values = {}
+try {
+  values = parseArgs({
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      'auth-token': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'admin-port': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    },
+    strict: true
+  }).values
+} catch (error) {
+  usageError(/** @type {Error} */ (error).message)
+}
+if (values.help) {
+  process.stdout.write(HELP)
+  process.exit(0)
+}
 
 const emulator = new ConsoleEmulator({
-  ...(values['auth-token'] ? { authToken: values['auth-token'] } : {}),
-  latencyMs: wholeNumber(values['latency-ms'], 'latency-ms', 0)
+  ...(typeof values['auth-token'] === 'string' && values['auth-token'] ? { authToken: values['auth-token'] } : {}),
+  latencyMs: wholeNumber(/** @type {string | undefined} */ (values['latency-ms']), 'latency-ms', 0)
 })
-const seed = wholeNumber(values.seed, 'seed', 0)
+const seed = wholeNumber(/** @type {string | undefined} */ (values.seed), 'seed', 0)
 if (seed > 0) emulator.seedTokens(seed)
-const url = await emulator.start(wholeNumber(values.port, 'port', 0))
 
+if (!values.quiet) {
+  // The request log, printed as each request arrives: parameter names only, since values may be secrets.
+  const log = emulator.requests
+  const record = log.push.bind(log)
+  log.push = (...requests) => {
+    for (const request of requests) {
+      const names = Object.keys(request.params).sort()
+      const auth = request.authVia === 'header' ? 'auth in header' : request.authVia === 'param' ? 'auth in a PARAMETER' : 'no auth'
+      process.stderr.write(`${new Date().toISOString()} ${request.method} ${request.path}${names.length > 0 ? ` [${names.join(', ')}]` : ''} (${auth})\n`)
+    }
+    return record(...requests)
+  }
+}
+
+const port = wholeNumber(/** @type {string | undefined} */ (values.port), 'port', 0)
+let url = ''
+try {
+  url = await emulator.start(port)
+} catch (error) {
+  const code = /** @type {{ code?: string }} */ (error).code
+  const reason =
+    code === 'EADDRINUSE'
+      ? `port ${port} on 127.0.0.1 is already in use: stop what holds it, or pick another with --port N (0: any free port)`
+      : code === 'EACCES'
+        ? `port ${port} on 127.0.0.1 needs privileges: pick one above 1023 with --port N`
+        : error instanceof Error
+          ? error.message
+          : String(error)
+  process.stderr.write(`Console emulator: cannot listen: ${reason}.\n`)
+  process.exit(1)
+}
 /** The test hook over HTTP: POST /trigger?canarytoken=ID records an alert on the token. */
 const admin =
   values['admin-port'] === undefined
@@ -59,10 +117,17 @@ const admin =
       })
 let adminUrl
 if (admin) {
-  await new Promise((resolve, reject) => {
-    admin.once('error', reject)
-    admin.listen(wholeNumber(values['admin-port'], 'admin-port', 0), '127.0.0.1', () => resolve(undefined))
-  })
+  const adminPort = wholeNumber(/** @type {string | undefined} */ (values['admin-port']), 'admin-port', 0)
+  try {
+    await new Promise((resolve, reject) => {
+      admin.once('error', reject)
+      admin.listen(adminPort, '127.0.0.1', () => resolve(undefined))
+    })
+  } catch (error) {
+    process.stderr.write(`Console emulator: cannot listen for --admin-port: ${/** @type {Error} */ (error).message}.\n`)
+    await emulator.stop()
+    process.exit(1)
+  }
   const address = admin.address()
   adminUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
 }

@@ -120,7 +120,8 @@ describe('bad input fails in parse, naming what to change', () => {
   it.each<[string, string, Inputs, string | RegExp]>([
     ['an unknown Global key type', 'add-api-key', { 'auth-token-type': 'superuser', note: 'n' }, "Input 'auth-token-type' must be one of: read-only, analyst, admin; 'superuser' is not a Global API key type."],
     ['a Flock-only type on a Global key', 'add-api-key', { 'auth-token-type': 'canarytoken-deploy', note: 'n' }, /must be one of: read-only, analyst, admin; 'canarytoken-deploy'/],
-    ['a type in the wrong case', 'add-api-key', { 'auth-token-type': 'Admin', note: 'n' }, /'Admin' is not a Global API key type/],
+    ['a type one typo away', 'add-api-key', { 'auth-token-type': 'analist', note: 'n' }, "Input 'auth-token-type' must be one of: read-only, analyst, admin; 'analist' is not a Global API key type; did you mean 'analyst'?"],
+    ['a flock id without its prefix', 'add-flock-api-key', { 'flock-id': 'default', note: 'n' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'\?$/],
     ['an unknown Flock key type', 'add-flock-api-key', { 'flock-id': 'flock:1', note: 'n', 'auth-token-type': 'owner' }, "Input 'auth-token-type' must be one of: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin; 'owner' is not a Flock API key type."],
     ['a missing type', 'add-api-key', { note: 'n' }, "Operation 'add-api-key' needs input 'auth-token-type'."],
     ['a missing note', 'add-api-key', { 'auth-token-type': 'admin' }, "Operation 'add-api-key' needs input 'note'."],
@@ -130,7 +131,7 @@ describe('bad input fails in parse, naming what to change', () => {
     ['a missing Flock note', 'add-flock-api-key', { 'flock-id': 'flock:1' }, "Operation 'add-flock-api-key' needs input 'note'."],
     ['a missing flock id (list)', 'list-flock-api-keys', {}, "Operation 'list-flock-api-keys' needs input 'flock-id'."],
     ['a missing Flock key to remove', 'remove-flock-api-key', {}, "Operation 'remove-flock-api-key' needs input 'remove-auth-token'."],
-    ['a bad include-secrets', 'list-api-keys', { 'include-secrets': 'please' }, "Input 'include-secrets' must be true or false, not 'please'."],
+    ['a bad include-secrets', 'list-api-keys', { 'include-secrets': 'please' }, "Input 'include-secrets' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'please'."],
     ['disable-api without confirm', 'disable-api', {}, /^Operation 'disable-api' turns off the API for the whole Console: .* Set input 'confirm: disable-api' to run it\.$/],
     ['disable-api with a wrong confirm', 'disable-api', { confirm: 'yes' }, /Set input 'confirm: disable-api' to run it; 'confirm' is 'yes'\.$/],
     ['download-api-key with a path outside the workspace', 'download-api-key', { 'key-id': 'k', path: '../elsewhere' }, /Input 'path' must point inside/]
@@ -145,9 +146,11 @@ describe('bad input fails in parse, naming what to change', () => {
       expect(await findOperation('add-api-key').parse(inputsFrom({ 'auth-token-type': type, note: 'n' }), env())).toEqual({ authTokenType: type, note: 'n' })
     }
     for (const type of ['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin']) {
-      expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'f', 'auth-token-type': type, note: 'n' }), env())).toMatchObject({ authTokenType: type })
+      expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'flock:f', 'auth-token-type': type, note: 'n' }), env())).toMatchObject({ authTokenType: type })
     }
-    expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'f', note: 'n' }), env())).toEqual({ flockId: 'f', note: 'n', authTokenType: undefined })
+    expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'flock:f', note: 'n' }), env())).toEqual({ flockId: 'flock:f', note: 'n', authTokenType: undefined })
+    // Case does not matter (the Console itself answers 'Admin'); the Console's own spelling is sent.
+    expect(await findOperation('add-api-key').parse(inputsFrom({ 'auth-token-type': 'Admin', note: 'n' }), env())).toEqual({ authTokenType: 'admin', note: 'n' })
     expect(await findOperation('disable-api').parse(inputsFrom({ confirm: 'disable-api' }), env())).toEqual({})
   })
 
@@ -220,7 +223,8 @@ describe('Global API keys', () => {
     answer('GET', '/api/v1/auth_token/list', 200, { global_api_keys: [], result: 'success' })
     const result = await perform('list-api-keys', {})
     expect(result.outputs).toEqual({ 'api-keys': '[]', count: 0 })
-    expect(result.summary.notes).toEqual(['No keys.'])
+    expect(result.summary.rows).toEqual([])
+    expect(result.summary.empty).toBe('No API keys.')
   })
 
   it('removes a key with DELETE and a form body', async () => {
@@ -319,7 +323,7 @@ describe('Flock API keys', () => {
   })
 
   it('fails when a success answer has no list', async () => {
-    answer('GET', '/api/v1/flock/auth_token/list?flock_id=f', 200, { result: 'success' })
-    await expect(perform('list-flock-api-keys', { 'flock-id': 'f' })).rejects.toThrow('the Console answered "success" without the flock_api_keys list')
+    answer('GET', '/api/v1/flock/auth_token/list?flock_id=flock%3Af', 200, { result: 'success' })
+    await expect(perform('list-flock-api-keys', { 'flock-id': 'flock:f' })).rejects.toThrow('the Console answered "success" without the flock_api_keys list')
   })
 })

@@ -148,9 +148,12 @@ describe('parseCanarytokenFilter', () => {
   })
 
   it.each([
-    [{ kind: 'dnss' }, /^Input 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind\.$/],
-    [{ triggered: 'sometimes' }, "Input 'triggered' must be true or false, not 'sometimes'."],
-    [{ enabled: 'yes please' }, "Input 'enabled' must be true or false, not 'yes please'."],
+    [{ kind: 'dnss' }, /^Input 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ kind: 'DNS' }, /; 'DNS' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ kind: 'nonsense' }, /; 'nonsense' is not a Canarytoken kind\.$/],
+    [{ 'flock-id': 'default' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default'/],
+    [{ triggered: 'sometimes' }, "Input 'triggered' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'sometimes'."],
+    [{ enabled: 'yes please' }, "Input 'enabled' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'yes please'."],
     [{ 'created-before': 'yesterday-ish' }, /^Input 'created-before' must be/]
   ])('refuses %p', (values, message) => {
     expect(() => parseCanarytokenFilter(inputsFrom(values), NOW)).toThrow(message)
@@ -162,7 +165,7 @@ describe('parseCanarytokenFilter', () => {
       "Operation 'cleanup-canarytokens' needs at least one filter (memo-pattern, kind, flock-id, created-before, triggered, enabled), or 'all: true' to work on every Canarytoken."
     )
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'false' }), 'cleanup-canarytokens')).toThrow(InputError)
-    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'maybe' }), 'cleanup-canarytokens')).toThrow("Input 'all' must be true or false, not 'maybe'.")
+    expect(() => requireFilterOrAll(none, inputsFrom({ all: 'maybe' }), 'cleanup-canarytokens')).toThrow("Input 'all' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'maybe'.")
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'true' }), 'cleanup-canarytokens')).not.toThrow()
     expect(() => requireFilterOrAll(parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW), inputsFrom({}), 'x')).not.toThrow()
   })

@@ -99,7 +99,7 @@ describe('parseCleanup', () => {
     [{ action: 'disable', kind: 'dns', 'clear-incidents': 'true' }, "Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents."],
     [{ action: 'delete', kind: 'dns', 'max-changes': '0' }, "Input 'max-changes' must be a whole number from 1 to 1000000, not '0'."],
     [{ action: 'delete', kind: 'dns', concurrency: '101' }, "Input 'concurrency' must be a whole number from 1 to 100, not '101'."],
-    [{ action: 'delete', kind: 'dns', 'dry-run': 'perhaps' }, "Input 'dry-run' must be true or false, not 'perhaps'."],
+    [{ action: 'delete', kind: 'dns', 'dry-run': 'perhaps' }, "Input 'dry-run' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'perhaps'."],
     [{ action: 'delete', 'memo-pattern': '/(/' }, /^Input 'memo-pattern' is not a valid regular expression/]
   ])('refuses %p', (values, message) => {
     expect(() => parseCleanup(inputsFrom(values), NOW)).toThrow(InputError)
@@ -125,7 +125,7 @@ describe('cleanup-canarytokens', () => {
     expect(outcomes(result)).toEqual([{ canarytoken: 'old-1', outcome: 'changed', message: 'deleted' }])
     expect(result.outputs).toMatchObject({ 'matched-count': 1, 'changed-count': 1, 'failed-count': 0 })
     expect(result.failure).toBeUndefined()
-    expect(result.summary.heading).toBe('Deleted 1 of 1 matched Canarytokens')
+    expect(result.summary.heading).toBe('Deleted 1 of 1 matched Canarytoken')
     // kind went to the Console: search, not paginate
     expect(fake.calls[0]).toMatchObject({ path: '/api/v1/canarytokens/search', params: { kind: 'dns', search_string: 'ci' } })
   })

@@ -1,46 +1,67 @@
-// The emulator CLI's admin endpoint: the runner-canary test hook (addIncident) over HTTP, for runs against
-// `npm run emulator`, where a test cannot call the emulator object.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { createServer, type Server } from 'node:net'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 const cli = fileURLToPath(new URL('../emulator/cli.mjs', import.meta.url))
-const AUTH_TOKEN = 'emulator-cli-test-auth-token-8c2d'
-let child: ChildProcess
-let urls: { url: string; adminUrl: string }
 
-beforeAll(async () => {
-  child = spawn(process.execPath, [cli, '--auth-token', AUTH_TOKEN, '--admin-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer]
-  urls = JSON.parse(chunk.toString('utf8').split('\n')[0] as string) as { url: string; adminUrl: string }
-})
-afterAll(async () => {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM')
-    await once(child, 'exit')
-  }
-})
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr })
+    })
+  })
+}
 
-const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${urls.url}${path}`, { ...init, headers: { 'X-Canary-Auth-Token': AUTH_TOKEN, ...(init.headers as Record<string, string>) } })
-
-describe('the emulator CLI with --admin-port', () => {
-  it('POST /trigger records an alert on the token, which the API then shows', async () => {
-    const created = (await (await api('/api/v1/canarytoken/create', { method: 'POST', body: new URLSearchParams({ kind: 'aws-id', memo: 'cli' }) })).json()) as {
-      canarytoken: { canarytoken: string; triggered_count: number }
+const children: ChildProcess[] = []
+const servers: Server[] = []
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      await once(child, 'exit')
     }
-    const id = created.canarytoken.canarytoken
-    expect(created.canarytoken.triggered_count).toBe(0)
-    const triggered = await fetch(`${urls.adminUrl}/trigger?canarytoken=${id}`, { method: 'POST' })
-    expect([triggered.status, ((await triggered.json()) as { triggered_count: number }).triggered_count]).toEqual([200, 1])
-    const fetched = (await (await api(`/api/v1/canarytoken/fetch?canarytoken=${id}`)).json()) as { token: { triggered_count: number } }
-    expect(fetched.token.triggered_count).toBe(1)
+  }
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+describe('npm run emulator (the emulator CLI)', () => {
+  it('--help lists every option and exits 0', async () => {
+    const { code, stdout } = await runCli(['--help'])
+    expect(code).toBe(0)
+    for (const option of ['--port', '--auth-token', '--seed', '--latency-ms', '--quiet', '--help']) expect(stdout).toContain(option)
   })
 
-  it('answers 404 for an unknown token or another request, and is not part of the Console API', async () => {
-    expect((await fetch(`${urls.adminUrl}/trigger?canarytoken=nope`, { method: 'POST' })).status).toBe(404)
-    expect((await fetch(`${urls.adminUrl}/trigger`)).status).toBe(404)
-    expect((await api('/trigger?canarytoken=x', { method: 'POST' })).status).toBe(404)
+  it('an unknown option is one line and exit code 2', async () => {
+    const { code, stderr } = await runCli(['--prot', '4100'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^Unknown option '--prot'.*\nRun with --help for the options\.\n$/)
+  })
+
+  it('a busy port is one clear line and exit code 1, no stack trace', async () => {
+    const server = createServer()
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    const { code, stdout, stderr } = await runCli(['--port', String(port)])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(`Console emulator: cannot listen: port ${port} on 127.0.0.1 is already in use: stop what holds it, or pick another with --port N (0: any free port).\n`)
+  })
+
+  it('prints every request as it arrives, with parameter names but no values', async () => {
+    const child = spawn(process.execPath, [cli], { stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+    const { url, authToken } = JSON.parse(line) as { url: string; authToken: string }
+    const requests = createInterface({ input: child.stderr! })
+    const printed = once(requests, 'line')
+    await fetch(`${url}/api/v1/canarytoken/fetch?canarytoken=secret-looking-value`, { headers: { 'X-Canary-Auth-Token': authToken } })
+    const [logged] = (await printed) as [string]
+    expect(logged).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z GET \/api\/v1\/canarytoken\/fetch \[canarytoken\] \(auth in header\)$/)
+    expect(logged).not.toContain('secret-looking-value')
+    expect(logged).not.toContain(authToken)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, extraParamsInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
+import { booleanInput, extraParamsInput, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
 
 describe('input parsing', () => {
   it('reads booleans strictly', () => {
@@ -8,7 +8,26 @@ describe('input parsing', () => {
     expect(optionalBoolean(inputsFrom({ download: 'False' }), 'download')).toBe(false)
     expect(optionalBoolean(inputsFrom({}), 'download')).toBeUndefined()
     expect(booleanInput(inputsFrom({}), 'download')).toBe(false)
-    expect(() => booleanInput(inputsFrom({ download: 'maybe' }), 'download')).toThrow("Input 'download' must be true or false, not 'maybe'.")
+    expect(() => booleanInput(inputsFrom({ download: 'maybe' }), 'download')).toThrow("Input 'download' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'maybe'.")
+  })
+
+  it.each(['yes', 'no', 'on', 'off', 'Yes', 'tRUE', '1'])("refuses '%s' as GitHub's getBooleanInput does, and says what it accepts", (value) => {
+    expect(() => optionalBoolean(inputsFrom({ download: value }), 'download')).toThrow(
+      `Input 'download' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not '${value}'.`
+    )
+  })
+
+  it.each([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]] as const)("reads '%s' as GitHub's getBooleanInput does", (value, expected) => {
+    expect(optionalBoolean(inputsFrom({ download: value }), 'download')).toBe(expected)
+  })
+
+  it('reads a flock id and refuses one without the flock: prefix, naming the fix', () => {
+    expect(flockIdInput(inputsFrom({ 'flock-id': 'flock:default' }))).toBe('flock:default')
+    expect(flockIdInput(inputsFrom({}))).toBeUndefined()
+    expect(() => flockIdInput(inputsFrom({ 'flock-id': 'default' }))).toThrow(
+      "Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'?"
+    )
+    expect(() => flockIdInput(inputsFrom({ 'flock-id': 'flock: x y' }))).toThrow(/not 'flock: x y'\.$/)
   })
 
   it('reads bounded integers', () => {

@@ -186,8 +186,9 @@ function actionInputs() {
 function inputsFrom(values) {
     return { get: (name) => (values[name] ?? '').trim() };
 }
-const TRUE_VALUES = ['true', 'True', 'TRUE', 'yes', 'on'];
-const FALSE_VALUES = ['false', 'False', 'FALSE', 'no', 'off'];
+/** Exactly what GitHub's own `core.getBooleanInput` accepts (YAML 1.2 core schema booleans). */
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
 /** A boolean input; `undefined` when not set, so callers can tell "false" from "not given". */
 function inputs_optionalBoolean(inputs, name) {
     const raw = inputs.get(name);
@@ -197,7 +198,20 @@ function inputs_optionalBoolean(inputs, name) {
         return true;
     if (FALSE_VALUES.includes(raw))
         return false;
-    throw new errors_InputError(`Input '${name}' must be true or false, not '${raw}'.`);
+    throw new errors_InputError(`Input '${name}' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not '${raw}'.`);
+}
+/** A flock id as the Console writes them: `flock:default`, `flock:<hex>`. */
+const FLOCK_ID = /^flock:[A-Za-z0-9_-]+$/;
+/** `flock-id`, checked before any request; undefined when not set. */
+function inputs_flockIdInput(inputs) {
+    const value = inputs.get('flock-id');
+    if (value === '')
+        return undefined;
+    if (!FLOCK_ID.test(value)) {
+        const hint = /^[A-Za-z0-9_-]+$/.test(value) ? `; did you mean 'flock:${value}'?` : '.';
+        throw new InputError(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`);
+    }
+    return value;
 }
 function inputs_booleanInput(inputs, name, fallback = false) {
     return inputs_optionalBoolean(inputs, name) ?? fallback;
@@ -848,6 +862,7 @@ function uploadMimeType(path) {
 
 ;// CONCATENATED MODULE: ./build/operations/kinds.js
 
+
 const AWS_AUTOMATION_INPUTS = ['aws-access-key', 'aws-secret-key', 'aws-region'];
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif'];
 /**
@@ -918,9 +933,16 @@ for (const rule of Object.values(CANARYTOKEN_KINDS)) {
             throw new Error(`no MIME type for upload extension ${extension}`);
     }
 }
-const kinds_KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
+const KIND_NAMES = Object.keys(CANARYTOKEN_KINDS);
 function kinds_isKnownKind(kind) {
     return Object.hasOwn(CANARYTOKEN_KINDS, kind);
+}
+/** `Input 'kind' must be one of: ...; 'DNS' is not a Canarytoken kind; did you mean 'dns'?` */
+function kinds_unknownKindMessage(kind) {
+    if (!kind)
+        return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}.`;
+    const guess = didYouMean(kind, KIND_NAMES);
+    return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`;
 }
 /** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 function kindRule(kind) {
@@ -929,7 +951,7 @@ function kindRule(kind) {
 /** Inputs that belong to some kinds only, with the kinds they belong to. */
 function kindSpecificInputs() {
     const owners = new Map();
-    for (const kind of kinds_KIND_NAMES) {
+    for (const kind of KIND_NAMES) {
         const rule = kindRule(kind);
         const inputs = [...(rule.requires ?? []), ...(rule.accepts ?? []), ...(rule.upload ? [rule.upload.input] : [])];
         for (const input of inputs)
@@ -937,7 +959,7 @@ function kindSpecificInputs() {
     }
     return owners;
 }
-const FILE_KINDS = kinds_KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined);
+const FILE_KINDS = KIND_NAMES.filter((kind) => kindRule(kind).file !== undefined);
 
 ;// CONCATENATED MODULE: ./build/operations/canarytoken-filter.js
 
@@ -1072,10 +1094,10 @@ function parseCanarytokenFilter(inputs, nowMs) {
     const kind = inputs.get('kind');
     if (kind) {
         if (!isKnownKind(kind))
-            throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind.`);
+            throw new InputError(unknownKindMessage(kind));
         filter.kind = kind;
     }
-    const flockId = inputs.get('flock-id');
+    const flockId = flockIdInput(inputs);
     if (flockId)
         filter.flockId = flockId;
     const createdBefore = inputs.get('created-before');
@@ -1507,14 +1529,28 @@ function escapeHtml(text) {
 function cell(text) {
     return escapeHtml(redact(text));
 }
+/**
+ * The section's table as HTML, written here rather than by core.summary's
+ * addTable (which leaves an empty cell as an unclosed `<td>`). Columns that
+ * are empty in every row are left out: they say nothing.
+ */
+function tableHtml(columns, rows) {
+    const shown = columns.map((_, index) => rows.some((row) => (row[index] ?? '') !== ''));
+    const head = columns.filter((_, index) => shown[index]).map((column) => `<th>${escapeHtml(column)}</th>`);
+    const body = rows.map((row) => `<tr>${columns.flatMap((_, index) => (shown[index] ? [`<td>${cell(row[index] ?? '')}</td>`] : [])).join('')}</tr>`);
+    return `<table><tr>${head.join('')}</tr>${body.join('')}</table>`;
+}
 /** Writes the section to the job summary; a run without one (a local run) skips it quietly. */
 async function publishSummary(section) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const rows = section.rows.slice(0, MAX_SUMMARY_ROWS);
-    const summary = core/* summary */.z
-        .addHeading(escapeHtml(section.heading), 3)
-        .addTable([section.columns.map((column) => ({ data: escapeHtml(column), header: true })), ...rows.map((row) => row.map(cell))]);
+    const summary = core/* summary */.z.addHeading(escapeHtml(section.heading), 3);
+    // No header row over an empty table: say what the emptiness means.
+    if (rows.length === 0)
+        summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true);
+    else
+        summary.addRaw(tableHtml(section.columns, rows), true);
     if (section.rows.length > rows.length) {
         summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
     }

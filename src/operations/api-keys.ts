@@ -3,7 +3,8 @@ import { addApiKey, disableApi, downloadApiKey, enableApi, listApiKeys, removeAp
 import { ConsoleApiError } from '../console/errors.js'
 import { addFlockApiKey, listFlockApiKeys, removeFlockApiKey } from '../console/flock-api-keys.js'
 import { InputError } from '../errors.js'
-import { booleanInput, type InputReader } from '../inputs.js'
+import { booleanInput, flockIdInput, type InputReader } from '../inputs.js'
+import { didYouMean } from '../near-miss.js'
 import { registerSecret, withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, saveDownload, type FileOptions } from './file-options.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
@@ -21,10 +22,12 @@ const API_KEY_FILE_FALLBACK = 'canarytools.config'
 
 /** `auth-token-type`, checked against the types this kind of key may have; undefined when not given. */
 function keyTypeInput(inputs: InputReader, allowed: readonly string[], keyKind: string): string | undefined {
-  const value = inputs.get('auth-token-type')
-  if (value === '') return undefined
-  if (!allowed.includes(value)) {
-    throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${value}' is not a ${keyKind} type.`)
+  const given = inputs.get('auth-token-type')
+  if (given === '') return undefined
+  // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
+  const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase())
+  if (value === undefined) {
+    throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${given}' is not a ${keyKind} type${didYouMean(given, allowed) || '.'}`)
   }
   return value
 }
@@ -78,7 +81,7 @@ function keyList(keys: unknown, field: string): ApiKey[] {
 
 function listResult(keys: ApiKey[], includeSecrets: boolean, heading: string): OperationResult {
   const outputs: Record<string, OutputValue> = { 'api-keys': JSON.stringify(listedKeys(keys, includeSecrets)), count: keys.length }
-  return { outputs, summary: keysSummary(heading, keys, keys.length === 0 ? ['No keys.'] : undefined) }
+  return { outputs, summary: { ...keysSummary(heading, keys), empty: 'No API keys.' } }
 }
 
 const addApiKeyOperation = defineOperation<{ authTokenType: string; note: string }>({
@@ -223,7 +226,7 @@ const addFlockApiKeyOperation = defineOperation<{ flockId: string; note: string;
   accepts: ['auth-token-type'],
   outputs: NEW_KEY_OUTPUTS,
   parse: (inputs) => ({
-    flockId: inputs.get('flock-id'),
+    flockId: flockIdInput(inputs) as string,
     note: inputs.get('note'),
     authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
   }),
@@ -241,7 +244,7 @@ const listFlockApiKeysOperation = defineOperation<{ flockId: string; includeSecr
   requires: ['flock-id'],
   accepts: ['include-secrets'],
   outputs: LIST_OUTPUTS,
-  parse: (inputs) => ({ flockId: inputs.get('flock-id'), includeSecrets: booleanInput(inputs, 'include-secrets') }),
+  parse: (inputs) => ({ flockId: flockIdInput(inputs) as string, includeSecrets: booleanInput(inputs, 'include-secrets') }),
   async run({ flockId, includeSecrets }, context) {
     const keys = keyList((await listFlockApiKeys(context.transport, flockId)).flock_api_keys, 'flock_api_keys')
     context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`)

@@ -1,7 +1,7 @@
 import { isEnabled, searchStringFor, type Canarytoken, type CanarytokenQuery } from '../console/canarytokens.js'
 import { errorMessage, InputError } from '../errors.js'
-import { booleanInput, optionalBoolean, type InputName, type InputReader } from '../inputs.js'
-import { KIND_NAMES, isKnownKind } from './kinds.js'
+import { booleanInput, flockIdInput, optionalBoolean, type InputName, type InputReader } from '../inputs.js'
+import { isKnownKind, unknownKindMessage } from './kinds.js'
 
 /** A memo pattern: a glob matched against the whole memo, or a regular expression written `/.../flags`. */
 export interface MemoPattern {
@@ -148,10 +148,10 @@ export function parseCanarytokenFilter(inputs: InputReader, nowMs: number): Cana
   if (memoPattern) filter.memoPattern = parseMemoPattern(memoPattern)
   const kind = inputs.get('kind')
   if (kind) {
-    if (!isKnownKind(kind)) throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind.`)
+    if (!isKnownKind(kind)) throw new InputError(unknownKindMessage(kind))
     filter.kind = kind
   }
-  const flockId = inputs.get('flock-id')
+  const flockId = flockIdInput(inputs)
   if (flockId) filter.flockId = flockId
   const createdBefore = inputs.get('created-before')
   if (createdBefore) filter.createdBefore = parseCreatedBefore(createdBefore, nowMs)

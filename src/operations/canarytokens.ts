@@ -1,13 +1,11 @@
 import { basename } from 'node:path'
 import {
-  createCanarytoken,
   deleteApeeperFactory,
   deleteCanarytoken,
   disableCanarytoken,
   downloadCanarytoken,
   enableCanarytoken,
   fetchCanarytoken,
-  findCanarytokens,
   removeS3Canarytoken,
   updateCanarytokenMemo,
   type Canarytoken
@@ -19,6 +17,7 @@ import {
   booleanInput,
   consoleParameter,
   extraParamsInput,
+  flockIdInput,
   INPUT_NAMES,
   memoInput,
   optionalBoolean,
@@ -31,14 +30,15 @@ import { FILE_INPUTS, artifactRequest, parseFileOptions, refuseFileInputsWithout
 import {
   AWS_AUTOMATION_INPUTS,
   FILE_KINDS,
-  KIND_NAMES,
   REFUSED_INPUTS,
+  unknownKindMessage,
   isKnownKind,
   kindRule,
   kindSpecificInputs,
   type CanarytokenKind
 } from './kinds.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
+import { createOrReuse } from './reuse.js'
 import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 
 /** Largest file sent with create (web-image, upload-file). */
@@ -78,7 +78,7 @@ function tokenSummary(heading: string, token: Canarytoken, file?: string, notes?
 function requireKind(inputs: InputReader): CanarytokenKind {
   const kind = inputs.get('kind')
   if (!isKnownKind(kind)) {
-    throw new InputError(`Input 'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}.`)
+    throw new InputError(unknownKindMessage(kind))
   }
   return kind
 }
@@ -130,10 +130,7 @@ export function namedParams(inputs: InputReader, names: readonly InputName[]): P
   return Object.fromEntries(names.filter((name) => inputs.get(name)).map((name) => [consoleParameter(name), inputs.get(name)]))
 }
 
-interface CreateParams {
-  kind: CanarytokenKind
-  params: Params
-  files: FileParams
+interface CreateParams extends TokenRequest {
   download?: FileOptions
   reuse: boolean
 }
@@ -149,6 +146,47 @@ export const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
   'aws-region',
   'aws-session-token'
 ]
+
+/** Every input that describes "a token to create" (besides kind and memo): create takes them all, a seed manifest entry most. */
+export const TOKEN_REQUEST_INPUTS: readonly InputName[] = [
+  ...CREATE_PARAMETER_INPUTS,
+  // Read only to be refused with the reason (checkKindRules), not ignored with a warning.
+  ...(Object.keys(REFUSED_INPUTS) as InputName[]),
+  'web-image',
+  'upload-file',
+  'browser-scanner-enabled',
+  'extra-params'
+]
+
+/** A token to create, checked: what create sends. */
+export interface TokenRequest {
+  kind: CanarytokenKind
+  params: Params & { kind: string; memo: string; flock_id?: string }
+  files: FileParams
+}
+
+/**
+ * THE parser for "a token to create", whether its values come from the
+ * step's inputs or from a seed manifest entry (read through an InputReader),
+ * so the two cannot drift apart. `memo` is already filled and checked.
+ */
+export async function parseTokenRequest(inputs: InputReader, memo: string, env: RunEnvironment): Promise<TokenRequest> {
+  const kind = requireKind(inputs)
+  flockIdInput(inputs)
+  const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
+  const files = await checkKindRules(kind, inputs, extra, env)
+  const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
+  const params: TokenRequest['params'] = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }
+  if (browserScanner !== undefined) params.browser_scanner_enabled = browserScanner
+  return { kind, params, files }
+}
+
+/** One message for a kind without a file, whether create or download-canarytoken learns it. */
+function refuseKindWithoutFile(kind: string, what: string): void {
+  if (isKnownKind(kind) && !kindRule(kind).file) {
+    throw new InputError(`Kind '${kind}' has no file to download; ${what} works with ${FILE_KINDS.join(', ')}.`)
+  }
+}
 
 async function downloadInto(
   transport: ConsoleTransport,
@@ -175,69 +213,27 @@ function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
   return new Error(`${errorMessage(error)}${note}`)
 }
 
-export interface MadeToken {
-  token: Canarytoken
-  /** The Console's answer (create's, or fetch's for a reused token). */
-  answer: unknown
-  /** An existing token with this kind, memo and flock was returned instead of a new one. */
-  reused: boolean
-}
-
-/**
- * Creates a token, or with `reuse` first looks for one of the same kind whose
- * memo is exactly this memo (in the same flock, when one is named) and
- * returns it instead. The same search backs create's own check after a lost
- * answer (see createCanarytoken), so both agree on what "the same token" is.
- */
-export async function createOrReuse(
-  transport: ConsoleTransport,
-  params: Params & { kind: string; memo: string; flock_id?: string },
-  files: FileParams,
-  reuse: boolean
-): Promise<MadeToken> {
-  if (reuse) {
-    const found = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
-    // The oldest: the one the first run made, whatever happened since.
-    const [existing] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))
-    if (existing) {
-      // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-      const answer = await fetchCanarytoken(transport, existing.canarytoken)
-      return { token: answer.token, answer, reused: true }
-    }
-  }
-  const answer = await createCanarytoken(transport, params, files)
-  return { token: answer.canarytoken, answer, reused: false }
-}
-
 const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
   description:
     'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
   requires: ['kind', 'memo'],
-  accepts: [...CREATE_PARAMETER_INPUTS, ...(Object.keys(REFUSED_INPUTS) as InputName[]), 'web-image', 'upload-file', 'browser-scanner-enabled', 'extra-params', 'download', ...FILE_INPUTS, 'reuse'],
+  accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
   outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
   async parse(inputs, env) {
-    const kind = requireKind(inputs)
-    const memo = memoInput(inputs)
-    const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
-    const files = await checkKindRules(kind, inputs, extra, env)
+    const request = await parseTokenRequest(inputs, memoInput(inputs), env)
+    const kind = request.kind
     const download = booleanInput(inputs, 'download')
-    if (download && !kindRule(kind).file) {
-      throw new InputError(`Kind '${kind}' has no file to download; 'download: true' works with ${FILE_KINDS.join(', ')}.`)
-    }
+    if (download) refuseKindWithoutFile(kind, "'download: true'")
     if (!download) refuseFileInputsWithoutDownload(inputs)
-    const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
     return {
-      kind,
-      params: { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS), browser_scanner_enabled: browserScanner },
-      files,
+      ...request,
       download: download ? await parseFileOptions(inputs, env) : undefined,
       reuse: booleanInput(inputs, 'reuse')
     }
   },
-  async run({ kind, params, files, download, reuse }, context) {
-    const flockId = params.flock_id === undefined ? undefined : String(params.flock_id)
-    const { token, answer, reused } = await createOrReuse(context.transport, { ...params, kind, memo: String(params.memo), flock_id: flockId }, files, reuse)
+  async run({ params, files, download, reuse }, context) {
+    const { token, answer, reused } = await createOrReuse(context.transport, params, files, reuse)
     const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken'
     context.log.info(
       reused
@@ -277,7 +273,9 @@ const fetchOperation = defineOperation<TokenIdParams>({
   parse: parseCanarytoken,
   async run({ canarytoken }, context) {
     const answer = await fetchCanarytoken(context.transport, canarytoken)
-    return { outputs: tokenOutputs(answer.token, answer), summary: tokenSummary('Canarytoken', answer.token) }
+    const token = answer.token
+    context.log.info(`Found the ${token.kind} Canarytoken ${token.canarytoken}: memo '${token.memo ?? ''}', enabled: ${token.enabled ?? 'unknown'}.`)
+    return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Canarytoken', token) }
   }
 })
 
@@ -349,6 +347,8 @@ const downloadOperation = defineOperation<TokenIdParams & { file: FileOptions }>
   async run({ canarytoken, file }, context) {
     // Fetching first tells us the kind, so a credential file is masked as one.
     const answer = await fetchCanarytoken(context.transport, canarytoken)
+    // A kind the Console cannot make a file for: say so, without sending a download it will refuse.
+    refuseKindWithoutFile(answer.token.kind, 'download-canarytoken')
     const saved = await downloadInto(context.transport, answer.token, file, context)
     return {
       outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },

@@ -5,7 +5,7 @@ import type { ConsoleTransport } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
-import { alreadyDoneSuffix } from './outcomes.js'
+import { alreadyDoneSuffix, counted } from './outcomes.js'
 import {
   FILTER_INPUTS,
   consoleQuery,
@@ -81,8 +81,8 @@ async function findMatches(transport: ConsoleTransport, filter: CanarytokenFilte
       else if (filter.createdBefore && createdSeconds(token) === undefined) result.undated++
     }
   }
-  if (result.undated > 0) log.warning(`${result.undated} Canarytokens have no readable creation time; 'created-before' leaves them out.`)
-  log.info(`Read ${result.read} Canarytokens in ${result.pages} page(s); ${result.matched.length} match ${describeFilter(filter)}.`)
+  if (result.undated > 0) log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
+  log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`)
   return result
 }
 
@@ -147,7 +147,8 @@ const listOperation = defineOperation<ListParams>({
         heading: `Canarytokens (${matched.length})`,
         columns: TOKEN_COLUMNS,
         rows: matched.map(tokenRow),
-        notes: [`${matched.length} of ${read} Canarytokens read (${pages} page(s)) match ${describeFilter(filter)}.`, list.note],
+        notes: [`${matched.length} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
+        empty: 'No Canarytokens matched.',
         fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
       },
       artifact: listArtifact(artifact, list)
@@ -216,8 +217,8 @@ async function cleanupResult(
   const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
   const list = await tokenList(context, 'cleanup-canarytokens', outcomes)
   const heading = params.dryRun
-    ? `Dry run: would ${params.action} ${planned} of ${outcomes.length} matched Canarytokens`
-    : `${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens`
+    ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
+    : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`
   const rows = [...outcomes]
     .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
     .map((item) => [...tokenRow(item), item.outcome, item.message])
@@ -227,8 +228,9 @@ async function cleanupResult(
       heading,
       columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
       rows,
+      empty: 'No Canarytokens matched.',
       notes: [
-        `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${read} Canarytokens read matched.`,
+        `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${counted(read, 'Canarytoken')} read matched.`,
         `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
         ...notes,
         list.note
@@ -259,7 +261,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
     const toChange = outcomes.filter((item) => item.outcome === 'dry-run')
 
     if (toChange.length > params.maxChanges) {
-      const reason = `${toChange.length} Canarytokens would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`
+      const reason = `${counted(toChange.length, 'Canarytoken')} would be ${PAST[params.action]}, more than max-changes (${params.maxChanges})`
       if (params.dryRun) {
         const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`
         log.warning(note)
@@ -270,11 +272,11 @@ const cleanupOperation = defineOperation<CleanupParams>({
       return cleanupResult(params, context, outcomes, read, [failure], failure)
     }
     if (params.dryRun) {
-      log.info(`Dry run: would ${params.action} ${toChange.length} Canarytokens; nothing was changed.`)
+      log.info(`Dry run: would ${params.action} ${counted(toChange.length, 'Canarytoken')}; nothing was changed.`)
       return cleanupResult(params, context, outcomes, read, [])
     }
 
-    log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${toChange.length} Canarytokens, ${params.concurrency} at a time.`)
+    log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${counted(toChange.length, 'Canarytoken')}, ${params.concurrency} at a time.`)
     // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
     let refusedBy: string | undefined
     await mapWithConcurrency(toChange, params.concurrency, async (item) => {
@@ -305,9 +307,9 @@ const cleanupOperation = defineOperation<CleanupParams>({
     })
     const failed = toChange.filter((item) => item.outcome === 'failed').length
     const changed = toChange.filter((item) => item.outcome === 'changed').length
-    log.info(`${capitalized(PAST[params.action])} ${changed} of ${outcomes.length} matched Canarytokens; ${failed} failed.`)
+    log.info(`${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}; ${failed} failed.`)
     const failure =
-      failed > 0 ? `${failed} of ${toChange.length} Canarytokens could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined
+      failed > 0 ? `${failed} of ${counted(toChange.length, 'Canarytoken')} could not be ${PAST[params.action]} (the file named by the 'tokens-file' output and the job summary say why for each).` : undefined
     return cleanupResult(params, context, outcomes, read, [], failure)
   }
 })

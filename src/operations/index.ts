@@ -1,3 +1,4 @@
+import { didYouMean } from '../near-miss.js'
 import { InputError } from '../errors.js'
 import { COMMON_INPUTS, type InputName, type InputReader } from '../inputs.js'
 import { API_KEY_OPERATIONS } from './api-keys.js'
@@ -19,8 +20,8 @@ export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
 export function findOperation(name: string): Operation<unknown> {
   const operation = OPERATIONS.find((candidate) => candidate.name === name)
   if (!operation) {
-    const got = name ? `'${name}' is not one of them` : 'it is empty'
-    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}.`)
+    const got = name ? `'${name}' is not one of them${didYouMean(name, OPERATION_NAMES)}` : 'it is empty'
+    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}${got.endsWith('?') ? '' : '.'}`)
   }
   return operation
 }

@@ -1,4 +1,5 @@
 import { UPLOAD_MIME_TYPES } from '../console/upload-types.js'
+import { didYouMean } from '../near-miss.js'
 import type { InputName } from '../inputs.js'
 
 /** A file part sent with create (multipart): the Console's part name and the input that names the file. */
@@ -115,6 +116,13 @@ export const KIND_NAMES = Object.keys(CANARYTOKEN_KINDS) as CanarytokenKind[]
 
 export function isKnownKind(kind: string): kind is CanarytokenKind {
   return Object.hasOwn(CANARYTOKEN_KINDS, kind)
+}
+
+/** `Input 'kind' must be one of: ...; 'DNS' is not a Canarytoken kind; did you mean 'dns'?` */
+export function unknownKindMessage(kind: string): string {
+  if (!kind) return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}.`
+  const guess = didYouMean(kind, KIND_NAMES)
+  return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`
 }
 
 /** A kind's rule, typed as the rule (the table's own literal types differ per kind). */

@@ -10,3 +10,8 @@ export function alreadyDoneSuffix(alreadyDone: boolean | undefined): string {
 export function alreadyDoneNotes(alreadyDone: boolean | undefined): string[] | undefined {
   return alreadyDone ? [`${ALREADY_DONE.charAt(0).toUpperCase()}${ALREADY_DONE.slice(1)}.`] : undefined
 }
+
+/** A count as English: `1 Canarytoken`, `2 Canarytokens`, `1 page`. */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`
+}

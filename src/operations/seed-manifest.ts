@@ -1,25 +1,17 @@
+import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
-import type { FileParams, Params } from '../console/transport.js'
+import type { FileParams } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
-import { checkMemoLength, extraParamsInput, type InputName, type InputReader } from '../inputs.js'
+import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'
-import { CREATE_PARAMETER_INPUTS, NAMED_PARAMETERS, checkKindRules, namedParams } from './canarytokens.js'
-import { FILE_KINDS, KIND_NAMES, isKnownKind, kindRule, type CanarytokenKind } from './kinds.js'
+import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
+import { FILE_KINDS, kindRule, type CanarytokenKind } from './kinds.js'
 import { renderMemo, type RunContext } from './memo-template.js'
 import type { RunEnvironment } from './types.js'
 
-/** Create inputs an entry may set, spelled as the inputs are. AWS keys are not among them: they do not belong in a file in the repository. */
-const ENTRY_INPUTS = [
-  'flock-id',
-  'cloned-web',
-  's3-source-bucket',
-  's3-log-bucket',
-  'aws-id-username',
-  'web-image',
-  'upload-file',
-  'browser-scanner-enabled',
-  'extra-params'
-] as const satisfies readonly InputName[]
+/** AWS keys do not belong in a file in the repository: an entry may set every other create input. */
+const NOT_IN_A_MANIFEST: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-region']
+const ENTRY_INPUTS = TOKEN_REQUEST_INPUTS.filter((input) => !NOT_IN_A_MANIFEST.includes(input))
 
 const ENTRY_KEYS = new Set<string>(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS])
 const MANIFEST_KEYS = new Set(['flock-id', 'tokens'])
@@ -45,7 +37,7 @@ export interface SeedEntry {
   kind: CanarytokenKind
   memo: string
   /** The create parameters (kind, memo, flock_id, kind-specific ones). */
-  params: Params & { kind: string; memo: string; flock_id?: string }
+  params: TokenRequest['params']
   files: FileParams
   /** Absolute path the token's file is written to. */
   file?: string
@@ -75,7 +67,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Entry errors say which entry: the one thing a reader of a long manifest needs. */
 function entryError(name: string, problem: string): InputError {
   // The shared kind rules speak of inputs; in a manifest they are keys of the entry.
-  return new InputError(`Manifest entry '${name}': ${problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')}.`)
+  const text = problem.replace(/\b[Ii]nput '/g, "key '").replace(/\.$/, '')
+  return new InputError(`Manifest entry '${name}': ${text}${text.endsWith('?') ? '' : '.'}`)
+}
+
+/** ` (did you mean 'file'?)` for a key one typo away from a known one. */
+function guessed(key: string, known: ReadonlySet<string>): string {
+  const guess = nearMiss(key, [...known])
+  return guess === undefined ? '' : ` (did you mean '${guess}'?)`
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -133,13 +132,23 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   }
   if (!isRecord(document)) throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`)
   for (const key of Object.keys(document)) {
-    if (!MANIFEST_KEYS.has(key)) throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}; known: ${[...MANIFEST_KEYS].join(', ')}.`)
+    if (!MANIFEST_KEYS.has(key)) {
+      throw new InputError(`Input 'manifest': unknown key '${key}' at the top of ${manifestPath}${guessed(key, MANIFEST_KEYS)}; known: ${[...MANIFEST_KEYS].join(', ')}.`)
+    }
   }
   const tokens = document.tokens
   if (!Array.isArray(tokens) || tokens.length === 0) throw new InputError(`Input 'manifest': ${manifestPath} needs a non-empty 'tokens' list.`)
   if (tokens.length > MAX_ENTRIES) throw new InputError(`Input 'manifest': ${manifestPath} has ${tokens.length} entries; at most ${MAX_ENTRIES} are seeded in one step.`)
   const defaultFlock = document['flock-id']
   if (defaultFlock !== undefined && typeof defaultFlock !== 'string') throw new InputError(`Input 'manifest': 'flock-id' must be a flock id such as flock:default.`)
+  if (typeof defaultFlock === 'string') {
+    try {
+      flockIdInput(inputsFrom({ 'flock-id': defaultFlock }))
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.message.replace(/^Input 'flock-id'/, `Input 'manifest': 'flock-id' at the top of ${manifestPath}`))
+      throw error
+    }
+  }
   const defaults: Partial<Record<InputName, string>> = defaultFlock ? { 'flock-id': defaultFlock } : {}
 
   const entries: SeedEntry[] = []
@@ -157,17 +166,13 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     if (names.has(name)) throw entryError(name, 'the name is used by another entry; names must be unique')
     names.add(name)
     for (const key of Object.keys(raw)) {
-      if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'; known: ${[...ENTRY_KEYS].join(', ')}`)
+      if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`)
     }
     for (const key of Object.keys(raw)) {
       const value = raw[key]
       if (key === 'template' || (key === 'extra-params' && isRecord(value))) continue
       if (scalarText(value) === undefined) throw entryError(name, `'${key}' must be a single value`)
     }
-    const kind = String(raw.kind ?? '')
-    if (!isKnownKind(kind)) throw entryError(name, `'kind' must be one of: ${KIND_NAMES.join(', ')}${kind ? `; '${kind}' is not a Canarytoken kind` : ''}`)
-    const rule = kindRule(kind)
-
     const where = raw.memo === undefined ? `Manifest entry '${name}': the default memo` : `Manifest entry '${name}': 'memo'`
     const memo = checkMemoLength(
       raw.memo === undefined ? `${renderMemo(DEFAULT_MEMO, context, where)}: ${name}` : renderMemo(String(raw.memo), context, where),
@@ -175,26 +180,23 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     )
     if (!memo.trim()) throw entryError(name, "'memo' must not be empty")
 
-    const inputs = entryReader(raw, defaults, stringifyYaml)
-    let params: Params
-    let files: FileParams
+    // The same parser as create-canarytoken's inputs: an entry cannot accept what the input refuses.
+    let request: TokenRequest
     try {
-      const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
-      files = await checkKindRules(kind, inputs, extra, env)
-      const browserScanner = inputs.get('browser-scanner-enabled')
-      params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }
-      if (browserScanner) params.browser_scanner_enabled = ['true', 'yes', 'on'].includes(browserScanner.toLowerCase())
+      request = await parseTokenRequest(entryReader(raw, defaults, stringifyYaml), memo, env)
     } catch (error) {
       if (error instanceof InputError) throw entryError(name, error.message)
       throw error
     }
-    const flockId = typeof params.flock_id === 'string' ? params.flock_id : undefined
+    const { kind, params, files } = request
+    const rule = kindRule(kind)
+    const flockId = params.flock_id
     const identity = JSON.stringify([kind, flockId ?? '', memo])
     const twin = identities.get(identity)
     if (twin) throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`)
     identities.set(identity, name)
 
-    const entry: SeedEntry = { name, kind, memo, params: { ...params, kind, memo, flock_id: flockId }, files, templates: [] }
+    const entry: SeedEntry = { name, kind, memo, params, files, templates: [] }
     if (raw.file !== undefined) {
       if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`)
       const shown = String(raw.file)

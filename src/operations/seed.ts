@@ -8,7 +8,8 @@ import { writeFileAtomically } from '../publish/files.js'
 import { writeTokenList } from '../publish/tokens-file.js'
 import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
 import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
-import { createOrReuse, type MadeToken } from './canarytokens.js'
+import { counted } from './outcomes.js'
+import { createOrReuse, type MadeToken } from './reuse.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
 import { kindRule } from './kinds.js'
 import { runContext } from './memo-template.js'
@@ -23,13 +24,27 @@ interface SeedParams {
   artifact: FileOptions['artifact']
 }
 
-type Outcome = 'created' | 'reused' | 'failed' | 'deleted' | 'not deleted' | 'not run'
+type Outcome = 'created' | 'reused' | 'failed' | 'not run'
+
+/** What a rollback did to an entry's token: a second fact about the row, never a replacement for its outcome. */
+type Rollback = 'deleted again' | 'already deleted' | 'not deleted'
 
 interface EntryState {
   entry: SeedEntry
   made?: MadeToken
   outcome: Outcome
+  /** Why the entry failed (its create, its file or a template it fills). */
   message: string
+  rollback?: Rollback
+  /** Why the rollback could not delete the token. */
+  rollbackMessage?: string
+}
+
+/** Marks an entry failed with its reason; the first reason stays (a later one is usually a consequence). */
+function markFailed(state: EntryState, message: string): void {
+  if (state.outcome === 'failed') return
+  state.outcome = 'failed'
+  state.message = message
 }
 
 /** A file this run wrote, with what was there before, so a rollback can put it back. */
@@ -119,16 +134,30 @@ async function deleteMinted(states: EntryState[], concurrency: number, context: 
     const id = (state.made as MadeToken).token.canarytoken
     try {
       const { alreadyDone } = await deleteCanarytoken(context.transport, id)
-      state.outcome = 'deleted'
-      state.message = alreadyDone ? 'deleted again (an earlier attempt had already deleted it)' : 'deleted again (rollback)'
+      state.rollback = alreadyDone ? 'already deleted' : 'deleted again'
       context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`)
     } catch (error) {
-      state.outcome = 'not deleted'
-      state.message = `could not be deleted: ${reason(error)}`
+      state.rollback = 'not deleted'
+      state.rollbackMessage = reason(error)
       problems.push(`Canarytoken ${id} (entry '${state.entry.name}') is left on the Console: it could not be deleted (${reason(error)}); delete it with delete-canarytoken`)
     }
   })
   return problems
+}
+
+/** The row's outcome, then what a rollback did to its token: "failed: <why>; deleted again (rollback)". */
+function outcomeText(state: EntryState): string {
+  const outcome = state.message ? `${state.outcome}: ${state.message}` : state.outcome
+  switch (state.rollback) {
+    case 'deleted again':
+      return `${outcome}; deleted again (rollback)`
+    case 'already deleted':
+      return `${outcome}; deleted again (rollback; an earlier attempt had already deleted it)`
+    case 'not deleted':
+      return `${outcome}; rollback could not delete it: ${state.rollbackMessage ?? 'unknown reason'}`
+    default:
+      return outcome
+  }
 }
 
 async function seedResult(
@@ -139,7 +168,8 @@ async function seedResult(
   failure?: string,
   artifactFiles: string[] = []
 ): Promise<OperationResult> {
-  const existing = states.filter((state) => state.made && (state.outcome === 'created' || state.outcome === 'reused' || state.outcome === 'not deleted'))
+  // Every token that is on the Console after this run: made, and not deleted again by a rollback.
+  const existing = states.filter((state) => state.made && (state.rollback === undefined || state.rollback === 'not deleted'))
   const tokens = Object.fromEntries(
     existing.map(({ entry, made }) => {
       const token = (made as MadeToken).token
@@ -151,26 +181,27 @@ async function seedResult(
   )
   const createdCount = existing.filter((state) => !state.made?.reused).length
   const reusedCount = existing.filter((state) => state.made?.reused).length
-  const order: Record<Outcome, number> = { failed: 0, 'not deleted': 0, 'not run': 1, deleted: 1, created: 2, reused: 2 }
+  const order = (state: EntryState) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2)
+  const failedCount = states.filter((state) => state.outcome === 'failed').length
   const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens)
   if (list.warning) context.log.warning(list.warning)
   return {
     outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
-      heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${states.length} Canarytokens`,
+      heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${counted(states.length, 'Canarytoken')}`,
       columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
       rows: [...states]
-        .sort((a, b) => order[a.outcome] - order[b.outcome])
-        .map(({ entry, made, outcome, message }) => [
-          entry.name,
-          entry.kind,
-          made?.token.canarytoken ?? '',
-          made?.token.hostname || made?.token.url || '',
-          entry.memo,
-          entry.fileShown ?? '',
-          message ? `${outcome}: ${message}` : outcome
+        .sort((a, b) => order(a) - order(b))
+        .map((state) => [
+          state.entry.name,
+          state.entry.kind,
+          state.made?.token.canarytoken ?? '',
+          state.made?.token.hostname || state.made?.token.url || '',
+          state.entry.memo,
+          state.entry.fileShown ?? '',
+          outcomeText(state)
         ]),
-      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${states.filter((s) => s.outcome === 'failed').length} failed` : ''}.`, ...notes, list.note],
+      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`, ...notes, list.note],
       fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
     },
     artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
@@ -188,7 +219,7 @@ function commonDirectory(files: string[]): string {
 async function runSeed(params: SeedParams, context: OperationContext): Promise<OperationResult> {
   const { manifest, concurrency, log } = { ...params, log: context.log }
   const states: EntryState[] = manifest.entries.map((entry) => ({ entry, outcome: 'not run', message: '' }))
-  log.info(`Seeding ${states.length} Canarytokens, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`)
+  log.info(`Seeding ${counted(states.length, 'Canarytoken')}, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`)
 
   await mapWithConcurrency(states, concurrency, async (state) => {
     try {
@@ -197,8 +228,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
       state.outcome = state.made.reused ? 'reused' : 'created'
       log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`)
     } catch (error) {
-      state.outcome = 'failed'
-      state.message = reason(error)
+      markFailed(state, reason(error))
       log.info(`Entry '${state.entry.name}' failed: ${reason(error)}`)
     }
   })
@@ -213,8 +243,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
         written.push(await writeEntryFile(context.transport, state.entry, (state.made as MadeToken).token))
         log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`)
       } catch (error) {
-        state.outcome = 'failed'
-        state.message = `its file ${state.entry.fileShown}: ${reason(error)}`
+        markFailed(state, `its file ${state.entry.fileShown}: ${reason(error)}`)
         failures.push(`entry '${state.entry.name}': its file ${state.entry.fileShown}: ${reason(error)}`)
       }
     })
@@ -225,10 +254,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
         log.info(`Filled the placeholders of ${template.shown}.`)
       } catch (error) {
         failures.push(reason(error))
-        for (const state of states.filter((item) => item.entry.templates.includes(template.path) && item.outcome !== 'failed')) {
-          state.outcome = 'failed'
-          state.message = reason(error)
-        }
+        for (const state of states.filter((item) => item.entry.templates.includes(template.path))) markFailed(state, reason(error))
       }
     }
   }
@@ -250,7 +276,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
   }
   const failedCount = states.filter((state) => state.outcome === 'failed').length
   const failure =
-    `${failedCount} of ${states.length} entries failed: ${failures.join('; ')}. ` +
+    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.join('; ')}. ` +
     (params.keepOnFailure
       ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
       : left.length > 0

@@ -33,6 +33,8 @@ export interface SummarySection {
   notes?: string[]
   /** Where all rows are when the summary cannot show them all (e.g. "the file named by the 'tokens-file' output holds them all"). */
   fullList?: string
+  /** Said instead of a table when there are no rows (default: "Nothing to show."). */
+  empty?: string
 }
 
 /** Files to upload as one workflow artifact once the operation succeeded. */

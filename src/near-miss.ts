@@ -1,0 +1,43 @@
+/** Letters and digits only, lower case: `create-canary-token`, `Create_CanaryToken` and `createcanarytoken` read alike. */
+function squashed(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '')
+}
+
+/** Edit distance (insert, delete, substitute, swap of neighbours), enough for typos in short names. */
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (rows[i]?.[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1)
+      ;(rows[i] as number[])[j] = best
+    }
+  }
+  return rows[a.length]?.[b.length] ?? 0
+}
+
+/**
+ * The known name a mistyped one most likely meant: the same letters in
+ * another case or with other separators, else the one closest by edit
+ * distance when it is close enough (at most 2 edits, and fewer than a third
+ * of the name). Undefined when nothing is that close.
+ */
+export function nearMiss(value: string, known: readonly string[]): string | undefined {
+  if (!value) return undefined
+  const wanted = squashed(value)
+  const same = known.find((name) => squashed(name) === wanted)
+  if (same !== undefined) return same
+  let best: { name: string; edits: number } | undefined
+  for (const name of known) {
+    const edits = distance(wanted, squashed(name))
+    if (edits <= 2 && edits * 3 < Math.max(wanted.length, 3) && (!best || edits < best.edits)) best = { name, edits }
+  }
+  return best?.name
+}
+
+/** `; did you mean 'x'?` when a known name is close, else ''. */
+export function didYouMean(value: string, known: readonly string[]): string {
+  const guess = nearMiss(value, known)
+  return guess === undefined ? '' : `; did you mean '${guess}'?`
+}
