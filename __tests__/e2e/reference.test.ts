@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, useEmulator } from './harness.js'
 
 // Where Thinkst's current reference and clients differ from what a client
@@ -51,10 +53,21 @@ describe('downloads follow redirects', () => {
     emulator.injectFault({ path: DOWNLOAD, status: 200, body: '<!DOCTYPE html><html><head><title>Maintenance</title></head></html>', headers: { 'content-type': 'text/html' } })
     const html = await action('download-canarytoken', { canarytoken: token.canarytoken, path: 'out' })
     expectFailure(html, /^download-canarytoken failed: HTTP 200: the Console answered with an HTML page instead of the file \("Maintenance"\)$/)
-    const dns = emulator.addToken({ kind: 'dns', memo: 'no file' })
-    const none = await action('download-canarytoken', { canarytoken: dns.canarytoken, path: 'out' })
+    // A JSON error sent as text/html with 200 (a kind without a file is refused before any download now, so the
+    // Console's answer for one is injected on a kind with a file).
+    emulator.injectFault({
+      path: DOWNLOAD,
+      status: 200,
+      body: JSON.stringify({ message: 'File generation not supported.', result: 'error' }),
+      headers: { 'content-type': 'text/html' }
+    })
+    const none = await action('download-canarytoken', { canarytoken: token.canarytoken, path: 'out' })
     expectFailure(none, /^download-canarytoken failed: HTTP 200: File generation not supported\.$/)
     expect(emulator.requests.at(-1)?.status).toBe(200)
+    for (const run of [html, none]) {
+      const out = join(run.workspace, 'out')
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([])
+    }
   })
 })
 
