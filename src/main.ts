@@ -10,8 +10,9 @@ import { consoleConnection, failureMessage, log } from './runtime.js'
 import { redact, registerSecret } from './secrets.js'
 
 async function publish(result: OperationResult, env: RunEnvironment): Promise<void> {
-  publishOutputs(result.outputs)
+  // State first: if anything after it fails, the post step still finds (and removes) what the step planted.
   for (const [name, value] of Object.entries(result.state ?? {})) core.saveState(name, value)
+  publishOutputs(result.outputs)
   for (const [name, value] of Object.entries(result.environment ?? {})) core.exportVariable(name, value)
   const summary = result.summary
   if (result.artifact) {

@@ -237,6 +237,21 @@ describe('plant-runner-canaries', () => {
     expectNoSecretsVisible(planted.run, [token.access_key_id, token.secret_access_key])
   })
 
+  it('refuses export-env: true before any request when the job already holds AWS credentials, naming them, never their values', async () => {
+    const realSession = 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKENvalue0123456789'
+    const planted = await plant(
+      await home(),
+      { 'export-env': 'true' },
+      { AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEREALKEY01', AWS_SECRET_ACCESS_KEY: 'real/secret/EXAMPLEKEY0123456789abcdefgh', AWS_SESSION_TOKEN: realSession }
+    )
+    expectFailure(planted.run, /^Input 'export-env' is true, but the job's environment already holds AWS credentials \(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN\)/)
+    expect(emulator.requests).toHaveLength(0)
+    expect(planted.run.exported).toEqual({})
+    expect(planted.run.state).toEqual({})
+    expect(visibleText(planted.run)).not.toContain(realSession)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+  })
+
   it('reuses the enabled token with the same memo with reuse: true, never a disabled one', async () => {
     const inputs = { memo: '{repository} {workflow}: runner canary', reuse: 'true' }
     const retired = emulator.addToken({ kind: 'aws-id', memo: 'octo-org/octo-repo ci: runner canary', enabled: false, created: '1000.000000' })

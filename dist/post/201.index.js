@@ -209,7 +209,7 @@ function inputs_flockIdInput(inputs) {
         return undefined;
     if (!FLOCK_ID.test(value)) {
         const hint = /^[A-Za-z0-9_-]+$/.test(value) ? `; did you mean 'flock:${value}'?` : '.';
-        throw new InputError(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`);
+        throw new errors_InputError(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`);
     }
     return value;
 }
@@ -1317,6 +1317,23 @@ function reasonOf(error) {
     return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'];
+/** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
+const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+/**
+ * `export-env: true` never shadows credentials an earlier step put in the
+ * environment (e.g. aws-actions/configure-aws-credentials): later steps would
+ * get the canary's keys beside the real session token, break, or fire the
+ * canary with a real deploy. Refused before any request, naming the
+ * variables, never their values.
+ */
+function refuseToShadowEnvironmentCredentials(environment) {
+    const present = ENVIRONMENT_CREDENTIALS.filter((name) => environment[name]);
+    if (present.length === 0)
+        return;
+    throw new errors_InputError(`Input 'export-env' is true, but the job's environment already holds AWS credentials (${present.join(', ')}); ` +
+        'exporting the canary would replace them for every later step. Drop export-env (the profile in the credentials file is planted either way), ' +
+        'or plant the runner canary before the step that sets real credentials.');
+}
 const plantRunnerCanariesOperation = defineOperation({
     name: 'plant-runner-canaries',
     description: "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
@@ -1326,7 +1343,7 @@ const plantRunnerCanariesOperation = defineOperation({
     async parse(inputs) {
         const params = {
             memo: memoFor(inputs),
-            flockId: inputs.get('flock-id') || undefined,
+            flockId: inputs_flockIdInput(inputs),
             reuse: inputs_booleanInput(inputs, 'reuse'),
             profile: profileInput(inputs),
             region: regionInput(inputs),
@@ -1336,6 +1353,8 @@ const plantRunnerCanariesOperation = defineOperation({
             remove: !inputs_booleanInput(inputs, 'keep-credentials'),
             paths: sharedFilePaths()
         };
+        if (params.exportEnv)
+            refuseToShadowEnvironmentCredentials(process.env);
         await checkProfileIsFree(params.paths, params.profile);
         return params;
     },

@@ -2,7 +2,7 @@ import { createCanarytoken, fetchCanarytoken, findCanarytokens, isEnabled, type 
 import { ConsoleApiError, isNotFound } from '../console/errors.js'
 import type { ConsoleTransport } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
-import { booleanInput, checkMemoLength, type InputReader } from '../inputs.js'
+import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
 import {
   appendProfile,
   checkWritable,
@@ -179,6 +179,26 @@ function reasonOf(error: unknown): string {
 
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'] as const
 
+/** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
+const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const
+
+/**
+ * `export-env: true` never shadows credentials an earlier step put in the
+ * environment (e.g. aws-actions/configure-aws-credentials): later steps would
+ * get the canary's keys beside the real session token, break, or fire the
+ * canary with a real deploy. Refused before any request, naming the
+ * variables, never their values.
+ */
+export function refuseToShadowEnvironmentCredentials(environment: NodeJS.ProcessEnv): void {
+  const present = ENVIRONMENT_CREDENTIALS.filter((name) => environment[name])
+  if (present.length === 0) return
+  throw new InputError(
+    `Input 'export-env' is true, but the job's environment already holds AWS credentials (${present.join(', ')}); ` +
+      'exporting the canary would replace them for every later step. Drop export-env (the profile in the credentials file is planted either way), ' +
+      'or plant the runner canary before the step that sets real credentials.'
+  )
+}
+
 export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   name: 'plant-runner-canaries',
   description:
@@ -189,7 +209,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   async parse(inputs) {
     const params: PlantParams = {
       memo: memoFor(inputs),
-      flockId: inputs.get('flock-id') || undefined,
+      flockId: flockIdInput(inputs),
       reuse: booleanInput(inputs, 'reuse'),
       profile: profileInput(inputs),
       region: regionInput(inputs),
@@ -199,6 +219,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       remove: !booleanInput(inputs, 'keep-credentials'),
       paths: sharedFilePaths()
     }
+    if (params.exportEnv) refuseToShadowEnvironmentCredentials(process.env)
     await checkProfileIsFree(params.paths, params.profile)
     return params
   },
