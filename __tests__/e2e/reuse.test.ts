@@ -60,6 +60,21 @@ describe('reuse: true converges when runs overlap', () => {
     }
   })
 
+  it('a run whose create answer was lost while another run made the same token converges too: one token left, both runs name it', async () => {
+    // The first create is held before it is stored; the second is stored at once, then its connection is cut and
+    // stays silent until the first is stored too, so its recovery search finds two fresh tokens and cannot tell
+    // which one is its own.
+    holdCreates(1)
+    emulator.injectFault({ path: CREATE, afterAction: true, delayMs: 2500, reset: 'before-headers', times: 1 })
+    const runs = await Promise.all([1, 2].map(() => action('create-canarytoken', { kind: 'dns', memo: 'lost answer', reuse: 'true' })))
+    finished.push(...runs)
+    for (const run of runs) expectSuccess(run)
+    expect(emulator.requests.filter((request) => request.path === CREATE)).toHaveLength(2)
+    const left = emulator.listTokens().filter((token) => token.memo === 'lost answer')
+    expect(left).toHaveLength(1)
+    for (const run of runs) expect(run.outputs.canarytoken).toBe(left[0]!.canarytoken)
+  })
+
   it('a run whose token lost but cannot delete it fails, naming the token to delete and the winner', async () => {
     // Held longer: this test needs both runs to create, however far apart they start.
     holdCreates(2, 3000)

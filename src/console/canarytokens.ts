@@ -61,19 +61,27 @@ const CLOCK_SKEW_MS = 60_000
  * token of this kind with exactly this memo (and flock), made since just
  * before the first attempt: found, it is the answer; not found, the create
  * is sent again. Older tokens that share the memo are not mistaken for it.
+ * Several such tokens (other runs made the same token meanwhile) fail the
+ * call, naming them, unless `pickAmongSeveral` chooses the answer.
  */
-export function createCanarytoken(transport: ConsoleTransport, params: CreateCanarytokenParams, files: FileParams = {}): Promise<CanarytokenAnswer> {
+export function createCanarytoken(
+  transport: ConsoleTransport,
+  params: CreateCanarytokenParams,
+  files: FileParams = {},
+  { pickAmongSeveral }: { pickAmongSeveral?: (tokens: Canarytoken[]) => Canarytoken } = {}
+): Promise<CanarytokenAnswer> {
   const since = Date.now() - CLOCK_SKEW_MS
   const recover = async (): Promise<CanarytokenAnswer | undefined> => {
     const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
     const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
     if (recent.length === 0) return undefined
-    if (recent.length > 1) {
+    const chosen = recent.length === 1 ? recent[0]! : pickAmongSeveral?.(recent)
+    if (!chosen) {
       const ids = recent.map((token) => token.canarytoken).join(', ')
       throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`)
     }
     // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-    const { token } = await fetchCanarytoken(transport, recent[0]!.canarytoken)
+    const { token } = await fetchCanarytoken(transport, chosen.canarytoken)
     return { result: 'success', canarytoken: token }
   }
   return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files, recover)

@@ -113,14 +113,6 @@ const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'E
 /** The inputs that upload the token list as a workflow artifact. */
 const LIST_ARTIFACT_INPUTS = ['artifact-name', 'retention-days'] as const
 
-/** Writes the list to its file (see writeTokenList) and says so in the log when the output cannot hold it. */
-async function tokenList(context: OperationContext, operation: string, value: unknown): Promise<TokenList> {
-  const list = await writeTokenList(context.env.runnerTemp, operation, value)
-  if (list.warning) context.log.warning(list.warning)
-  else context.log.info(`Wrote the list to ${list.path}.`)
-  return list
-}
-
 function listArtifact(artifact: FileOptions['artifact'], list: TokenList): ArtifactRequest | undefined {
   return artifact ? { ...artifact, files: [list.path], rootDirectory: dirname(list.path) } : undefined
 }
@@ -140,7 +132,7 @@ const listOperation = defineOperation<ListParams>({
   parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run({ filter, artifact }, context) {
     const { matched, read, pages } = await findMatches(context.transport, filter, context.log)
-    const list = await tokenList(context, 'list-canarytokens', matched)
+    const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matched, context.log)
     return {
       outputs: { ...list.outputs, count: matched.length },
       summary: {
@@ -149,7 +141,7 @@ const listOperation = defineOperation<ListParams>({
         rows: matched.map(tokenRow),
         notes: [`${matched.length} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
         empty: 'No Canarytokens matched.',
-        fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+        fullList: list.fullList
       },
       artifact: listArtifact(artifact, list)
     }
@@ -215,7 +207,7 @@ async function cleanupResult(
 ): Promise<OperationResult> {
   const count = (outcome: Outcome) => outcomes.filter((item) => item.outcome === outcome).length
   const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
-  const list = await tokenList(context, 'cleanup-canarytokens', outcomes)
+  const list = await writeTokenList(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log)
   const heading = params.dryRun
     ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
     : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`
@@ -235,7 +227,7 @@ async function cleanupResult(
         ...notes,
         list.note
       ],
-      fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+      fullList: list.fullList
     },
     artifact: listArtifact(params.artifact, list),
     failure

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createCanarytoken, deleteCanarytoken, fetchCanarytoken, findCanarytokens, type Canarytoken } from '../console/canarytokens.js'
 import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
+import { isNotFound } from '../console/errors.js'
 import { errorMessage } from '../errors.js'
 
 export interface MadeToken {
@@ -49,32 +50,58 @@ async function reuseExisting(transport: ConsoleTransport, existing: Canarytoken)
  * not, is seen; every run picks the same winner from what it sees (the
  * oldest, ties by token id); a run whose own new token lost deletes it and
  * returns the winner as reused. Only a create path pays the pause; finding
- * an existing token costs one search and one fetch.
+ * an existing token costs one search and one fetch. With `enabledOnly`, a
+ * disabled token (which alerts no one) is never returned nor counted.
  */
-export async function createOrReuse(transport: ConsoleTransport, params: CreateRequest, files: FileParams, reuse: boolean): Promise<MadeToken> {
+export async function createOrReuse(
+  transport: ConsoleTransport,
+  params: CreateRequest,
+  files: FileParams,
+  reuse: boolean,
+  { enabledOnly = false }: { enabledOnly?: boolean } = {}
+): Promise<MadeToken> {
   if (!reuse) {
     const answer = await createCanarytoken(transport, params, files)
     return { token: answer.canarytoken, answer, reused: false }
   }
-  const search = () => findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
+  const search = () =>
+    findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id, ...(enabledOnly ? { active: true } : {}) })
   const existing = reuseWinner(await search())
   if (existing) return reuseExisting(transport, existing)
 
-  const created = await createCanarytoken(transport, params, files)
+  // A create whose answer was lost is settled by searching for it; when other
+  // runs made the same token meanwhile, this run cannot tell which is its own,
+  // so it takes the winner as its answer and, below, retires every loser itself.
+  let ownUnknown = false
+  const pickAmongSeveral = (tokens: Canarytoken[]): Canarytoken => {
+    ownUnknown = true
+    return reuseWinner(tokens) as Canarytoken
+  }
+  const created = await createCanarytoken(transport, params, files, { pickAmongSeveral })
   const own = created.canarytoken
   await sleep(SECOND_LOOK_MS)
   const found = (await search()).filter((token) => token.canarytoken !== own.canarytoken)
   const winner = reuseWinner([own, ...found]) as Canarytoken
+  if (ownUnknown) {
+    // Every token but the winner goes, by the rule every run follows; the run that made one may be deleting it too.
+    for (const loser of found.filter((token) => token.canarytoken !== winner.canarytoken)) await deleteLoser(transport, loser.canarytoken, winner)
+  }
   if (winner.canarytoken === own.canarytoken) return { token: own, answer: created, reused: false }
 
   // Another run made the same token first: ours goes, theirs is the answer.
+  await deleteLoser(transport, own.canarytoken, winner, true)
+  return reuseExisting(transport, winner)
+}
+
+/** Deletes a token that lost to `winner`; one already gone was deleted by another run following the same rule. */
+async function deleteLoser(transport: ConsoleTransport, loser: string, winner: Canarytoken, ownToken = false): Promise<void> {
   try {
-    await deleteCanarytoken(transport, own.canarytoken)
+    await deleteCanarytoken(transport, loser)
   } catch (error) {
+    if (isNotFound(error)) return
     throw new Error(
-      `another run made the Canarytoken ${winner.canarytoken} with this memo at the same time, so the one this run made (${own.canarytoken}) ` +
-        `should go, but deleting it failed (${errorMessage(error)}); delete ${own.canarytoken} with delete-canarytoken`
+      `another run made the Canarytoken ${winner.canarytoken} with this memo at the same time, so ${ownToken ? `the one this run made (${loser})` : loser} ` +
+        `should go, but deleting it failed (${errorMessage(error)}); delete ${loser} with delete-canarytoken`
     )
   }
-  return reuseExisting(transport, winner)
 }

@@ -1,4 +1,4 @@
-import { createCanarytoken, fetchCanarytoken, findCanarytokens, isEnabled, type Canarytoken } from '../console/canarytokens.js'
+import { fetchCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
 import { ConsoleApiError, isNotFound } from '../console/errors.js'
 import type { ConsoleTransport } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
@@ -21,6 +21,7 @@ import { registerSecret } from '../secrets.js'
 import { triggeredCount } from './canarytoken-filter.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
+import { createOrReuse } from './reuse.js'
 import { defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
 
 /** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
@@ -150,17 +151,9 @@ interface Minted {
  * alert no one); else a new one. Its keys are masked before this returns.
  */
 async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams): Promise<Minted> {
-  let token: Canarytoken | undefined
-  let reused = false
-  if (params.reuse) {
-    const found = await findCanarytokens(transport, { kind: 'aws-id', memoEquals: params.memo, flockId: params.flockId, active: true })
-    const [oldest] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))
-    if (oldest) {
-      token = (await fetchCanarytoken(transport, oldest.canarytoken)).token
-      reused = true
-    }
-  }
-  token ??= (await createCanarytoken(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId })).canarytoken
+  // The same reuse as create's, overlapping runs included, but never a disabled token: it would alert no one.
+  const made = await createOrReuse(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId }, {}, params.reuse, { enabledOnly: true })
+  const { token, reused } = made
   const keys = awsKeys(token)
   if (keys) {
     registerSecret(keys.accessKeyId)

@@ -183,8 +183,7 @@ async function seedResult(
   const reusedCount = existing.filter((state) => state.made?.reused).length
   const order = (state: EntryState) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2)
   const failedCount = states.filter((state) => state.outcome === 'failed').length
-  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens)
-  if (list.warning) context.log.warning(list.warning)
+  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens, context.log)
   return {
     outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
@@ -202,7 +201,7 @@ async function seedResult(
           outcomeText(state)
         ]),
       notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`, ...notes, list.note],
-      fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+      fullList: list.fullList
     },
     artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
     failure

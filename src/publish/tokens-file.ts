@@ -34,8 +34,16 @@ export interface TokenList {
   inOutput: boolean
   /** For the job summary: where the list is. */
   note: string
+  /** For the job summary, when it cannot show every row: where they all are. */
+  fullList: string
   /** Set when the list is too large for the `tokens` output. */
   warning?: string
+}
+
+/** Where the list's file is told in the log: a warning when the `tokens` output cannot hold the list too. */
+export interface TokenListLog {
+  info(message: string): void
+  warning(message: string): void
 }
 
 /**
@@ -43,8 +51,16 @@ export interface TokenList {
  * after the operation so two steps of a job never share one) and decides
  * whether the `tokens` output can hold it too: a big Console's list stays
  * whole in the file at any size, and the output stays within GitHub's limit.
+ * With `log`, says where the list went (a warning when `tokens` is empty).
  */
-export async function writeTokenList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
+export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog): Promise<TokenList> {
+  const list = await writeList(runnerTemp, operation, value)
+  if (list.warning) log?.warning(list.warning)
+  else log?.info(`Wrote the list to ${list.path}.`)
+  return list
+}
+
+async function writeList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
   let directory: string
   try {
     directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
@@ -65,14 +81,16 @@ export async function writeTokenList(runnerTemp: string, operation: string, valu
   }
   const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()))
   const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
+  const fullList = `the file named by the 'tokens-file' output (${path}) holds them all`
   if (inOutput) {
-    return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` }
+    return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, fullList, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` }
   }
   const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   return {
     outputs: { tokens: '', 'tokens-file': path },
     path,
     inOutput,
+    fullList,
     note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
     warning:
       `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
