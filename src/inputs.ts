@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage, InputError } from './errors.js'
-import type { Params } from './console/transport.js'
+import type { Params } from './http/transport.js'
 import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
 
 /**

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { resolveConsoleUrl } from './console/console-url.js'
-import { ConsoleApiError } from './console/errors.js'
-import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './console/transport.js'
+import { resolveConsoleUrl } from './backends/console/console-url.js'
+import { ApiError } from './http/errors.js'
+import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './operations/bounded-pool.js'
@@ -37,7 +37,7 @@ export const log: Log = {
 export function failureMessage(operationName: string | undefined, error: unknown): string {
   if (error instanceof InputError) return error.message
   const reason = errorMessage(error)
-  if (error instanceof ConsoleApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
+  if (error instanceof ApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
   return operationName ? `${operationName} failed: ${reason}` : reason
 }
 

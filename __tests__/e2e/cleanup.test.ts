@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { PAGE_SIZE } from '../../src/console/canarytokens.js'
+import { PAGE_SIZE } from '../../src/backends/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 

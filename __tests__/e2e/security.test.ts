@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PAGE_SIZE } from '../../src/console/canarytokens.js'
+import { PAGE_SIZE } from '../../src/backends/console/canarytokens.js'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder, useEmulator } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-security-auth-token-3c4d5e6f7a8b9c0d1e'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { deleteCanarytoken } from '../../src/console/canarytokens.js'
-import { ConsoleTransport } from '../../src/console/transport.js'
+import { deleteCanarytoken } from '../../src/backends/console/canarytokens.js'
+import { ConsoleTransport } from '../../src/http/transport.js'
 import { AdaptiveConcurrency, mapWithConcurrency, MAX_CONCURRENCY } from '../../src/operations/bounded-pool.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'

@@ -7,7 +7,7 @@ import * as core from '../../__fixtures__/core.js'
 
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
-const { ConsoleTransport } = await import('../../src/console/transport.js')
+const { ConsoleTransport } = await import('../../src/http/transport.js')
 const { InputError } = await import('../../src/errors.js')
 const { inputsFrom, SECRET_INPUTS } = await import('../../src/inputs.js')
 const { checkRequiredInputs, findOperation } = await import('../../src/operations/index.js')

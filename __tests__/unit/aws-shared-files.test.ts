@@ -12,7 +12,7 @@ import {
 } from '../../src/publish/aws-shared-files.js'
 import { awsKeys } from '../../src/operations/runner-canaries.js'
 import { parseRunnerCanaryState } from '../../src/operations/runner-canary-state.js'
-import type { Canarytoken } from '../../src/console/canarytokens.js'
+import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
 
 const folders: string[] = []
 afterEach(async () => {

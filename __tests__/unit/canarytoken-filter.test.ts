@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Canarytoken } from '../../src/console/canarytokens.js'
+import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
 import { InputError } from '../../src/errors.js'
 import { inputsFrom } from '../../src/inputs.js'
 import {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
-import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/console/canarytokens.js'
-import { ConsoleTransport } from '../../src/console/transport.js'
+import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
+import { ConsoleTransport } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
 const ORIGIN = 'https://abc.canary.tools'

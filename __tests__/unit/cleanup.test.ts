@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Canarytoken } from '../../src/console/canarytokens.js'
-import { ConsoleApiError } from '../../src/console/errors.js'
-import type { ConsoleTransport, Endpoint, Params } from '../../src/console/transport.js'
+import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
+import { ApiError } from '../../src/http/errors.js'
+import type { ConsoleTransport, Endpoint, Params } from '../../src/http/transport.js'
 import { InputError } from '../../src/errors.js'
 import { inputsFrom, type InputName } from '../../src/inputs.js'
 import { mapWithConcurrency } from '../../src/operations/bounded-pool.js'
@@ -23,7 +23,7 @@ const DAY = 86_400
 class FakeConsole {
   tokens: Canarytoken[] = []
   calls: { path: string; params: Params }[] = []
-  refuse = new Map<string, ConsoleApiError>()
+  refuse = new Map<string, ApiError>()
   inFlight = 0
   maxInFlight = 0
 
@@ -53,7 +53,7 @@ class FakeConsole {
       const refusal = this.refuse.get(id)
       if (refusal) throw refusal
       const token = this.tokens.find((candidate) => candidate.canarytoken === id)
-      if (!token) throw new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken')
+      if (!token) throw new ApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken')
       if (endpoint.path.endsWith('/disable')) token.enabled = false
       else if (endpoint.path.endsWith('/delete')) this.tokens = this.tokens.filter((candidate) => candidate !== token)
       return { result: 'success' }
@@ -178,8 +178,8 @@ describe('cleanup-canarytokens', () => {
   it('tries every token, reports each failure with the Console message and fails the step at the end', async () => {
     const fake = new FakeConsole()
     for (const id of ['a', 'b', 'c', 'd', 'e']) fake.add(id)
-    fake.refuse.set('b', new ConsoleApiError('HTTP 400: Could not delete Canarydrop', 'http-status', 400, 'Could not delete Canarydrop'))
-    fake.refuse.set('d', new ConsoleApiError('HTTP 400: Token has incidents', 'http-status', 400, 'Token has incidents'))
+    fake.refuse.set('b', new ApiError('HTTP 400: Could not delete Canarydrop', 'http-status', 400, 'Could not delete Canarydrop'))
+    fake.refuse.set('d', new ApiError('HTTP 400: Token has incidents', 'http-status', 400, 'Token has incidents'))
     const log = logger()
     const result = await cleanup(fake, { action: 'delete', kind: 'dns', concurrency: '2' }, log)
     expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d', 'delete e'])
@@ -200,7 +200,7 @@ describe('cleanup-canarytokens', () => {
   it('treats a token deleted meanwhile as done, not as a failure', async () => {
     const fake = new FakeConsole()
     fake.add('a')
-    fake.refuse.set('a', new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken'))
+    fake.refuse.set('a', new ApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken'))
     const result = await cleanup(fake, { action: 'delete', kind: 'dns' })
     expect(outcomes(result)).toEqual([{ canarytoken: 'a', outcome: 'skipped', message: 'already deleted' }])
     expect(result.failure).toBeUndefined()
@@ -209,8 +209,8 @@ describe('cleanup-canarytokens', () => {
   it('says when a retried delete found the token gone because its first attempt had deleted it, and how many attempts a failure took', async () => {
     const fake = new FakeConsole()
     for (const id of ['a', 'b']) fake.add(id)
-    fake.refuse.set('a', new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken', 2, true))
-    fake.refuse.set('b', new ConsoleApiError('HTTP 503: Service Unavailable', 'http-status', 503, 'Service Unavailable', 4))
+    fake.refuse.set('a', new ApiError('HTTP 400: Could not find the Canarytoken', 'http-status', 400, 'Could not find the Canarytoken', 2, true))
+    fake.refuse.set('b', new ApiError('HTTP 503: Service Unavailable', 'http-status', 503, 'Service Unavailable', 4))
     const result = await cleanup(fake, { action: 'delete', kind: 'dns' })
     expect(outcomes(result)).toEqual([
       { canarytoken: 'a', outcome: 'changed', message: `deleted: ${ALREADY_DONE}` },
@@ -221,7 +221,7 @@ describe('cleanup-canarytokens', () => {
   it('stops sending once the Console refuses the auth token, marking the rest as not tried', async () => {
     const fake = new FakeConsole()
     for (const id of ['a', 'b', 'c', 'd']) fake.add(id)
-    const refused = new ConsoleApiError('HTTP 403: the Console rejected the auth token', 'unauthorized', 403)
+    const refused = new ApiError('HTTP 403: the Console rejected the auth token', 'unauthorized', 403)
     for (const id of ['a', 'b', 'c', 'd']) fake.refuse.set(id, refused)
     const result = await cleanup(fake, { action: 'delete', kind: 'dns', concurrency: '1' })
     expect(fake.changeCalls).toEqual(['delete a'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { resolveConsoleUrl } from '../../src/console/console-url.js'
+import { resolveConsoleUrl } from '../../src/backends/console/console-url.js'
 import { InputError } from '../../src/errors.js'
 
 describe('resolveConsoleUrl', () => {

@@ -19,7 +19,7 @@ async function mappedLines(): Promise<Map<string, Set<number>>> {
 }
 
 describe('source maps of dist/index.js', () => {
-  it.each(['main.ts', 'console/transport.ts', 'operations/cleanup.ts'])('lead back to nearly every line of code in src/%s, indented lines included', async (file) => {
+  it.each(['main.ts', 'http/transport.ts', 'operations/cleanup.ts'])('lead back to nearly every line of code in src/%s, indented lines included', async (file) => {
     const path = join(projectRoot, 'src', file)
     const mapped = (await mappedLines()).get(path) ?? new Set()
     const code = (await readFile(path, 'utf8'))

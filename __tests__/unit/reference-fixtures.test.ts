@@ -6,7 +6,7 @@ import { MockAgent } from 'undici'
 import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { ConsoleTransport, errorForAnswer } = await import('../../src/console/transport.js')
+const { ConsoleTransport, errorForAnswer } = await import('../../src/http/transport.js')
 const { findSecretValues, redact, registerSecret } = await import('../../src/secrets.js')
 const { findOperation } = await import('../../src/operations/index.js')
 const { inputsFrom } = await import('../../src/inputs.js')

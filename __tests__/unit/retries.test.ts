@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
-import { createCanarytoken, deleteCanarytoken, findCanarytokens } from '../../src/console/canarytokens.js'
-import { ConsoleApiError, wasDoneByEarlierAttempt } from '../../src/console/errors.js'
-import { ConsoleTransport, DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type Endpoint, type TransportOptions } from '../../src/console/transport.js'
+import { createCanarytoken, deleteCanarytoken, findCanarytokens } from '../../src/backends/console/canarytokens.js'
+import { ApiError, wasDoneByEarlierAttempt } from '../../src/http/errors.js'
+import { ConsoleTransport, DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type Endpoint, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
 const ORIGIN = 'https://abc.canary.tools'
@@ -112,8 +112,8 @@ describe('ConsoleTransport retries', () => {
     const error = await transport({ retry: { retries: 2 } })
       .call(FETCH, { canarytoken: 't1' })
       .catch((caught: unknown) => caught)
-    expect(error).toBeInstanceOf(ConsoleApiError)
-    expect(error).toMatchObject({ message: 'HTTP 503: Maintenance', status: 503, attempts: 3, consoleMessage: 'Maintenance' })
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ message: 'HTTP 503: Maintenance', status: 503, attempts: 3, serverMessage: 'Maintenance' })
     expect(waits).toHaveLength(2)
   })
 

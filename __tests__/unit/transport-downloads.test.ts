@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
-import { ConsoleTransport, downloadFailure, errorForAnswer, parameterText } from '../../src/console/transport.js'
+import { ConsoleTransport, downloadFailure, errorForAnswer, parameterText } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
 const CONSOLE = 'https://abc.canary.tools'

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
-import { ConsoleApiError, isNotFound } from '../../src/console/errors.js'
-import { ConsoleTransport, errorForAnswer, filenameFromContentDisposition } from '../../src/console/transport.js'
+import { ApiError, isNotFound } from '../../src/http/errors.js'
+import { ConsoleTransport, errorForAnswer, filenameFromContentDisposition } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 
 describe('errorForAnswer', () => {
@@ -115,10 +115,10 @@ describe('ConsoleTransport', () => {
     expect(seen).toEqual(['SECRETKEY1234567890', '[default]\nkey = v'])
   })
 
-  it('maps an error status to a ConsoleApiError', async () => {
+  it('maps an error status to a ApiError', async () => {
     agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytoken/fetch?canarytoken=x', method: 'GET' }).reply(400, { result: 'error', message: 'Could not find the Canarytoken' })
     await expect(transport().call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toThrow(
-      new ConsoleApiError('HTTP 400: Could not find the Canarytoken', 'http-status')
+      new ApiError('HTTP 400: Could not find the Canarytoken', 'http-status')
     )
   })
 

@@ -140,7 +140,7 @@ async function sequentialCleanup(base, pageSize, workers) {
 
 export default async function () {
   const folder = await tempFolder('bench-cleanup-')
-  const { PAGE_SIZE } = await import(new URL('../../build/console/canarytokens.js', import.meta.url).href)
+  const { PAGE_SIZE } = await import(new URL('../../build/backends/console/canarytokens.js', import.meta.url).href)
   const { INPUT_DEFAULTS } = await import(new URL('../../build/inputs.js', import.meta.url).href)
   console.log(`cleanup-canarytokens: ${MATCHES} of ${TOTAL} tokens match, ${LATENCY_MS} ms latency per answer, page size ${PAGE_SIZE}`)
   try {

@@ -38,7 +38,7 @@ async function bareList(base, pageSize, file) {
 
 export default async function () {
   const folder = await mkdtemp(join(tmpdir(), 'bench-list-'))
-  const { PAGE_SIZE } = await import(new URL('../../build/console/canarytokens.js', import.meta.url).href)
+  const { PAGE_SIZE } = await import(new URL('../../build/backends/console/canarytokens.js', import.meta.url).href)
   const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
   emulator.seedTokens(TOTAL)
   const url = await emulator.start()

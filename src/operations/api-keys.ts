@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
-import { addApiKey, disableApi, downloadApiKey, enableApi, listApiKeys, removeApiKey, type ApiKey } from '../console/api-keys.js'
-import { ConsoleApiError } from '../console/errors.js'
-import { addFlockApiKey, listFlockApiKeys, removeFlockApiKey } from '../console/flock-api-keys.js'
+import { addApiKey, disableApi, downloadApiKey, enableApi, listApiKeys, removeApiKey, type ApiKey } from '../backends/console/api-keys.js'
+import { ApiError } from '../http/errors.js'
+import { addFlockApiKey, listFlockApiKeys, removeFlockApiKey } from '../backends/console/flock-api-keys.js'
 import { InputError } from '../errors.js'
 import { booleanInput, flockIdInput, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
@@ -179,8 +179,8 @@ const enableApiOperation = defineOperation<Record<string, never>>({
     try {
       answer = await enableApi(context.transport)
     } catch (error) {
-      if (error instanceof ConsoleApiError && error.failure === 'unauthorized') {
-        throw new ConsoleApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.consoleMessage, error.attempts)
+      if (error instanceof ApiError && error.failure === 'unauthorized') {
+        throw new ApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.serverMessage, error.attempts)
       }
       throw error
     }

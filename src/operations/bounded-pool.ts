@@ -1,4 +1,4 @@
-import type { AttemptAnswer, AttemptGate } from '../console/transport.js'
+import type { AttemptAnswer, AttemptGate } from '../http/transport.js'
 import { INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 
 /** The most requests bulk operations send at once (Thinkst's own delete_tokens_threaded.py runs 100 workers). */

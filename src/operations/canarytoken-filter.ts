@@ -1,4 +1,4 @@
-import { isEnabled, searchStringFor, type Canarytoken, type CanarytokenQuery } from '../console/canarytokens.js'
+import { isEnabled, searchStringFor, type Canarytoken, type CanarytokenQuery } from '../backends/console/canarytokens.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, flockIdInput, optionalBoolean, type InputName, type InputReader } from '../inputs.js'
 import { isKnownKind, unknownKindMessage } from './kinds.js'

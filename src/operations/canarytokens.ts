@@ -9,9 +9,9 @@ import {
   removeS3Canarytoken,
   updateCanarytokenMemo,
   type Canarytoken
-} from '../console/canarytokens.js'
-import { ConsoleApiError } from '../console/errors.js'
-import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
+} from '../backends/console/canarytokens.js'
+import { ApiError } from '../http/errors.js'
+import type { ConsoleTransport, FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import {
   booleanInput,
@@ -207,8 +207,8 @@ async function downloadInto(
 /** The token exists even though its file did not arrive: say so, so a re-run does not mint another blindly. */
 function madeButNotDownloaded(error: unknown, canarytoken: string): Error {
   const note = `; the Canarytoken ${canarytoken} was created: get its file with download-canarytoken, or delete it`
-  if (error instanceof ConsoleApiError) {
-    return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed)
+  if (error instanceof ApiError) {
+    return new ApiError(`${error.message}${note}`, error.failure, error.status, error.serverMessage, error.attempts, error.earlierAttemptMayHaveActed)
   }
   return new Error(`${errorMessage(error)}${note}`)
 }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
-import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
-import { ConsoleApiError, isNotFound } from '../console/errors.js'
-import type { ConsoleTransport } from '../console/transport.js'
+import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
+import { ApiError, isNotFound } from '../http/errors.js'
+import type { ConsoleTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
@@ -291,8 +291,8 @@ const cleanupOperation = defineOperation<CleanupParams>({
           return
         }
         const reason = errorMessage(error)
-        const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
-        if (error instanceof ConsoleApiError && error.failure === 'unauthorized') refusedBy ??= message
+        const message = error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
+        if (error instanceof ApiError && error.failure === 'unauthorized') refusedBy ??= message
         Object.assign(item, { outcome: 'failed', message })
         log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)
       }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DownloadedBody } from '../console/transport.js'
+import type { DownloadedBody } from '../http/transport.js'
 import { InputError } from '../errors.js'
 import { integerInput, type InputName, type InputReader } from '../inputs.js'
 import { checkUserFilename, resolveInside, safeFilename, writeFileAtomically } from '../publish/files.js'

@@ -1,4 +1,4 @@
-import { UPLOAD_MIME_TYPES } from '../console/upload-types.js'
+import { UPLOAD_MIME_TYPES } from '../http/upload-types.js'
 import { didYouMean } from '../near-miss.js'
 import type { InputName } from '../inputs.js'
 

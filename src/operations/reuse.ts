@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createCanarytoken, deleteCanarytoken, fetchCanarytoken, findCanarytokens, type Canarytoken } from '../console/canarytokens.js'
-import type { ConsoleTransport, FileParams, Params } from '../console/transport.js'
-import { isNotFound } from '../console/errors.js'
+import { createCanarytoken, deleteCanarytoken, fetchCanarytoken, findCanarytokens, type Canarytoken } from '../backends/console/canarytokens.js'
+import type { ConsoleTransport, FileParams, Params } from '../http/transport.js'
+import { isNotFound } from '../http/errors.js'
 import { errorMessage } from '../errors.js'
 
 export interface MadeToken {

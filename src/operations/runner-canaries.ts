@@ -1,6 +1,6 @@
-import { fetchCanarytoken, isEnabled, type Canarytoken } from '../console/canarytokens.js'
-import { ConsoleApiError, isNotFound } from '../console/errors.js'
-import type { ConsoleTransport } from '../console/transport.js'
+import { fetchCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
+import { ApiError, isNotFound } from '../http/errors.js'
+import type { ConsoleTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
 import {
@@ -160,14 +160,14 @@ async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams
     registerSecret(keys.secretAccessKey)
   }
   if (!token?.canarytoken || !keys) {
-    throw new ConsoleApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result')
+    throw new ApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result')
   }
   return { token, reused, keys }
 }
 
 function reasonOf(error: unknown): string {
   const reason = errorMessage(error)
-  return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
+  return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'] as const

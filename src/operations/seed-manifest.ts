@@ -1,6 +1,6 @@
 import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
-import type { FileParams } from '../console/transport.js'
+import type { FileParams } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'

@@ -1,4 +1,4 @@
-import type { ConsoleTransport } from '../console/transport.js'
+import type { ConsoleTransport } from '../http/transport.js'
 import type { InputName, InputReader } from '../inputs.js'
 
 /** Facts about the run the action is in, read once from the environment. */

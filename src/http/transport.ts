@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
-import { ConsoleApiError } from './errors.js'
+import { ApiError } from './errors.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -61,7 +61,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000
  * the token a create would have made) and returns that answer, or undefined
  * when the Console did not act, so the call is sent again.
  */
-export type Recovery<T> = (failure: ConsoleApiError) => Promise<T | undefined>
+export type Recovery<T> = (failure: ApiError) => Promise<T | undefined>
 
 /** What an attempt's answer tells a gate: its status (none when no answer came) and how long `Retry-After` asked to wait. */
 export interface AttemptAnswer {
@@ -193,10 +193,10 @@ function explainCode(code: string): string | undefined {
   return undefined
 }
 
-function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): ConsoleApiError {
-  if (error instanceof ConsoleApiError) return error
+function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): ApiError {
+  if (error instanceof ApiError) return error
   if (isTimeout(error)) {
-    return new ConsoleApiError(
+    return new ApiError(
       `${target && elsewhere ? target.origin : 'the Console'} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
       'timeout'
     )
@@ -207,13 +207,13 @@ function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere
   // The origin only: a signed storage URL's query is a credential.
   const where = target ? target.origin : 'the Console'
   const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`
-  return new ConsoleApiError(`${what} (${detail})`, 'network')
+  return new ApiError(`${what} (${detail})`, 'network')
 }
 
 /** One attempt's failure, with what deciding on another attempt needs. */
 class FailedAttempt extends Error {
   constructor(
-    readonly error: ConsoleApiError,
+    readonly error: ApiError,
     /** Why another attempt may succeed; undefined when it would fail the same way. */
     readonly retryReason: string | undefined,
     /** The Console may have carried the request out. */
@@ -234,7 +234,7 @@ function failedInTransit(error: unknown, timeoutMs: number, target?: URL, elsewh
 }
 
 /** An attempt the Console answered, with an error. */
-function failedAnswer(error: ConsoleApiError, retryAfter: string | undefined): FailedAttempt {
+function failedAnswer(error: ApiError, retryAfter: string | undefined): FailedAttempt {
   const status = error.status ?? 0
   const retryable = RETRYABLE_STATUSES.has(status)
   // A 5xx may come after the work was done, and a 2xx we could not read may
@@ -283,14 +283,14 @@ function describeNonJson(contentType: string | undefined, text: string): string 
 const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
 
 /**
- * Maps an answer to a ConsoleApiError, or returns nothing when it is a
+ * Maps an answer to a ApiError, or returns nothing when it is a
  * success. Both the status and the `result` field are checked: the Console
  * has answered errors with 200 and successes' bodies are what callers need.
  */
-export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ConsoleApiError | undefined {
+export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined {
   if (status >= 300 && status < 400) {
     const target = location ? location.split('?')[0] : 'no Location'
-    return new ConsoleApiError(
+    return new ApiError(
       `${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`,
       'redirect',
       status
@@ -300,14 +300,14 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   try {
     body = JSON.parse(text)
   } catch {
-    return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
+    return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const message = typeof record.message === 'string' ? record.message : undefined
   // The reference documents authentication failures by their bodies only (a
   // bad `auth_token` parameter, a bad header), not by status: both are read.
   if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
-    return new ConsoleApiError(
+    return new ApiError(
       `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`,
       'unauthorized',
       status,
@@ -315,11 +315,11 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
     )
   }
   if (status < 200 || status >= 300) {
-    return new ConsoleApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message)
+    return new ApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message)
   }
   if (record.result !== 'success') {
     const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field'
-    return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message)
+    return new ApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message)
   }
   return undefined
 }
@@ -356,7 +356,7 @@ function downloadUrl(baseUrl: URL, endpoint: Endpoint, params: Params): URL {
 /** Where a download's redirect leads, refused when it has no target, leads off https or goes round too often. */
 export function nextHop(from: URL, location: string | undefined, hops: number, status: number): URL {
   const refuse = (why: string): never => {
-    throw new FailedAttempt(new ConsoleApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false)
+    throw new FailedAttempt(new ApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false)
   }
   if (hops >= MAX_REDIRECTS) return refuse(`more than ${MAX_REDIRECTS} times; stopped following`)
   if (!location) return refuse('without a Location')
@@ -392,7 +392,7 @@ function htmlTitle(text: string): string | undefined {
  * `{"result": ...}` or an HTML page is an answer, never the token's file (no
  * token file is either).
  */
-export function downloadFailure(status: number, contentType: string | undefined, disposition: string | undefined, content: Buffer): ConsoleApiError | undefined {
+export function downloadFailure(status: number, contentType: string | undefined, disposition: string | undefined, content: Buffer): ApiError | undefined {
   const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart()
   const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES
   const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head)
@@ -408,12 +408,12 @@ export function downloadFailure(status: number, contentType: string | undefined,
   }
   if (record) {
     const failure = errorForAnswer(status, 'application/json', text)
-    return failure ?? new ConsoleApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status)
+    return failure ?? new ApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status)
   }
   if (status < 200 || status >= 300) return errorForAnswer(status, contentType, text || content.toString('utf8'))
   if (looksHtml) {
     const title = htmlTitle(text)
-    return new ConsoleApiError(
+    return new ApiError(
       `${describeStatus(status)}: the Console answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`,
       'not-json',
       status,
@@ -421,7 +421,7 @@ export function downloadFailure(status: number, contentType: string | undefined,
     )
   }
   if (/\bjson\b/i.test(contentType ?? '') && !disposition) {
-    return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status)
+    return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status)
   }
   return undefined
 }
@@ -429,7 +429,7 @@ export function downloadFailure(status: number, contentType: string | undefined,
 /**
  * The one module that speaks HTTP to the Console: it owns the URL, the auth
  * header, body encoding, timeouts, retries and the mapping of every failure
- * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
+ * to a ApiError. It knows nothing of action inputs or of `@actions/core`.
  */
 export class ConsoleTransport {
   private readonly dispatcher: Dispatcher
@@ -536,8 +536,8 @@ export class ConsoleTransport {
       } catch (thrown) {
         if (!(thrown instanceof FailedAttempt)) throw thrown
         const { error } = thrown
-        const final = (message = error.message): ConsoleApiError =>
-          new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed)
+        const final = (message = error.message): ApiError =>
+          new ApiError(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed)
         const retrying = thrown.retryReason !== undefined && number < attempts
         if (thrown.mayHaveActed && !repeatable) {
           if (recover) {
@@ -615,7 +615,7 @@ export class ConsoleTransport {
       for (const [name, value] of entries) form.set(name, value)
       for (const [name, path] of Object.entries(files)) {
         const type = uploadMimeType(path)
-        if (!type) throw new ConsoleApiError(`cannot tell the MIME type of ${basename(path)} from its extension`, 'not-json')
+        if (!type) throw new ApiError(`cannot tell the MIME type of ${basename(path)} from its extension`, 'not-json')
         form.set(name, await openAsBlob(path, { type }), basename(path))
       }
       body = form
@@ -663,7 +663,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], limit: number): P
     size += (chunk as Buffer).length
     if (size > limit) {
       body.destroy()
-      throw new ConsoleApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json')
+      throw new ApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json')
     }
     chunks.push(chunk as Buffer)
   }

@@ -1,7 +1,7 @@
 import type { SuccessBody } from './transport.js'
 
 /** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
-export type ConsoleFailure =
+export type ApiFailure =
   | 'http-status' // non-2xx with a JSON error body
   | 'result' // 2xx but "result" was not "success"
   | 'not-json' // the body was not the JSON the endpoint answers with
@@ -15,13 +15,13 @@ export type ConsoleFailure =
  * own message; `main` prefixes the operation. It never holds the request's
  * parameters, so no secret can ride along.
  */
-export class ConsoleApiError extends Error {
-  override readonly name = 'ConsoleApiError'
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
   constructor(
     message: string,
-    readonly failure: ConsoleFailure,
+    readonly failure: ApiFailure,
     readonly status?: number,
-    readonly consoleMessage?: string,
+    readonly serverMessage?: string,
     readonly attempts = 1,
     /**
      * An earlier attempt of this call may have been carried out by the
@@ -37,15 +37,15 @@ export class ConsoleApiError extends Error {
 /** The Console's wording for a token or key that does not exist. */
 export function isNotFound(error: unknown): boolean {
   return (
-    error instanceof ConsoleApiError &&
+    error instanceof ApiError &&
     (error.failure === 'http-status' || error.failure === 'result') &&
-    /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? '')
+    /could not find|not found|does not exist|no such/i.test(error.serverMessage ?? '')
   )
 }
 
 /** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
 export function wasDoneByEarlierAttempt(error: unknown): boolean {
-  return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && isNotFound(error)
+  return error instanceof ApiError && error.earlierAttemptMayHaveActed && isNotFound(error)
 }
 
 /** A removal's answer; `alreadyDone` (ours, not the Console's) when a retry found the thing gone because an earlier attempt had removed it. */

@@ -1,6 +1,6 @@
 import type { ApiKey } from './api-keys.js'
-import { removal, type RemovalAnswer } from './errors.js'
-import type { ConsoleTransport, Endpoint, SuccessBody } from './transport.js'
+import { removal, type RemovalAnswer } from '../../http/errors.js'
+import type { ConsoleTransport, Endpoint, SuccessBody } from '../../http/transport.js'
 
 /** A Flock API key: a Global key's fields plus the flocks it manages or watches. */
 export interface FlockApiKey extends ApiKey {

@@ -1,5 +1,5 @@
-import { ConsoleApiError, removal, type RemovalAnswer } from './errors.js'
-import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from './transport.js'
+import { ApiError, removal, type RemovalAnswer } from '../../http/errors.js'
+import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from '../../http/transport.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
 export interface Canarytoken {
@@ -215,13 +215,13 @@ export async function* canarytokenPages(transport: ConsoleTransport, query: Cana
   for (let page = 1; ; page++) {
     const answer = await transport.call<PaginateAnswer & SearchAnswer>(endpoint, { ...base, cursor })
     if (!Array.isArray(answer.canarytokens)) {
-      throw new ConsoleApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result')
+      throw new ApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result')
     }
     yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results }
     const next = answer.cursor?.next
     if (next === undefined || next === null || next === '') return
     // A Console that hands back a cursor it gave before would have us loop for ever.
-    if (seen.has(next)) throw new ConsoleApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
+    if (seen.has(next)) throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
     seen.add(next)
     cursor = next
   }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../../errors.js'
 
 /** Domain of Thinkst's hosted Consoles; a bare hash means `<hash>.canary.tools`. */
 const HOSTED_DOMAIN = 'canary.tools'

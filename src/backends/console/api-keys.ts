@@ -1,5 +1,5 @@
-import { removal, type RemovalAnswer } from './errors.js'
-import type { ConsoleTransport, DownloadedBody, Endpoint, SuccessBody } from './transport.js'
+import { removal, type RemovalAnswer } from '../../http/errors.js'
+import type { ConsoleTransport, DownloadedBody, Endpoint, SuccessBody } from '../../http/transport.js'
 
 /** A Global API key as the Console describes it. `auth_token` is the key itself. */
 export interface ApiKey {
