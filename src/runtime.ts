@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
-import { ConsoleTransport, DEFAULT_RETRY_POLICY } from './http/transport.js'
+import { consoleDialect } from './backends/console/dialect.js'
+import { HttpTransport, DEFAULT_RETRY_POLICY } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './operations/bounded-pool.js'
@@ -42,14 +43,14 @@ export function failureMessage(operationName: string | undefined, error: unknown
 }
 
 /** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
-export function consoleConnection(inputs: InputReader): () => ConsoleTransport {
+export function consoleConnection(inputs: InputReader): () => HttpTransport {
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
   const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
   const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
   return () =>
-    new ConsoleTransport({
+    new HttpTransport({
       baseUrl,
-      authToken: inputs.get('auth-token'),
+      dialect: consoleDialect(inputs.get('auth-token')),
       timeoutMs: timeoutSeconds * 1000,
       retry: { retries },
       // Bulk operations send many requests at once; a Console that throttles slows all of them down.

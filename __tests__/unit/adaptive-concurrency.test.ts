@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { deleteCanarytoken } from '../../src/backends/console/canarytokens.js'
-import { ConsoleTransport } from '../../src/http/transport.js'
+import { HttpTransport } from '../../src/http/transport.js'
 import { AdaptiveConcurrency, mapWithConcurrency, MAX_CONCURRENCY } from '../../src/operations/bounded-pool.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { consoleDialect } from '../../src/backends/console/dialect.js'
 
 type Leave = Awaited<ReturnType<AdaptiveConcurrency['enter']>>
 
@@ -157,7 +158,7 @@ describe('AdaptiveConcurrency', () => {
 describe('the transport through the gate, against a Console that throttles above 10 requests in flight', () => {
   const AUTH = 'unit-throttle-token-5e6f7a8b9c0d1e2f'
   let emulator: ConsoleEmulator | undefined
-  let transport: ConsoleTransport | undefined
+  let transport: HttpTransport | undefined
 
   afterEach(async () => {
     await transport?.close()
@@ -170,9 +171,9 @@ describe('the transport through the gate, against a Console that throttles above
     emulator.seedTokens(800)
     const ids = emulator.listTokens().map((token) => token.canarytoken)
     const changes: string[] = []
-    transport = new ConsoleTransport({
+    transport = new HttpTransport({
       baseUrl: new URL(url),
-      authToken: AUTH,
+      dialect: consoleDialect(AUTH),
       timeoutMs: 10_000,
       userAgent: 'test',
       onSecret: () => undefined,

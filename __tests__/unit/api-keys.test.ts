@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
 import * as core from '../../__fixtures__/core.js'
+import { consoleDialect } from '../../src/backends/console/dialect.js'
 
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
-const { ConsoleTransport } = await import('../../src/http/transport.js')
+const { HttpTransport } = await import('../../src/http/transport.js')
 const { InputError } = await import('../../src/errors.js')
 const { inputsFrom, SECRET_INPUTS } = await import('../../src/inputs.js')
 const { checkRequiredInputs, findOperation } = await import('../../src/operations/index.js')
@@ -62,9 +63,9 @@ function env() {
 }
 
 function transport(findSecrets: (body: unknown) => string[] = findSecretValues) {
-  return new ConsoleTransport({
+  return new HttpTransport({
     baseUrl: new URL(ORIGIN),
-    authToken: 'the-auth-token-value',
+    dialect: consoleDialect('the-auth-token-value'),
     timeoutMs: 1000,
     userAgent: 'test',
     onSecret: registerSecret,

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
 import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
-import { ConsoleTransport } from '../../src/http/transport.js'
+import { HttpTransport } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
+import { consoleDialect } from '../../src/backends/console/dialect.js'
 
 const ORIGIN = 'https://abc.canary.tools'
 
 let agent: MockAgent
 let seenPaths: string[]
 
-function transport(): ConsoleTransport {
-  return new ConsoleTransport({
+function transport(): HttpTransport {
+  return new HttpTransport({
     baseUrl: new URL(ORIGIN),
-    authToken: 'the-auth-token-value',
+    dialect: consoleDialect('the-auth-token-value'),
     timeoutMs: 1000,
     userAgent: 'test',
     onSecret: () => undefined,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
 import { ApiError } from '../../src/http/errors.js'
-import type { ConsoleTransport, Endpoint, Params } from '../../src/http/transport.js'
+import type { HttpTransport, Endpoint, Params } from '../../src/http/transport.js'
 import { InputError } from '../../src/errors.js'
 import { inputsFrom, type InputName } from '../../src/inputs.js'
 import { mapWithConcurrency } from '../../src/operations/bounded-pool.js'
@@ -31,8 +31,8 @@ class FakeConsole {
     this.tokens.push({ canarytoken: id, kind: 'dns', memo: `ci-run ${id}`, enabled: true, flock_id: 'flock:default', created: String(NOW / 1000 - 40 * DAY), triggered_count: 0, ...fields })
   }
 
-  transport(): ConsoleTransport {
-    return { call: (endpoint: Endpoint, params: Params = {}) => this.call(endpoint, params) } as unknown as ConsoleTransport
+  transport(): HttpTransport {
+    return { call: (endpoint: Endpoint, params: Params = {}) => this.call(endpoint, params) } as unknown as HttpTransport
   }
 
   private async call(endpoint: Endpoint, params: Params): Promise<unknown> {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
 import * as core from '../../__fixtures__/core.js'
+import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { ConsoleTransport, errorForAnswer } = await import('../../src/http/transport.js')
+const { HttpTransport } = await import('../../src/http/transport.js')
 const { findSecretValues, redact, registerSecret } = await import('../../src/secrets.js')
 const { findOperation } = await import('../../src/operations/index.js')
 const { inputsFrom } = await import('../../src/inputs.js')
@@ -62,9 +63,9 @@ async function runOperation(name: string, inputs: Record<string, string>) {
   const operation = findOperation(name)
   const env = { workspace, runnerTemp: workspace, artifactRuntime: false }
   const params = await operation.parse(inputsFrom(inputs), env)
-  const transport = new ConsoleTransport({
+  const transport = new HttpTransport({
     baseUrl: new URL(CONSOLE),
-    authToken: 'the-auth-token-value',
+    dialect: consoleDialect('the-auth-token-value'),
     timeoutMs: 1000,
     userAgent: 'test',
     retry: { retries: 0 },

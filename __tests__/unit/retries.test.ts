@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
 import { createCanarytoken, deleteCanarytoken, findCanarytokens } from '../../src/backends/console/canarytokens.js'
 import { ApiError, wasDoneByEarlierAttempt } from '../../src/http/errors.js'
-import { ConsoleTransport, DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type Endpoint, type TransportOptions } from '../../src/http/transport.js'
+import { HttpTransport, DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type Endpoint, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
+import { consoleDialect } from '../../src/backends/console/dialect.js'
 
 const ORIGIN = 'https://abc.canary.tools'
 const AUTH_TOKEN = 'the-auth-token-value-1234'
@@ -52,14 +53,14 @@ describe('retryDelayMs', () => {
   })
 })
 
-describe('ConsoleTransport retries', () => {
+describe('HttpTransport retries', () => {
   let agent: MockAgent
   let waits: number[]
   let logs: string[]
   const transport = (options: Partial<TransportOptions> = {}) =>
-    new ConsoleTransport({
+    new HttpTransport({
       baseUrl: new URL(ORIGIN),
-      authToken: AUTH_TOKEN,
+      dialect: consoleDialect(AUTH_TOKEN),
       timeoutMs: 1000,
       userAgent: 'test',
       onSecret: () => undefined,
@@ -379,7 +380,7 @@ describe('ConsoleTransport retries', () => {
 })
 
 /** A real server: MockAgent applies no timeouts and cannot break a body halfway. */
-describe('ConsoleTransport over a real socket', () => {
+describe('HttpTransport over a real socket', () => {
   let server: Server
   let requests: number
   let behave: (request: number, response: import('node:http').ServerResponse) => void
@@ -400,9 +401,9 @@ describe('ConsoleTransport over a real socket', () => {
   // an answered request gets on a busy CI machine before it is retried (and
   // counted twice): long enough for the second, short enough for the first.
   const transport = (timeoutMs: number) =>
-    new ConsoleTransport({
+    new HttpTransport({
       baseUrl: new URL(origin),
-      authToken: AUTH_TOKEN,
+      dialect: consoleDialect(AUTH_TOKEN),
       timeoutMs,
       userAgent: 'test',
       onSecret: () => undefined,

@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
-import { ConsoleTransport, downloadFailure, errorForAnswer, parameterText } from '../../src/http/transport.js'
+import { HttpTransport, downloadFailure, parameterText } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
+import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
 
 const CONSOLE = 'https://abc.canary.tools'
 const STORAGE = 'https://storage.example.net'
@@ -16,9 +17,9 @@ const AUTH = 'the-auth-token-value'
 describe('downloads (Thinkst downloads with curl -L and allow_redirects=True)', () => {
   let agent: MockAgent
   const transport = (baseUrl = CONSOLE) =>
-    new ConsoleTransport({
+    new HttpTransport({
       baseUrl: new URL(baseUrl),
-      authToken: AUTH,
+      dialect: consoleDialect(AUTH),
       timeoutMs: 1000,
       userAgent: 'test',
       retry: { retries: 0 },
@@ -114,9 +115,9 @@ describe('downloads (Thinkst downloads with curl -L and allow_redirects=True)', 
   })
 
   it('takes a file whose bytes merely contain braces or tags for the file', () => {
-    expect(downloadFailure(200, 'text/plain', undefined, Buffer.from('[default]\naws_access_key_id = AKIA\n'))).toBeUndefined()
-    expect(downloadFailure(200, undefined, undefined, Buffer.from('{ not json at all'))).toBeUndefined()
-    expect(downloadFailure(200, 'application/json', 'attachment; filename=x.json', Buffer.from('{"tokens":[]}'))).toBeUndefined()
+    expect(downloadFailure(consoleDialect('x'), 200, 'text/plain', undefined, Buffer.from('[default]\naws_access_key_id = AKIA\n'))).toBeUndefined()
+    expect(downloadFailure(consoleDialect('x'), 200, undefined, undefined, Buffer.from('{ not json at all'))).toBeUndefined()
+    expect(downloadFailure(consoleDialect('x'), 200, 'application/json', 'attachment; filename=x.json', Buffer.from('{"tokens":[]}'))).toBeUndefined()
   })
 
   it('sends uploads with the MIME type of their extension', async () => {
@@ -128,9 +129,9 @@ describe('downloads (Thinkst downloads with curl -L and allow_redirects=True)', 
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":"success","canarytoken":{"canarytoken":"x"}}'))
     })
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
-    const real = new ConsoleTransport({
+    const real = new HttpTransport({
       baseUrl: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-      authToken: AUTH,
+      dialect: consoleDialect(AUTH),
       timeoutMs: 1000,
       userAgent: 'test',
       onSecret: () => undefined,

@@ -3,8 +3,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
 import { ApiError, isNotFound } from '../../src/http/errors.js'
-import { ConsoleTransport, errorForAnswer, filenameFromContentDisposition } from '../../src/http/transport.js'
+import { HttpTransport, filenameFromContentDisposition } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
+import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
 
 describe('errorForAnswer', () => {
   it('accepts a 200 with result success', () => {
@@ -56,13 +57,13 @@ describe('filenameFromContentDisposition', () => {
   })
 })
 
-describe('ConsoleTransport', () => {
+describe('HttpTransport', () => {
   let agent: MockAgent
   const seen: string[] = []
   const transport = () =>
-    new ConsoleTransport({
+    new HttpTransport({
       baseUrl: new URL('https://abc.canary.tools'),
-      authToken: 'the-auth-token-value',
+      dialect: consoleDialect('the-auth-token-value'),
       timeoutMs: 1000,
       userAgent: 'test',
       onSecret: (secret) => seen.push(secret),
@@ -127,9 +128,9 @@ describe('ConsoleTransport', () => {
     const silent = createServer(() => undefined)
     await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening))
     const { port } = silent.address() as AddressInfo
-    const slow = new ConsoleTransport({
+    const slow = new HttpTransport({
       baseUrl: new URL(`http://127.0.0.1:${port}`),
-      authToken: 'the-auth-token-value',
+      dialect: consoleDialect('the-auth-token-value'),
       timeoutMs: 300,
       userAgent: 'test',
       onSecret: () => undefined,

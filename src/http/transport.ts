@@ -8,6 +8,8 @@ import { ApiError } from './errors.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
+/** `form`: application/x-www-form-urlencoded (multipart with files); `json`: exactly `application/json`. */
+export type BodyEncoding = 'form' | 'json'
 
 /**
  * One Console endpoint, as data (Octokit style): adding an endpoint is a row,
@@ -24,6 +26,8 @@ export interface Endpoint {
    * Defaults to true for GET, false otherwise.
    */
   readonly repeatable?: boolean
+  /** Overrides the dialect's body encoding for this endpoint. */
+  readonly body?: BodyEncoding
 }
 
 export type ParamValue = string | number | boolean | undefined | null
@@ -31,7 +35,7 @@ export type Params = Record<string, ParamValue>
 /** Files to send as multipart parts: part name -> path on disk. */
 export type FileParams = Record<string, string>
 
-/** Every successful JSON answer carries this. */
+/** Every successful JSON answer of the Console carries this. */
 export interface SuccessBody {
   result: 'success'
 }
@@ -77,10 +81,31 @@ export interface AttemptGate {
   enter(): Promise<(answer: AttemptAnswer) => void>
 }
 
+/**
+ * What one kind of server says and wants beyond plain HTTP: how it is named
+ * in messages, the credentials its own origin gets, how its bodies are
+ * encoded and how its answers tell success from failure. Each backend has
+ * one; the transport (retries, the gate, redirects, downloads) is shared.
+ */
+export interface ServerDialect {
+  /** The server in messages: 'the Console', 'the Canarytokens server'. */
+  readonly serverName: string
+  /** The input that names the server, for hints: 'console', 'canarytokens-server'. */
+  readonly serverInput: string
+  /** How POST and DELETE parameters travel when the endpoint does not say. */
+  readonly bodyEncoding: BodyEncoding
+  /** Headers for the server's own origin only (its credentials); never sent to a redirect's other origin. */
+  authHeaders(): Record<string, string>
+  /** The error an answer stands for, or undefined when it is a success. */
+  errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined
+  /** Whether a small JSON object that came instead of a file is one of this server's answers (so an error, never the file). */
+  isAnswerRecord(record: Record<string, unknown>): boolean
+}
+
 export interface TransportOptions {
-  /** The Console's origin, from `resolveConsoleUrl`. */
+  /** The server's origin (and, for a server whose API lives under a prefix, nothing more: endpoints carry their paths). */
   baseUrl: URL
-  authToken: string
+  dialect: ServerDialect
   /** Limit for the answer's headers, and for each pause in its body. */
   timeoutMs: number
   userAgent: string
@@ -179,10 +204,10 @@ const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED'
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
 
 /** What a connection error code means, in words a user can act on. */
-function explainCode(code: string): string | undefined {
-  if (code === 'ENOTFOUND') return "the name does not resolve; check 'console'"
+function explainCode(code: string, input: string): string | undefined {
+  if (code === 'ENOTFOUND') return `the name does not resolve; check '${input}'`
   if (code === 'EAI_AGAIN') return 'the name could not be resolved just now (DNS)'
-  if (code === 'ECONNREFUSED') return "the connection was refused; check 'console' and that nothing blocks the port"
+  if (code === 'ECONNREFUSED') return `the connection was refused; check '${input}' and that nothing blocks the port`
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'no route to the host'
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection was not accepted in time'
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
@@ -193,19 +218,19 @@ function explainCode(code: string): string | undefined {
   return undefined
 }
 
-function networkError(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): ApiError {
+function networkError(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false): ApiError {
   if (error instanceof ApiError) return error
   if (isTimeout(error)) {
     return new ApiError(
-      `${target && elsewhere ? target.origin : 'the Console'} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
+      `${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
       'timeout'
     )
   }
   const code = errorCode(error)
-  const explanation = code ? explainCode(code) : undefined
+  const explanation = code ? explainCode(code, dialect.serverInput) : undefined
   const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error)
   // The origin only: a signed storage URL's query is a credential.
-  const where = target ? target.origin : 'the Console'
+  const where = target ? target.origin : dialect.serverName
   const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`
   return new ApiError(`${what} (${detail})`, 'network')
 }
@@ -225,9 +250,9 @@ class FailedAttempt extends Error {
 }
 
 /** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error: unknown, timeoutMs: number, target?: URL, elsewhere = false): FailedAttempt {
+function failedInTransit(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false): FailedAttempt {
   const code = errorCode(error)
-  const mapped = networkError(error, timeoutMs, target, elsewhere)
+  const mapped = networkError(error, timeoutMs, dialect, target, elsewhere)
   const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
   return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code))
@@ -274,54 +299,9 @@ function seconds(ms: number): string {
 }
 
 /** A short, safe description of a body that is not JSON: never the body itself. */
-function describeNonJson(contentType: string | undefined, text: string): string {
+export function describeNonJson(contentType: string | undefined, text: string): string {
   const type = contentType?.split(';')[0]?.trim() || 'no content type'
   return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`
-}
-
-/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
-const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
-
-/**
- * Maps an answer to a ApiError, or returns nothing when it is a
- * success. Both the status and the `result` field are checked: the Console
- * has answered errors with 200 and successes' bodies are what callers need.
- */
-export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined {
-  if (status >= 300 && status < 400) {
-    const target = location ? location.split('?')[0] : 'no Location'
-    return new ApiError(
-      `${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`,
-      'redirect',
-      status
-    )
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
-  }
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  const message = typeof record.message === 'string' ? record.message : undefined
-  // The reference documents authentication failures by their bodies only (a
-  // bad `auth_token` parameter, a bad header), not by status: both are read.
-  if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
-    return new ApiError(
-      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`,
-      'unauthorized',
-      status,
-      message
-    )
-  }
-  if (status < 200 || status >= 300) {
-    return new ApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message)
-  }
-  if (record.result !== 'success') {
-    const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field'
-    return new ApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message)
-  }
-  return undefined
 }
 
 /**
@@ -392,7 +372,13 @@ function htmlTitle(text: string): string | undefined {
  * `{"result": ...}` or an HTML page is an answer, never the token's file (no
  * token file is either).
  */
-export function downloadFailure(status: number, contentType: string | undefined, disposition: string | undefined, content: Buffer): ApiError | undefined {
+export function downloadFailure(
+  dialect: ServerDialect,
+  status: number,
+  contentType: string | undefined,
+  disposition: string | undefined,
+  content: Buffer
+): ApiError | undefined {
   const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart()
   const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES
   const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head)
@@ -401,20 +387,22 @@ export function downloadFailure(status: number, contentType: string | undefined,
   if (looksJson) {
     try {
       const parsed: unknown = JSON.parse(text)
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'result' in parsed) record = parsed as Record<string, unknown>
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && dialect.isAnswerRecord(parsed as Record<string, unknown>)) {
+        record = parsed as Record<string, unknown>
+      }
     } catch {
       // not JSON after all: judged below like any other body
     }
   }
   if (record) {
-    const failure = errorForAnswer(status, 'application/json', text)
-    return failure ?? new ApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status)
+    const failure = dialect.errorForAnswer(status, 'application/json', text)
+    return failure ?? new ApiError(`${describeStatus(status)}: ${dialect.serverName} answered with JSON instead of a file`, 'result', status)
   }
-  if (status < 200 || status >= 300) return errorForAnswer(status, contentType, text || content.toString('utf8'))
+  if (status < 200 || status >= 300) return dialect.errorForAnswer(status, contentType, text || content.toString('utf8'))
   if (looksHtml) {
     const title = htmlTitle(text)
     return new ApiError(
-      `${describeStatus(status)}: the Console answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`,
+      `${describeStatus(status)}: ${dialect.serverName} answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`,
       'not-json',
       status,
       title
@@ -427,11 +415,11 @@ export function downloadFailure(status: number, contentType: string | undefined,
 }
 
 /**
- * The one module that speaks HTTP to the Console: it owns the URL, the auth
+ * The one module that speaks HTTP to Canary servers: it owns the URL, the auth
  * header, body encoding, timeouts, retries and the mapping of every failure
  * to a ApiError. It knows nothing of action inputs or of `@actions/core`.
  */
-export class ConsoleTransport {
+export class HttpTransport {
   private readonly dispatcher: Dispatcher
   private readonly policy: RetryPolicy
 
@@ -446,19 +434,19 @@ export class ConsoleTransport {
    * worth another attempt are retried; `recover` settles a call that is not
    * safe to repeat (see `Recovery`).
    */
-  async call<T extends SuccessBody>(endpoint: Endpoint, params: Params = {}, files: FileParams = {}, recover?: Recovery<T>): Promise<T> {
+  async call<T>(endpoint: Endpoint, params: Params = {}, files: FileParams = {}, recover?: Recovery<T>): Promise<T> {
     return this.withRetries(endpoint, () => this.callOnce<T>(endpoint, params, files), recover)
   }
 
-  private async callOnce<T extends SuccessBody>(endpoint: Endpoint, params: Params, files: FileParams): Promise<T> {
+  private async callOnce<T>(endpoint: Endpoint, params: Params, files: FileParams): Promise<T> {
     const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json')
     let text: string
     try {
       text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8')
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, this.options.baseUrl)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
     }
-    const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
+    const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
     if (failure) {
       this.maskSecretsIn(text)
       throw failedAnswer(failure, headerValue(headers, 'retry-after'))
@@ -499,9 +487,9 @@ export class ConsoleTransport {
     try {
       content = await readBody(body, MAX_DOWNLOAD_BYTES)
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
     }
-    const failure = downloadFailure(statusCode, contentType, disposition, content)
+    const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content)
     if (failure) {
       if (failure.failure !== 'not-json') this.maskSecretsIn(content.toString('utf8'))
       throw failedAnswer(failure, headerValue(headers, 'retry-after'))
@@ -542,26 +530,26 @@ export class ConsoleTransport {
         if (thrown.mayHaveActed && !repeatable) {
           if (recover) {
             // Even when no retry follows: a token the Console made must not be reported as a failure.
-            this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`)
+            this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether ${this.options.dialect.serverName} acted on it.`)
             let settled: T | undefined
             try {
               settled = await recover(error)
             } catch (check) {
               const reason = errorMessage(check)
-              throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`)
+              throw final(`${error.message}; ${this.options.dialect.serverName} may have acted on it, so it was not sent again: ${reason}`)
             }
             if (settled !== undefined) {
-              this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`)
+              this.options.logger?.info(`${call}: ${this.options.dialect.serverName} had acted on attempt ${number}; not sending it again.`)
               return settled
             }
           } else if (retrying) {
-            throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`)
+            throw final(`${error.message}; not sent again: ${this.options.dialect.serverName} may have acted on it, and this call is not safe to repeat`)
           }
         }
         if (!retrying) throw final()
         earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable
         const wait = retryDelayMs(this.policy, number, thrown.retryAfter)
-        const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)'
+        const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ` (${this.options.dialect.serverName} asked for this wait with Retry-After)`
         this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`)
         await (this.options.sleep ?? sleep)(wait)
       }
@@ -595,9 +583,9 @@ export class ConsoleTransport {
 
   private headersFor(url: URL, accept: string): Record<string, string> {
     const headers: Record<string, string> = { accept, 'user-agent': this.options.userAgent }
-    // The token goes in the header only (URLs end up in logs and proxies),
-    // and only to the Console's own origin.
-    if (url.origin === this.options.baseUrl.origin) headers['x-canary-auth-token'] = this.options.authToken
+    // Credentials go in headers only (URLs end up in logs and proxies), and
+    // only to the server's own origin.
+    if (url.origin === this.options.baseUrl.origin) Object.assign(headers, this.options.dialect.authHeaders())
     return headers
   }
 
@@ -619,6 +607,10 @@ export class ConsoleTransport {
         form.set(name, await openAsBlob(path, { type }), basename(path))
       }
       body = form
+    } else if ((endpoint.body ?? this.options.dialect.bodyEncoding) === 'json') {
+      // Values keep their JSON types; the header is exactly application/json (a server may compare it as a string).
+      body = JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null)))
+      headers['content-type'] = 'application/json'
     } else {
       body = new URLSearchParams(entries).toString()
       headers['content-type'] = 'application/x-www-form-urlencoded'
@@ -629,7 +621,7 @@ export class ConsoleTransport {
     return answer
   }
 
-  /** A GET to a redirect's target: the Console's origin gets the auth header, any other origin nothing but the URL it gave. */
+  /** A GET to a redirect's target: the server's origin gets its credentials, any other origin nothing but the URL it gave. */
   private async get(url: URL, accept: string): Promise<Dispatcher.ResponseData> {
     const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept))
     this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`)
@@ -647,7 +639,7 @@ export class ConsoleTransport {
         bodyTimeout: this.options.timeoutMs
       })
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
     }
   }
 

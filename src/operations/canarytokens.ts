@@ -11,7 +11,7 @@ import {
   type Canarytoken
 } from '../backends/console/canarytokens.js'
 import { ApiError } from '../http/errors.js'
-import type { ConsoleTransport, FileParams, Params } from '../http/transport.js'
+import type { HttpTransport, FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import {
   booleanInput,
@@ -189,7 +189,7 @@ function refuseKindWithoutFile(kind: string, what: string): void {
 }
 
 async function downloadInto(
-  transport: ConsoleTransport,
+  transport: HttpTransport,
   token: Canarytoken,
   options: FileOptions,
   context: OperationContext
@@ -296,7 +296,7 @@ const updateOperation = defineOperation<TokenIdParams & { memo: string }>({
 })
 
 /** enable/disable share a shape: change the state, then read the token back to report it. */
-function stateOperation(name: string, description: string, change: (transport: ConsoleTransport, id: string) => Promise<unknown>, heading: string) {
+function stateOperation(name: string, description: string, change: (transport: HttpTransport, id: string) => Promise<unknown>, heading: string) {
   return defineOperation<TokenIdParams>({
     name,
     description,

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
 import { ApiError, isNotFound } from '../http/errors.js'
-import type { ConsoleTransport } from '../http/transport.js'
+import type { HttpTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
@@ -59,7 +59,7 @@ interface Matches {
 }
 
 /** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
-async function findMatches(transport: ConsoleTransport, filter: CanarytokenFilter, log: Log): Promise<Matches> {
+async function findMatches(transport: HttpTransport, filter: CanarytokenFilter, log: Log): Promise<Matches> {
   const result: Matches = { matched: [], read: 0, pages: 0, undated: 0 }
   const query = consoleQuery(filter)
   const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }

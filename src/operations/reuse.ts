@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createCanarytoken, deleteCanarytoken, fetchCanarytoken, findCanarytokens, type Canarytoken } from '../backends/console/canarytokens.js'
-import type { ConsoleTransport, FileParams, Params } from '../http/transport.js'
+import type { HttpTransport, FileParams, Params } from '../http/transport.js'
 import { isNotFound } from '../http/errors.js'
 import { errorMessage } from '../errors.js'
 
@@ -33,7 +33,7 @@ export function reuseWinner(tokens: readonly Canarytoken[]): Canarytoken | undef
 
 type CreateRequest = Params & { kind: string; memo: string; flock_id?: string }
 
-async function reuseExisting(transport: ConsoleTransport, existing: Canarytoken): Promise<MadeToken> {
+async function reuseExisting(transport: HttpTransport, existing: Canarytoken): Promise<MadeToken> {
   // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
   const answer = await fetchCanarytoken(transport, existing.canarytoken)
   return { token: answer.token, answer, reused: true }
@@ -54,7 +54,7 @@ async function reuseExisting(transport: ConsoleTransport, existing: Canarytoken)
  * disabled token (which alerts no one) is never returned nor counted.
  */
 export async function createOrReuse(
-  transport: ConsoleTransport,
+  transport: HttpTransport,
   params: CreateRequest,
   files: FileParams,
   reuse: boolean,
@@ -94,7 +94,7 @@ export async function createOrReuse(
 }
 
 /** Deletes a token that lost to `winner`; one already gone was deleted by another run following the same rule. */
-async function deleteLoser(transport: ConsoleTransport, loser: string, winner: Canarytoken, ownToken = false): Promise<void> {
+async function deleteLoser(transport: HttpTransport, loser: string, winner: Canarytoken, ownToken = false): Promise<void> {
   try {
     await deleteCanarytoken(transport, loser)
   } catch (error) {

@@ -1,6 +1,6 @@
 import { fetchCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
 import { ApiError, isNotFound } from '../http/errors.js'
-import type { ConsoleTransport } from '../http/transport.js'
+import type { HttpTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
 import {
@@ -150,7 +150,7 @@ interface Minted {
  * has it (a disabled one was retired, e.g. by the 30-day cleanup, and would
  * alert no one); else a new one. Its keys are masked before this returns.
  */
-async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams): Promise<Minted> {
+async function mintRunnerCanary(transport: HttpTransport, params: PlantParams): Promise<Minted> {
   // The same reuse as create's, overlapping runs included, but never a disabled token: it would alert no one.
   const made = await createOrReuse(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId }, {}, params.reuse, { enabledOnly: true })
   const { token, reused } = made
@@ -313,7 +313,7 @@ export interface PostResult {
 }
 
 /** What the token says about this job: undefined when it was not used. */
-async function compromise(transport: ConsoleTransport, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+async function compromise(transport: HttpTransport, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
   let token: Canarytoken
   try {
     token = (await fetchCanarytoken(transport, state.canarytoken)).token
@@ -346,7 +346,7 @@ async function compromise(transport: ConsoleTransport, state: RunnerCanaryState)
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
-export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => ConsoleTransport, log: Log): Promise<PostResult> {
+export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => HttpTransport, log: Log): Promise<PostResult> {
   const result: PostResult = {}
   if (state.check) {
     const transport = connect()

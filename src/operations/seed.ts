@@ -1,7 +1,7 @@
 import { lstat, readFile, rm } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { deleteCanarytoken, downloadCanarytoken, type Canarytoken } from '../backends/console/canarytokens.js'
-import type { ConsoleTransport } from '../http/transport.js'
+import type { HttpTransport } from '../http/transport.js'
 import { errorMessage as reason } from '../errors.js'
 import { booleanInput } from '../inputs.js'
 import { writeFileAtomically } from '../publish/files.js'
@@ -66,7 +66,7 @@ async function previousContent(path: string): Promise<Buffer | undefined> {
 }
 
 /** Writes an entry's file: aws-id credentials from the token itself, other kinds downloaded. */
-async function writeEntryFile(transport: ConsoleTransport, entry: SeedEntry, token: Canarytoken): Promise<Written> {
+async function writeEntryFile(transport: HttpTransport, entry: SeedEntry, token: Canarytoken): Promise<Written> {
   const path = entry.file as string
   const previous = await previousContent(path)
   const options: FileOptions = { directory: dirname(path), filename: basename(path) }

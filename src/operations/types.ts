@@ -1,4 +1,4 @@
-import type { ConsoleTransport } from '../http/transport.js'
+import type { HttpTransport } from '../http/transport.js'
 import type { InputName, InputReader } from '../inputs.js'
 
 /** Facts about the run the action is in, read once from the environment. */
@@ -18,7 +18,7 @@ export interface Log {
 }
 
 export interface OperationContext {
-  transport: ConsoleTransport
+  transport: HttpTransport
   env: RunEnvironment
   log: Log
 }

@@ -1,5 +1,5 @@
 import { removal, type RemovalAnswer } from '../../http/errors.js'
-import type { ConsoleTransport, DownloadedBody, Endpoint, SuccessBody } from '../../http/transport.js'
+import type { HttpTransport, DownloadedBody, Endpoint, SuccessBody } from '../../http/transport.js'
 
 /** A Global API key as the Console describes it. `auth_token` is the key itself. */
 export interface ApiKey {
@@ -35,27 +35,27 @@ export interface ListApiKeysAnswer extends SuccessBody {
   global_api_keys: ApiKey[]
 }
 
-export function addApiKey(transport: ConsoleTransport, authTokenType: string, note: string): Promise<AddApiKeyAnswer> {
+export function addApiKey(transport: HttpTransport, authTokenType: string, note: string): Promise<AddApiKeyAnswer> {
   return transport.call<AddApiKeyAnswer>(API_KEY_ENDPOINTS.add, { auth_token_type: authTokenType, note })
 }
 
-export function listApiKeys(transport: ConsoleTransport): Promise<ListApiKeysAnswer> {
+export function listApiKeys(transport: HttpTransport): Promise<ListApiKeysAnswer> {
   return transport.call<ListApiKeysAnswer>(API_KEY_ENDPOINTS.list)
 }
 
-export function removeApiKey(transport: ConsoleTransport, keyId: string): Promise<RemovalAnswer> {
+export function removeApiKey(transport: HttpTransport, keyId: string): Promise<RemovalAnswer> {
   return removal(transport.call(API_KEY_ENDPOINTS.remove, { key_id: keyId }))
 }
 
 /** The key's configuration file for Thinkst's Python client: a credential. */
-export function downloadApiKey(transport: ConsoleTransport, keyId: string): Promise<DownloadedBody> {
+export function downloadApiKey(transport: HttpTransport, keyId: string): Promise<DownloadedBody> {
   return transport.download(API_KEY_ENDPOINTS.download, { key_id: keyId })
 }
 
-export function enableApi(transport: ConsoleTransport): Promise<SuccessBody> {
+export function enableApi(transport: HttpTransport): Promise<SuccessBody> {
   return transport.call(API_KEY_ENDPOINTS.enableApi)
 }
 
-export function disableApi(transport: ConsoleTransport): Promise<SuccessBody> {
+export function disableApi(transport: HttpTransport): Promise<SuccessBody> {
   return transport.call(API_KEY_ENDPOINTS.disableApi)
 }

@@ -1,5 +1,5 @@
 import { ApiError, removal, type RemovalAnswer } from '../../http/errors.js'
-import type { ConsoleTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from '../../http/transport.js'
+import type { HttpTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from '../../http/transport.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
 export interface Canarytoken {
@@ -65,7 +65,7 @@ const CLOCK_SKEW_MS = 60_000
  * call, naming them, unless `pickAmongSeveral` chooses the answer.
  */
 export function createCanarytoken(
-  transport: ConsoleTransport,
+  transport: HttpTransport,
   params: CreateCanarytokenParams,
   files: FileParams = {},
   { pickAmongSeveral }: { pickAmongSeveral?: (tokens: Canarytoken[]) => Canarytoken } = {}
@@ -87,29 +87,29 @@ export function createCanarytoken(
   return transport.call<CanarytokenAnswer>(CANARYTOKEN_ENDPOINTS.create, params, files, recover)
 }
 
-export function fetchCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<TokenAnswer> {
+export function fetchCanarytoken(transport: HttpTransport, canarytoken: string): Promise<TokenAnswer> {
   return transport.call<TokenAnswer>(CANARYTOKEN_ENDPOINTS.fetch, { canarytoken })
 }
 
 /** The reference documents `{"result","token"}` as update's answer. */
-export function updateCanarytokenMemo(transport: ConsoleTransport, canarytoken: string, memo: string): Promise<Partial<TokenAnswer> & SuccessBody> {
+export function updateCanarytokenMemo(transport: HttpTransport, canarytoken: string, memo: string): Promise<Partial<TokenAnswer> & SuccessBody> {
   return transport.call(CANARYTOKEN_ENDPOINTS.update, { canarytoken, memo })
 }
 
-export function enableCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<SuccessBody> {
+export function enableCanarytoken(transport: HttpTransport, canarytoken: string): Promise<SuccessBody> {
   return transport.call(CANARYTOKEN_ENDPOINTS.enable, { canarytoken })
 }
 
-export function disableCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<SuccessBody> {
+export function disableCanarytoken(transport: HttpTransport, canarytoken: string): Promise<SuccessBody> {
   return transport.call(CANARYTOKEN_ENDPOINTS.disable, { canarytoken })
 }
 
-export function deleteCanarytoken(transport: ConsoleTransport, canarytoken: string, clearIncidents = false): Promise<RemovalAnswer> {
+export function deleteCanarytoken(transport: HttpTransport, canarytoken: string, clearIncidents = false): Promise<RemovalAnswer> {
   // Sent only when asked for, so the Console's own default applies otherwise.
   return removal(transport.call(CANARYTOKEN_ENDPOINTS.delete, { canarytoken, clear_incidents: clearIncidents ? true : undefined }))
 }
 
-export function downloadCanarytoken(transport: ConsoleTransport, canarytoken: string): Promise<DownloadedBody> {
+export function downloadCanarytoken(transport: HttpTransport, canarytoken: string): Promise<DownloadedBody> {
   return transport.download(CANARYTOKEN_ENDPOINTS.download, { canarytoken })
 }
 
@@ -125,11 +125,11 @@ export interface RemoveS3Params extends Params {
 }
 
 /** The reference lists `aws_access_key` twice for this endpoint; it is sent once. */
-export function removeS3Canarytoken(transport: ConsoleTransport, params: RemoveS3Params): Promise<RemovalAnswer> {
+export function removeS3Canarytoken(transport: HttpTransport, params: RemoveS3Params): Promise<RemovalAnswer> {
   return removal(transport.call(CANARYTOKEN_ENDPOINTS.removeS3, params))
 }
 
-export function deleteApeeperFactory(transport: ConsoleTransport, hash: string): Promise<RemovalAnswer> {
+export function deleteApeeperFactory(transport: HttpTransport, hash: string): Promise<RemovalAnswer> {
   return removal(transport.call(CANARYTOKEN_ENDPOINTS.deleteApeeperFactory, { hash }))
 }
 
@@ -205,7 +205,7 @@ export interface CanarytokenPage {
  * The query goes with every page, so a Console that reads it from each request
  * and one that keeps it in the cursor both give the same pages.
  */
-export async function* canarytokenPages(transport: ConsoleTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenPage> {
+export async function* canarytokenPages(transport: HttpTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenPage> {
   const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined
   const base: SearchParams = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE }
   if (useSearch) Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString })
@@ -228,7 +228,7 @@ export async function* canarytokenPages(transport: ConsoleTransport, query: Cana
 }
 
 /** Every token matching `query`, one at a time, a page in memory at most. */
-export async function* listCanarytokens(transport: ConsoleTransport, query: CanarytokenQuery = {}): AsyncGenerator<Canarytoken> {
+export async function* listCanarytokens(transport: HttpTransport, query: CanarytokenQuery = {}): AsyncGenerator<Canarytoken> {
   for await (const page of canarytokenPages(transport, query)) yield* page.canarytokens
 }
 
@@ -260,7 +260,7 @@ export interface FindCanarytokensOptions {
  * can and checking every option again on what comes back (so a Console that
  * ignored a parameter cannot widen the result).
  */
-export async function findCanarytokens(transport: ConsoleTransport, options: FindCanarytokensOptions): Promise<Canarytoken[]> {
+export async function findCanarytokens(transport: HttpTransport, options: FindCanarytokensOptions): Promise<Canarytoken[]> {
   const searchString = options.searchString ?? (options.memoEquals !== undefined ? searchStringFor(options.memoEquals) : undefined)
   const found: Canarytoken[] = []
   for await (const token of listCanarytokens(transport, { flockId: options.flockId, kind: options.kind, active: options.active, searchString })) {

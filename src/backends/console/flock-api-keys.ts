@@ -1,6 +1,6 @@
 import type { ApiKey } from './api-keys.js'
 import { removal, type RemovalAnswer } from '../../http/errors.js'
-import type { ConsoleTransport, Endpoint, SuccessBody } from '../../http/transport.js'
+import type { HttpTransport, Endpoint, SuccessBody } from '../../http/transport.js'
 
 /** A Flock API key: a Global key's fields plus the flocks it manages or watches. */
 export interface FlockApiKey extends ApiKey {
@@ -28,15 +28,15 @@ export interface ListFlockApiKeysAnswer extends SuccessBody {
 }
 
 /** `authTokenType` is optional: the Console picks its default when it is left out. */
-export function addFlockApiKey(transport: ConsoleTransport, flockId: string, note: string, authTokenType?: string): Promise<AddFlockApiKeyAnswer> {
+export function addFlockApiKey(transport: HttpTransport, flockId: string, note: string, authTokenType?: string): Promise<AddFlockApiKeyAnswer> {
   return transport.call<AddFlockApiKeyAnswer>(FLOCK_API_KEY_ENDPOINTS.add, { flock_id: flockId, note, auth_token_type: authTokenType })
 }
 
-export function listFlockApiKeys(transport: ConsoleTransport, flockId: string): Promise<ListFlockApiKeysAnswer> {
+export function listFlockApiKeys(transport: HttpTransport, flockId: string): Promise<ListFlockApiKeysAnswer> {
   return transport.call<ListFlockApiKeysAnswer>(FLOCK_API_KEY_ENDPOINTS.list, { flock_id: flockId })
 }
 
 /** Flock keys are removed by the key itself, not by key id. */
-export function removeFlockApiKey(transport: ConsoleTransport, removeAuthToken: string): Promise<RemovalAnswer> {
+export function removeFlockApiKey(transport: HttpTransport, removeAuthToken: string): Promise<RemovalAnswer> {
   return removal(transport.call(FLOCK_API_KEY_ENDPOINTS.remove, { remove_auth_token: removeAuthToken }))
 }

@@ -1,0 +1,64 @@
+import { ApiError } from '../../http/errors.js'
+import { describeNonJson, type ServerDialect } from '../../http/transport.js'
+
+function describeStatus(status: number): string {
+  return `HTTP ${status}`
+}
+
+/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
+const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
+
+/**
+ * Maps an answer to a ApiError, or returns nothing when it is a
+ * success. Both the status and the `result` field are checked: the Console
+ * has answered errors with 200 and successes' bodies are what callers need.
+ */
+export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined {
+  if (status >= 300 && status < 400) {
+    const target = location ? location.split('?')[0] : 'no Location'
+    return new ApiError(
+      `${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`,
+      'redirect',
+      status
+    )
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
+  }
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+  const message = typeof record.message === 'string' ? record.message : undefined
+  // The reference documents authentication failures by their bodies only (a
+  // bad `auth_token` parameter, a bad header), not by status: both are read.
+  if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
+    return new ApiError(
+      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`,
+      'unauthorized',
+      status,
+      message
+    )
+  }
+  if (status < 200 || status >= 300) {
+    return new ApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message)
+  }
+  if (record.result !== 'success') {
+    const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field'
+    return new ApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message)
+  }
+  return undefined
+}
+
+/** The Console's ways: the auth token in its header, form bodies, `result` in every answer. */
+export function consoleDialect(authToken: string): ServerDialect {
+  return {
+    serverName: 'the Console',
+    serverInput: 'console',
+    bodyEncoding: 'form',
+    // The token goes in the header only, and the transport sends it to the Console's own origin only.
+    authHeaders: () => ({ 'x-canary-auth-token': authToken }),
+    errorForAnswer,
+    isAnswerRecord: (record) => 'result' in record
+  }
+}
