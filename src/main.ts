@@ -2,11 +2,11 @@ import * as core from '@actions/core'
 import { runEnvironment } from './environment.js'
 import { errorMessage } from './errors.js'
 import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
-import { checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
+import { checkBackend, checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
 import type { Operation, OperationResult, RunEnvironment } from './operations/types.js'
 import { publishOutputs } from './publish/outputs.js'
 import { publishSummary } from './publish/summary.js'
-import { consoleConnection, failureMessage, log } from './runtime.js'
+import { backendConnection, failureMessage, log } from './runtime.js'
 import { redact, registerSecret } from './secrets.js'
 
 async function publish(result: OperationResult, env: RunEnvironment): Promise<void> {
@@ -46,19 +46,20 @@ export async function run(): Promise<void> {
 
     operation = findOperation(inputs.get('operation'))
     checkRequiredInputs(operation, inputs)
-    const openTransport = consoleConnection(inputs)
+    const connection = backendConnection(inputs)
+    checkBackend(operation, connection.name)
     const env = runEnvironment()
     for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
       log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`)
     }
     const params = await operation.parse(inputs, env)
 
-    const transport = openTransport()
+    const backend = connection.open()
     let result: OperationResult
     try {
-      result = await operation.run(params, { transport, env, log })
+      result = await operation.run(params, { backend, env, log })
     } finally {
-      await transport.close()
+      await backend.close()
     }
     await publish(result, env)
     if (result.failure) core.setFailed(redact(failureMessage(operation.name, new Error(result.failure))))

@@ -2,10 +2,12 @@ import * as core from '@actions/core'
 import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
 import { consoleDialect } from './backends/console/dialect.js'
-import { HttpTransport, DEFAULT_RETRY_POLICY } from './http/transport.js'
+import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
-import { AdaptiveConcurrency } from './operations/bounded-pool.js'
+import { AdaptiveConcurrency } from './http/gate.js'
+import { ConsoleBackend } from './backends/console/index.js'
+import type { BackendName, CanarytokenBackend } from './backends/types.js'
 import type { Log } from './operations/types.js'
 import { findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
@@ -42,15 +44,32 @@ export function failureMessage(operationName: string | undefined, error: unknown
   return operationName ? `${operationName} failed: ${reason}` : reason
 }
 
-/** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
-export function consoleConnection(inputs: InputReader): () => HttpTransport {
+/**
+ * Checks the connection inputs (the server, timeout-seconds, retries) now,
+ * sending nothing; opens the backend when called.
+ */
+export function backendConnection(inputs: InputReader): BackendConnection {
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
+  const transport = transportOptions(inputs)
+  return {
+    name: 'console',
+    open: () => new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl)
+  }
+}
+
+/** Which server the step drives, and how to open it (nothing is sent before `open`). */
+export interface BackendConnection {
+  name: BackendName
+  open(): CanarytokenBackend
+}
+
+type CommonTransportOptions = Omit<TransportOptions, 'baseUrl' | 'dialect'>
+
+/** What every backend's transport shares: timeouts, retries, the one adaptive gate, masking, the log. */
+function transportOptions(inputs: InputReader): CommonTransportOptions {
   const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
   const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
-  return () =>
-    new HttpTransport({
-      baseUrl,
-      dialect: consoleDialect(inputs.get('auth-token')),
+  return {
       timeoutMs: timeoutSeconds * 1000,
       retry: { retries },
       // Bulk operations send many requests at once; a Console that throttles slows all of them down.
@@ -59,5 +78,5 @@ export function consoleConnection(inputs: InputReader): () => HttpTransport {
       onSecret: registerSecret,
       findSecrets: (body) => findSecretValues(body),
       logger: log
-    })
+  }
 }

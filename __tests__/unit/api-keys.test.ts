@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { MockAgent } from 'undici'
 import * as core from '../../__fixtures__/core.js'
 import { consoleDialect } from '../../src/backends/console/dialect.js'
+import { ConsoleBackend } from '../../src/backends/console/index.js'
 
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
@@ -80,7 +81,7 @@ async function perform(operation: string, values: Inputs, { findSecrets }: { fin
   const found = findOperation(operation)
   checkRequiredInputs(found, inputs)
   const params = await found.parse(inputs, env())
-  return found.run(params, { transport: transport(findSecrets), env: env(), log })
+  return found.run(params, { backend: new ConsoleBackend(transport(findSecrets), new URL(ORIGIN)), env: env(), log })
 }
 
 async function parseError(operation: string, values: Inputs): Promise<string> {

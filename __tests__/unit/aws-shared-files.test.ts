@@ -10,7 +10,7 @@ import {
   removeProfile,
   sharedFilePaths
 } from '../../src/publish/aws-shared-files.js'
-import { awsKeys } from '../../src/operations/runner-canaries.js'
+import { tokenRecord } from '../../src/backends/console/records.js'
 import { parseRunnerCanaryState } from '../../src/operations/runner-canary-state.js'
 import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
 
@@ -132,12 +132,12 @@ describe('planting and removing a profile', () => {
 describe("an aws-id token's keys", () => {
   const base = { canarytoken: 't', kind: 'aws-id', memo: 'm' } as Canarytoken
   it('come from access_key_id and secret_access_key, else from renders["aws-id"] (the reference shows both)', () => {
-    expect(awsKeys({ ...base, access_key_id: 'AKIA1', secret_access_key: 's1' })).toEqual({ accessKeyId: 'AKIA1', secretAccessKey: 's1' })
-    expect(awsKeys({ ...base, renders: { 'aws-id': '\n    [default]\n    aws_access_key_id = AKIA2\n    aws_secret_access_key = s2' } })).toEqual({
+    expect(tokenRecord({ ...base, access_key_id: 'AKIA1', secret_access_key: 's1' }).awsKeys).toEqual({ accessKeyId: 'AKIA1', secretAccessKey: 's1' })
+    expect(tokenRecord({ ...base, renders: { 'aws-id': '\n    [default]\n    aws_access_key_id = AKIA2\n    aws_secret_access_key = s2' } }).awsKeys).toEqual({
       accessKeyId: 'AKIA2',
       secretAccessKey: 's2'
     })
-    expect(awsKeys({ ...base, access_key_id: 'AKIA3' })).toBeUndefined()
+    expect(tokenRecord({ ...base, access_key_id: 'AKIA3' }).awsKeys).toBeUndefined()
   })
 })
 

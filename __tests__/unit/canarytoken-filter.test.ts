@@ -13,6 +13,7 @@ import {
   parseMemoPattern,
   requireFilterOrAll
 } from '../../src/operations/canarytoken-filter.js'
+import { tokenRecord } from '../../src/backends/console/records.js'
 
 const NOW = Date.UTC(2024, 5, 15, 12, 0, 0) // 2024-06-15T12:00:00Z
 const NOW_SECONDS = NOW / 1000
@@ -171,9 +172,11 @@ describe('parseCanarytokenFilter', () => {
   })
 })
 
+const record = (fields: Partial<Canarytoken> = {}) => tokenRecord(token(fields))
+
 describe('matchesFilter', () => {
   it('matches everything with no filter', () => {
-    expect(matchesFilter({}, token())).toBe(true)
+    expect(matchesFilter({}, record())).toBe(true)
   })
 
   it.each([
@@ -198,16 +201,16 @@ describe('matchesFilter', () => {
     [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: 'soon' }), false],
     [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: '1700000000.5' }), true]
   ])('%p on a token -> %p', (filter, candidate, expected) => {
-    expect(matchesFilter(filter, candidate)).toBe(expected)
+    expect(matchesFilter(filter, tokenRecord(candidate))).toBe(expected)
   })
 
   it('combines filters with AND, the memo pattern included', () => {
     const filter = parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', triggered: 'false', 'created-before': '30d' }), NOW)
-    expect(matchesFilter(filter, token())).toBe(true)
-    expect(matchesFilter(filter, token({ memo: 'ci-runner 42' }))).toBe(false)
-    expect(matchesFilter(filter, token({ kind: 'http' }))).toBe(false)
-    expect(matchesFilter(filter, token({ triggered_count: 1 }))).toBe(false)
-    expect(matchesFilter(filter, token({ created: String(NOW_SECONDS - 86_400) }))).toBe(false)
+    expect(matchesFilter(filter, record())).toBe(true)
+    expect(matchesFilter(filter, record({ memo: 'ci-runner 42' }))).toBe(false)
+    expect(matchesFilter(filter, record({ kind: 'http' }))).toBe(false)
+    expect(matchesFilter(filter, record({ triggered_count: 1 }))).toBe(false)
+    expect(matchesFilter(filter, record({ created: String(NOW_SECONDS - 86_400) }))).toBe(false)
   })
 
   it('describes the filter in words', () => {

@@ -11,6 +11,7 @@ import { mapWithConcurrency } from '../../src/operations/bounded-pool.js'
 import { CLEANUP_OPERATIONS, parseCleanup, type TokenOutcome } from '../../src/operations/cleanup.js'
 import { ALREADY_DONE } from '../../src/operations/outcomes.js'
 import type { Log, OperationResult, RunEnvironment } from '../../src/operations/types.js'
+import { ConsoleBackend } from '../../src/backends/console/index.js'
 
 const NOW = Date.UTC(2024, 5, 15)
 const DAY = 86_400
@@ -84,7 +85,7 @@ function logger(): Log & { lines: string[] } {
 
 async function cleanup(fake: FakeConsole, values: Partial<Record<InputName, string>>, log = logger()): Promise<OperationResult> {
   const params = parseCleanup(inputsFrom(values), NOW)
-  return cleanupOperation.run({ ...params, artifact: undefined }, { transport: fake.transport(), env, log })
+  return cleanupOperation.run({ ...params, artifact: undefined }, { backend: new ConsoleBackend(fake.transport(), new URL('https://fake.canary.tools')), env, log })
 }
 
 function outcomes(result: OperationResult): Pick<TokenOutcome, 'canarytoken' | 'outcome' | 'message'>[] {
@@ -265,7 +266,7 @@ describe('cleanup-canarytokens', () => {
         ? call(endpoint, { ...params, cursor: pageStarts.shift() }).then((page) => ({ ...(page as object), cursor: { next: pageStarts[0] ?? null } }))
         : call(endpoint, params)) as typeof transport.call
     const params = parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)
-    const result = await cleanupOperation.run({ ...params, artifact: undefined }, { transport, env, log: logger() })
+    const result = await cleanupOperation.run({ ...params, artifact: undefined }, { backend: new ConsoleBackend(transport, new URL('https://fake.canary.tools')), env, log: logger() })
     expect(result.outputs).toMatchObject({ 'matched-count': 4, 'changed-count': 4, 'failed-count': 0 })
     expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d'])
   })
@@ -285,11 +286,11 @@ describe('list-canarytokens', () => {
     fake.add('aws', { kind: 'aws-id', secret_access_key: 'SECRET-VALUE-123', renders: { 'aws-id': '[default]' }, memo: 'keys' })
     fake.add('dns-1')
     const params = listOperation.parse(inputsFrom({ kind: 'aws-id' }), env) as Parameters<typeof listOperation.run>[0]
-    const result = await listOperation.run(params, { transport: fake.transport(), env, log: logger() })
+    const result = await listOperation.run(params, { backend: new ConsoleBackend(fake.transport(), new URL('https://fake.canary.tools')), env, log: logger() })
     expect(result.outputs.count).toBe(1)
     const listed = JSON.parse(String(result.outputs.tokens)) as Record<string, unknown>[]
     expect(listed).toEqual([
-      { canarytoken: 'aws', kind: 'aws-id', memo: 'keys', flock_id: 'flock:default', enabled: true, created: String(NOW / 1000 - 40 * DAY), triggered_count: 0 }
+      { canarytoken: 'aws', kind: 'aws-id', memo: 'keys', flock_id: 'flock:default', enabled: true, created: String(NOW / 1000 - 40 * DAY), triggered_count: 0, created_printable: new Date((NOW / 1000 - 40 * DAY) * 1000).toISOString() }
     ])
     expect(String(result.outputs.tokens)).not.toContain('SECRET-VALUE')
   })

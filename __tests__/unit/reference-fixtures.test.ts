@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { MockAgent } from 'undici'
 import * as core from '../../__fixtures__/core.js'
 import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
+const { ConsoleBackend } = await import('../../src/backends/console/index.js')
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { HttpTransport } = await import('../../src/http/transport.js')
@@ -75,7 +76,7 @@ async function runOperation(name: string, inputs: Record<string, string>) {
   })
   const lines: string[] = []
   const log = { info: (line: string) => lines.push(line), warning: (line: string) => lines.push(line), debug: (line: string) => lines.push(line) }
-  const result = await operation.run(params, { transport, env, log })
+  const result = await operation.run(params, { backend: new ConsoleBackend(transport, new URL('https://example.canary.tools')), env, log })
   await agent.close()
   return { result, lines }
 }

@@ -8,7 +8,7 @@ import { didYouMean } from '../near-miss.js'
 import { registerSecret, withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, saveDownload, type FileOptions } from './file-options.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
-import { defineOperation, type OperationResult, type OutputValue, type SummarySection } from './types.js'
+import { CONSOLE_ONLY, consoleOf, defineOperation, type OperationResult, type OutputValue, type SummarySection } from './types.js'
 
 /** The key types the Console accepts, spelled as the reference spells them. */
 export const GLOBAL_API_KEY_TYPES = ['read-only', 'analyst', 'admin'] as const
@@ -88,6 +88,7 @@ const addApiKeyOperation = defineOperation<{ authTokenType: string; note: string
   name: 'add-api-key',
   description:
     'Creates a Global API key (`auth-token-type`: read-only, analyst or admin) and gives it as the output `api-key`, masked, for the next step to store.',
+  backends: CONSOLE_ONLY,
   requires: ['auth-token-type', 'note'],
   accepts: [],
   outputs: NEW_KEY_OUTPUTS,
@@ -98,7 +99,7 @@ const addApiKeyOperation = defineOperation<{ authTokenType: string; note: string
     return { authTokenType, note: inputs.get('note') }
   },
   async run({ authTokenType, note }, context) {
-    const answer = await addApiKey(context.transport, authTokenType, note)
+    const answer = await addApiKey(consoleOf(context).transport, authTokenType, note)
     const key = newKey(answer.global_api_key, 'global_api_key')
     context.log.info(`Added Global API key ${key.key_id} (${text(key.auth_token_type) || authTokenType}).`)
     return newKeyResult(key, 'Added Global API key')
@@ -108,12 +109,13 @@ const addApiKeyOperation = defineOperation<{ authTokenType: string; note: string
 const listApiKeysOperation = defineOperation<{ includeSecrets: boolean }>({
   name: 'list-api-keys',
   description: 'Lists the Global API keys as JSON, without their tokens unless `include-secrets: true`.',
+  backends: CONSOLE_ONLY,
   requires: [],
   accepts: ['include-secrets'],
   outputs: LIST_OUTPUTS,
   parse: (inputs) => ({ includeSecrets: booleanInput(inputs, 'include-secrets') }),
   async run({ includeSecrets }, context) {
-    const keys = keyList((await listApiKeys(context.transport)).global_api_keys, 'global_api_keys')
+    const keys = keyList((await listApiKeys(consoleOf(context).transport)).global_api_keys, 'global_api_keys')
     context.log.info(`Listed ${keys.length} Global API key${keys.length === 1 ? '' : 's'}.`)
     return listResult(keys, includeSecrets, 'Global API keys')
   }
@@ -122,12 +124,13 @@ const listApiKeysOperation = defineOperation<{ includeSecrets: boolean }>({
 const removeApiKeyOperation = defineOperation<{ keyId: string }>({
   name: 'remove-api-key',
   description: 'Deletes a Global API key by its `key-id`: anything still using it gets 401 from then on.',
+  backends: CONSOLE_ONLY,
   requires: ['key-id'],
   accepts: [],
   outputs: ['key-id', 'response'],
   parse: (inputs) => ({ keyId: inputs.get('key-id') }),
   async run({ keyId }, context) {
-    const { alreadyDone, ...answer } = await removeApiKey(context.transport, keyId)
+    const { alreadyDone, ...answer } = await removeApiKey(consoleOf(context).transport, keyId)
     context.log.info(`Removed Global API key ${keyId}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
       outputs: { 'key-id': keyId, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
@@ -140,13 +143,14 @@ const downloadApiKeyOperation = defineOperation<{ keyId: string; file: FileOptio
   name: 'download-api-key',
   description:
     "Writes a Global API key's configuration file for Thinkst's Python client into `path` (owner-only, masked); uploads it with `artifact-name`.",
+  backends: CONSOLE_ONLY,
   requires: ['key-id'],
   accepts: FILE_INPUTS,
   outputs: ['key-id', 'file-path', 'artifact-id', 'artifact-name'],
   parse: async (inputs, env) => ({ keyId: inputs.get('key-id'), file: await parseFileOptions(inputs, env) }),
   async run({ keyId, file }, context) {
     // The file holds the key: masked line by line and written owner-only.
-    const saved = await saveDownload(await downloadApiKey(context.transport, keyId), file, API_KEY_FILE_FALLBACK, true)
+    const saved = await saveDownload(await downloadApiKey(consoleOf(context).transport, keyId), file, API_KEY_FILE_FALLBACK, true)
     if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
       context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
     }
@@ -170,6 +174,7 @@ const API_OFF_HINT = "If the Console's API is turned off, only its Global Settin
 const enableApiOperation = defineOperation<Record<string, never>>({
   name: 'enable-api',
   description: "Turns on the Console's API.",
+  backends: CONSOLE_ONLY,
   requires: [],
   accepts: [],
   outputs: ['response'],
@@ -177,7 +182,7 @@ const enableApiOperation = defineOperation<Record<string, never>>({
   async run(_params, context) {
     let answer
     try {
-      answer = await enableApi(context.transport)
+      answer = await enableApi(consoleOf(context).transport)
     } catch (error) {
       if (error instanceof ApiError && error.failure === 'unauthorized') {
         throw new ApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.serverMessage, error.attempts)
@@ -196,6 +201,7 @@ const disableApiOperation = defineOperation<Record<string, never>>({
   name: 'disable-api',
   description:
     "Turns off the Console's API: every key, this one included, stops working. Runs only with `confirm: disable-api`.",
+  backends: CONSOLE_ONLY,
   requires: [],
   accepts: ['confirm'],
   outputs: ['response'],
@@ -209,7 +215,7 @@ const disableApiOperation = defineOperation<Record<string, never>>({
     return {}
   },
   async run(_params, context) {
-    const answer = await disableApi(context.transport)
+    const answer = await disableApi(consoleOf(context).transport)
     context.log.warning("Turned off the Console's API: every API key now gets refused until it is turned on again.")
     return {
       outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
@@ -222,6 +228,7 @@ const addFlockApiKeyOperation = defineOperation<{ flockId: string; note: string;
   name: 'add-flock-api-key',
   description:
     'Creates a Flock API key for `flock-id` (optional `auth-token-type`: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin) and gives it as the output `api-key`, masked.',
+  backends: CONSOLE_ONLY,
   requires: ['flock-id', 'note'],
   accepts: ['auth-token-type'],
   outputs: NEW_KEY_OUTPUTS,
@@ -231,7 +238,7 @@ const addFlockApiKeyOperation = defineOperation<{ flockId: string; note: string;
     authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
   }),
   async run({ flockId, note, authTokenType }, context) {
-    const answer = await addFlockApiKey(context.transport, flockId, note, authTokenType)
+    const answer = await addFlockApiKey(consoleOf(context).transport, flockId, note, authTokenType)
     const key = newKey(answer.flock_api_key, 'flock_api_key')
     context.log.info(`Added Flock API key ${key.key_id} (${text(key.auth_token_type) || 'default type'}) for ${flockId}.`)
     return newKeyResult(key, `Added Flock API key for ${flockId}`)
@@ -241,12 +248,13 @@ const addFlockApiKeyOperation = defineOperation<{ flockId: string; note: string;
 const listFlockApiKeysOperation = defineOperation<{ flockId: string; includeSecrets: boolean }>({
   name: 'list-flock-api-keys',
   description: "Lists a flock's API keys as JSON, without their tokens unless `include-secrets: true`.",
+  backends: CONSOLE_ONLY,
   requires: ['flock-id'],
   accepts: ['include-secrets'],
   outputs: LIST_OUTPUTS,
   parse: (inputs) => ({ flockId: flockIdInput(inputs) as string, includeSecrets: booleanInput(inputs, 'include-secrets') }),
   async run({ flockId, includeSecrets }, context) {
-    const keys = keyList((await listFlockApiKeys(context.transport, flockId)).flock_api_keys, 'flock_api_keys')
+    const keys = keyList((await listFlockApiKeys(consoleOf(context).transport, flockId)).flock_api_keys, 'flock_api_keys')
     context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`)
     return listResult(keys, includeSecrets, `Flock API keys of ${flockId}`)
   }
@@ -255,12 +263,13 @@ const listFlockApiKeysOperation = defineOperation<{ flockId: string; includeSecr
 const removeFlockApiKeyOperation = defineOperation<{ removeAuthToken: string }>({
   name: 'remove-flock-api-key',
   description: 'Deletes a Flock API key, named by the key itself (`remove-auth-token`, from a secret; masked).',
+  backends: CONSOLE_ONLY,
   requires: ['remove-auth-token'],
   accepts: [],
   outputs: ['response'],
   parse: (inputs) => ({ removeAuthToken: inputs.get('remove-auth-token') }),
   async run({ removeAuthToken }, context) {
-    const { alreadyDone, ...answer } = await removeFlockApiKey(context.transport, removeAuthToken)
+    const { alreadyDone, ...answer } = await removeFlockApiKey(consoleOf(context).transport, removeAuthToken)
     context.log.info(`Removed the Flock API key${alreadyDoneSuffix(alreadyDone)}.`)
     return {
       outputs: { response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },

@@ -1,4 +1,5 @@
-import { isEnabled, searchStringFor, type Canarytoken, type CanarytokenQuery } from '../backends/console/canarytokens.js'
+import { searchStringFor, type CanarytokenQuery } from '../backends/console/canarytokens.js'
+import type { TokenRecord } from '../backends/types.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, flockIdInput, optionalBoolean, type InputName, type InputReader } from '../inputs.js'
 import { isKnownKind, unknownKindMessage } from './kinds.js'
@@ -178,33 +179,21 @@ export function consoleQuery(filter: CanarytokenFilter): CanarytokenQuery {
   return { flockId: filter.flockId, kind: filter.kind, active: filter.enabled, searchString: filter.memoPattern?.searchString }
 }
 
-/** Epoch seconds of `created`; the Console sends it as text. `undefined` when it cannot be read. */
-export function createdSeconds(token: Canarytoken): number | undefined {
-  const value = typeof token.created === 'number' ? token.created : Number.parseFloat(String(token.created ?? ''))
-  return Number.isFinite(value) ? value : undefined
-}
-
-export function triggeredCount(token: Canarytoken): number | undefined {
-  const value = Number(token.triggered_count)
-  return token.triggered_count !== undefined && token.triggered_count !== null && Number.isFinite(value) ? value : undefined
-}
-
 /**
  * Whether a token passes every filter. Everything is checked here, the
  * Console's part too, so a Console that ignored a parameter cannot widen the
  * match. A field the filter needs but the token lacks never matches.
  */
-export function matchesFilter(filter: CanarytokenFilter, token: Canarytoken): boolean {
+export function matchesFilter(filter: CanarytokenFilter, token: TokenRecord): boolean {
   if (filter.kind !== undefined && token.kind !== filter.kind) return false
-  if (filter.flockId !== undefined && token.flock_id !== filter.flockId) return false
-  if (filter.enabled !== undefined && isEnabled(token) !== filter.enabled) return false
-  if (filter.memoPattern && !filter.memoPattern.regex.test(typeof token.memo === 'string' ? token.memo : '')) return false
+  if (filter.flockId !== undefined && token.flockId !== filter.flockId) return false
+  if (filter.enabled !== undefined && token.enabled !== filter.enabled) return false
+  if (filter.memoPattern && !filter.memoPattern.regex.test(token.memo)) return false
   if (filter.createdBefore) {
-    const created = createdSeconds(token)
-    if (created === undefined || created >= filter.createdBefore.epochSeconds) return false
+    if (token.created === undefined || token.created.getTime() / 1000 >= filter.createdBefore.epochSeconds) return false
   }
   if (filter.triggered !== undefined) {
-    const count = triggeredCount(token)
+    const count = token.triggeredCount
     if (count === undefined || count > 0 !== filter.triggered) return false
   }
   return true

@@ -1,17 +1,8 @@
 import { basename } from 'node:path'
-import {
-  deleteApeeperFactory,
-  deleteCanarytoken,
-  disableCanarytoken,
-  downloadCanarytoken,
-  enableCanarytoken,
-  fetchCanarytoken,
-  removeS3Canarytoken,
-  updateCanarytokenMemo,
-  type Canarytoken
-} from '../backends/console/canarytokens.js'
+import { deleteApeeperFactory, removeS3Canarytoken } from '../backends/console/canarytokens.js'
+import type { TokenRecord } from '../backends/types.js'
 import { ApiError } from '../http/errors.js'
-import type { HttpTransport, FileParams, Params } from '../http/transport.js'
+import type { FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import {
   booleanInput,
@@ -39,7 +30,8 @@ import {
 } from './kinds.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { createOrReuse } from './reuse.js'
-import { defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
+import type { CreateRequest } from '../backends/types.js'
+import { CONSOLE_ONLY, consoleOf, defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 
 /** Largest file sent with create (web-image, upload-file). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -52,25 +44,25 @@ const AWS_ID_OUTPUTS = ['access-key-id', 'secret-access-key'] as const
 export const NAMED_PARAMETERS = new Set<string>([...INPUT_NAMES.map(consoleParameter), 'exe', 'doc', 'pdf'])
 
 /** Outputs describing a token. Secret fields never go to `token` or `response`; aws-id keys have outputs of their own. */
-export function tokenOutputs(token: Canarytoken, response: unknown): Record<string, OutputValue | undefined> {
+export function tokenOutputs(token: TokenRecord, response: unknown = token.answer): Record<string, OutputValue | undefined> {
   return {
-    canarytoken: token.canarytoken,
+    canarytoken: token.id,
     kind: token.kind,
     memo: token.memo,
     hostname: token.hostname,
     url: token.url,
     enabled: token.enabled,
-    'flock-id': token.flock_id,
-    token: JSON.stringify(withoutSecretFields(token)),
-    response: JSON.stringify(withoutSecretFields(response))
+    'flock-id': token.flockId,
+    token: JSON.stringify(token.details),
+    response: response === undefined ? undefined : JSON.stringify(withoutSecretFields(response))
   }
 }
 
-function tokenSummary(heading: string, token: Canarytoken, file?: string, notes?: string[]): OperationResult['summary'] {
+function tokenSummary(heading: string, token: TokenRecord, file?: string, notes?: string[]): OperationResult['summary'] {
   return {
     heading,
     columns: ['Canarytoken', 'Kind', 'Memo', 'Hostname / URL', 'Enabled', 'File'],
-    rows: [[token.canarytoken, token.kind, token.memo ?? '', token.hostname || token.url || '', String(token.enabled ?? ''), file ?? '']],
+    rows: [[token.id, token.kind, token.memo, token.hostname || token.url || '', String(token.enabled ?? ''), file ?? '']],
     notes
   }
 }
@@ -159,10 +151,8 @@ export const TOKEN_REQUEST_INPUTS: readonly InputName[] = [
 ]
 
 /** A token to create, checked: what create sends. */
-export interface TokenRequest {
+export interface TokenRequest extends CreateRequest {
   kind: CanarytokenKind
-  params: Params & { kind: string; memo: string; flock_id?: string }
-  files: FileParams
 }
 
 /**
@@ -176,9 +166,9 @@ export async function parseTokenRequest(inputs: InputReader, memo: string, env: 
   const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
   const files = await checkKindRules(kind, inputs, extra, env)
   const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled')
-  const params: TokenRequest['params'] = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }
+  const { flock_id: flockId, ...params }: Params = { ...extra, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) }
   if (browserScanner !== undefined) params.browser_scanner_enabled = browserScanner
-  return { kind, params, files }
+  return { kind, memo, flockId: typeof flockId === 'string' ? flockId : undefined, params, files }
 }
 
 /** One message for a kind without a file, whether create or download-canarytoken learns it. */
@@ -189,14 +179,13 @@ function refuseKindWithoutFile(kind: string, what: string): void {
 }
 
 async function downloadInto(
-  transport: HttpTransport,
-  token: Canarytoken,
+  token: TokenRecord,
   options: FileOptions,
   context: OperationContext
 ): Promise<{ path: string; artifact: OperationResult['artifact'] }> {
   const kind = token.kind
   const credentials = isKnownKind(kind) && kindRule(kind).credentials === true
-  const saved = await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials)
+  const saved = await saveDownload(await context.backend.download(token), options, `canarytoken-${token.id}`, credentials)
   if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
     context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
   }
@@ -217,6 +206,7 @@ const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
   description:
     'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
+  backends: CONSOLE_ONLY,
   requires: ['kind', 'memo'],
   accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
   outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
@@ -232,24 +222,24 @@ const createOperation = defineOperation<CreateParams>({
       reuse: booleanInput(inputs, 'reuse')
     }
   },
-  async run({ params, files, download, reuse }, context) {
-    const { token, answer, reused } = await createOrReuse(context.transport, params, files, reuse)
+  async run({ download, reuse, ...request }, context) {
+    const { token, reused } = await createOrReuse(context.backend, request, reuse)
     const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken'
     context.log.info(
       reused
-        ? `Reused the ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
-        : `Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`
+        ? `Reused the ${token.kind} Canarytoken ${token.id}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
+        : `Created ${token.kind} Canarytoken ${token.id}${token.hostname ? ` (${token.hostname})` : ''}.`
     )
-    const outputs = tokenOutputs(token, answer)
+    const outputs = tokenOutputs(token)
     outputs.reused = reused
-    if (token.kind === 'aws-id') {
-      outputs['access-key-id'] = token.access_key_id
-      outputs['secret-access-key'] = token.secret_access_key
+    if (token.awsKeys) {
+      outputs['access-key-id'] = token.awsKeys.accessKeyId
+      outputs['secret-access-key'] = token.awsKeys.secretAccessKey
     }
     const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined
     if (!download) return { outputs, summary: tokenSummary(heading, token, undefined, notes) }
-    const file = await downloadInto(context.transport, token, download, context).catch((error: unknown) => {
-      throw madeButNotDownloaded(error, token.canarytoken)
+    const file = await downloadInto(token, download, context).catch((error: unknown) => {
+      throw madeButNotDownloaded(error, token.id)
     })
     outputs['file-path'] = file.path
     return { outputs, summary: tokenSummary(heading, token, file.path, notes), artifact: file.artifact }
@@ -267,48 +257,48 @@ function parseCanarytoken(inputs: InputReader): TokenIdParams {
 const fetchOperation = defineOperation<TokenIdParams>({
   name: 'fetch-canarytoken',
   description: 'Reads one Canarytoken: its memo, hostname, URL, kind and state.',
+  backends: CONSOLE_ONLY,
   requires: ['canarytoken'],
   accepts: [],
   outputs: TOKEN_OUTPUTS,
   parse: parseCanarytoken,
   async run({ canarytoken }, context) {
-    const answer = await fetchCanarytoken(context.transport, canarytoken)
-    const token = answer.token
-    context.log.info(`Found the ${token.kind} Canarytoken ${token.canarytoken}: memo '${token.memo ?? ''}', enabled: ${token.enabled ?? 'unknown'}.`)
-    return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Canarytoken', token) }
+    const token = await context.backend.fetch({ id: canarytoken })
+    context.log.info(`Found the ${token.kind} Canarytoken ${token.id}: memo '${token.memo}', enabled: ${token.enabled ?? 'unknown'}.`)
+    return { outputs: tokenOutputs(token), summary: tokenSummary('Canarytoken', token) }
   }
 })
 
 const updateOperation = defineOperation<TokenIdParams & { memo: string }>({
   name: 'update-canarytoken',
   description: "Replaces a Canarytoken's memo.",
+  backends: CONSOLE_ONLY,
   requires: ['canarytoken', 'memo'],
   accepts: [],
   outputs: TOKEN_OUTPUTS,
   parse: (inputs) => ({ ...parseCanarytoken(inputs), memo: memoInput(inputs) }),
   async run({ canarytoken, memo }, context) {
-    const answer = await updateCanarytokenMemo(context.transport, canarytoken, memo)
-    // The reference shows the updated token in the answer; fetch it if a Console leaves it out.
-    const token = answer.token ?? (await fetchCanarytoken(context.transport, canarytoken)).token
+    const token = await consoleOf(context).updateMemo({ id: canarytoken }, memo)
     context.log.info(`Updated the memo of ${canarytoken}.`)
-    return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Updated Canarytoken memo', token) }
+    return { outputs: tokenOutputs(token), summary: tokenSummary('Updated Canarytoken memo', token) }
   }
 })
 
 /** enable/disable share a shape: change the state, then read the token back to report it. */
-function stateOperation(name: string, description: string, change: (transport: HttpTransport, id: string) => Promise<unknown>, heading: string) {
+function stateOperation(name: string, description: string, enabled: boolean, heading: string) {
   return defineOperation<TokenIdParams>({
     name,
     description,
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
     parse: parseCanarytoken,
     async run({ canarytoken }, context) {
-      const answer = await change(context.transport, canarytoken)
-      const token = (await fetchCanarytoken(context.transport, canarytoken)).token
+      await context.backend.setAlerting({ id: canarytoken }, enabled)
+      const token = await context.backend.fetch({ id: canarytoken })
       context.log.info(`${heading}: ${canarytoken} (enabled: ${token.enabled}).`)
-      return { outputs: tokenOutputs(token, answer), summary: tokenSummary(heading, token) }
+      return { outputs: tokenOutputs(token), summary: tokenSummary(heading, token) }
     }
   })
 }
@@ -318,15 +308,16 @@ function stateOperation(name: string, description: string, change: (transport: H
 const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolean }>({
   name: 'delete-canarytoken',
   description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
+  backends: CONSOLE_ONLY,
   requires: ['canarytoken'],
   accepts: ['clear-incidents'],
   outputs: ['canarytoken', 'response'],
   parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
   async run({ canarytoken, clearIncidents }, context) {
-    const { alreadyDone, ...answer } = await deleteCanarytoken(context.transport, canarytoken, clearIncidents)
+    const { alreadyDone } = await context.backend.delete({ id: canarytoken }, { clearIncidents })
     context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(answer) },
+      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify({ result: 'success' }) },
       summary: {
         heading: 'Deleted Canarytoken',
         columns: ['Canarytoken', 'Incidents cleared'],
@@ -340,19 +331,20 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
 const downloadOperation = defineOperation<TokenIdParams & { file: FileOptions }>({
   name: 'download-canarytoken',
   description: "Writes a Canarytoken's file (document, PDF, credentials, ...) into `path`; uploads it with `artifact-name`.",
+  backends: CONSOLE_ONLY,
   requires: ['canarytoken'],
   accepts: FILE_INPUTS,
   outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS],
   parse: async (inputs, env) => ({ ...parseCanarytoken(inputs), file: await parseFileOptions(inputs, env) }),
   async run({ canarytoken, file }, context) {
     // Fetching first tells us the kind, so a credential file is masked as one.
-    const answer = await fetchCanarytoken(context.transport, canarytoken)
-    // A kind the Console cannot make a file for: say so, without sending a download it will refuse.
-    refuseKindWithoutFile(answer.token.kind, 'download-canarytoken')
-    const saved = await downloadInto(context.transport, answer.token, file, context)
+    const token = await context.backend.fetch({ id: canarytoken })
+    // A kind the server cannot make a file for: say so, without sending a download it will refuse.
+    refuseKindWithoutFile(token.kind, 'download-canarytoken')
+    const saved = await downloadInto(token, file, context)
     return {
-      outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
-      summary: tokenSummary('Downloaded Canarytoken file', answer.token, saved.path),
+      outputs: { ...tokenOutputs(token), 'file-path': saved.path },
+      summary: tokenSummary('Downloaded Canarytoken file', token, saved.path),
       artifact: saved.artifact
     }
   }
@@ -371,6 +363,7 @@ interface RemoveS3Params {
 const removeS3Operation = defineOperation<RemoveS3Params>({
   name: 'remove-s3-canarytoken',
   description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
+  backends: CONSOLE_ONLY,
   requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
   accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
   outputs: ['canarytoken', 'response'],
@@ -390,7 +383,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
     }
   },
   async run(params, context) {
-    const { alreadyDone, ...answer } = await removeS3Canarytoken(context.transport, {
+    const { alreadyDone, ...answer } = await removeS3Canarytoken(consoleOf(context).transport, {
       canarytoken: params.canarytoken,
       aws_access_key: params.awsAccessKey,
       aws_secret_key: params.awsSecretKey,
@@ -415,12 +408,13 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
 const deleteApeeperOperation = defineOperation<{ hash: string }>({
   name: 'delete-apeeper-factory',
   description: 'Deletes an Apeeper Canarytoken factory by its hash.',
+  backends: CONSOLE_ONLY,
   requires: ['hash'],
   accepts: [],
   outputs: ['response'],
   parse: (inputs) => ({ hash: inputs.get('hash') }),
   async run({ hash }, context) {
-    const { alreadyDone, ...answer } = await deleteApeeperFactory(context.transport, hash)
+    const { alreadyDone, ...answer } = await deleteApeeperFactory(consoleOf(context).transport, hash)
     context.log.info(`Deleted the Apeeper factory ${hash}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
       outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
@@ -433,10 +427,11 @@ export const CANARYTOKEN_OPERATIONS = [
   createOperation,
   fetchOperation,
   updateOperation,
-  stateOperation('enable-canarytoken', 'Enables a disabled Canarytoken.', enableCanarytoken, 'Enabled Canarytoken'),
-  stateOperation('disable-canarytoken', 'Disables a Canarytoken: it stays, but alerts stop.', disableCanarytoken, 'Disabled Canarytoken'),
+  stateOperation('enable-canarytoken', 'Enables a disabled Canarytoken.', true, 'Enabled Canarytoken'),
+  stateOperation('disable-canarytoken', 'Disables a Canarytoken: it stays, but alerts stop.', false, 'Disabled Canarytoken'),
   deleteOperation,
   downloadOperation,
   removeS3Operation,
   deleteApeeperOperation
 ]
+

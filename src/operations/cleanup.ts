@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
-import { canarytokenPages, deleteCanarytoken, disableCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
+import type { ConsoleBackend } from '../backends/console/index.js'
+import type { TokenRecord } from '../backends/types.js'
 import { ApiError, isNotFound } from '../http/errors.js'
-import type { HttpTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
@@ -9,20 +9,18 @@ import { alreadyDoneSuffix, counted } from './outcomes.js'
 import {
   FILTER_INPUTS,
   consoleQuery,
-  createdSeconds,
   describeFilter,
   matchesFilter,
   parseCanarytokenFilter,
   requireFilterOrAll,
-  triggeredCount,
   type CanarytokenFilter
 } from './canarytoken-filter.js'
 import { writeTokenList, type TokenList } from '../publish/tokens-file.js'
 import { parseArtifactOptions, type FileOptions } from './file-options.js'
-import { defineOperation, type ArtifactRequest, type Log, type OperationContext, type OperationResult } from './types.js'
+import { CONSOLE_ONLY, consoleOf, defineOperation, type ArtifactRequest, type Log, type OperationContext, type OperationResult } from './types.js'
 
 /** A matched token as the outputs show it: the Console's field names, no secret field, no rendering. */
-export interface TokenRecord {
+export interface ListedToken {
   canarytoken: string
   kind: string
   memo: string
@@ -35,23 +33,23 @@ export interface TokenRecord {
   triggered_count?: number
 }
 
-export function tokenRecord(token: Canarytoken): TokenRecord {
+export function listedToken(token: TokenRecord): ListedToken {
   return {
-    canarytoken: token.canarytoken,
+    canarytoken: token.id,
     kind: token.kind,
     memo: token.memo,
-    flock_id: token.flock_id,
-    hostname: token.hostname || undefined,
-    url: token.url || undefined,
-    enabled: isEnabled(token),
-    created: token.created === undefined ? undefined : String(token.created),
-    created_printable: token.created_printable,
-    triggered_count: triggeredCount(token)
+    flock_id: token.flockId,
+    hostname: token.hostname,
+    url: token.url,
+    enabled: token.enabled,
+    created: token.created === undefined ? undefined : String(token.created.getTime() / 1000),
+    created_printable: token.created?.toISOString(),
+    triggered_count: token.triggeredCount
   }
 }
 
 interface Matches {
-  matched: TokenRecord[]
+  matched: ListedToken[]
   read: number
   pages: number
   /** Tokens left out by `created-before` because their creation time could not be read. */
@@ -59,7 +57,7 @@ interface Matches {
 }
 
 /** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
-async function findMatches(transport: HttpTransport, filter: CanarytokenFilter, log: Log): Promise<Matches> {
+async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, log: Log): Promise<Matches> {
   const result: Matches = { matched: [], read: 0, pages: 0, undated: 0 }
   const query = consoleQuery(filter)
   const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
@@ -71,14 +69,14 @@ async function findMatches(transport: HttpTransport, filter: CanarytokenFilter, 
   )
   // A Console that pages by offset could show a token twice: it is counted and changed once.
   const seen = new Set<string>()
-  for await (const page of canarytokenPages(transport, query)) {
+  for await (const page of console.pages(query)) {
     result.pages++
-    for (const token of page.canarytokens) {
-      if (seen.has(token.canarytoken)) continue
-      seen.add(token.canarytoken)
+    for (const token of page.tokens) {
+      if (seen.has(token.id)) continue
+      seen.add(token.id)
       result.read++
-      if (matchesFilter(filter, token)) result.matched.push(tokenRecord(token))
-      else if (filter.createdBefore && createdSeconds(token) === undefined) result.undated++
+      if (matchesFilter(filter, token)) result.matched.push(listedToken(token))
+      else if (filter.createdBefore && token.created === undefined) result.undated++
     }
   }
   if (result.undated > 0) log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
@@ -86,7 +84,7 @@ async function findMatches(transport: HttpTransport, filter: CanarytokenFilter, 
   return result
 }
 
-function createdText(record: TokenRecord): string {
+function createdText(record: ListedToken): string {
   if (record.created_printable) return record.created_printable
   const seconds = Number.parseFloat(record.created ?? '')
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : ''
@@ -97,7 +95,7 @@ function shortMemo(memo: string): string {
   return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo
 }
 
-function tokenRow(record: TokenRecord): string[] {
+function tokenRow(record: ListedToken): string[] {
   return [
     record.canarytoken,
     record.kind,
@@ -126,12 +124,13 @@ const listOperation = defineOperation<ListParams>({
   name: 'list-canarytokens',
   description:
     'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional); the whole list goes to the file `tokens-file` names (uploaded with `artifact-name`), and to `tokens` while it fits in an output.',
+  backends: CONSOLE_ONLY,
   requires: [],
   accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
   outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
   parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run({ filter, artifact }, context) {
-    const { matched, read, pages } = await findMatches(context.transport, filter, context.log)
+    const { matched, read, pages } = await findMatches(consoleOf(context), filter, context.log)
     const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matched, context.log)
     return {
       outputs: { ...list.outputs, count: matched.length },
@@ -164,7 +163,7 @@ interface CleanupParams {
 /** What happened to one matched token. */
 export type Outcome = 'changed' | 'skipped' | 'failed' | 'dry-run'
 
-export interface TokenOutcome extends TokenRecord {
+export interface TokenOutcome extends ListedToken {
   outcome: Outcome
   /** What was done, why not, or the Console's error. */
   message: string
@@ -238,13 +237,15 @@ const cleanupOperation = defineOperation<CleanupParams>({
   name: 'cleanup-canarytokens',
   description:
     'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
+  backends: CONSOLE_ONLY,
   requires: ['action'],
   accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
   outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
   parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run(params, context) {
-    const { log, transport } = context
-    const { matched, read } = await findMatches(transport, params.filter, log)
+    const { log } = context
+    const console = consoleOf(context)
+    const { matched, read } = await findMatches(console, params.filter, log)
     const outcomes: TokenOutcome[] = matched.map((record) =>
       params.action === 'disable' && record.enabled === false
         ? { ...record, outcome: 'skipped', message: 'already disabled' }
@@ -278,10 +279,10 @@ const cleanupOperation = defineOperation<CleanupParams>({
       }
       try {
         if (params.action === 'delete') {
-          const { alreadyDone } = await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents)
+          const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents })
           Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` })
         } else {
-          await disableCanarytoken(transport, item.canarytoken)
+          await console.setAlerting({ id: item.canarytoken }, false)
           Object.assign(item, { outcome: 'changed', message: 'disabled' })
         }
       } catch (error) {

@@ -6,6 +6,7 @@ import { CANARYTOKEN_OPERATIONS } from './canarytokens.js'
 import { CLEANUP_OPERATIONS } from './cleanup.js'
 import { RUNNER_CANARY_OPERATIONS } from './runner-canaries.js'
 import { SEED_OPERATIONS } from './seed.js'
+import type { BackendName } from '../backends/types.js'
 import type { Operation } from './types.js'
 
 /**
@@ -37,4 +38,13 @@ export function checkRequiredInputs(operation: Operation<unknown>, inputs: Input
 export function ignoredInputs(operation: Operation<unknown>, inputs: InputReader, allInputs: readonly InputName[], defaults: Partial<Record<InputName, string>>): InputName[] {
   const read = new Set<InputName>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts])
   return allInputs.filter((name) => !read.has(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''))
+}
+
+const BACKEND_NAMES: Record<BackendName, string> = { console: 'the Canary Console', 'canarytokens-server': 'a Canarytokens server' }
+
+/** Refuses, before any request, an operation the chosen server cannot carry out, saying why. */
+export function checkBackend(operation: Operation<unknown>, backend: BackendName): void {
+  if (operation.backends.includes(backend)) return
+  const works = operation.backends.map((name) => BACKEND_NAMES[name]).join(' and ')
+  throw new InputError(`Operation '${operation.name}' works on ${works} only, not on ${BACKEND_NAMES[backend]}${operation.backendNote ? `: ${operation.backendNote}` : ''}.`)
 }

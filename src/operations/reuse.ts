@@ -1,13 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createCanarytoken, deleteCanarytoken, fetchCanarytoken, findCanarytokens, type Canarytoken } from '../backends/console/canarytokens.js'
-import type { HttpTransport, FileParams, Params } from '../http/transport.js'
+import { ConsoleBackend } from '../backends/console/index.js'
+import type { CanarytokenBackend, CreateRequest, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { errorMessage } from '../errors.js'
 
 export interface MadeToken {
-  token: Canarytoken
-  /** The Console's answer (create's, or fetch's for a reused token). */
-  answer: unknown
+  token: TokenRecord
   /** An existing token with this kind, memo and flock was returned instead of a new one. */
   reused: boolean
 }
@@ -20,23 +18,20 @@ export interface MadeToken {
 export const SECOND_LOOK_MS = 1000
 
 /** The order every run agrees on: oldest `created` first, ties broken by token id. */
-export function reuseOrder(a: Canarytoken, b: Canarytoken): number {
-  const byTime = Number(a.created ?? 0) - Number(b.created ?? 0)
+export function reuseOrder(a: TokenRecord, b: TokenRecord): number {
+  const byTime = (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0)
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime
-  return a.canarytoken < b.canarytoken ? -1 : a.canarytoken > b.canarytoken ? 1 : 0
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
 /** The token every run with this kind, memo and flock converges on. */
-export function reuseWinner(tokens: readonly Canarytoken[]): Canarytoken | undefined {
+export function reuseWinner(tokens: readonly TokenRecord[]): TokenRecord | undefined {
   return [...tokens].sort(reuseOrder)[0]
 }
 
-type CreateRequest = Params & { kind: string; memo: string; flock_id?: string }
-
-async function reuseExisting(transport: HttpTransport, existing: Canarytoken): Promise<MadeToken> {
+async function reuseExisting(console: ConsoleBackend, existing: TokenRecord): Promise<MadeToken> {
   // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-  const answer = await fetchCanarytoken(transport, existing.canarytoken)
-  return { token: answer.token, answer, reused: true }
+  return { token: await console.fetch(existing), reused: true }
 }
 
 /**
@@ -54,53 +49,51 @@ async function reuseExisting(transport: HttpTransport, existing: Canarytoken): P
  * disabled token (which alerts no one) is never returned nor counted.
  */
 export async function createOrReuse(
-  transport: HttpTransport,
-  params: CreateRequest,
-  files: FileParams,
+  backend: CanarytokenBackend,
+  request: CreateRequest,
   reuse: boolean,
   { enabledOnly = false }: { enabledOnly?: boolean } = {}
 ): Promise<MadeToken> {
-  if (!reuse) {
-    const answer = await createCanarytoken(transport, params, files)
-    return { token: answer.canarytoken, answer, reused: false }
-  }
+  if (!reuse) return { token: await backend.create(request), reused: false }
+  // Reuse needs a listing: the table lets `reuse` reach the Console only.
+  if (!(backend instanceof ConsoleBackend)) throw new Error(`'reuse: true' needs a server that can list tokens; ${backend.description} cannot`)
+  const console = backend
   const search = () =>
-    findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id, ...(enabledOnly ? { active: true } : {}) })
+    console.find({ kind: request.kind, memoEquals: request.memo, flockId: request.flockId, ...(enabledOnly ? { active: true } : {}) })
   const existing = reuseWinner(await search())
-  if (existing) return reuseExisting(transport, existing)
+  if (existing) return reuseExisting(console, existing)
 
   // A create whose answer was lost is settled by searching for it; when other
   // runs made the same token meanwhile, this run cannot tell which is its own,
   // so it takes the winner as its answer and, below, retires every loser itself.
   let ownUnknown = false
-  const pickAmongSeveral = (tokens: Canarytoken[]): Canarytoken => {
+  const pickAmongSeveral = (tokens: TokenRecord[]): TokenRecord => {
     ownUnknown = true
-    return reuseWinner(tokens) as Canarytoken
+    return reuseWinner(tokens) as TokenRecord
   }
-  const created = await createCanarytoken(transport, params, files, { pickAmongSeveral })
-  const own = created.canarytoken
+  const own = await console.create(request, { pickAmongSeveral })
   await sleep(SECOND_LOOK_MS)
-  const found = (await search()).filter((token) => token.canarytoken !== own.canarytoken)
-  const winner = reuseWinner([own, ...found]) as Canarytoken
+  const found = (await search()).filter((token) => token.id !== own.id)
+  const winner = reuseWinner([own, ...found]) as TokenRecord
   if (ownUnknown) {
     // Every token but the winner goes, by the rule every run follows; the run that made one may be deleting it too.
-    for (const loser of found.filter((token) => token.canarytoken !== winner.canarytoken)) await deleteLoser(transport, loser.canarytoken, winner)
+    for (const loser of found.filter((token) => token.id !== winner.id)) await deleteLoser(console, loser.id, winner)
   }
-  if (winner.canarytoken === own.canarytoken) return { token: own, answer: created, reused: false }
+  if (winner.id === own.id) return { token: own, reused: false }
 
   // Another run made the same token first: ours goes, theirs is the answer.
-  await deleteLoser(transport, own.canarytoken, winner, true)
-  return reuseExisting(transport, winner)
+  await deleteLoser(console, own.id, winner, true)
+  return reuseExisting(console, winner)
 }
 
 /** Deletes a token that lost to `winner`; one already gone was deleted by another run following the same rule. */
-async function deleteLoser(transport: HttpTransport, loser: string, winner: Canarytoken, ownToken = false): Promise<void> {
+async function deleteLoser(console: ConsoleBackend, loser: string, winner: TokenRecord, ownToken = false): Promise<void> {
   try {
-    await deleteCanarytoken(transport, loser)
+    await console.delete({ id: loser })
   } catch (error) {
     if (isNotFound(error)) return
     throw new Error(
-      `another run made the Canarytoken ${winner.canarytoken} with this memo at the same time, so ${ownToken ? `the one this run made (${loser})` : loser} ` +
+      `another run made the Canarytoken ${winner.id} with this memo at the same time, so ${ownToken ? `the one this run made (${loser})` : loser} ` +
         `should go, but deleting it failed (${errorMessage(error)}); delete ${loser} with delete-canarytoken`
     )
   }

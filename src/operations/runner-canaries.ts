@@ -1,13 +1,10 @@
-import { fetchCanarytoken, isEnabled, type Canarytoken } from '../backends/console/canarytokens.js'
+import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
 import { ApiError, isNotFound } from '../http/errors.js'
-import type { HttpTransport } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
 import {
   appendProfile,
   checkWritable,
-  iniSections,
-  iniValues,
   profileSections,
   readSharedFile,
   removeCreatedFolders,
@@ -18,11 +15,10 @@ import {
   type SharedFileRole
 } from '../publish/aws-shared-files.js'
 import { registerSecret } from '../secrets.js'
-import { triggeredCount } from './canarytoken-filter.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
-import { defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
+import { CONSOLE_ONLY, defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
 
 /** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
 export const DEFAULT_RUNNER_CANARY_MEMO = '{repository} {workflow}/{job} run {run_id} attempt {run_attempt} ({short_sha}): runner canary'
@@ -124,23 +120,8 @@ async function checkProfileIsFree(paths: SharedFilePaths, profile: string): Prom
   }
 }
 
-/** The token's AWS keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
-export function awsKeys(token: Canarytoken): { accessKeyId: string; secretAccessKey: string } | undefined {
-  let accessKeyId = typeof token.access_key_id === 'string' ? token.access_key_id.trim() : ''
-  let secretAccessKey = typeof token.secret_access_key === 'string' ? token.secret_access_key.trim() : ''
-  const rendered = token.renders?.['aws-id']
-  if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
-    for (const section of iniSections(rendered)) {
-      const values = iniValues(rendered, section)
-      accessKeyId ||= values.aws_access_key_id ?? ''
-      secretAccessKey ||= values.aws_secret_access_key ?? ''
-    }
-  }
-  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined
-}
-
 interface Minted {
-  token: Canarytoken
+  token: TokenRecord
   reused: boolean
   keys: { accessKeyId: string; secretAccessKey: string }
 }
@@ -150,17 +131,17 @@ interface Minted {
  * has it (a disabled one was retired, e.g. by the 30-day cleanup, and would
  * alert no one); else a new one. Its keys are masked before this returns.
  */
-async function mintRunnerCanary(transport: HttpTransport, params: PlantParams): Promise<Minted> {
+async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams): Promise<Minted> {
   // The same reuse as create's, overlapping runs included, but never a disabled token: it would alert no one.
-  const made = await createOrReuse(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId }, {}, params.reuse, { enabledOnly: true })
-  const { token, reused } = made
-  const keys = awsKeys(token)
+  const request = { kind: 'aws-id', memo: params.memo, flockId: params.flockId, params: {}, files: {} }
+  const { token, reused } = await createOrReuse(backend, request, params.reuse, { enabledOnly: true })
+  const keys = token.awsKeys
   if (keys) {
     registerSecret(keys.accessKeyId)
     registerSecret(keys.secretAccessKey)
   }
-  if (!token?.canarytoken || !keys) {
-    throw new ApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result')
+  if (!token.id || !keys) {
+    throw new ApiError(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds no AWS keys`, 'result')
   }
   return { token, reused, keys }
 }
@@ -196,6 +177,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   name: 'plant-runner-canaries',
   description:
     "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
+  backends: CONSOLE_ONLY,
   requires: [],
   accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials'],
   outputs: PLANTED_OUTPUTS,
@@ -219,7 +201,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   async run(params, context) {
     let minted: Minted
     try {
-      minted = await mintRunnerCanary(context.transport, params)
+      minted = await mintRunnerCanary(context.backend, params)
     } catch (error) {
       if (params.onConsoleError === 'fail') throw error
       const reason = reasonOf(error)
@@ -249,13 +231,13 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]))
     } catch (error) {
       failure =
-        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.canarytoken} was ${reused ? 'reused' : 'created'} and stays on the Console` +
+        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on the Console` +
         (files.length > 0 ? '; the post step removes what was written.' : '.')
     }
 
     const outputs: OperationResult['outputs'] = {
-      canarytoken: token.canarytoken,
-      memo: token.memo ?? params.memo,
+      canarytoken: token.id,
+      memo: token.memo || params.memo,
       'aws-profile': params.profile,
       'credentials-file': params.paths.credentials,
       'access-key-id': keys.accessKeyId,
@@ -263,14 +245,14 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
     }
     const state: RunnerCanaryState = {
       version: 1,
-      canarytoken: token.canarytoken,
-      memo: token.memo ?? params.memo,
+      canarytoken: token.id,
+      memo: token.memo || params.memo,
       profile: params.profile,
       check: params.check,
       remove: params.remove,
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
-      triggeredBefore: triggeredCount(token) ?? 0,
+      triggeredBefore: token.triggeredCount ?? 0,
       files
     }
     const result: OperationResult = {
@@ -278,7 +260,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       summary: {
         heading: 'Runner canary planted',
         columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
-        rows: [[token.canarytoken, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
+        rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
         notes: [
           ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
           params.check
@@ -295,7 +277,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       result.environment = { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_DEFAULT_REGION: params.region }
     }
     context.log.info(
-      `${reused ? 'Reused' : 'Minted'} runner canary ${token.canarytoken} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
+      `${reused ? 'Reused' : 'Minted'} runner canary ${token.id} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
         `(region ${params.region} in ${params.paths.config})${params.exportEnv ? '; later steps also get it as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : ''}.`
     )
     return result
@@ -313,13 +295,12 @@ export interface PostResult {
 }
 
 /** What the token says about this job: undefined when it was not used. */
-async function compromise(transport: HttpTransport, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
-  let token: Canarytoken
+async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+  let token: TokenRecord
   try {
-    token = (await fetchCanarytoken(transport, state.canarytoken)).token
-    const keys = awsKeys(token)
-    registerSecret(keys?.accessKeyId)
-    registerSecret(keys?.secretAccessKey)
+    token = await backend.fetch({ id: state.canarytoken })
+    registerSecret(token.awsKeys?.accessKeyId)
+    registerSecret(token.awsKeys?.secretAccessKey)
   } catch (error) {
     if (isNotFound(error)) {
       return {
@@ -329,12 +310,12 @@ async function compromise(transport: HttpTransport, state: RunnerCanaryState): P
     }
     throw error
   }
-  const count = triggeredCount(token) ?? 0
+  const count = token.triggeredCount ?? 0
   if (count > state.triggeredBefore) {
     const times = count - state.triggeredBefore
     return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` }
   }
-  if (isEnabled(token) === false) {
+  if (token.enabled === false) {
     return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
   }
   return undefined
@@ -346,12 +327,12 @@ async function compromise(transport: HttpTransport, state: RunnerCanaryState): P
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
-export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => HttpTransport, log: Log): Promise<PostResult> {
+export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => CanarytokenBackend, log: Log): Promise<PostResult> {
   const result: PostResult = {}
   if (state.check) {
-    const transport = connect()
+    const backend = connect()
     try {
-      const found = await compromise(transport, state)
+      const found = await compromise(backend, state)
       if (found) {
         result.failure =
           `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
@@ -374,7 +355,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {
-      await transport.close()
+      await backend.close()
     }
   }
   if (state.remove) {

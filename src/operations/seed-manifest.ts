@@ -1,6 +1,5 @@
 import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
-import type { FileParams } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'
@@ -36,9 +35,8 @@ export interface SeedEntry {
   name: string
   kind: CanarytokenKind
   memo: string
-  /** The create parameters (kind, memo, flock_id, kind-specific ones). */
-  params: TokenRequest['params']
-  files: FileParams
+  /** What is sent to create its token. */
+  request: TokenRequest
   /** Absolute path the token's file is written to. */
   file?: string
   /** The user's spelling of `file`, for outputs and the summary. */
@@ -188,15 +186,14 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
       if (error instanceof InputError) throw entryError(name, error.message)
       throw error
     }
-    const { kind, params, files } = request
+    const { kind, flockId } = request
     const rule = kindRule(kind)
-    const flockId = params.flock_id
     const identity = JSON.stringify([kind, flockId ?? '', memo])
     const twin = identities.get(identity)
     if (twin) throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`)
     identities.set(identity, name)
 
-    const entry: SeedEntry = { name, kind, memo, params, files, templates: [] }
+    const entry: SeedEntry = { name, kind, memo, request, templates: [] }
     if (raw.file !== undefined) {
       if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`)
       const shown = String(raw.file)

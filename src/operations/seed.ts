@@ -1,7 +1,6 @@
 import { lstat, readFile, rm } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { deleteCanarytoken, downloadCanarytoken, type Canarytoken } from '../backends/console/canarytokens.js'
-import type { HttpTransport } from '../http/transport.js'
+import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
 import { errorMessage as reason } from '../errors.js'
 import { booleanInput } from '../inputs.js'
 import { writeFileAtomically } from '../publish/files.js'
@@ -14,7 +13,7 @@ import { parseArtifactOptions, saveDownload, type FileOptions } from './file-opt
 import { kindRule } from './kinds.js'
 import { runContext } from './memo-template.js'
 import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
-import { defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
+import { CONSOLE_ONLY, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
 
 interface SeedParams {
   manifest: SeedManifest
@@ -66,7 +65,7 @@ async function previousContent(path: string): Promise<Buffer | undefined> {
 }
 
 /** Writes an entry's file: aws-id credentials from the token itself, other kinds downloaded. */
-async function writeEntryFile(transport: HttpTransport, entry: SeedEntry, token: Canarytoken): Promise<Written> {
+async function writeEntryFile(backend: CanarytokenBackend, entry: SeedEntry, token: TokenRecord): Promise<Written> {
   const path = entry.file as string
   const previous = await previousContent(path)
   const options: FileOptions = { directory: dirname(path), filename: basename(path) }
@@ -77,22 +76,21 @@ async function writeEntryFile(transport: HttpTransport, entry: SeedEntry, token:
     registerCredentialText(rendered)
     await writeFileAtomically(options.directory, options.filename as string, Buffer.from(rendered, 'utf8'), { private: true })
   } else {
-    await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials)
+    await saveDownload(await backend.download(token), options, `canarytoken-${token.id}`, credentials)
   }
   return { path, previous, owner: `entry '${entry.name}'`, private: credentials }
 }
 
 /** A token field as template text; secret fields are masked first. */
-function fieldText(token: Canarytoken, field: string): string | undefined {
-  const value = token[field]
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
-  const text = String(value)
+function fieldText(token: TokenRecord, field: string): string | undefined {
+  const text = token.fieldValues[field]
+  if (text === undefined) return undefined
   if (findSecretValues({ [field]: text }).length > 0) registerSecret(text)
   return text
 }
 
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
-async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, Canarytoken>): Promise<Written> {
+async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, TokenRecord>): Promise<Written> {
   const problems: string[] = []
   const filled = template.content.replace(TEMPLATE_PLACEHOLDER, (text, name: string, field: string) => {
     const token = tokens.get(name)
@@ -131,9 +129,9 @@ async function deleteMinted(states: EntryState[], concurrency: number, context: 
   const minted = states.filter((state) => state.made && !state.made.reused)
   const problems: string[] = []
   await mapWithConcurrency(minted, concurrency, async (state) => {
-    const id = (state.made as MadeToken).token.canarytoken
+    const id = (state.made as MadeToken).token.id
     try {
-      const { alreadyDone } = await deleteCanarytoken(context.transport, id)
+      const { alreadyDone } = await context.backend.delete({ id, manageAuth: (state.made as MadeToken).token.manageAuth })
       state.rollback = alreadyDone ? 'already deleted' : 'deleted again'
       context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`)
     } catch (error) {
@@ -175,7 +173,7 @@ async function seedResult(
       const token = (made as MadeToken).token
       return [
         entry.name,
-        { canarytoken: token.canarytoken, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
+        { canarytoken: token.id, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
       ]
     })
   )
@@ -194,7 +192,7 @@ async function seedResult(
         .map((state) => [
           state.entry.name,
           state.entry.kind,
-          state.made?.token.canarytoken ?? '',
+          state.made?.token.id ?? '',
           state.made?.token.hostname || state.made?.token.url || '',
           state.entry.memo,
           state.entry.fileShown ?? '',
@@ -222,10 +220,10 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
 
   await mapWithConcurrency(states, concurrency, async (state) => {
     try {
-      state.made = await createOrReuse(context.transport, state.entry.params, state.entry.files, params.reuse)
+      state.made = await createOrReuse(context.backend, state.entry.request, params.reuse)
       const token = state.made.token
       state.outcome = state.made.reused ? 'reused' : 'created'
-      log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`)
+      log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.id} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`)
     } catch (error) {
       markFailed(state, reason(error))
       log.info(`Entry '${state.entry.name}' failed: ${reason(error)}`)
@@ -239,7 +237,7 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
     const withFile = states.filter((state) => state.made && state.entry.file)
     await mapWithConcurrency(withFile, concurrency, async (state) => {
       try {
-        written.push(await writeEntryFile(context.transport, state.entry, (state.made as MadeToken).token))
+        written.push(await writeEntryFile(context.backend, state.entry, (state.made as MadeToken).token))
         log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`)
       } catch (error) {
         markFailed(state, `its file ${state.entry.fileShown}: ${reason(error)}`)
@@ -288,6 +286,7 @@ export const seedOperation = defineOperation<SeedParams>({
   name: 'seed-canarytokens',
   description:
     'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
+  backends: CONSOLE_ONLY,
   requires: ['manifest'],
   accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
   outputs: ['tokens', 'tokens-file', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],

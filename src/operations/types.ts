@@ -1,15 +1,10 @@
-import type { HttpTransport } from '../http/transport.js'
+import { ConsoleBackend } from '../backends/console/index.js'
+import type { BackendName, CanarytokenBackend } from '../backends/types.js'
+import type { RunEnvironment } from '../environment.js'
 import type { InputName, InputReader } from '../inputs.js'
+import type { ArtifactRequest, OutputValue, SummarySection } from '../publish/types.js'
 
-/** Facts about the run the action is in, read once from the environment. */
-export interface RunEnvironment {
-  /** Where user paths are resolved and must stay (GITHUB_WORKSPACE). */
-  workspace: string
-  /** Where downloads go when the user names no `path` (RUNNER_TEMP). */
-  runnerTemp: string
-  /** The runner gave us what `@actions/artifact` needs. */
-  artifactRuntime: boolean
-}
+export type { RunEnvironment } from '../environment.js'
 
 export interface Log {
   info(message: string): void
@@ -18,32 +13,13 @@ export interface Log {
 }
 
 export interface OperationContext {
-  transport: HttpTransport
+  /** The server the step drives; the table's `backends` says which kinds an operation runs on. */
+  backend: CanarytokenBackend
   env: RunEnvironment
   log: Log
 }
 
-export type OutputValue = string | number | boolean
-
-/** A job summary section: a heading, a table, notes below it. */
-export interface SummarySection {
-  heading: string
-  columns: string[]
-  rows: string[][]
-  notes?: string[]
-  /** Where all rows are when the summary cannot show them all (e.g. "the file named by the 'tokens-file' output holds them all"). */
-  fullList?: string
-  /** Said instead of a table when there are no rows (default: "Nothing to show."). */
-  empty?: string
-}
-
-/** Files to upload as one workflow artifact once the operation succeeded. */
-export interface ArtifactRequest {
-  name: string
-  retentionDays?: number
-  files: string[]
-  rootDirectory: string
-}
+export type { ArtifactRequest, OutputValue, SummarySection } from '../publish/types.js'
 
 export interface OperationResult {
   outputs: Record<string, OutputValue | undefined>
@@ -69,6 +45,10 @@ export interface OperationResult {
 export interface Operation<Params> {
   name: string
   description: string
+  /** The servers it works on; on any other it is refused before any request, with `backendNote` as the reason. */
+  backends: readonly BackendName[]
+  /** Why it does not work on the servers it leaves out (e.g. "the Canarytokens server cannot list tokens"). */
+  backendNote?: string
   /** Inputs that must be non-empty, beyond the common ones. */
   requires: readonly InputName[]
   /** Further inputs it reads. */
@@ -83,4 +63,15 @@ export interface Operation<Params> {
 /** Erases the parameter type so rows of different types fit one table. */
 export function defineOperation<Params>(operation: Operation<Params>): Operation<unknown> {
   return operation as Operation<unknown>
+}
+
+/** Operations only the Console can carry out. */
+export const CONSOLE_ONLY: readonly BackendName[] = ['console']
+/** Operations both servers carry out. */
+export const EVERY_BACKEND: readonly BackendName[] = ['console', 'canarytokens-server']
+
+/** The Console, for an operation the table marks Console-only (main refuses any other backend before it runs). */
+export function consoleOf(context: OperationContext): ConsoleBackend {
+  if (!(context.backend instanceof ConsoleBackend)) throw new Error(`this operation needs the Console, not ${context.backend.description}`)
+  return context.backend
 }

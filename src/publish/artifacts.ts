@@ -1,6 +1,6 @@
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
-import type { ArtifactRequest } from '../operations/types.js'
+import type { ArtifactRequest } from './types.js'
 
 export interface UploadedArtifact {
   id?: number

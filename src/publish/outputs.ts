@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OutputValue } from '../operations/types.js'
+import type { OutputValue } from './types.js'
 
 /** Sets every output that has a value; an output left unset is an empty string to the workflow. */
 export function publishOutputs(outputs: Record<string, OutputValue | undefined>): void {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { SummarySection } from '../operations/types.js'
+import type { SummarySection } from './types.js'
 import { redact } from '../secrets.js'
 
 /** Rows beyond this are left out of the job summary (it has a size limit), with a note saying so. */

@@ -1,4 +1,5 @@
 import { ApiError, removal, type RemovalAnswer } from '../../http/errors.js'
+import { isEnabled } from './records.js'
 import type { HttpTransport, DownloadedBody, Endpoint, FileParams, Params, SuccessBody } from '../../http/transport.js'
 
 /** A Canarytoken as the Console describes it; kinds add fields of their own. */
@@ -271,12 +272,4 @@ export async function findCanarytokens(transport: HttpTransport, options: FindCa
     found.push(token)
   }
   return found
-}
-
-/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
-export function isEnabled(token: Canarytoken): boolean | undefined {
-  const value: unknown = token.enabled
-  if (value === true || value === 'true' || value === 'True' || value === 1) return true
-  if (value === false || value === 'false' || value === 'False' || value === 0) return false
-  return undefined
 }

@@ -1,0 +1,85 @@
+import { withoutSecretFields } from '../../secret-fields.js'
+import type { TokenRecord } from '../types.js'
+import type { Canarytoken } from './canarytokens.js'
+
+// The Console's token fields, read once, here. Booleans and numbers have
+// arrived as text from Consoles; a field that cannot be read is undefined,
+// never guessed.
+
+/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
+export function isEnabled(token: Canarytoken): boolean | undefined {
+  const value: unknown = token.enabled
+  if (value === true || value === 'true' || value === 'True' || value === 1) return true
+  if (value === false || value === 'false' || value === 'False' || value === 0) return false
+  return undefined
+}
+
+/** `created`: epoch seconds, sent as text. */
+function createdDate(token: Canarytoken): Date | undefined {
+  const value: unknown = token.created
+  const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''))
+  return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined
+}
+
+function triggeredCount(token: Canarytoken): number | undefined {
+  const value: unknown = token.triggered_count
+  if (value === undefined || value === null || value === '') return undefined
+  const count = Number(value)
+  return Number.isFinite(count) ? count : undefined
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** One value of a `name = value` line in an INI text. */
+function iniValue(ini: string, name: string): string | undefined {
+  for (const line of ini.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line)
+    if (match?.[1] === name && match[2]) return match[2]
+  }
+  return undefined
+}
+
+/** An aws-id token's keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
+function awsKeys(token: Canarytoken): TokenRecord['awsKeys'] {
+  let accessKeyId = text(token.access_key_id)?.trim() ?? ''
+  let secretAccessKey = text(token.secret_access_key)?.trim() ?? ''
+  const rendered = token.renders?.['aws-id']
+  if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
+    accessKeyId ||= iniValue(rendered, 'aws_access_key_id') ?? ''
+    secretAccessKey ||= iniValue(rendered, 'aws_secret_access_key') ?? ''
+  }
+  if (!accessKeyId || !secretAccessKey) return undefined
+  const region = text(token.region) ?? (typeof rendered === 'string' ? iniValue(rendered, 'region') : undefined)
+  return { accessKeyId, secretAccessKey, region }
+}
+
+/** The plain (string, number, boolean) fields of an object, as text. */
+function stringFields(object: object): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const [name, value] of Object.entries(object)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[name] = String(value)
+  }
+  return fields
+}
+
+/** A Console token as the action's record. Its secrets were masked by the transport as the answer arrived. */
+export function tokenRecord(token: Canarytoken): TokenRecord {
+  return {
+    id: token.canarytoken,
+    kind: token.kind,
+    memo: typeof token.memo === 'string' ? token.memo : '',
+    enabled: isEnabled(token),
+    created: createdDate(token),
+    triggeredCount: triggeredCount(token),
+    flockId: text(token.flock_id),
+    hostname: text(token.hostname),
+    url: text(token.url),
+    nodeId: text(token.node_id),
+    awsKeys: token.kind === 'aws-id' ? awsKeys(token) : undefined,
+    renders: token.renders && typeof token.renders === 'object' ? stringFields(token.renders) : undefined,
+    fieldValues: stringFields(token),
+    details: withoutSecretFields(token)
+  }
+}

@@ -1,0 +1,61 @@
+// Which fields of a server's JSON answer hold credentials. Pure: backends use
+// it at their edge; secrets.ts (the only place that masks) uses it too.
+
+/**
+ * Field names whose values the Console uses for credentials. Any JSON answer
+ * is walked for them, so a new endpoint cannot forget to mask. `factory_auth`
+ * (aws-id tokens in paginate and search, factory.md) lets anyone mint tokens.
+ */
+const SECRET_FIELDS = new Set([
+  'auth_token',
+  'secret_access_key',
+  'aws_secret_key',
+  'aws_session_token',
+  'factory_auth',
+  'wg_conf',
+  'private_key',
+  'api_key',
+  'token_value'
+])
+
+/**
+ * `renders` holds ready-made texts per kind: the aws-id credentials file and
+ * the WireGuard config are credentials, and a render we do not know is taken
+ * for one. The cloned-web script is not (it carries only the token's URL, and
+ * users need it to place the token).
+ */
+const PUBLIC_RENDERS = new Set(['cloned-web'])
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isSecretField(key: string, parentKey: string | undefined): boolean {
+  return SECRET_FIELDS.has(key) || (parentKey === 'renders' && !PUBLIC_RENDERS.has(key))
+}
+
+/** Collects every string under a secret field name, at any depth. */
+export function findSecretValues(value: unknown, underSecretField = false, found: string[] = [], parentKey?: string): string[] {
+  if (typeof value === 'string') {
+    if (underSecretField) found.push(value)
+  } else if (Array.isArray(value)) {
+    for (const item of value) findSecretValues(item, underSecretField, found, parentKey)
+  } else if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      findSecretValues(item, underSecretField || isSecretField(key, parentKey), found, key)
+    }
+  }
+  return found
+}
+
+/** A deep copy of a JSON value with every secret field replaced by `***`. */
+export function withoutSecretFields<T>(value: T): T {
+  const strip = (item: unknown, parentKey?: string): unknown => {
+    if (Array.isArray(item)) return item.map((child) => strip(child, parentKey))
+    if (isRecord(item)) {
+      return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) ? '***' : strip(child, key)]))
+    }
+    return item
+  }
+  return strip(value) as T
+}
