@@ -1,7 +1,5 @@
 import * as core from '@actions/core'
 import { errorMessage, InputError } from './errors.js'
-import type { Params } from './http/transport.js'
-import { renderMemo, runContext, type RunContext } from './operations/memo-template.js'
 
 /**
  * Every input the action reads, spelled as in action.yml. A test checks that
@@ -157,10 +155,8 @@ export function checkMemoLength(memo: string, where: string): string {
   return memo
 }
 
-/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
-export function memoInput(inputs: InputReader, context: RunContext = runContext()): string {
-  return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'")
-}
+/** Server parameters passed through `extra-params`, by the server's own names. */
+export type ExtraParams = Record<string, string | number | boolean>
 
 /** Console parameter names: what `extra-params` may pass through. */
 const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
@@ -171,7 +167,7 @@ const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
  * parameter that has an input of its own must be given through that input,
  * so validation and masking see it.
  */
-export async function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Promise<Params> {
+export async function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Promise<ExtraParams> {
   const raw = inputs.get('extra-params')
   if (raw === '') return {}
   // Loaded only when there is YAML to read: most steps have none, and every step pays for what loads at start-up.
@@ -187,7 +183,7 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError("Input 'extra-params' must be a YAML mapping, e.g. 'expiry: 6mo'.")
   }
-  const params: Params = {}
+  const params: ExtraParams = {}
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (!PARAMETER_NAME.test(name)) {
       throw new InputError(`Input 'extra-params' has '${name}', which is not a Console parameter name (lower case, digits and _).`)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, extraParamsInput, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
+import { booleanInput, extraParamsInput, flockIdInput, inputsFrom, integerInput, optionalBoolean } from '../../src/inputs.js'
+import { memoInput } from '../../src/operations/memo-template.js'
 
 describe('input parsing', () => {
   it('reads booleans strictly', () => {

@@ -10,7 +10,6 @@ import {
   extraParamsInput,
   flockIdInput,
   INPUT_NAMES,
-  memoInput,
   optionalBoolean,
   type InputName,
   type InputReader
@@ -30,6 +29,7 @@ import {
 } from './kinds.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { createOrReuse } from './reuse.js'
+import { memoInput } from './memo-template.js'
 import type { CreateRequest } from '../backends/types.js'
 import { CONSOLE_ONLY, consoleOf, defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { checkMemoLength, type InputReader } from '../inputs.js'
 
 /**
  * Memo placeholders, filled from the workflow run. The values are the ones
@@ -74,4 +75,9 @@ export function renderMemo(template: string, context: RunContext, where: string)
     }
     return value
   })
+}
+
+/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
+export function memoInput(inputs: InputReader, context: RunContext = runContext()): string {
+  return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'")
 }
