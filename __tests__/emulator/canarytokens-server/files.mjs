@@ -147,7 +147,19 @@ export function pngDataUri(text) {
 
 /** A registry file that watches `process` and looks up the hostname (msreg.make_canary_msreg's shape). */
 export function msreg(hostname, process) {
-  return `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SilentProcessExit\\${process}]\r\n"ReportingMode"=dword:00000001\r\n"MonitorProcess"="cmd.exe /c start /min powershell.exe -windowstyle hidden -command \\"$($u=$(\\\"u$env:username\\\" -replace('[^\\x00-\\x7f]|\\\\s', ''))[0..63] -join '';$c=$(\\\"c$env:computername\\\" -replace('[^\\x00-\\x7f]|\\\\s', ''));Resolve-DnsName -Name \\\"$c.UN.$u.CMD.${hostname}\\\")\\""\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\${process}]\r\n"GlobalFlag"=dword:00000200\r\n`
+  const command = `cmd.exe /c start /min powershell.exe -windowstyle hidden -command "$u=$env:username; $c=$env:computername; Resolve-DnsName -Name $c.UN.$u.CMD.${hostname}"`
+  const quoted = command.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+  return [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SilentProcessExit\\${process}]`,
+    '"ReportingMode"=dword:00000001',
+    `"MonitorProcess"="${quoted}"`,
+    '',
+    `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\${process}]`,
+    '"GlobalFlag"=dword:00000200',
+    ''
+  ].join('\r\n')
 }
 
 /** The Windows fake file system's PowerShell script. */
