@@ -404,6 +404,40 @@ describe('other routes, pages and test hooks', () => {
   })
 })
 
+describe('the fixtures from the source', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/canarytokens-server/${name}`, import.meta.url), 'utf8')
+  const fixtureJson = (name: string) => JSON.parse(fixture(name)) as Json
+
+  it('answers the documented example request, and the error bodies, exactly as the fixtures', async () => {
+    const example = fixtureJson('generate-dns-request.json')
+    const emulator = await startEmulator({ webhookCheck: () => 'ok' })
+    const created = await generate(emulator, example)
+    expect([created.status, created.json().token_type, emulator.webhookPosts[0]?.url]).toEqual([200, 'dns', example.webhook_url])
+    expect((await generate(emulator, { ...example, token_type: 'nope' })).json()).toEqual(fixtureJson('error-1-malformed.json'))
+    expect((await call(emulator, 'GET', `${API_PREFIX}/manage?token=${created.json().token as string}&auth=wrong`)).json()).toEqual(fixtureJson('error-403-pair.json'))
+    const noAws = await startEmulator({ aws: false })
+    expect((await generate(noAws, { ...example, token_type: 'aws_keys' })).json()).toEqual(fixtureJson('error-500-no-aws.json'))
+  })
+
+  it('turns the stored aws_keys hit of the source tests into the history hit of the fixture', async () => {
+    const emulator = await startEmulator()
+    const keys = await create(emulator, { token_type: 'aws_keys' })
+    const stored = fixtureJson('aws-keys-hit-stored.json')
+    expect(stored.token_type).toBe('aws_keys')
+    emulator.addHit(keys.token as string, stored)
+    const history = (await call(emulator, 'GET', `${API_PREFIX}/history?${pair(keys)}`)).json()
+    expect(history.history.hits).toEqual([fixtureJson('aws-keys-hit-history.json')])
+  })
+
+  it('writes the awskeys file in the fixture format', async () => {
+    const emulator = await startEmulator()
+    const keys = await create(emulator, { token_type: 'aws_keys' })
+    const file = (await call(emulator, 'GET', `${API_PREFIX}/download?fmt=awskeys&${pair(keys)}`)).text
+    const shape = (text: string) => text.replace(/=.*$/gm, '=')
+    expect(shape(file)).toBe(shape(fixture('awskeys-credentials.txt')))
+  })
+})
+
 describe('the CLI', () => {
   let child: ChildProcess | undefined
   afterEach(async () => {

@@ -405,6 +405,17 @@ export class CanarytokensServerEmulator {
       stored.additional_info = { aws_key_log_data: { eventName: ['GetCallerIdentity'] } }
     }
     Object.assign(stored, rest)
+    if (stored.geo_info && typeof stored.geo_info === 'object') stored.geo_info = geoInfo(stored.geo_info)
+    const info = stored.additional_info
+    if (info && typeof info === 'object') {
+      // The models' pre root validators rename the v2 keys the switchboard stores.
+      for (const [old, renamed] of [['AWS Key Log Data', 'aws_key_log_data'], ['Azure ID Log Data', 'azure_id_log_data'], ['CrowdStrike Log Data', 'crowdstrike_log_data'], ['MySQL Client', 'mysql_client'], ['Microsoft Azure', 'microsoft_azure'], ['Location', 'location'], ['Coordinates', 'coordinates']]) {
+        if (old in info) {
+          info[renamed] = info[old]
+          delete info[old]
+        }
+      }
+    }
     if (kind === 'aws_keys' && eventName !== undefined) {
       stored.additional_info = { aws_key_log_data: { ...(stored.additional_info?.aws_key_log_data ?? {}), eventName: Array.isArray(eventName) ? eventName.map(String) : [String(eventName)] } }
     }
@@ -1206,6 +1217,18 @@ export class CanarytokensServerEmulator {
     }
     return `${rows.join('\r\n')}\r\n`
   }
+}
+
+/**
+ * geo_info as GeoIPInfo.dict() writes it: every field, `loc` as "lat,lon" with 4 decimals; GeoIPBogonInfo as {ip, bogon}.
+ * @param {Record<string, any>} geo
+ */
+function geoInfo(geo) {
+  if (geo.bogon) return { ip: geo.ip, bogon: true }
+  if (geo.loc === undefined) return { ip: geo.ip }
+  const loc = Array.isArray(geo.loc) ? geo.loc : String(geo.loc).split(',')
+  const fields = ['org', 'city', 'country', 'region', 'hostname', 'ip', 'timezone', 'postal', 'asn', 'readme']
+  return { loc: loc.map((n) => Number(n).toFixed(4)).join(','), ...Object.fromEntries(fields.map((field) => [field, geo[field] ?? null])) }
 }
 
 /** Canarydrop.generate_mysql_usage. */
