@@ -866,7 +866,8 @@ export class GitHubEmulator {
       Object.assign(issue, { state: 'closed', closedAt: now, closedBy: this.state.user(login), stateReason: body.state_reason ?? 'completed' })
     } else if (targetState === 'open' && issue.state === 'closed') {
       Object.assign(issue, { state: 'open', closedAt: null, closedBy: null, stateReason: body.state_reason ?? 'reopened' })
-    } else if ('state_reason' in body && issue.state === 'closed') issue.stateReason = body.state_reason
+    }
+    // Documented: state_reason is "ignored unless state is changed".
     issue.updatedAt = now
     this.state.reindex(issue)
     return { status: 200, headers: {}, body: this.#issueView(repo, issue, base) }
