@@ -2,8 +2,11 @@
 // Octokit the action uses (@actions/github's getOctokit plus the throttling and retry plugins),
 // against GitHub's documented answers kept in __tests__/fixtures/github.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
@@ -506,5 +509,37 @@ describe('with Octokit (@actions/github getOctokit + plugin-throttling + plugin-
     expect((await octokit.rest.search.issuesAndPullRequests({ q })).data.total_count).toBe(0)
     gh.flushSearchIndex()
     expect((await octokit.rest.search.issuesAndPullRequests({ q })).data.items.map((i) => i.number)).toEqual([1])
+  })
+})
+
+describe('the CLI (npm run emulator:github)', () => {
+  it('serves the repository to the token and prints one line per request without any token value', async () => {
+    const cli = fileURLToPath(new URL('../emulator/github/cli.mjs', import.meta.url))
+    const token = 'ghs_cli_secret_value_5f3a'
+    const child = spawn(process.execPath, [cli, '--port', '0', '--token', token, '--repo', REPO, '--search-lag-ms', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    try {
+      const [chunk] = (await once(child.stdout, 'data')) as [Buffer]
+      const { apiUrl } = JSON.parse(chunk.toString('utf8').split('\n')[0] as string) as { apiUrl: string }
+      const created = await fetch(`${apiUrl}/repos/${REPO}/issues`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 't' })
+      })
+      expect(created.status).toBe(201)
+      expect((await fetch(`${apiUrl}/repos/${REPO}/issues?state=all`, { headers: { authorization: 'token wrong' } })).status).toBe(401)
+      for (let i = 0; i < 50 && stderr.split('\n').length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      const lines = stderr.trim().split('\n')
+      expect(lines[0]).toMatch(/ POST \/repos\/octo-org\/octo-repo\/issues -> 201 \(known token \(bearer\)\)$/)
+      expect(lines[1]).toMatch(/ GET \/repos\/octo-org\/octo-repo\/issues \[state\] -> 401 \(UNKNOWN token\)$/)
+      expect(stderr).not.toContain(token)
+      expect(stderr).not.toContain('wrong')
+    } finally {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await once(child, 'exit')
+      }
+    }
   })
 })
