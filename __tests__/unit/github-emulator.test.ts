@@ -128,8 +128,11 @@ describe('authentication and permissions (plain fetch)', () => {
       expect(answer.status).toBe(404)
       expect(((await answer.json()) as { message: string }).message).toBe('Not Found')
     }
-    // No token: a private repository is not found; a write needs authentication.
-    expect((await api(gh, `/repos/${REPO}/issues`, { token: null })).status).toBe(404)
+    // No token: a private repository is not found, for reads and writes alike (anonymous quota: 60).
+    const anonymous = await api(gh, `/repos/${REPO}/issues`, { token: null })
+    expect(anonymous.status).toBe(404)
+    expect(anonymous.headers.get('x-ratelimit-limit')).toBe('60')
+    expect((await api(gh, `/repos/${REPO}/issues`, { method: 'POST', body: { title: 't' }, token: null })).status).toBe(404)
   })
 
   it('refuses an X-GitHub-Api-Version GitHub does not have, and accepts 2022-11-28', async () => {
@@ -387,6 +390,8 @@ describe('rate limits and faults (plain fetch)', () => {
     const refused = await api(gh, `/repos/${REPO}/issues`, { method: 'POST', body: { title: 't' } })
     expect(refused.status).toBe(403)
     expect(refused.headers.get('retry-after')).toBe('7')
+    // The primary headers say there is quota left: this is not the primary limit.
+    expect(Number(refused.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0)
     expect(((await refused.json()) as { message: string }).message).toMatch(/\bsecondary rate\b/i)
     expect(rule.hits).toBe(1)
     expect(gh.listIssues(REPO)).toEqual([])

@@ -499,8 +499,19 @@ export class GitHubEmulator {
     rule.hits++
     this.#secondary = this.#secondary.filter((r) => r.maxWrites !== undefined || (r.nextWrites ?? 0) > 0 || (r.nextRequests ?? 0) > 0)
     const requestId = randomBytes(8).toString('hex').toUpperCase()
+    const resource = record.route === '/search/issues' ? 'search' : 'core'
+    const bucket = this.#bucket(record.token, resource)
+    const limit = bucket.limit ?? (resource === 'search' ? this.searchLimit : this.coreLimit)
+    // The primary headers come along and say there is quota left: a secondary limit is not the primary one.
     /** @type {Record<string, string>} */
-    const headers = { 'x-github-request-id': requestId }
+    const headers = {
+      'x-github-request-id': requestId,
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(Math.max(0, limit - bucket.used)),
+      'x-ratelimit-used': String(bucket.used),
+      'x-ratelimit-reset': String(Math.ceil(bucket.resetAt / 1000)),
+      'x-ratelimit-resource': resource
+    }
     const retryAfter = rule.retryAfter === undefined ? 1 : rule.retryAfter
     if (retryAfter !== null) headers['retry-after'] = String(retryAfter)
     const status = rule.status ?? 403
@@ -552,9 +563,11 @@ export class GitHubEmulator {
       if (record.token !== null && !caller) throw new GitHubError(401, 'Bad credentials', { documentationUrl: DOC.auth })
       if (record.route === '/rate_limit' && record.method === 'GET') return { status: 200, headers: {}, body: this.#rateLimitBody(record.token) }
       const resource = record.route === '/search/issues' ? 'search' : 'core'
-      if (record.token !== null) {
-        const bucket = this.#bucket(record.token, resource)
-        const limit = bucket.limit ?? (resource === 'search' ? this.searchLimit : this.coreLimit)
+      {
+        // Anonymous requests share one bucket of 60 an hour (per IP on GitHub); search 10 a minute.
+        const anonymous = record.token === null
+        const bucket = this.#bucket(record.token ?? '', resource)
+        const limit = bucket.limit ?? (anonymous ? (resource === 'search' ? 10 : 60) : resource === 'search' ? this.searchLimit : this.coreLimit)
         Object.assign(rateHeaders, {
           'x-ratelimit-limit': String(limit),
           'x-ratelimit-reset': String(Math.ceil(bucket.resetAt / 1000)),
@@ -563,9 +576,8 @@ export class GitHubEmulator {
         if (bucket.used >= limit) {
           Object.assign(rateHeaders, { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(bucket.used) })
           const login = caller?.login ?? 'user'
-          throw new GitHubError(this.primaryStatus, `API rate limit exceeded for ${login.endsWith('[bot]') ? 'installation ID 1' : `user ID ${this.state.user(login).id}`}.`, {
-            documentationUrl: `${RATE_LIMIT_DOCS}#about-primary-rate-limits`
-          })
+          const who = anonymous ? '127.0.0.1' : login.endsWith('[bot]') ? 'installation ID 1' : `user ID ${this.state.user(login).id}`
+          throw new GitHubError(this.primaryStatus, `API rate limit exceeded for ${who}.`, { documentationUrl: `${RATE_LIMIT_DOCS}#about-primary-rate-limits` })
         }
         bucket.used++
         Object.assign(rateHeaders, { 'x-ratelimit-remaining': String(limit - bucket.used), 'x-ratelimit-used': String(bucket.used) })
