@@ -336,6 +336,13 @@ describe('search (plain fetch)', () => {
     expect((await search(gh, `repo:${REPO} is:issue in:body tripped`)).body.total_count).toBe(0)
     expect((await search(gh, `repo:${REPO} is:issue label:other cafe1234`)).body.total_count).toBe(0)
     expect((await search(gh, `repo:${REPO} is:pr cafe1234`)).body.total_count).toBe(0)
+    // Whole words, not substrings; a quoted phrase in a row; an unknown qualifier is text, not ignored.
+    expect((await search(gh, `repo:${REPO} is:issue cafe`)).body.total_count).toBe(0)
+    expect((await search(gh, `repo:${REPO} is:issue "id cafe1234"`)).body.total_count).toBe(1)
+    expect((await search(gh, `repo:${REPO} is:issue "cafe1234 id"`)).body.total_count).toBe(0)
+    expect((await search(gh, `repo:${REPO} is:issue token:cafe1234`)).body.total_count).toBe(1)
+    expect((await search(gh, `repo:${REPO} is:issue canarytoken:cafe1234`)).body.total_count).toBe(0)
+    expect((await search(gh, `repo:${REPO} is:issue -cafe1234`)).body.total_count).toBe(0)
   })
 
   it('never sees writes in the never-searchable mode, sees them after flushSearchIndex, and test-hook issues at once', async () => {

@@ -100,6 +100,31 @@ function flattenHeaders(raw) {
   return headers
 }
 
+/** Qualifiers the stand-in knows; others are text. */
+const SEARCH_QUALIFIERS = new Set(['repo', 'is', 'type', 'state', 'label', 'author', 'in'])
+
+/**
+ * Search text as words, the way a full-text index tokenises it: letters, digits and _ runs, lower-case.
+ * @param {string} text
+ */
+function words(text) {
+  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []
+}
+
+/**
+ * Whole words, not substrings: "cafe" does not find "cafe1234". A quoted phrase needs its words
+ * in a row; an unquoted term needs each of its words somewhere.
+ * @param {string[]} haystack
+ * @param {string[]} needle
+ * @param {boolean} phrase
+ */
+function matchesWords(haystack, needle, phrase) {
+  if (needle.length === 0) return true
+  if (!phrase) return needle.every((word) => haystack.includes(word))
+  for (let i = 0; i + needle.length <= haystack.length; i++) if (needle.every((word, j) => haystack[i + j] === word)) return true
+  return false
+}
+
 const iso = (/** @type {number} */ ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
 
 export class GitHubEmulator {
@@ -895,11 +920,13 @@ export class GitHubEmulator {
   #search(query, base, url, caller) {
     const q = query.q
     if (q === undefined || q.trim() === '') throw validationFailed([{ resource: 'Search', field: 'q', code: 'missing' }], DOC.search)
-    const terms = [...q.matchAll(/(-?)([a-zA-Z-]+:)?(?:"([^"]*)"|(\S+))/g)].map((t) => ({
-      negate: t[1] === '-',
-      qualifier: (t[2] ?? '').slice(0, -1).toLowerCase(),
-      value: t[3] ?? t[4] ?? ''
-    }))
+    const terms = [...q.matchAll(/(-?)([a-zA-Z-]+:)?(?:"([^"]*)"|(\S+))/g)].map((t) => {
+      const qualifier = (t[2] ?? '').slice(0, -1).toLowerCase()
+      const value = t[3] ?? t[4] ?? ''
+      // A qualifier GitHub does not have is searched as text (never ignored: that would match everything).
+      if (qualifier !== '' && !SEARCH_QUALIFIERS.has(qualifier)) return { negate: t[1] === '-', qualifier: '', value: `${t[2]}${value}`, phrase: t[3] !== undefined }
+      return { negate: t[1] === '-', qualifier, value, phrase: t[3] !== undefined }
+    })
     const kinds = terms.filter((t) => (t.qualifier === 'is' || t.qualifier === 'type') && ['issue', 'pr', 'pull-request'].includes(t.value.toLowerCase()))
     // GitHub's issue search now refuses a query that names neither.
     if (kinds.length === 0) throw new GitHubError(422, "Query must include 'is:issue' or 'is:pull-request'", { documentationUrl: DOC.search })
@@ -930,10 +957,8 @@ export class GitHubEmulator {
           else if (t.qualifier === 'label') result = v.split(',').some((name) => entry.labels.some((label) => label.toLowerCase() === name))
           else if (t.qualifier === 'author') result = entry.author.toLowerCase() === v
           else if (t.qualifier === '') {
-            const haystack = [fields.includes('title') ? entry.title : '', fields.includes('body') ? entry.body : '', ...(fields.includes('comments') ? entry.comments : [])]
-              .join('\n')
-              .toLowerCase()
-            result = haystack.includes(v)
+            const haystack = words([fields.includes('title') ? entry.title : '', fields.includes('body') ? entry.body : '', ...(fields.includes('comments') ? entry.comments : [])].join('\n'))
+            result = matchesWords(haystack, words(t.value), t.phrase)
           }
           return t.negate ? !result : result
         })
