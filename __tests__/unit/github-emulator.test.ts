@@ -308,6 +308,11 @@ describe('issues (plain fetch)', () => {
     const added = await api(gh, `/repos/${REPO}/issues/1/labels`, { method: 'POST', body: { labels: ['canary', 'new one'] } })
     expect(((await added.json()) as Array<{ name: string }>).map((l) => l.name)).toEqual(['canary', 'new one'])
     expect(((await (await api(gh, `/repos/${REPO}/labels`)).json()) as Array<{ name: string }>).map((l) => l.name)).toEqual(['canary', 'new one'])
+    const set = await api(gh, `/repos/${REPO}/issues/1/labels`, { method: 'PUT', body: { labels: ['triaged'] } })
+    expect(((await set.json()) as Array<{ name: string }>).map((l) => l.name)).toEqual(['triaged'])
+    const removed = await api(gh, `/repos/${REPO}/issues/1/labels/triaged`, { method: 'DELETE' })
+    expect(await removed.json()).toEqual([])
+    expect((await api(gh, `/repos/${REPO}/issues/1/labels/triaged`, { method: 'DELETE' })).status).toBe(404)
   })
 })
 

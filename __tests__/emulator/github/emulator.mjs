@@ -720,13 +720,25 @@ export class GitHubEmulator {
     if ((m = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
       const issue = this.#mustIssue(repo, Number(m[1]))
       if (method === 'GET') return this.#page(issue.labels, query, base, url, (label) => this.#labelView(repo, label, base), repo)
-      if (method === 'POST') {
+      if (method === 'POST' || method === 'PUT') {
         const names = this.#labelNames(Array.isArray(record.body) ? record.body : body.labels, DOC.labels)
+        // POST adds; PUT replaces (set labels).
+        if (method === 'PUT') issue.labels = []
         for (const label of this.state.labelsFor(repo, names)) if (!issue.labels.includes(label)) issue.labels.push(label)
         issue.updatedAt = this.now()
         this.state.reindex(issue)
         return { status: 200, headers: {}, body: issue.labels.map((label) => this.#labelView(repo, label, base)) }
       }
+    }
+    if ((m = /^\/issues\/(\d+)\/labels\/([^/]+)$/.exec(rest)) && method === 'DELETE') {
+      const issue = this.#mustIssue(repo, Number(m[1]))
+      const name = decodeURIComponent(m[2] ?? '').toLowerCase()
+      const label = issue.labels.find((l) => l.name.toLowerCase() === name)
+      if (!label) throw new GitHubError(404, 'Label does not exist', { documentationUrl: DOC.labels })
+      issue.labels = issue.labels.filter((l) => l !== label)
+      issue.updatedAt = this.now()
+      this.state.reindex(issue)
+      return { status: 200, headers: {}, body: issue.labels.map((l) => this.#labelView(repo, l, base)) }
     }
     throw new GitHubError(404, 'Not Found')
   }
