@@ -437,6 +437,7 @@ describe('rate limits and faults (plain fetch)', () => {
     const gh = await startEmulator({ paths: 'ghes' })
     for (let i = 0; i < 3; i++) gh.addIssue(REPO, { title: `t${i}` })
     expect(gh.apiUrl).toBe(`${gh.url}/api/v3`)
+    expect(gh.listIssues(REPO)[0]?.url).toBe(`${gh.url}/api/v3/repos/${REPO}/issues/1`)
     expect((await fetch(`${gh.url}/repos/${REPO}/issues`, { headers: { authorization: `token ${gh.token}` } })).status).toBe(404)
     const answer = await api(gh, `/repos/${REPO}/issues?per_page=1`)
     expect(answer.status).toBe(200)

@@ -992,7 +992,7 @@ export class GitHubEmulator {
 
   /** @param {import('./state.mjs').User} user @param {string} base */
   #userView(user, base) {
-    const api = base || this.#url
+    const api = base || this.apiUrl
     return {
       login: user.login,
       id: user.id,
@@ -1017,7 +1017,7 @@ export class GitHubEmulator {
       private: repo.private,
       owner: this.#userView(this.state.user(repo.owner), ''),
       html_url: `${this.htmlBase}/${repo.fullName}`,
-      url: `${this.#url}/repos/${repo.fullName}`,
+      url: `${this.apiUrl}/repos/${repo.fullName}`,
       has_issues: true,
       open_issues_count: repo.issues.filter((issue) => issue.state === 'open').length
     }
@@ -1028,7 +1028,7 @@ export class GitHubEmulator {
     return {
       id: label.id,
       node_id: nodeId('LA', `${repo.id}/${label.name}`),
-      url: `${base || this.#url}/repos/${repo.fullName}/labels/${encodeURIComponent(label.name)}`,
+      url: `${base || this.apiUrl}/repos/${repo.fullName}/labels/${encodeURIComponent(label.name)}`,
       name: label.name,
       color: label.color,
       default: label.default,
@@ -1038,7 +1038,7 @@ export class GitHubEmulator {
 
   /** @param {import('./state.mjs').Repo} repo @param {import('./state.mjs').Comment} comment @param {string} base */
   #commentView(repo, comment, base) {
-    const api = `${base || this.#url}/repos/${repo.fullName}`
+    const api = `${base || this.apiUrl}/repos/${repo.fullName}`
     return {
       id: comment.id,
       node_id: nodeId('IC', String(comment.id)),
@@ -1062,7 +1062,7 @@ export class GitHubEmulator {
    * @returns {Record<string, unknown>}
    */
   #issueView(repo, issue, base, entry) {
-    const api = `${base || this.#url}/repos/${repo.fullName}`
+    const api = `${base || this.apiUrl}/repos/${repo.fullName}`
     const html = `${this.htmlBase}/${repo.fullName}/${issue.isPullRequest ? 'pull' : 'issues'}/${issue.number}`
     /** @type {Record<string, unknown>} */
     const view = {
