@@ -112,7 +112,7 @@ describe('Global API keys', () => {
 })
 
 describe('the API switch', () => {
-  it('disable-api (confirmed) makes every call but enable-api fail; enable-api turns it back on', async () => {
+  it('disable-api (confirmed) makes every call fail, enable-api included, until the Console\'s settings page turns it back on', async () => {
     const disabled = await action('disable-api', { confirm: 'disable-api' }, DEBUG)
     expectSuccess(disabled)
     expect(emulator.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/settings/api/disable' })
@@ -120,15 +120,20 @@ describe('the API switch', () => {
     expect(disabled.summary).toContain('disabled')
     expectNoSecretsVisible(disabled, [AUTH_TOKEN])
 
+    // A disabled API refuses keys as the documented auth failure.
     const refused = await action('list-api-keys', {}, DEBUG)
-    expectFailure(refused, /^list-api-keys failed: HTTP 403: /)
+    expectFailure(refused, /^list-api-keys failed: HTTP 401: the Console rejected the auth token \(Unauthorized\)/)
     expectNoSecretsVisible(refused, [AUTH_TOKEN])
 
-    const enabled = await action('enable-api')
-    expectSuccess(enabled)
+    // "If the API is not already enabled this can only be achieved by logging into the Console and enabling the setting from your Global Settings page."
+    const enable = await action('enable-api', {}, DEBUG)
+    expectFailure(enable, /^enable-api failed: HTTP 401: the Console rejected the auth token \(Unauthorized\)\..* If the Console's API is turned off, only its Global Settings page can turn it back on\.$/)
     expect(emulator.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/settings/api/enable' })
+    expectNoSecretsVisible(enable, [AUTH_TOKEN])
 
+    emulator.setApiEnabled(true)
     expectSuccess(await action('list-api-keys'))
+    expectSuccess(await action('enable-api'))
   })
 
   it('says where to turn the API back on when a Console refuses enable-api', async () => {

@@ -281,7 +281,8 @@ describe('cleanup-canarytokens safety', () => {
     expect(changeRequests()).toHaveLength(20)
     const byId = new Map(outcomes(run).map((item) => [item.canarytoken, item]))
     for (const id of withIncidents) {
-      expect(byId.get(id)).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/^HTTP 400: Could not delete Canarydrop: the Canarytoken has 1 incident/) })
+      // The Console's words as Thinkst's client knows them for a token that still has incidents.
+      expect(byId.get(id)).toMatchObject({ outcome: 'failed', message: 'HTTP 400: Could not delete Canarydrop' })
       expect(emulator.getToken(id)).toBeDefined()
     }
     expect(byId.get(broken)).toMatchObject({ outcome: 'failed', message: 'HTTP 400: Canarytoken is locked' })

@@ -18,8 +18,11 @@ Options:
   --seed N          add N varied Canarytokens first (default: 0)
   --latency-ms N    delay every answer by N ms (default: 0)
   --admin-port N    also serve, on 127.0.0.1 apart from the API, POST /trigger?canarytoken=ID:
-                    an alert on that token as if someone used it (its triggered_count goes up),
-                    e.g. to see a runner canary's post step fail the job; the JSON line then has "adminUrl"
+                    an alert on that token as if someone used it (an incident in the feeds, its
+                    triggered_count goes up), e.g. to see a runner canary's post step fail the job;
+                    optional query parameters src_host, event_name, user_agent, time (epoch seconds),
+                    or a JSON body with those and headers {...}, fields {...} (kind-specific event
+                    fields); the JSON line then has "adminUrl"
   --quiet           do not print the requests
   -h, --help        show this help
 `
@@ -102,18 +105,54 @@ try {
   process.stderr.write(`Console emulator: cannot listen: ${reason}.\n`)
   process.exit(1)
 }
+/**
+ * What /trigger was asked for: query parameters, or a JSON body (which wins).
+ * @param {URLSearchParams} query
+ * @param {string} body
+ */
+function triggerOptions(query, body) {
+  /** @type {Record<string, any>} */
+  const given = Object.fromEntries(query)
+  if (body.trim() !== '') Object.assign(given, JSON.parse(body))
+  /** @type {Record<string, any>} */
+  const options = {}
+  for (const name of ['src_host', 'event_name', 'user_agent']) if (typeof given[name] === 'string') options[name] = given[name]
+  if (given.time !== undefined) {
+    const seconds = Number(given.time)
+    if (!Number.isFinite(seconds)) throw new Error(`time must be epoch seconds, not ${given.time}`)
+    options.time = seconds * 1000
+  }
+  for (const name of ['headers', 'fields']) {
+    if (given[name] === undefined) continue
+    if (typeof given[name] !== 'object' || given[name] === null || Array.isArray(given[name])) throw new Error(`${name} must be a JSON object`)
+    options[name] = given[name]
+  }
+  return options
+}
+
 /** The test hook over HTTP: POST /trigger?canarytoken=ID records an alert on the token. */
 const admin =
   values['admin-port'] === undefined
     ? undefined
     : createServer((req, res) => {
-        const target = new URL(req.url ?? '/', 'http://127.0.0.1')
-        const id = target.searchParams.get('canarytoken') ?? ''
-        const answer = (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-        if (req.method !== 'POST' || target.pathname !== '/trigger') return answer(404, { error: 'POST /trigger?canarytoken=ID' })
-        if (!emulator.getToken(id)) return answer(404, { error: `no Canarytoken ${id}` })
-        const incident = emulator.addIncident(id)
-        answer(200, { canarytoken: id, triggered_count: emulator.getToken(id).triggered_count, incident: incident.id })
+        /** @type {Buffer[]} */
+        const chunks = []
+        req.on('data', (chunk) => chunks.push(chunk))
+        req.on('end', () => {
+          const target = new URL(req.url ?? '/', 'http://127.0.0.1')
+          const id = target.searchParams.get('canarytoken') ?? ''
+          const answer = (/** @type {number} */ status, /** @type {unknown} */ body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+          if (req.method !== 'POST' || target.pathname !== '/trigger') return answer(404, { error: 'POST /trigger?canarytoken=ID' })
+          if (!emulator.getToken(id)) return answer(404, { error: `no Canarytoken ${id}` })
+          let options
+          try {
+            options = triggerOptions(target.searchParams, Buffer.concat(chunks).toString('utf8'))
+          } catch (error) {
+            return answer(400, { error: /** @type {Error} */ (error).message })
+          }
+          const incident = emulator.addIncident(id, options)
+          answer(200, { canarytoken: id, triggered_count: emulator.getToken(id).triggered_count, incident: incident.id, node_id: incident.description.node_id })
+        })
       })
 let adminUrl
 if (admin) {

@@ -5,7 +5,7 @@
 // request log, the fault plan and the helpers tests use to set up state.
 import { randomBytes } from 'node:crypto'
 import { STATUS_CODES, createServer } from 'node:http'
-import { API_ENABLE_PATH, ROUTES_BY_PATH, errorAnswer, json } from './routes.mjs'
+import { ROUTES_BY_PATH, errorAnswer, json } from './routes.mjs'
 import { ApiError, ConsoleState, KINDS } from './state.mjs'
 
 export { KINDS, KIND_NAMES, DEFAULT_FLOCK } from './state.mjs'
@@ -203,12 +203,12 @@ export class ConsoleEmulator {
      * @type {Array<{ path: string, authHeader: string | null, status: number }>}
      */
     this.storageRequests = []
-    /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string }>} */
+    /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string, hop: string }>} */
     this.#tickets = new Map()
     this.#state = new ConsoleState({ authToken: this.authToken, now: () => this.now() })
   }
 
-  /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string }>} */
+  /** @type {Map<string, { answer: Answer, storage: boolean, expires: number, signature: string, hop: string }>} */
   #tickets
   /** @type {import('node:http').Server | undefined} */
   #storage
@@ -492,9 +492,9 @@ export class ConsoleEmulator {
    * @returns {Answer}
    */
   #answer(method, path, params, parsed, authHeader) {
-    if (this.strict && path.startsWith(TICKET_PREFIX) && method === 'GET') {
-      return this.#state.findCaller(authHeader ?? params.auth_token) ? this.#ticketAnswer(path) : errorAnswer(401, 'Unauthorized')
-    }
+    // The hop is a signed link: a client whose auth token rode in the query string (canarytools-python's
+    // session params) loses it on the redirect, so the signature, not the token, lets it through.
+    if (this.strict && path.startsWith(TICKET_PREFIX) && method === 'GET') return this.#ticketAnswer(path, params)
     const routes = ROUTES_BY_PATH.get(path)
     if (!routes) return errorAnswer(404, 'Not found')
     const route = routes.find((r) => r.method === method)
@@ -502,8 +502,10 @@ export class ConsoleEmulator {
 
     const authToken = authHeader ?? params.auth_token
     const caller = this.#state.findCaller(authToken)
-    if (!caller) return errorAnswer(401, authHeader === undefined && authToken !== undefined ? 'Invalid auth_token' : 'Unauthorized')
-    if (!this.#state.apiEnabled && path !== API_ENABLE_PATH) return errorAnswer(403, 'API is disabled')
+    // With the API disabled no key is taken, enable included ("If the API is not already enabled this can only be
+    // achieved by logging into the Console and enabling the setting from your Global Settings page"): the answer is
+    // the documented auth failure. setApiEnabled(true), the settings page, turns it back on.
+    if (!caller || !this.#state.apiEnabled) return errorAnswer(401, authHeader === undefined && authToken !== undefined ? 'Invalid auth_token' : 'Unauthorized')
     if (route.access === 'global' && caller.scope === 'flock') return errorAnswer(403, 'A Flock API key cannot do this: use a Global API key')
     if (caller.key.auth_token_type.toLowerCase() === 'read-only' && method !== 'GET') return errorAnswer(403, 'This API key is read-only')
     if (parsed.error) return errorAnswer(400, 'Could not process the parameters')
@@ -540,25 +542,31 @@ export class ConsoleEmulator {
     if (!isFile) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: answer.body }
     const nonce = randomBytes(12).toString('hex')
     const kind = this.#state.tokens.get(params.canarytoken ?? '')?.kind
+    const expires = this.now() + SIGNED_URL_MS
+    const hop = randomBytes(16).toString('hex')
     this.#tickets.set(nonce, {
       answer,
       storage: kind !== undefined && this.storageKinds.has(kind),
-      expires: this.now() + SIGNED_URL_MS,
-      signature: randomBytes(16).toString('hex')
+      expires,
+      signature: randomBytes(16).toString('hex'),
+      hop
     })
-    return { status: 302, headers: { location: `${TICKET_PREFIX}${nonce}`, 'content-type': 'text/html; charset=utf-8' }, body: Buffer.alloc(0) }
+    const location = `${TICKET_PREFIX}${nonce}?expires=${Math.floor(expires / 1000)}&signature=${hop}`
+    return { status: 302, headers: { location, 'content-type': 'text/html; charset=utf-8' }, body: Buffer.alloc(0) }
   }
 
   /**
-   * A file behind a download's first redirect: served here (the caller has
-   * already been authenticated) or redirected to storage.
+   * A file behind a download's first redirect (a link signed for it: no auth
+   * token needed, one given is ignored): served here or redirected to storage.
    * @param {string} path
+   * @param {Record<string, string>} params
    * @returns {Answer}
    */
-  #ticketAnswer(path) {
+  #ticketAnswer(path, params) {
     const nonce = path.slice(TICKET_PREFIX.length)
     const ticket = this.#tickets.get(nonce)
-    if (!ticket || this.now() > ticket.expires) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from('{"message":"File not found","result":"error"}') }
+    if (!ticket || params.signature !== ticket.hop) return errorAnswer(403, 'Invalid or missing signature')
+    if (this.now() > ticket.expires) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from('{"message":"File not found","result":"error"}') }
     if (!ticket.storage) {
       this.#tickets.delete(nonce)
       return ticket.answer
@@ -610,7 +618,11 @@ export class ConsoleEmulator {
     return this.#state.apiEnabled
   }
 
-  /** @param {boolean} enabled */
+  /**
+   * The Console's Global Settings page: the only way back once the API is disabled
+   * (every API call, enable included, is then refused as an auth failure).
+   * @param {boolean} enabled
+   */
   setApiEnabled(enabled) {
     this.#state.apiEnabled = enabled
   }
@@ -671,21 +683,89 @@ export class ConsoleEmulator {
   }
 
   /**
-   * Records an alert on a token (its triggered_count goes up); a token with
-   * incidents cannot be deleted without clear_incidents.
+   * Records an alert on a token, as the Console shows it in the incident feeds: a new incident
+   * (logtype of the kind, `description.node_id` the token's node_id, one event whose `canarytoken`
+   * is the token id); its triggered_count goes up. A token with incidents cannot be deleted without
+   * clear_incidents.
    * @param {string} canarytoken
-   * @returns {Record<string, any>} the incident
+   * @param {import('./incidents.mjs').TokenEventOptions} [options] src_host, event_name, user_agent
+   *   (into headers['User-Agent']), headers, time (epoch ms), fields (kind-specific event fields), acknowledged
+   * @returns {Record<string, any>} the incident as the feeds show it (a copy)
    */
-  addIncident(canarytoken) {
-    return this.#state.addIncident(canarytoken)
+  addIncident(canarytoken, options) {
+    return this.#state.present(this.#state.addIncident(canarytoken, options))
   }
 
   /**
-   * @param {string} canarytoken
+   * One more event on an incident (a later alert the Console bundles into it); a token's
+   * triggered_count goes up, the incident's updated_id too.
+   * @param {string} key the incident's id
+   * @param {import('./incidents.mjs').TokenEventOptions & { event?: Record<string, unknown> }} [options]
+   * @returns {Record<string, any>}
+   */
+  addEvent(key, options) {
+    return this.#state.present(this.#state.addEvent(key, options))
+  }
+
+  /**
+   * A Canary (device) on the Console, for device incidents beside token incidents.
+   * @param {{ name?: string, flock_id?: string, node_id?: string, ip_address?: string }} [options]
+   * @returns {{ node_id: string, name: string, flock_id: string, ip_address: string }}
+   */
+  addDevice(options) {
+    return this.#state.addDevice(options)
+  }
+
+  /**
+   * An incident on a Canary: device logtype (default 4002 SSH Login Attempt), the Canary's name and
+   * node_id, no canarytoken or memo.
+   * @param {string} nodeId
+   * @param {{ logtype?: string, summary?: string, src_host?: string, src_port?: string, dst_port?: string, src_host_reverse?: string,
+   *   events?: Array<Record<string, unknown>>, time?: number, acknowledged?: boolean }} [options]
+   * @returns {Record<string, any>}
+   */
+  addDeviceIncident(nodeId, options) {
+    return this.#state.present(this.#state.addDeviceIncident(nodeId, options))
+  }
+
+  /**
+   * Incidents as the feeds show them (oldest change first): a token's, or every one.
+   * @param {string} [canarytoken]
    * @returns {Array<Record<string, any>>}
    */
   listIncidents(canarytoken) {
-    return [...(this.#state.incidents.get(canarytoken) ?? [])]
+    const all = [...this.#state.incidents.byKey.values()].sort((a, b) => a.updated_id - b.updated_id)
+    return all.filter((incident) => canarytoken === undefined || incident.canarytoken === canarytoken).map((incident) => this.#state.present(incident))
+  }
+
+  /**
+   * @param {string} key
+   * @returns {Record<string, any> | undefined}
+   */
+  getIncident(key) {
+    const incident = this.#state.incidents.byKey.get(key)
+    return incident && this.#state.present(incident)
+  }
+
+  /**
+   * Acknowledges or unacknowledges an incident as someone on the Console's page would.
+   * @param {string} key
+   * @param {boolean} acknowledged
+   */
+  setIncidentAcknowledged(key, acknowledged) {
+    const incident = this.#state.incidents.byKey.get(key)
+    if (!incident) throw new Error(`no incident ${key}`)
+    incident.acknowledged = acknowledged
+    this.#state.incidents.touch(incident)
+  }
+
+  /**
+   * The token's node_id (listings and incidents show it; it is not the token's id).
+   * @param {string} canarytoken
+   * @returns {string | undefined}
+   */
+  nodeIdOf(canarytoken) {
+    return this.#state.nodeIds.get(canarytoken)
   }
 
   /**

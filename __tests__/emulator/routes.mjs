@@ -2,6 +2,7 @@
 // required parameters, who may call it, handler). Handlers get the state and
 // a request context and return an Answer, or throw ApiError.
 import { fileForToken } from './files.mjs'
+import { bulkAcknowledge, bulkDelete, deleteIncident, feedHandler, fetchIncident, setAcknowledged } from './incidents.mjs'
 import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES, LEGACY_KINDS, MAX_MEMO, tokenOrder } from './state.mjs'
 
 /**
@@ -298,7 +299,8 @@ const NOT_STORED = new Set([
   'renders',
   'access_key_id',
   'secret_access_key',
-  'username'
+  'username',
+  'node_id'
 ])
 
 /** Parameters some kinds cannot do without. */
@@ -385,10 +387,9 @@ const setEnabled = (enabled) => (state, ctx) => {
 function deleteToken(state, ctx) {
   const token = tokenFor(state, ctx)
   const clear = parseBoolean(ctx.params.clear_incidents, 'clear_incidents') ?? false
-  const incidents = state.incidents.get(token.canarytoken) ?? []
-  if (incidents.length > 0 && !clear) {
-    fail(400, `Could not delete Canarydrop: the Canarytoken has ${incidents.length} incident(s); clear them first (clear_incidents=true)`)
-  }
+  // "You'll need to delete all incidents on a token before you can delete the token itself" (the reference);
+  // the message is the one Thinkst's client knows for a refused delete.
+  if (!clear && state.incidents.ofToken(token.canarytoken).length > 0) fail(400, 'Could not delete Canarydrop')
   state.deleteToken(token.canarytoken)
   return success()
 }
@@ -428,14 +429,14 @@ function deleteApeeperFactory(state, ctx) {
 const inFlocks = (state, flocks) => (flocks ? state.sortedTokens().filter((t) => flocks.has(t.flock_id)) : state.sortedTokens())
 
 /** @type {Route['handler']} */
-const fetchAll = (state, ctx) => success({ tokens: inFlocks(state, listingFlocks(state, ctx, ctx.params.flock_id)) })
+const fetchAll = (state, ctx) => success({ tokens: inFlocks(state, listingFlocks(state, ctx, ctx.params.flock_id)).map((token) => state.listed(token)) })
 
 /** @type {Route['handler']} */
 function paginate(state, ctx) {
   if (ctx.options.strict) {
     const list = inFlocks(state, listingFlocks(state, ctx, ctx.params.flock_id))
     const result = offsetPage(list, ctx, parseLimit(ctx.params.limit), ctx.params.cursor)
-    return success({ canarytokens: result.items, cursor: result.cursor, page_num: result.pageNumber, page_total: result.pageTotal })
+    return success({ canarytokens: result.items.map((token) => state.listed(token)), cursor: result.cursor, page_num: result.pageNumber, page_total: result.pageTotal })
   }
   const cursor = ctx.params.cursor ? decodeCursor(ctx.params.cursor, 'paginate') : undefined
   // A cursor carries its query; parameters sent next to it are not read.
@@ -443,7 +444,7 @@ function paginate(state, ctx) {
   const limit = cursor?.l ?? parseLimit(ctx.params.limit)
   const list = inFlocks(state, listingFlocks(state, ctx, query.flock_id))
   const result = page(list, ctx, 'paginate', limit, query, cursor)
-  return success({ canarytokens: result.items, cursor: result.cursor, page_num: result.pageNumber, page_total: result.pageTotal })
+  return success({ canarytokens: result.items.map((token) => state.listed(token)), cursor: result.cursor, page_num: result.pageNumber, page_total: result.pageTotal })
 }
 
 /** Lower-case words of a text (letters and digits). @param {string} text */
@@ -494,7 +495,10 @@ function search(state, ctx) {
   })
   const result = strict ? offsetPage(list, ctx, limit, ctx.params.cursor) : page(list, ctx, 'search', limit, query, cursor)
   return success({
-    canarytokens: result.items,
+    canarytokens: result.items.map((token) => ({
+      ...state.listed(token),
+      unacked_alert_count: state.incidents.ofToken(token.canarytoken).filter((incident) => !incident.acknowledged).length
+    })),
     cursor: result.cursor,
     page_number: result.pageNumber,
     total_pages: result.pageTotal,
@@ -590,6 +594,31 @@ function createFlock(state, ctx) {
   return success({ flock_id: state.addFlock(ctx.params.name ?? '') })
 }
 
+// ---------------------------------------------------------------- incidents and ping
+
+/**
+ * An incidents.mjs handler as a route handler.
+ * @param {(ctx: import('./incidents.mjs').IncidentContext) => Record<string, unknown>} handler
+ * @returns {Route['handler']}
+ */
+const incidents = (handler) => (state, ctx) =>
+  json(
+    handler({
+      store: state.incidents,
+      flocks: state.flocks,
+      visibleFlocks: (flockId) => listingFlocks(state, ctx, flockId),
+      assertFlock: (flockId) => assertFlockAccess(ctx, flockId),
+      params: ctx.params,
+      path: ctx.path,
+      baseUrl: ctx.baseUrl,
+      authToken: ctx.authToken,
+      strict: ctx.options.strict === true
+    })
+  )
+
+/** @type {Route['handler']} */
+const ping = () => success()
+
 // ---------------------------------------------------------------- the table
 
 /**
@@ -635,11 +664,22 @@ export const ROUTES = [
   route('GET', '/api/v1/flock/auth_token/list', ['flock_id'], 'global', listFlockKeys),
   route('POST', '/api/v1/flock/auth_token/remove', ['remove_auth_token'], 'global', removeFlockKey),
   route('GET', '/api/v1/flocks/list', [], 'any', listFlocks),
+  route('GET', '/api/v1/ping', [], 'any', ping),
+
+  route('GET', '/api/v1/incidents/all', [], 'any', incidents(feedHandler('all'))),
+  route('GET', '/api/v1/incidents/acknowledged', [], 'any', incidents(feedHandler('acknowledged'))),
+  route('GET', '/api/v1/incidents/unacknowledged', [], 'any', incidents(feedHandler('unacknowledged'))),
+  route('GET', '/api/v1/incident/fetch', [], 'any', incidents(fetchIncident)),
+  route('POST', '/api/v1/incident/acknowledge', ['incident'], 'any', incidents(setAcknowledged(true))),
+  route('POST', '/api/v1/incident/unacknowledge', ['incident'], 'any', incidents(setAcknowledged(false))),
+  route('DELETE', '/api/v1/incident/delete', ['incident'], 'any', incidents(deleteIncident)),
+  route('POST', '/api/v1/incidents/acknowledge', [], 'any', incidents(bulkAcknowledge(true))),
+  route('POST', '/api/v1/incidents/unacknowledge', [], 'any', incidents(bulkAcknowledge(false))),
+  route('DELETE', '/api/v1/incidents/delete', [], 'any', incidents(bulkDelete)),
+  // canarytools-python sends this one as POST (its incidents.delete); the reference says DELETE. Both are taken.
+  route('POST', '/api/v1/incidents/delete', [], 'any', incidents(bulkDelete)),
   route('POST', '/api/v1/flock/create', ['name'], 'global', createFlock)
 ]
-
-/** The one endpoint that still answers while the API is disabled. */
-export const API_ENABLE_PATH = '/api/v1/settings/api/enable'
 
 /** @type {Map<string, Route[]>} path -> routes (one per method) */
 export const ROUTES_BY_PATH = new Map()

@@ -2,6 +2,7 @@
 // uploads, flocks, Global and Flock API keys, Apeeper factories and the API
 // switch. No HTTP here; routes.mjs maps requests onto these methods.
 import { randomBytes } from 'node:crypto'
+import { DEVICE_LOGTYPES, IncidentStore, TOKEN_LOGTYPES, present, stdTime, tokenEvent } from './incidents.mjs'
 
 /**
  * Kinds the Console offers, with the names /api/v1/canarytokens/list gives
@@ -198,8 +199,16 @@ export class ConsoleState {
     this.now = now
     /** @type {Map<string, Record<string, any>>} canarytoken id -> token */
     this.tokens = new Map()
-    /** @type {Map<string, Array<Record<string, any>>>} canarytoken id -> incidents */
-    this.incidents = new Map()
+    /** Incidents of tokens and Canaries (incidents.mjs). */
+    this.incidents = new IncidentStore(now)
+    /**
+     * canarytoken id -> node_id. Kept apart from the token: listings show it, create and fetch
+     * answers do not (as in the reference's examples), and it is not the token's id.
+     * @type {Map<string, string>}
+     */
+    this.nodeIds = new Map()
+    /** @type {Set<string>} every node_id handed out (tokens and Canaries) */
+    this.usedNodeIds = new Set()
     /** @type {Map<string, Record<string, import('./files.mjs').Upload>>} canarytoken id -> files sent at creation */
     this.uploads = new Map()
     /** @type {Map<string, string>} flock_id -> name */
@@ -228,6 +237,8 @@ export class ConsoleState {
     if (!Object.hasOwn(KIND_NAMES, kind)) throw new ApiError(400, 'Supplied kind is not valid.')
     const flockId = partial.flock_id ?? DEFAULT_FLOCK
     if (!this.flocks.has(flockId)) throw new ApiError(400, 'Flock does not exist.')
+    const { node_id: givenNodeId, ...fields } = partial
+    partial = fields
     const id = partial.canarytoken ?? randomText(25, LOWER_ALNUM)
     if (this.tokens.has(id)) throw new Error(`a Canarytoken with id ${id} already exists`)
     const createdMs = partial.created !== undefined ? Number(partial.created) * 1000 : this.now()
@@ -253,6 +264,8 @@ export class ConsoleState {
     token.created_printable = partial.created_printable ?? printableTime(createdMs)
     fillKindFields(token)
     this.tokens.set(id, token)
+    if (givenNodeId !== undefined) this.usedNodeIds.add(givenNodeId)
+    this.nodeIds.set(id, givenNodeId ?? this.newNodeId())
     this.sortedCache = null
     return token
   }
@@ -262,7 +275,8 @@ export class ConsoleState {
    * @returns {boolean}
    */
   deleteToken(id) {
-    this.incidents.delete(id)
+    this.incidents.deleteOfToken(id)
+    this.nodeIds.delete(id)
     this.uploads.delete(id)
     const existed = this.tokens.delete(id)
     if (existed) this.sortedCache = null
@@ -275,28 +289,127 @@ export class ConsoleState {
     return this.sortedCache
   }
 
+  /** A node_id no token or Canary has: 16 hex digits, as Canary node_ids look. */
+  newNodeId() {
+    let id = randomHex(16)
+    while (this.usedNodeIds.has(id)) id = randomHex(16)
+    this.usedNodeIds.add(id)
+    return id
+  }
+
+  /** A token as listings show it: with its node_id. @param {Record<string, any>} token */
+  listed(token) {
+    return { ...token, node_id: this.nodeIds.get(token.canarytoken) }
+  }
+
+  /** @param {import('./incidents.mjs').StoredIncident} incident */
+  present(incident) {
+    return present(incident, this.flocks.get(incident.flock_id) ?? '')
+  }
+
   /**
+   * An alert on a token: a new incident with one event (its triggered_count goes up).
    * @param {string} id
-   * @returns {Record<string, any>}
+   * @param {import('./incidents.mjs').TokenEventOptions} [options]
    */
-  addIncident(id) {
+  addIncident(id, options = {}) {
     const token = this.tokens.get(id)
     if (!token) throw new Error(`no Canarytoken ${id}`)
-    const ms = this.now()
-    const list = this.incidents.get(id) ?? []
-    const incident = {
-      id: `incident:canarytoken:${randomHex(24)}:${epochSeconds(ms)}`,
-      canarytoken: id,
-      kind: token.kind,
-      memo: token.memo,
-      created: epochSeconds(ms),
-      created_printable: printableTime(ms),
-      src_host: `198.51.100.${1 + (list.length % 254)}`
-    }
-    list.push(incident)
-    this.incidents.set(id, list)
+    const ms = options.time ?? this.now()
+    if (!Number.isFinite(ms)) throw new Error(`time must be epoch ms, not ${options.time}`)
+    const srcHost = options.src_host ?? `198.51.100.${1 + (this.incidents.byKey.size % 254)}`
+    const event = tokenEvent(token, options, ms, srcHost)
+    const dns = typeof event.hostname === 'string' && event.dst_port === 53
+    const incident = this.incidents.add(
+      {
+        source: 'token',
+        node_id: this.nodeIds.get(id) ?? '',
+        canarytoken: id,
+        flock_id: token.flock_id,
+        logtype: TOKEN_LOGTYPES[/** @type {keyof typeof TOKEN_LOGTYPES} */ (token.kind)] ?? '17000',
+        summary: 'Canarytoken triggered',
+        name: 'N/A',
+        memo: token.memo,
+        src_host: srcHost,
+        src_port: '0',
+        dst_host: '203.0.113.53',
+        dst_port: dns ? '53' : '80',
+        acknowledged: options.acknowledged ?? false,
+        createdMs: ms,
+        events: [event]
+      },
+      'canarytoken'
+    )
     token.triggered_count = (token.triggered_count ?? 0) + 1
     return incident
+  }
+
+  /**
+   * One more event on an incident (a token's: a later alert bundled into it).
+   * @param {string} key
+   * @param {import('./incidents.mjs').TokenEventOptions & { event?: Record<string, unknown> }} [options] `event`: a Canary event dict as it is
+   */
+  addEvent(key, options = {}) {
+    const incident = this.incidents.byKey.get(key)
+    if (!incident) throw new Error(`no incident ${key}`)
+    const ms = options.time ?? this.now()
+    if (incident.source === 'token') {
+      const token = this.tokens.get(incident.canarytoken ?? '')
+      if (!token) throw new Error(`the Canarytoken of ${key} is gone`)
+      incident.events.push(options.event ?? tokenEvent(token, options, ms, options.src_host ?? incident.src_host))
+      token.triggered_count = (token.triggered_count ?? 0) + 1
+    } else {
+      incident.events.push(options.event ?? { timestamp: Math.floor(ms / 1000), timestamp_std: stdTime(ms) })
+    }
+    this.incidents.touch(incident)
+    return incident
+  }
+
+  /**
+   * A Canary (device) the Console knows.
+   * @param {{ name?: string, flock_id?: string, node_id?: string, ip_address?: string }} [options]
+   */
+  addDevice({ name = 'ExampleBird', flock_id = DEFAULT_FLOCK, node_id, ip_address = '192.0.2.10' } = {}) {
+    if (!this.flocks.has(flock_id)) throw new ApiError(400, 'Flock does not exist.')
+    if (node_id !== undefined) this.usedNodeIds.add(node_id)
+    const id = node_id ?? this.newNodeId()
+    this.incidents.devices.set(id, { name, flock_id, ip_address })
+    return { node_id: id, name, flock_id, ip_address }
+  }
+
+  /**
+   * An incident on a Canary: no canarytoken, no memo, the Canary's name and node_id.
+   * @param {string} nodeId
+   * @param {{ logtype?: string, summary?: string, src_host?: string, src_port?: string, dst_port?: string, src_host_reverse?: string,
+   *   events?: Array<Record<string, unknown>>, time?: number, acknowledged?: boolean }} [options]
+   */
+  addDeviceIncident(nodeId, options = {}) {
+    const device = this.incidents.devices.get(nodeId)
+    if (!device) throw new Error(`no Canary ${nodeId}`)
+    const ms = options.time ?? this.now()
+    const logtype = options.logtype ?? '4002'
+    const summary = options.summary ?? DEVICE_LOGTYPES[/** @type {keyof typeof DEVICE_LOGTYPES} */ (logtype)] ?? `Incident ${logtype}`
+    const stamp = { timestamp: Math.floor(ms / 1000), timestamp_std: stdTime(ms) }
+    const events = options.events ?? [{ USERNAME: 'root', PASSWORD: 'hunter2', LOCALVERSION: 'SSH-2.0-OpenSSH_8.4', REMOTEVERSION: 'SSH-2.0-libssh2_1.10.0', ...stamp }]
+    return this.incidents.add(
+      {
+        source: 'device',
+        node_id: nodeId,
+        flock_id: device.flock_id,
+        logtype,
+        summary,
+        name: device.name,
+        src_host: options.src_host ?? '198.51.100.200',
+        src_port: options.src_port ?? '50022',
+        dst_host: device.ip_address,
+        dst_port: options.dst_port ?? '22',
+        src_host_reverse: options.src_host_reverse ?? '',
+        acknowledged: options.acknowledged ?? false,
+        createdMs: ms,
+        events
+      },
+      summary.toLowerCase().replace(/[^a-z]+/g, '')
+    )
   }
 
   // ------------------------------------------------------------ flocks and factories

@@ -23,17 +23,33 @@ const get = (path: string, params: Record<string, string> = {}, headers: Record<
   fetch(`${new URL(path, base)}?${new URLSearchParams(params)}`, { headers, redirect: 'manual' })
 
 describe('strict downloads', () => {
-  it('answers with a same-origin 302 whose target needs the auth header', async () => {
+  it('answers with a same-origin 302 to a signed link: no auth token needed, the signature is', async () => {
     const token = emulator.addToken({ kind: 'doc-msexcel' })
     const first = await get('/api/v1/canarytoken/download', { canarytoken: token.canarytoken })
     expect(first.status).toBe(302)
-    const location = first.headers.get('location') ?? ''
-    expect(location.startsWith('/')).toBe(true)
-    expect((await fetch(new URL(location, base), { redirect: 'manual' })).status).toBe(401)
-    const again = await get('/api/v1/canarytoken/download', { canarytoken: token.canarytoken })
-    const file = await fetch(new URL(again.headers.get('location') ?? '', base), { headers: withAuth, redirect: 'manual' })
+    const location = new URL(first.headers.get('location') ?? '', base)
+    expect(location.origin).toBe(base)
+    expect(location.searchParams.get('signature')).toMatch(/^[0-9a-f]{32}$/)
+    // Unsigned or wrongly signed: refused, auth token or not.
+    const unsigned = new URL(location.pathname, base)
+    expect((await fetch(unsigned, { headers: withAuth, redirect: 'manual' })).status).toBe(403)
+    const forged = new URL(location)
+    forged.searchParams.set('signature', '0'.repeat(32))
+    expect((await fetch(forged, { headers: withAuth, redirect: 'manual' })).status).toBe(403)
+    // Signed, without the auth token (as a client that sent it in the query string arrives after the redirect).
+    const file = await fetch(location, { redirect: 'manual' })
     expect(file.status).toBe(200)
     expect(file.headers.get('content-disposition')).toMatch(/\.xlsx/)
+    // Once only.
+    expect((await fetch(location, { redirect: 'manual' })).status).toBe(403)
+  })
+
+  it('serves a download to a client that sends the auth token in the query string and follows redirects (canarytools-python)', async () => {
+    const token = emulator.addToken({ kind: 'doc-msword' })
+    const reply = await fetch(`${base}/api/v1/canarytoken/download?${new URLSearchParams({ canarytoken: token.canarytoken, auth_token: AUTH })}`)
+    expect(reply.status).toBe(200)
+    expect(reply.headers.get('content-disposition')).toMatch(/^attachment; filename=.*\.docx$/)
+    expect(emulator.storageRequests.at(-1)).toMatchObject({ authHeader: null, status: 200 })
   })
 
   it('sends a storage kind on to a second origin that refuses the auth header', async () => {
