@@ -31,21 +31,32 @@ export async function renderTables() {
 
   const outputs = ['| Output | Description |', '| --- | --- |', ...Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${oneLine(spec.description)} |`)].join('\n')
 
+  const { SERVER_KINDS } = await import(new URL('build/backends/canarytokens-server/kinds.js', root).href)
+  const needsOf = (rule) => [
+    ...(rule.requires ?? []).map((input) => `\`${input}\``),
+    ...(rule.upload?.required ? [`\`${rule.upload.input}\``] : []),
+    ...(rule.requiresExtraParams ?? []).map((parameter) => `\`extra-params: ${parameter}\``)
+  ]
+  const serverColumn = (kind, rule) => {
+    const server = rule.server
+    if (!server) return 'no'
+    const needs = needsOf(server)
+    const file = server.file ? `file: ${server.file}${server.answerOnly ? ' (with create only)' : ''}${server.credentials ? ' (credential)' : ''}` : undefined
+    const upload = server.upload ? `upload \`${server.upload.input}\` (at most 1 MiB)` : undefined
+    return [`\`${SERVER_KINDS[kind].type}\``, needs.length ? `needs ${needs.join(', ')}` : undefined, upload, file, server.note].filter(Boolean).join('; ')
+  }
   const kinds = [
-    '| Kind | Console name | Needs | Upload | File with `download: true` |',
-    '| --- | --- | --- | --- | --- |',
+    '| Kind | Console name | Needs | Upload | File with `download: true` | Canarytokens server |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...Object.entries(CANARYTOKEN_KINDS).map(([kind, rule]) => {
-      const needs = [
-        ...(rule.requires ?? []).map((input) => `\`${input}\``),
-        ...(rule.upload?.required ? [`\`${rule.upload.input}\``] : []),
-        ...(rule.requiresExtraParams ?? []).map((parameter) => `\`extra-params: ${parameter}\``)
-      ]
+      if (rule.serverOnly) return `| \`${kind}\` | not on the Console (${rule.label}) | - | - | - | ${serverColumn(kind, rule)} |`
+      const needs = needsOf(rule)
       const file = rule.file ? `${rule.file}${rule.credentials ? ' (credential: masked, owner-only)' : ''}` : '-'
       const upload = rule.upload
         ? `\`${rule.upload.input}\` (${rule.upload.required ? 'required' : 'optional'}): ${rule.upload.extensions.join(', ')}`
         : '-'
       const label = rule.legacy ? `${rule.label} (older reference only: a current Console may refuse to create it)` : rule.label
-      return `| \`${kind}\` | ${label} | ${needs.join(', ') || '-'} | ${upload} | ${file} |`
+      return `| \`${kind}\` | ${label} | ${needs.join(', ') || '-'} | ${upload} | ${file} | ${serverColumn(kind, rule)} |`
     })
   ].join('\n')
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { BackendName } from './backends/types.js'
 import { errorMessage, InputError } from './errors.js'
 
 /**
@@ -9,6 +10,10 @@ export const INPUT_NAMES = [
   'operation',
   'console',
   'auth-token',
+  'canarytokens-server',
+  'manage-auth',
+  'alert-email',
+  'alert-webhook',
   'timeout-seconds',
   'retries',
   'canarytoken',
@@ -70,7 +75,6 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'timeout-seconds': '30',
   retries: '3',
   'max-changes': '100',
-  concurrency: '20',
   'aws-profile': 'default',
   'export-env': 'false',
   'on-console-error': 'warn',
@@ -84,10 +88,29 @@ export function consoleParameter(name: InputName): string {
 }
 
 /** Inputs every operation reads. */
-export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries']
+export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'canarytokens-server', 'timeout-seconds', 'retries']
 
-/** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token']
+/**
+ * Inputs whose values are credentials: masked before anything else runs,
+ * never echoed. `alert-webhook` among them: a Slack or Discord webhook URL
+ * lets anyone who holds it post to the channel.
+ */
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'manage-auth', 'alert-webhook']
+
+/**
+ * Which server the step drives, from the inputs alone (nothing is sent):
+ * `canarytokens-server` set -> that server; otherwise the Console. Both set
+ * is a mix-up, refused.
+ */
+export function chosenBackend(inputs: InputReader): BackendName {
+  if (!inputs.get('canarytokens-server')) return 'console'
+  if (inputs.get('console')) {
+    throw new InputError(
+      "Inputs 'console' and 'canarytokens-server' are both set; a step drives one server. Keep 'console' for your Canary Console, or 'canarytokens-server' for canarytokens.org or a self-hosted Canarytokens server, not both."
+    )
+  }
+  return 'canarytokens-server'
+}
 
 /** Read access to the inputs, trimmed, '' when not set. */
 export interface InputReader {
@@ -200,4 +223,81 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
     params[name] = value === null ? '' : (value as string | number | boolean)
   }
   return params
+}
+
+/** The address rule the Canarytokens server applies (queries.is_valid_email), on the lower-cased address. */
+const SERVER_EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
+
+/** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
+export const MAX_WEBHOOK_URL_LENGTH = 1024
+
+/** Addresses a Canarytokens server refuses to POST to (advocate, the frontend's webhook validator): loopback, private, link-local, ... */
+function isPrivateAddress(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host)
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])]
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
+  }
+  if (host.includes(':')) return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || /^ff/.test(host) || host.startsWith('::ffff:')
+  return false
+}
+
+/** Where a Canarytokens server sends a token's alerts, checked as the server would (nothing is sent). */
+export interface AlertTargetInputs {
+  email?: string
+  webhook?: string
+}
+
+/**
+ * `alert-email` and `alert-webhook`, checked before any request for what the
+ * server would refuse: an address its rule does not take, a webhook that is
+ * not an http(s) URL, longer than it takes, or on an address it will not
+ * POST to. (The server POSTs a test message to the webhook when a token is
+ * made and refuses the token when that fails; a name that resolves to a
+ * private address cannot be seen from here.)
+ */
+export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
+  const email = inputs.get('alert-email')
+  const webhook = inputs.get('alert-webhook')
+  if (email) {
+    if (email.length > 254 || !SERVER_EMAIL.test(email.toLowerCase())) {
+      throw new InputError(
+        `Input 'alert-email' must be one e-mail address such as security@example.com (letters, digits and !#$%&'*+/=?^_\`{|}~- before the @, an ASCII domain after it); the server refuses '${email}'.`
+      )
+    }
+  }
+  if (webhook) {
+    let url: URL | undefined
+    try {
+      url = new URL(webhook)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+      throw new InputError("Input 'alert-webhook' must be an https:// (or http://) URL the server can POST alerts to, e.g. a Slack, Teams or Discord webhook.")
+    }
+    if (webhook.length > MAX_WEBHOOK_URL_LENGTH) {
+      throw new InputError(`Input 'alert-webhook' is ${webhook.length} characters long; the server takes webhook URLs of at most ${MAX_WEBHOOK_URL_LENGTH}.`)
+    }
+    if (isPrivateAddress(url.hostname)) {
+      throw new InputError(
+        `Input 'alert-webhook' points at ${url.hostname}, a loopback or private address: the Canarytokens server refuses to POST to those (it tests the webhook when it makes the token). Use a webhook the server can reach over the internet.`
+      )
+    }
+  }
+  return { email: email || undefined, webhook: webhook || undefined }
+}
+
+/** Creating a token on a Canarytokens server needs somewhere to send its alerts: refused before any request otherwise. */
+export function requireAlertTarget(inputs: InputReader, operation: string): void {
+  if (chosenBackend(inputs) !== 'canarytokens-server') return
+  const targets = alertTargetInputs(inputs)
+  if (!targets.email && !targets.webhook) {
+    throw new InputError(
+      `Operation '${operation}' on a Canarytokens server needs 'alert-email' or 'alert-webhook' (or both): the server sends each token's alerts there and makes no token without one.`
+    )
+  }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { runEnvironment } from './environment.js'
 import { errorMessage } from './errors.js'
-import { actionInputs, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
+import { actionInputs, chosenBackend, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
 import { checkBackend, checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
 import type { Operation, OperationResult, RunEnvironment } from './operations/types.js'
 import { publishOutputs } from './publish/outputs.js'
@@ -34,7 +34,7 @@ async function publish(result: OperationResult, env: RunEnvironment): Promise<vo
 
 /**
  * The action: read inputs -> find the operation -> check everything -> call
- * the Console -> publish outputs, files, artifact and summary. The only place
+ * the server -> publish outputs, files, artifact and summary. The only place
  * that decides success or failure.
  */
 export async function run(): Promise<void> {
@@ -45,9 +45,11 @@ export async function run(): Promise<void> {
     for (const name of SECRET_INPUTS) registerSecret(inputs.get(name))
 
     operation = findOperation(inputs.get('operation'))
-    checkRequiredInputs(operation, inputs)
+    // Which server, then whether it can do this at all, then what is missing, then the connection's own inputs.
+    const backendName = chosenBackend(inputs)
+    checkBackend(operation, backendName)
+    checkRequiredInputs(operation, inputs, backendName)
     const connection = backendConnection(inputs)
-    checkBackend(operation, connection.name)
     const env = runEnvironment()
     for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
       log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`)

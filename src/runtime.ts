@@ -4,16 +4,19 @@ import { ApiError } from './http/errors.js'
 import { consoleDialect } from './backends/console/dialect.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
-import { integerInput, type InputReader } from './inputs.js'
+import { alertTargetInputs, chosenBackend, integerInput, type InputName, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './http/gate.js'
 import { ConsoleBackend } from './backends/console/index.js'
+import { canarytokensServerDialect } from './backends/canarytokens-server/dialect.js'
+import { CanarytokensServerBackend } from './backends/canarytokens-server/index.js'
+import { resolveCanarytokensServerUrl } from './backends/canarytokens-server/server-url.js'
 import type { BackendName, CanarytokenBackend } from './backends/types.js'
 import type { Log } from './operations/types.js'
-import { findSecretValues, redact, registerSecret } from './secrets.js'
+import { checkSecretInput, findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
 
 // What both entry points share (main.ts for the step, post-main.ts for the
-// post step): the log, failure messages and the connection to the Console.
+// post step): the log, failure messages and the connection to the server.
 // Kept apart from main.ts so the post step's bundle holds no operation table.
 
 /**
@@ -44,11 +47,39 @@ export function failureMessage(operationName: string | undefined, error: unknown
   return operationName ? `${operationName} failed: ${reason}` : reason
 }
 
+/** Inputs only a Canarytokens server reads. */
+const SERVER_ONLY_INPUTS: readonly InputName[] = ['manage-auth', 'alert-email', 'alert-webhook']
+
 /**
- * Checks the connection inputs (the server, timeout-seconds, retries) now,
- * sending nothing; opens the backend when called.
+ * Chooses the server from the inputs (`canarytokens-server` set -> that
+ * server, else the Console), checks its connection inputs (the server,
+ * credentials, timeout-seconds, retries) now, sending nothing; opens the
+ * backend when called.
  */
 export function backendConnection(inputs: InputReader): BackendConnection {
+  const name = chosenBackend(inputs)
+  if (name === 'canarytokens-server') {
+    if (inputs.get('auth-token')) {
+      throw new InputError(
+        "Input 'auth-token' is a Canary Console's API key; a Canarytokens server takes none (each token has its own key, its 'manage-auth'). Remove 'auth-token', or set 'console' instead of 'canarytokens-server'."
+      )
+    }
+    const origin = resolveCanarytokensServerUrl(inputs.get('canarytokens-server'))
+    checkSecretInput('manage-auth', inputs.get('manage-auth'))
+    const alerts = alertTargetInputs(inputs)
+    const transport = transportOptions(inputs)
+    return {
+      name,
+      open: () => new CanarytokensServerBackend(new HttpTransport({ ...transport, baseUrl: origin, dialect: canarytokensServerDialect(origin) }), origin, alerts)
+    }
+  }
+  for (const input of SERVER_ONLY_INPUTS) {
+    if (inputs.get(input)) {
+      throw new InputError(
+        `Input '${input}' is for a Canarytokens server ('canarytokens-server'); the Canary Console does not use it. Remove it, or set 'canarytokens-server' instead of 'console'.`
+      )
+    }
+  }
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
   const transport = transportOptions(inputs)
   return {

@@ -2,9 +2,22 @@
 // it at their edge; secrets.ts (the only place that masks) uses it too.
 
 /**
- * Field names whose values the Console uses for credentials. Any JSON answer
- * is walked for them, so a new endpoint cannot forget to mask. `factory_auth`
- * (aws-id tokens in paginate and search, factory.md) lets anyone mint tokens.
+ * Field names whose values the servers use for credentials. Any JSON answer
+ * is walked for them, so a new endpoint cannot forget to mask.
+ *
+ * The Console: `factory_auth` (aws-id tokens in paginate and search,
+ * factory.md) lets anyone mint tokens.
+ *
+ * A Canarytokens server (thinkst/canarytokens, canarytokens/models/ and
+ * canarydrop.py): `auth_token` (the create answer's manage auth) and `auth`
+ * (the canarydrop's copy of it) let anyone read the token's history and
+ * delete it; `aws_secret_access_key` (aws_keys), `kubeconfig` (its client
+ * key, base64), `wg_conf`, `wg_key`, `wg_private_key_seed`,
+ * `wg_private_key_n` and the QR codes of the WireGuard config (`qr_code` in
+ * WireguardTokenResponse, `wg_qr_code` in ManageResponse; the qr_code kind's
+ * own picture is `qrcode_png`), `cert` (azure_id: certificate with its
+ * private key), `client_secret` (crowdstrike_cc), `webdav_password` (webdav),
+ * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel).
  */
 const SECRET_FIELDS = new Set([
   'auth_token',
@@ -15,7 +28,19 @@ const SECRET_FIELDS = new Set([
   'wg_conf',
   'private_key',
   'api_key',
-  'token_value'
+  'token_value',
+  'auth',
+  'aws_secret_access_key',
+  'kubeconfig',
+  'wg_key',
+  'wg_private_key_seed',
+  'wg_private_key_n',
+  'wg_qr_code',
+  'qr_code',
+  'cert',
+  'client_secret',
+  'webdav_password',
+  'alert_webhook_url'
 ])
 
 /**

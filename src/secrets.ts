@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { InputError } from './errors.js'
 
 /**
  * Every value that must never be printed goes through here: it is masked with
@@ -28,6 +29,29 @@ export function registerSecret(value: unknown): void {
   longestFirst = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
   else core.setSecret(trimmed)
+}
+
+/**
+ * Refuses a secret input that cannot be right, before any request: shorter
+ * than the shortest value we mask (it would be sent and printed unmasked), or
+ * holding a line break or another control character (a pasted secret with a
+ * stray newline). The message names the input and never shows the value. An
+ * empty value passes: whether the input is required is checked elsewhere.
+ * (The same check as issue 19's for `auth-token`; one function for both.)
+ */
+export function checkSecretInput(inputName: string, value: string): void {
+  if (value === '') return
+  const codes = Array.from(value, (character) => character.codePointAt(0) as number)
+  if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
+    throw new InputError(
+      `Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`
+    )
+  }
+  if (codes.length < SHORTEST_SECRET) {
+    throw new InputError(
+      `Input '${inputName}' is ${codes.length} character${codes.length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole value.`
+    )
+  }
 }
 
 /** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, FormData, request, type Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
+import { isLoopback } from './server-url.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -320,10 +321,6 @@ export function parameterText(value: string | number | boolean): string {
 export const MAX_REDIRECTS = 5
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host)
-}
 
 function downloadUrl(baseUrl: URL, endpoint: Endpoint, params: Params): URL {
   const url = new URL(endpoint.path, baseUrl)
@@ -350,7 +347,7 @@ export function nextHop(from: URL, location: string | undefined, hops: number, s
   if (target.protocol !== 'https:' && target.protocol !== 'http:') return refuse(`to ${target.protocol} (only https is followed)`)
   if (target.username || target.password) return refuse(`to ${shown} with credentials in the URL`)
   // As for 'console': plain http to loopback hosts only.
-  if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
+  if (target.protocol === 'http:' && !isLoopback(target.hostname)) {
     return refuse(`to plain http (${shown}); not followed: the file would cross the network in clear text`)
   }
   return target

@@ -1,12 +1,22 @@
-import { INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
+import { chosenBackend, integerInput, type InputReader } from '../inputs.js'
 
 import { MAX_CONCURRENCY } from '../http/gate.js'
 
 export { MAX_CONCURRENCY }
 
+/** `concurrency` when it is not set, against the Console. */
+export const CONSOLE_CONCURRENCY = 20
+/**
+ * `concurrency` when it is not set, against a Canarytokens server:
+ * canarytokens.org is a free service others share, so a seed goes gently
+ * (set `concurrency` higher against a server of your own).
+ */
+export const CANARYTOKENS_SERVER_CONCURRENCY = 2
+
 /** The `concurrency` input: how many items a bulk operation works on at once (the gate may allow fewer). */
 export function concurrencyInput(inputs: InputReader): number {
-  return integerInput(inputs, 'concurrency', { min: 1, max: MAX_CONCURRENCY, fallback: Number(INPUT_DEFAULTS.concurrency) }) as number
+  const fallback = chosenBackend(inputs) === 'canarytokens-server' ? CANARYTOKENS_SERVER_CONCURRENCY : CONSOLE_CONCURRENCY
+  return integerInput(inputs, 'concurrency', { min: 1, max: MAX_CONCURRENCY, fallback }) as number
 }
 
 /**

@@ -4,9 +4,13 @@ import type { TokenRecord } from '../backends/types.js'
 import { ApiError } from '../http/errors.js'
 import type { FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
+import type { BackendName } from '../backends/types.js'
+import { registerSecret } from '../secrets.js'
 import {
   booleanInput,
+  chosenBackend,
   consoleParameter,
+  requireAlertTarget,
   extraParamsInput,
   flockIdInput,
   INPUT_NAMES,
@@ -19,11 +23,13 @@ import { withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, refuseFileInputsWithoutDownload, saveDownload, type FileOptions } from './file-options.js'
 import {
   AWS_AUTOMATION_INPUTS,
-  FILE_KINDS,
   REFUSED_INPUTS,
+  SERVER_PARAMETERS,
+  fileKindsOn,
   unknownKindMessage,
   isKnownKind,
   kindRule,
+  kindRuleOn,
   kindSpecificInputs,
   type CanarytokenKind
 } from './kinds.js'
@@ -31,12 +37,25 @@ import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
 import { createOrReuse } from './reuse.js'
 import { memoInput } from './memo-template.js'
 import type { CreateRequest } from '../backends/types.js'
-import { CONSOLE_ONLY, consoleOf, defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
+import { CONSOLE_ONLY, EVERY_BACKEND, consoleOf, defineOperation, type OperationContext, type OperationResult, type OutputValue, type RunEnvironment } from './types.js'
 
 /** Largest file sent with create (web-image, upload-file). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** A Canarytokens server's limit (settings.py FrontendSettings.MAX_UPLOAD_SIZE). */
+export const MAX_SERVER_UPLOAD_BYTES = 1024 * 1024
+/** A Canarytokens server's memo limit (constants.py), in characters as Python counts them. */
+export const MAX_SERVER_MEMO_LENGTH = 1000
 
-const TOKEN_OUTPUTS = ['canarytoken', 'kind', 'memo', 'hostname', 'url', 'enabled', 'flock-id', 'token', 'response'] as const
+const TOKEN_OUTPUTS = ['canarytoken', 'kind', 'memo', 'hostname', 'url', 'enabled', 'flock-id', 'manage-auth', 'manage-url', 'token', 'response'] as const
+
+/** Why `reuse` cannot work on a Canarytokens server. */
+export const NO_REUSE_ON_SERVER =
+  "Input 'reuse' cannot work on a Canarytokens server: the server cannot list tokens, so there is no way to find one that already has this memo. Leave 'reuse' unset (each run makes its own token; delete old ones with delete-canarytoken and their manage auth)."
+
+/** Refuses `reuse: true` on a Canarytokens server, before any request. */
+export function refuseReuseOnServer(inputs: InputReader, reuse: boolean): void {
+  if (reuse && chosenBackend(inputs) === 'canarytokens-server') throw new InputError(NO_REUSE_ON_SERVER)
+}
 const FILE_OUTPUTS = ['file-path', 'artifact-id', 'artifact-name'] as const
 const AWS_ID_OUTPUTS = ['access-key-id', 'secret-access-key'] as const
 
@@ -45,6 +64,9 @@ export const NAMED_PARAMETERS = new Set<string>([...INPUT_NAMES.map(consoleParam
 
 /** Outputs describing a token. Secret fields never go to `token` or `response`; aws-id keys have outputs of their own. */
 export function tokenOutputs(token: TokenRecord, response: unknown = token.answer): Record<string, OutputValue | undefined> {
+  // The token's own key and the page that holds it: masked before they can be printed (the outputs carry them).
+  registerSecret(token.manageAuth)
+  registerSecret(token.manageUrl)
   return {
     canarytoken: token.id,
     kind: token.kind,
@@ -53,6 +75,8 @@ export function tokenOutputs(token: TokenRecord, response: unknown = token.answe
     url: token.url,
     enabled: token.enabled,
     'flock-id': token.flockId,
+    'manage-auth': token.manageAuth,
+    'manage-url': token.manageUrl,
     token: JSON.stringify(token.details),
     response: response === undefined ? undefined : JSON.stringify(withoutSecretFields(response))
   }
@@ -67,31 +91,62 @@ function tokenSummary(heading: string, token: TokenRecord, file?: string, notes?
   }
 }
 
-function requireKind(inputs: InputReader): CanarytokenKind {
+function requireKind(inputs: InputReader, backend: BackendName): CanarytokenKind {
   const kind = inputs.get('kind')
-  if (!isKnownKind(kind)) {
-    throw new InputError(unknownKindMessage(kind))
+  if (!isKnownKind(kind, backend)) {
+    throw new InputError(unknownKindMessage(kind, backend))
   }
   return kind
 }
 
+/** Server parameters the action sets itself from inputs of their own: `extra-params` may not hold them. */
+const SERVER_OWN_PARAMETERS: Record<string, string> = {
+  token_type: "the input 'kind'",
+  type: "the input 'kind'",
+  memo: "the input 'memo'",
+  email: "the input 'alert-email'",
+  webhook_url: "the input 'alert-webhook'",
+  webhook: "the input 'alert-webhook'",
+  clonedsite: "the input 'cloned-web'",
+  web_image: "the input 'web-image'",
+  signed_exe: "the input 'upload-file'"
+}
+
 /** Every per-kind rule, checked before any request. */
-export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader, extra: Params, env: RunEnvironment): Promise<FileParams> {
-  const rule = kindRule(kind)
+export async function checkKindRules(
+  kind: CanarytokenKind,
+  inputs: InputReader,
+  extra: Params,
+  env: RunEnvironment,
+  backend: BackendName = 'console'
+): Promise<FileParams> {
+  const rule = kindRuleOn(kind, backend)
+  const onServer = backend === 'canarytokens-server'
   for (const [input, why] of Object.entries(REFUSED_INPUTS) as [InputName, string][]) {
     if (inputs.get(input)) throw new InputError(why)
   }
   for (const input of rule.requires ?? []) {
     if (!inputs.get(input)) throw new InputError(`Kind '${kind}' needs input '${input}'.`)
   }
-  for (const [input, owners] of kindSpecificInputs()) {
+  for (const [input, owners] of kindSpecificInputs(backend)) {
     if (inputs.get(input) && !owners.includes(kind)) {
       throw new InputError(`Input '${input}' applies to kind ${owners.map((owner) => `'${owner}'`).join(' or ')} only, not '${kind}'.`)
     }
   }
+  if (onServer) {
+    // Inputs the Console's kinds take that a Canarytokens server has no use for.
+    const consoleOnly = [...kindSpecificInputs('console').keys()].filter((input) => !kindSpecificInputs(backend).has(input))
+    for (const input of consoleOnly) {
+      if (inputs.get(input)) throw new InputError(`Input '${input}' is the Console's; a Canarytokens server takes nothing like it for kind '${kind}'. Remove it.`)
+    }
+    for (const [parameter, input] of Object.entries(SERVER_OWN_PARAMETERS)) {
+      if (extra[parameter] !== undefined) throw new InputError(`Input 'extra-params' has '${parameter}'; the action sets it from ${input}.`)
+    }
+  }
+  const where = onServer ? 'server' : 'Console'
   for (const parameter of rule.requiresExtraParams ?? []) {
     if (extra[parameter] === undefined || extra[parameter] === '') {
-      throw new InputError(`Kind '${kind}' needs the Console parameter '${parameter}': add it to 'extra-params' (e.g. "${parameter}: ...").`)
+      throw new InputError(`Kind '${kind}' needs the ${where} parameter '${parameter}': add it to 'extra-params' (e.g. "${parameter}: ...").`)
     }
   }
   if (kind === 'aws-s3') {
@@ -107,7 +162,7 @@ export async function checkKindRules(kind: CanarytokenKind, inputs: InputReader,
   const files: FileParams = {}
   if (rule.upload) {
     const userPath = inputs.get(rule.upload.input)
-    if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, MAX_UPLOAD_BYTES)
+    if (userPath) files[rule.upload.part] = await readableFileInside(env.workspace, userPath, rule.upload.input, onServer ? MAX_SERVER_UPLOAD_BYTES : MAX_UPLOAD_BYTES)
     else if (rule.upload.required) throw new InputError(`Kind '${kind}' needs input '${rule.upload.input}': the path of the file to send.`)
     if (userPath && !rule.upload.extensions.some((extension) => userPath.toLowerCase().endsWith(extension))) {
       // The part goes with the MIME type of its extension (as the reference's curl -F '...; type=...' does).
@@ -160,8 +215,9 @@ export interface TokenRequest extends CreateRequest {
  * step's inputs or from a seed manifest entry (read through an InputReader),
  * so the two cannot drift apart. `memo` is already filled and checked.
  */
-export async function parseTokenRequest(inputs: InputReader, memo: string, env: RunEnvironment): Promise<TokenRequest> {
-  const kind = requireKind(inputs)
+export async function parseTokenRequest(inputs: InputReader, memo: string, env: RunEnvironment, backend: BackendName = chosenBackend(inputs)): Promise<TokenRequest> {
+  const kind = requireKind(inputs, backend)
+  if (backend === 'canarytokens-server') return parseServerTokenRequest(kind, inputs, memo, env)
   flockIdInput(inputs)
   const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
   const files = await checkKindRules(kind, inputs, extra, env)
@@ -171,10 +227,32 @@ export async function parseTokenRequest(inputs: InputReader, memo: string, env: 
   return { kind, memo, flockId: typeof flockId === 'string' ? flockId : undefined, params, files }
 }
 
+/** Refuses a memo longer than a Canarytokens server takes (it counts characters as Python does: code points). */
+export function checkServerMemoLength(memo: string, where: string): string {
+  const length = Array.from(memo).length
+  if (length > MAX_SERVER_MEMO_LENGTH) {
+    throw new InputError(`${where} is ${length} characters long; a Canarytokens server accepts at most ${MAX_SERVER_MEMO_LENGTH}.`)
+  }
+  return memo
+}
+
+/** "A token to create" on a Canarytokens server: no flocks, its own parameter names, its limits. */
+async function parseServerTokenRequest(kind: CanarytokenKind, inputs: InputReader, memo: string, env: RunEnvironment): Promise<TokenRequest> {
+  if (inputs.get('flock-id')) throw new InputError("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.")
+  checkServerMemoLength(memo, inputs.get('memo') ? "Input 'memo'" : 'The memo')
+  const extra = await extraParamsInput(inputs, NAMED_PARAMETERS)
+  const files = await checkKindRules(kind, inputs, extra, env, 'canarytokens-server')
+  const params: Params = { ...extra }
+  for (const [input, parameter] of Object.entries(SERVER_PARAMETERS) as [InputName, string][]) {
+    if (inputs.get(input)) params[parameter] = inputs.get(input)
+  }
+  return { kind, memo, params, files }
+}
+
 /** One message for a kind without a file, whether create or download-canarytoken learns it. */
-function refuseKindWithoutFile(kind: string, what: string): void {
-  if (isKnownKind(kind) && !kindRule(kind).file) {
-    throw new InputError(`Kind '${kind}' has no file to download; ${what} works with ${FILE_KINDS.join(', ')}.`)
+function refuseKindWithoutFile(kind: string, what: string, backend: BackendName = 'console'): void {
+  if (isKnownKind(kind, backend) && !kindRuleOn(kind, backend).file) {
+    throw new InputError(`Kind '${kind}' has no file to download${backend === 'console' ? '' : ' on a Canarytokens server'}; ${what} works with ${fileKindsOn(backend).join(', ')}.`)
   }
 }
 
@@ -184,10 +262,11 @@ async function downloadInto(
   context: OperationContext
 ): Promise<{ path: string; artifact: OperationResult['artifact'] }> {
   const kind = token.kind
-  const credentials = isKnownKind(kind) && kindRule(kind).credentials === true
+  const backend = context.backend.name
+  const credentials = isKnownKind(kind, backend) && kindRuleOn(kind, backend).credentials === true
   const saved = await saveDownload(await context.backend.download(token), options, `canarytoken-${token.id}`, credentials)
   if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
-    context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
+    context.log.info(`${backend === 'console' ? 'The Console' : 'The server'} named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
   }
   context.log.info(`Wrote ${saved.bytes} bytes to ${saved.path}`)
   return { path: saved.path, artifact: artifactRequest(options, [saved.path]) }
@@ -206,20 +285,24 @@ const createOperation = defineOperation<CreateParams>({
   name: 'create-canarytoken',
   description:
     'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
-  backends: CONSOLE_ONLY,
+  backends: EVERY_BACKEND,
   requires: ['kind', 'memo'],
-  accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
+  accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse', 'alert-email', 'alert-webhook'],
   outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
   async parse(inputs, env) {
-    const request = await parseTokenRequest(inputs, memoInput(inputs), env)
+    const backend = chosenBackend(inputs)
+    const reuse = booleanInput(inputs, 'reuse')
+    refuseReuseOnServer(inputs, reuse)
+    requireAlertTarget(inputs, 'create-canarytoken')
+    const request = await parseTokenRequest(inputs, memoInput(inputs), env, backend)
     const kind = request.kind
     const download = booleanInput(inputs, 'download')
-    if (download) refuseKindWithoutFile(kind, "'download: true'")
+    if (download) refuseKindWithoutFile(kind, "'download: true'", backend)
     if (!download) refuseFileInputsWithoutDownload(inputs)
     return {
       ...request,
       download: download ? await parseFileOptions(inputs, env) : undefined,
-      reuse: booleanInput(inputs, 'reuse')
+      reuse
     }
   },
   async run({ download, reuse, ...request }, context) {
@@ -248,22 +331,29 @@ const createOperation = defineOperation<CreateParams>({
 
 interface TokenIdParams {
   canarytoken: string
+  /** A Canarytokens server's key for the token (`manage-auth`); the Console needs none. */
+  manageAuth?: string
 }
 
 function parseCanarytoken(inputs: InputReader): TokenIdParams {
-  return { canarytoken: inputs.get('canarytoken') }
+  return { canarytoken: inputs.get('canarytoken'), manageAuth: inputs.get('manage-auth') || undefined }
+}
+
+/** The token as the backend is told about it. */
+function refOf({ canarytoken, manageAuth }: TokenIdParams): { id: string; manageAuth?: string } {
+  return manageAuth ? { id: canarytoken, manageAuth } : { id: canarytoken }
 }
 
 const fetchOperation = defineOperation<TokenIdParams>({
   name: 'fetch-canarytoken',
   description: 'Reads one Canarytoken: its memo, hostname, URL, kind and state.',
-  backends: CONSOLE_ONLY,
+  backends: EVERY_BACKEND,
   requires: ['canarytoken'],
   accepts: [],
   outputs: TOKEN_OUTPUTS,
   parse: parseCanarytoken,
-  async run({ canarytoken }, context) {
-    const token = await context.backend.fetch({ id: canarytoken })
+  async run(params, context) {
+    const token = await context.backend.fetch(refOf(params))
     context.log.info(`Found the ${token.kind} Canarytoken ${token.id}: memo '${token.memo}', enabled: ${token.enabled ?? 'unknown'}.`)
     return { outputs: tokenOutputs(token), summary: tokenSummary('Canarytoken', token) }
   }
@@ -273,6 +363,7 @@ const updateOperation = defineOperation<TokenIdParams & { memo: string }>({
   name: 'update-canarytoken',
   description: "Replaces a Canarytoken's memo.",
   backends: CONSOLE_ONLY,
+  backendNote: "a Canarytokens server cannot change a token's memo (its /edit route edits AWS infrastructure tokens only)",
   requires: ['canarytoken', 'memo'],
   accepts: [],
   outputs: TOKEN_OUTPUTS,
@@ -289,14 +380,15 @@ function stateOperation(name: string, description: string, enabled: boolean, hea
   return defineOperation<TokenIdParams>({
     name,
     description,
-    backends: CONSOLE_ONLY,
+    backends: EVERY_BACKEND,
     requires: ['canarytoken'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
     parse: parseCanarytoken,
-    async run({ canarytoken }, context) {
-      await context.backend.setAlerting({ id: canarytoken }, enabled)
-      const token = await context.backend.fetch({ id: canarytoken })
+    async run(params, context) {
+      const { canarytoken } = params
+      await context.backend.setAlerting(refOf(params), enabled)
+      const token = await context.backend.fetch(refOf(params))
       context.log.info(`${heading}: ${canarytoken} (enabled: ${token.enabled}).`)
       return { outputs: tokenOutputs(token), summary: tokenSummary(heading, token) }
     }
@@ -307,14 +399,21 @@ function stateOperation(name: string, description: string, enabled: boolean, hea
 
 const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolean }>({
   name: 'delete-canarytoken',
-  description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
-  backends: CONSOLE_ONLY,
+  description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise; a Canarytokens server deletes the history with the token).',
+  backends: EVERY_BACKEND,
   requires: ['canarytoken'],
   accepts: ['clear-incidents'],
   outputs: ['canarytoken', 'response'],
-  parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
-  async run({ canarytoken, clearIncidents }, context) {
-    const { alreadyDone } = await context.backend.delete({ id: canarytoken }, { clearIncidents })
+  parse: (inputs) => {
+    const clearIncidents = booleanInput(inputs, 'clear-incidents')
+    if (clearIncidents && chosenBackend(inputs) === 'canarytokens-server') {
+      throw new InputError("Input 'clear-incidents' is the Console's: a Canarytokens server deletes a token's history with the token. Remove it.")
+    }
+    return { ...parseCanarytoken(inputs), clearIncidents }
+  },
+  async run(params, context) {
+    const { canarytoken, clearIncidents } = params
+    const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents })
     context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
       outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify({ result: 'success' }) },
@@ -331,16 +430,21 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
 const downloadOperation = defineOperation<TokenIdParams & { file: FileOptions }>({
   name: 'download-canarytoken',
   description: "Writes a Canarytoken's file (document, PDF, credentials, ...) into `path`; uploads it with `artifact-name`.",
-  backends: CONSOLE_ONLY,
+  backends: EVERY_BACKEND,
   requires: ['canarytoken'],
   accepts: FILE_INPUTS,
   outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS],
   parse: async (inputs, env) => ({ ...parseCanarytoken(inputs), file: await parseFileOptions(inputs, env) }),
-  async run({ canarytoken, file }, context) {
+  async run({ file, ...params }, context) {
     // Fetching first tells us the kind, so a credential file is masked as one.
-    const token = await context.backend.fetch({ id: canarytoken })
+    const token = await context.backend.fetch(refOf(params))
     // A kind the server cannot make a file for: say so, without sending a download it will refuse.
-    refuseKindWithoutFile(token.kind, 'download-canarytoken')
+    refuseKindWithoutFile(token.kind, 'download-canarytoken', context.backend.name)
+    if (context.backend.name === 'canarytokens-server' && isKnownKind(token.kind, 'canarytokens-server') && kindRule(token.kind).server?.answerOnly) {
+      throw new InputError(
+        `A Canarytokens server gives the file of a ${token.kind} token only in the answer that makes it: create it with 'download: true' to get the file.`
+      )
+    }
     const saved = await downloadInto(token, file, context)
     return {
       outputs: { ...tokenOutputs(token), 'file-path': saved.path },
@@ -364,6 +468,7 @@ const removeS3Operation = defineOperation<RemoveS3Params>({
   name: 'remove-s3-canarytoken',
   description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
   backends: CONSOLE_ONLY,
+  backendNote: 'a Canarytokens server makes no AWS S3 tokens',
   requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
   accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
   outputs: ['canarytoken', 'response'],
@@ -409,6 +514,7 @@ const deleteApeeperOperation = defineOperation<{ hash: string }>({
   name: 'delete-apeeper-factory',
   description: 'Deletes an Apeeper Canarytoken factory by its hash.',
   backends: CONSOLE_ONLY,
+  backendNote: 'a Canarytokens server has no Canarytoken factories',
   requires: ['hash'],
   accepts: [],
   outputs: ['response'],

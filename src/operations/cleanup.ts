@@ -125,6 +125,7 @@ const listOperation = defineOperation<ListParams>({
   description:
     'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional); the whole list goes to the file `tokens-file` names (uploaded with `artifact-name`), and to `tokens` while it fits in an output.',
   backends: CONSOLE_ONLY,
+  backendNote: 'the Canarytokens server cannot list tokens',
   requires: [],
   accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
   outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
@@ -238,6 +239,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
   description:
     'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
   backends: CONSOLE_ONLY,
+  backendNote: 'the Canarytokens server cannot list tokens',
   requires: ['action'],
   accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
   outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],

@@ -27,16 +27,27 @@ export function findOperation(name: string): Operation<unknown> {
   return operation
 }
 
-/** Names the first missing required input. */
-export function checkRequiredInputs(operation: Operation<unknown>, inputs: InputReader): void {
-  for (const name of ['console', 'auth-token', ...operation.requires] as InputName[]) {
+/**
+ * Names the first missing required input, for the server the step drives:
+ * the Console needs `console` and `auth-token`; a Canarytokens server needs
+ * `canarytokens-server`, and every call for one token there needs the
+ * token's own key (`manage-auth`) beside its id.
+ */
+export function checkRequiredInputs(operation: Operation<unknown>, inputs: InputReader, backend: BackendName = 'console'): void {
+  const connection: InputName[] = backend === 'console' ? ['console', 'auth-token'] : ['canarytokens-server']
+  for (const name of [...connection, ...operation.requires]) {
     if (!inputs.get(name)) throw new InputError(`Operation '${operation.name}' needs input '${name}'.`)
+  }
+  if (backend === 'canarytokens-server' && operation.requires.includes('canarytoken') && !inputs.get('manage-auth')) {
+    throw new InputError(
+      `Operation '${operation.name}' on a Canarytokens server needs input 'manage-auth': the token's own key, which the step that created it gave as its 'manage-auth' output (the server knows a token only with it).`
+    )
   }
 }
 
 /** Inputs that were set but that this operation does not read: worth a warning, they are likely a typo or a mix-up. */
 export function ignoredInputs(operation: Operation<unknown>, inputs: InputReader, allInputs: readonly InputName[], defaults: Partial<Record<InputName, string>>): InputName[] {
-  const read = new Set<InputName>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts])
+  const read = new Set<InputName>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts, ...(operation.requires.includes('canarytoken') ? (['manage-auth'] as InputName[]) : [])])
   return allInputs.filter((name) => !read.has(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''))
 }
 

@@ -1,7 +1,8 @@
-import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
+import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
 import { ApiError, isNotFound } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
-import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
+import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type InputReader } from '../inputs.js'
+import { checkServerMemoLength, refuseReuseOnServer } from './canarytokens.js'
 import {
   appendProfile,
   checkWritable,
@@ -18,7 +19,7 @@ import { registerSecret } from '../secrets.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
-import { CONSOLE_ONLY, defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
+import { EVERY_BACKEND, defineOperation, type Log, type OperationResult, type SummarySection } from './types.js'
 
 /** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
 export const DEFAULT_RUNNER_CANARY_MEMO = '{repository} {workflow}/{job} run {run_id} attempt {run_attempt} ({short_sha}): runner canary'
@@ -83,7 +84,8 @@ function onConsoleErrorInput(inputs: InputReader): OnConsoleError {
 function memoFor(inputs: InputReader): string {
   const template = inputs.get('memo')
   const where = template ? "Input 'memo'" : `The default memo '${DEFAULT_RUNNER_CANARY_MEMO}' (set 'memo' to choose your own)`
-  return checkMemoLength(renderMemo(template || DEFAULT_RUNNER_CANARY_MEMO, runContext(), where), where)
+  const memo = checkMemoLength(renderMemo(template || DEFAULT_RUNNER_CANARY_MEMO, runContext(), where), where)
+  return chosenBackend(inputs) === 'canarytokens-server' ? checkServerMemoLength(memo, where) : memo
 }
 
 /**
@@ -136,6 +138,8 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   const request = { kind: 'aws-id', memo: params.memo, flockId: params.flockId, params: {}, files: {} }
   const { token, reused } = await createOrReuse(backend, request, params.reuse, { enabledOnly: true })
   const keys = token.awsKeys
+  registerSecret(token.manageAuth)
+  registerSecret(token.manageUrl)
   if (keys) {
     registerSecret(keys.accessKeyId)
     registerSecret(keys.secretAccessKey)
@@ -151,7 +155,7 @@ function reasonOf(error: unknown): string {
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 
-const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'] as const
+const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'] as const
 
 /** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
 const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const
@@ -177,14 +181,18 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   name: 'plant-runner-canaries',
   description:
     "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
-  backends: CONSOLE_ONLY,
+  backends: EVERY_BACKEND,
   requires: [],
-  accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials'],
+  accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials', 'alert-email', 'alert-webhook'],
   outputs: PLANTED_OUTPUTS,
   async parse(inputs) {
+    const onServer = chosenBackend(inputs) === 'canarytokens-server'
+    if (onServer && inputs.get('flock-id')) throw new InputError("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.")
+    refuseReuseOnServer(inputs, booleanInput(inputs, 'reuse'))
+    requireAlertTarget(inputs, 'plant-runner-canaries')
     const params: PlantParams = {
       memo: memoFor(inputs),
-      flockId: flockIdInput(inputs),
+      flockId: onServer ? undefined : flockIdInput(inputs),
       reuse: booleanInput(inputs, 'reuse'),
       profile: profileInput(inputs),
       region: regionInput(inputs),
@@ -214,7 +222,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
           heading: 'Runner canary not planted',
           columns: ['Memo', 'Why'],
           rows: [[params.memo, reason]],
-          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+          notes: [`${context.backend.description} could not be reached or refused, so this job runs without a runner canary (\`on-console-error: warn\`).`]
         }
       }
     }
@@ -231,7 +239,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]))
     } catch (error) {
       failure =
-        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on the Console` +
+        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${context.backend.description}` +
         (files.length > 0 ? '; the post step removes what was written.' : '.')
     }
 
@@ -241,7 +249,9 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       'aws-profile': params.profile,
       'credentials-file': params.paths.credentials,
       'access-key-id': keys.accessKeyId,
-      reused
+      reused,
+      'manage-auth': token.manageAuth,
+      'manage-url': token.manageUrl
     }
     const state: RunnerCanaryState = {
       version: 1,
@@ -253,7 +263,9 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
       triggeredBefore: token.triggeredCount ?? 0,
-      files
+      files,
+      // The post step's key to the token's history on a Canarytokens server (see runner-canary-state.ts).
+      ...(token.manageAuth ? { manageAuth: token.manageAuth } : {})
     }
     const result: OperationResult = {
       outputs,
@@ -265,7 +277,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
           ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
           params.check
             ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-            : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
+            : `The post step does not check the token (\`check-on-exit: false\`); its alerts come from ${context.backend.description}.`,
           params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
         ]
       },
@@ -294,18 +306,39 @@ export interface PostResult {
   summary?: SummarySection
 }
 
+/** The last alert a token's history holds, in words: where it came from, with what, doing what (attacker's data: plain text only). */
+async function lastSeen(backend: CanarytokenBackend, state: RunnerCanaryState, log: Log): Promise<string | undefined> {
+  if (backend.name !== 'canarytokens-server') return undefined
+  try {
+    let last: IncidentRecord | undefined
+    for await (const incident of backend.incidents({ id: state.canarytoken, manageAuth: state.manageAuth })) last = incident
+    if (!last) return undefined
+    const parts = [
+      last.srcHost ? `from ${last.srcHost}` : undefined,
+      Number.isNaN(last.created.getTime()) ? undefined : `at ${last.created.toISOString()}`,
+      last.event ? `calling ${last.event}` : undefined,
+      last.userAgent ? `with user agent '${last.userAgent.slice(0, 200)}'` : undefined
+    ].filter(Boolean)
+    return parts.length > 0 ? `last used ${parts.join(' ')}` : undefined
+  } catch (error) {
+    log.debug(`Reading the history of ${state.canarytoken} failed: ${reasonOf(error)}`)
+    return undefined
+  }
+}
+
 /** What the token says about this job: undefined when it was not used. */
-async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState, log: Log): Promise<{ reason: string; status: string } | undefined> {
   let token: TokenRecord
   try {
-    token = await backend.fetch({ id: state.canarytoken })
+    token = await backend.fetch({ id: state.canarytoken, manageAuth: state.manageAuth })
     registerSecret(token.awsKeys?.accessKeyId)
     registerSecret(token.awsKeys?.secretAccessKey)
   } catch (error) {
     if (isNotFound(error)) {
+      const where = backend.name === 'console' ? 'the Console' : backend.description
       return {
-        status: 'gone from the Console',
-        reason: `is gone from the Console (deleted during the job), so it can no longer vouch for this job`
+        status: `gone from ${where}`,
+        reason: `is gone from ${where} (deleted during the job), so it can no longer vouch for this job`
       }
     }
     throw error
@@ -313,7 +346,11 @@ async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState)
   const count = token.triggeredCount ?? 0
   if (count > state.triggeredBefore) {
     const times = count - state.triggeredBefore
-    return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` }
+    const seen = await lastSeen(backend, state, log)
+    return {
+      status: `triggered ${times} time${times === 1 ? '' : 's'}${seen ? `; ${seen}` : ''}`,
+      reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job${seen ? ` (${seen})` : ''}`
+    }
   }
   if (token.enabled === false) {
     return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
@@ -329,10 +366,13 @@ async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState)
  */
 export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => CanarytokenBackend, log: Log): Promise<PostResult> {
   const result: PostResult = {}
+  registerSecret(state.manageAuth)
   if (state.check) {
     const backend = connect()
+    const where = backend.name === 'console' ? 'the Console' : backend.description
     try {
-      const found = await compromise(backend, state)
+      if (backend.name === 'canarytokens-server' && !state.manageAuth) throw new Error('the saved state holds no manage auth for the token')
+      const found = await compromise(backend, state, log)
       if (found) {
         result.failure =
           `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
@@ -343,7 +383,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
           rows: [[state.canarytoken, state.memo, state.profile, found.status]],
           notes: [
             'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
-            'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+            `Rotate every secret the job could reach, check the alert on ${where} for where the call came from, and review what this run installed and ran.`,
             'The Canarytoken stays enabled, so copies of the keys still alert.'
           ]
         }
@@ -351,7 +391,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from the Console.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${where}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {

@@ -5,8 +5,15 @@ import type { PlantedFile, SharedFileRole } from '../publish/aws-shared-files.js
  * What plant-runner-canaries hands to its post step. It travels through
  * `core.saveState` (the runner's GITHUB_STATE file) and comes back as the
  * `STATE_runner-canary` variable of the post step: never through files of
- * our own. It holds no secret: not the keys, not the auth token (the post
- * step reads that from its inputs again, as the runner passes them).
+ * our own. It holds no Console secret: not the keys, not the auth token (the
+ * post step reads that from its inputs again, as the runner passes them).
+ *
+ * On a Canarytokens server it holds one: the token's manage auth, which the
+ * post step needs to read the token's history and which exists nowhere else
+ * (the server made it during the step; no input can carry it). State is the
+ * one channel that reaches this action's post step only: not the
+ * environment, outputs or files that later steps (and what they install)
+ * can read. Both steps mask it before anything could print it.
  *
  * This module imports nothing but node:path: the post entry reads the key
  * before deciding to load anything else.
@@ -27,6 +34,8 @@ export interface RunnerCanaryState {
   /** The token's triggered_count when it was planted: only a rise during the job is this job's alarm (a reused token may have older alerts). */
   triggeredBefore: number
   files: PlantedFile[]
+  /** A Canarytokens server's key for the token (masked in both steps); absent on the Console. */
+  manageAuth?: string
 }
 
 const ROLES: readonly SharedFileRole[] = ['credentials', 'config']
@@ -69,7 +78,8 @@ export function parseRunnerCanaryState(text: string): RunnerCanaryState {
     (value.onConsoleError === 'warn' || value.onConsoleError === 'fail') &&
     Number.isSafeInteger(value.triggeredBefore) &&
     Array.isArray(value.files) &&
-    value.files.every(isPlantedFile)
+    value.files.every(isPlantedFile) &&
+    (value.manageAuth === undefined || (typeof value.manageAuth === 'string' && value.manageAuth !== ''))
   if (!valid) throw new Error(`the state the main step saved (${RUNNER_CANARY_STATE}) is not one this version of the action wrote`)
   return value as RunnerCanaryState
 }

@@ -4,7 +4,8 @@ import { errorMessage, InputError } from '../errors.js'
 import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside } from '../publish/files.js'
 import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
-import { FILE_KINDS, kindRule, type CanarytokenKind } from './kinds.js'
+import { fileKindsOn, kindRuleOn, type CanarytokenKind } from './kinds.js'
+import type { BackendName } from '../backends/types.js'
 import { renderMemo, type RunContext } from './memo-template.js'
 import type { RunEnvironment } from './types.js'
 
@@ -117,7 +118,7 @@ function stringList(value: unknown): string[] | undefined {
  * `template` paths inside the workspace (symlinks included), memo
  * placeholders known and filled, template placeholders naming entries.
  */
-export async function readManifest(manifestPath: string, env: RunEnvironment, context: RunContext): Promise<SeedManifest> {
+export async function readManifest(manifestPath: string, env: RunEnvironment, context: RunContext, backend: BackendName = 'console'): Promise<SeedManifest> {
   const path = await readableFileInside(env.workspace, manifestPath, 'manifest', MAX_MANIFEST_BYTES)
   // Loaded here, not at start-up: only seeding (and extra-params) read YAML.
   const { parse: parseYaml, stringify: stringifyYaml } = await import('yaml')
@@ -181,13 +182,13 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     // The same parser as create-canarytoken's inputs: an entry cannot accept what the input refuses.
     let request: TokenRequest
     try {
-      request = await parseTokenRequest(entryReader(raw, defaults, stringifyYaml), memo, env)
+      request = await parseTokenRequest(entryReader(raw, defaults, stringifyYaml), memo, env, backend)
     } catch (error) {
       if (error instanceof InputError) throw entryError(name, error.message)
       throw error
     }
     const { kind, flockId } = request
-    const rule = kindRule(kind)
+    const rule = kindRuleOn(kind, backend)
     const identity = JSON.stringify([kind, flockId ?? '', memo])
     const twin = identities.get(identity)
     if (twin) throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`)
@@ -195,7 +196,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
 
     const entry: SeedEntry = { name, kind, memo, request, templates: [] }
     if (raw.file !== undefined) {
-      if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`)
+      if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${fileKindsOn(backend).join(', ')}`)
       const shown = String(raw.file)
       entry.file = await pathInside(env, name, 'file', shown)
       entry.fileShown = shown

@@ -2,7 +2,8 @@ import { lstat, readFile, rm } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
 import { errorMessage as reason } from '../errors.js'
-import { booleanInput } from '../inputs.js'
+import { booleanInput, chosenBackend, requireAlertTarget } from '../inputs.js'
+import { refuseReuseOnServer } from './canarytokens.js'
 import { writeFileAtomically } from '../publish/files.js'
 import { writeTokenList } from '../publish/tokens-file.js'
 import { findSecretValues, registerCredentialText, registerSecret } from '../secrets.js'
@@ -10,10 +11,10 @@ import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
 import { counted } from './outcomes.js'
 import { createOrReuse, type MadeToken } from './reuse.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
-import { kindRule } from './kinds.js'
+import { kindRuleOn } from './kinds.js'
 import { runContext } from './memo-template.js'
 import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
-import { CONSOLE_ONLY, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
+import { EVERY_BACKEND, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
 
 interface SeedParams {
   manifest: SeedManifest
@@ -69,7 +70,7 @@ async function writeEntryFile(backend: CanarytokenBackend, entry: SeedEntry, tok
   const path = entry.file as string
   const previous = await previousContent(path)
   const options: FileOptions = { directory: dirname(path), filename: basename(path) }
-  const credentials = kindRule(entry.kind).credentials === true
+  const credentials = kindRuleOn(entry.kind, backend.name).credentials === true
   const rendered = token.kind === 'aws-id' ? token.renders?.['aws-id'] : undefined
   if (rendered) {
     // Masked before it is on disk, where a later step could print it.
@@ -168,20 +169,21 @@ async function seedResult(
 ): Promise<OperationResult> {
   // Every token that is on the Console after this run: made, and not deleted again by a rollback.
   const existing = states.filter((state) => state.made && (state.rollback === undefined || state.rollback === 'not deleted'))
-  const tokens = Object.fromEntries(
-    existing.map(({ entry, made }) => {
-      const token = (made as MadeToken).token
-      return [
-        entry.name,
-        { canarytoken: token.id, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
-      ]
-    })
-  )
+  const listed = existing.map(({ entry, made }) => {
+    const token = (made as MadeToken).token
+    const row = { canarytoken: token.id, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
+    return { name: entry.name, row, manageAuth: token.manageAuth }
+  })
+  const tokens = Object.fromEntries(listed.map(({ name, row }) => [name, row]))
+  // A Canarytokens server's manage auth per token goes to the tokens-file (owner-only), never to the 'tokens' output.
+  const withAuth = listed.some(({ manageAuth }) => manageAuth)
+  const fileValue = withAuth ? Object.fromEntries(listed.map(({ name, row, manageAuth }) => [name, manageAuth ? { ...row, manage_auth: manageAuth } : row])) : tokens
   const createdCount = existing.filter((state) => !state.made?.reused).length
   const reusedCount = existing.filter((state) => state.made?.reused).length
   const order = (state: EntryState) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2)
   const failedCount = states.filter((state) => state.outcome === 'failed').length
-  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens, context.log)
+  for (const { manageAuth } of listed) registerSecret(manageAuth)
+  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', fileValue, context.log, withAuth ? { withoutSecrets: tokens } : {})
   return {
     outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
@@ -198,7 +200,12 @@ async function seedResult(
           state.entry.fileShown ?? '',
           outcomeText(state)
         ]),
-      notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`, ...notes, list.note],
+      notes: [
+        `Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`,
+        ...notes,
+        list.note,
+        ...(withAuth ? ["Each token's manage auth (its key on the Canarytokens server) is in the tokens-file only, as `manage_auth`; keep that file secret."] : [])
+      ],
       fullList: list.fullList
     },
     artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
@@ -286,16 +293,20 @@ export const seedOperation = defineOperation<SeedParams>({
   name: 'seed-canarytokens',
   description:
     'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
-  backends: CONSOLE_ONLY,
+  backends: EVERY_BACKEND,
   requires: ['manifest'],
-  accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
+  accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days', 'alert-email', 'alert-webhook'],
   outputs: ['tokens', 'tokens-file', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
   async parse(inputs, env) {
+    const backend = chosenBackend(inputs)
     const concurrency = concurrencyInput(inputs)
-    const reuse = booleanInput(inputs, 'reuse', true)
+    // On by default on the Console; a Canarytokens server cannot list tokens, so there it is off, and refused when asked for.
+    const reuse = booleanInput(inputs, 'reuse', backend === 'console')
+    refuseReuseOnServer(inputs, reuse)
+    requireAlertTarget(inputs, 'seed-canarytokens')
     const keepOnFailure = booleanInput(inputs, 'keep-on-failure')
     const artifact = parseArtifactOptions(inputs, env)
-    const manifest = await readManifest(inputs.get('manifest'), env, runContext())
+    const manifest = await readManifest(inputs.get('manifest'), env, runContext(), backend)
     return { manifest, reuse, keepOnFailure, concurrency, artifact }
   },
   run: runSeed

@@ -53,14 +53,23 @@ export interface TokenListLog {
  * whole in the file at any size, and the output stays within GitHub's limit.
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
-export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog): Promise<TokenList> {
-  const list = await writeList(runnerTemp, operation, value)
+export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
+  const list = await writeList(runnerTemp, operation, value, options)
   if (list.warning) log?.warning(list.warning)
   else log?.info(`Wrote the list to ${list.path}.`)
   return list
 }
 
-async function writeList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
+/**
+ * `withoutSecrets`: the list as the `tokens` output gets it, when the file
+ * holds secrets the output must not (a Canarytokens server's manage auth per
+ * token). The file is then written owner-only.
+ */
+export interface TokenListOptions {
+  withoutSecrets?: unknown
+}
+
+async function writeList(runnerTemp: string, operation: string, value: unknown, options: TokenListOptions): Promise<TokenList> {
   let directory: string
   try {
     directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
@@ -71,15 +80,24 @@ async function writeList(runnerTemp: string, operation: string, value: unknown):
   let bytes = 0
   let size = 0
   const head: string[] = []
+  const separate = options.withoutSecrets !== undefined
   const chunks = function* (): Generator<string> {
     for (const chunk of jsonChunks(value)) {
       bytes += Buffer.byteLength(chunk)
-      size += outputSize(chunk)
-      if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
+      if (!separate) {
+        size += outputSize(chunk)
+        if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
+      }
       yield chunk
     }
   }
-  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()))
+  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()), { private: separate })
+  if (separate) {
+    for (const chunk of jsonChunks(options.withoutSecrets)) {
+      size += outputSize(chunk)
+      if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
+    }
+  }
   const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
   const fullList = `the file named by the 'tokens-file' output (${path}) holds them all`
   if (inOutput) {
