@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { CanarytokensServerEmulator } from '../emulator/canarytokens-server/emulator.mjs'
 import { actionNode, bundle, parseOutputFile, postBundle, removeRunFolders, runAction, tempFolder } from '../../scripts/lib/run-action.mjs'
 
 export { actionNode, bundle, parseOutputFile, postBundle, runAction, tempFolder }
@@ -72,5 +73,41 @@ export function useEmulator(authToken: string, { reset, env }: { reset?: (emulat
     emulator,
     action: (operation, inputs = {}, options = {}) =>
       runAction({ operation, console: emulator.url, 'auth-token': authToken, ...inputs }, { ...options, env: { ...env, ...options.env } })
+  }
+}
+
+export interface EmulatedCanarytokensServer {
+  server: CanarytokensServerEmulator
+  /** Runs the bundle against the Canarytokens server emulator (no Console inputs); operations that create get `alert-email` unless the inputs set alerting. */
+  action(operation: string, inputs?: Record<string, string>, options?: Parameters<typeof runAction>[1]): Promise<ActionRun>
+}
+
+/** An alert address the emulator accepts. */
+export const ALERT_EMAIL = 'security-team@example.com'
+
+/**
+ * One Canarytokens server emulator for a test file, as useEmulator: started
+ * before its tests, stopped after them, its request log and faults cleared
+ * before each test.
+ */
+export function useCanarytokensServer(options: ConstructorParameters<typeof CanarytokensServerEmulator>[0] = {}): EmulatedCanarytokensServer {
+  const server = new CanarytokensServerEmulator(options)
+  beforeAll(async () => {
+    await server.start()
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+  beforeEach(() => {
+    server.clearRequests()
+    server.clearFaults()
+  })
+  const creates = new Set(['create-canarytoken', 'seed-canarytokens', 'plant-runner-canaries'])
+  return {
+    server,
+    action: (operation, inputs = {}, runOptions = {}) => {
+      const alerting = creates.has(operation) && !('alert-webhook' in inputs) && !('alert-email' in inputs) ? { 'alert-email': ALERT_EMAIL } : {}
+      return runAction({ operation, 'canarytokens-server': server.url, ...alerting, ...inputs }, runOptions)
+    }
   }
 }

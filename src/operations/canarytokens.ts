@@ -416,7 +416,8 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
     const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents })
     context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
-      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify({ result: 'success' }) },
+      // What the server answered a delete with (the Console: result success; a Canarytokens server: message success).
+      outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(context.backend.name === 'console' ? { result: 'success' } : { message: 'success' }) },
       summary: {
         heading: 'Deleted Canarytoken',
         columns: ['Canarytoken', 'Incidents cleared'],
