@@ -106,7 +106,7 @@ export function useCanarytokensServer(options: ConstructorParameters<typeof Cana
   return {
     server,
     action: (operation, inputs = {}, runOptions = {}) => {
-      const alerting = creates.has(operation) && !('alert-webhook' in inputs) && !('alert-email' in inputs) ? { 'alert-email': ALERT_EMAIL } : {}
+      const alerting: Record<string, string> = creates.has(operation) && !('alert-webhook' in inputs) && !('alert-email' in inputs) ? { 'alert-email': ALERT_EMAIL } : {}
       return runAction({ operation, 'canarytokens-server': server.url, ...alerting, ...inputs }, runOptions)
     }
   }
