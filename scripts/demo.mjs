@@ -1,15 +1,19 @@
 // `npm run demo`: the bundled action against the embedded Console emulator,
 // one realistic flow, each step started as the runner starts it:
 // create a Word-document token with its file -> fetch it -> update its memo -> delete it;
-// then a runner canary: plant it -> someone uses the keys -> the post step fails the job.
+// then a runner canary: plant it -> someone uses the keys -> the post step fails the job;
+// then the same on a free Canarytokens server (its emulator): a Word document with its
+// file, read back and disabled with its manage auth, deleted; a runner canary caught by its history.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../__tests__/emulator/emulator.mjs'
+import { CanarytokensServerEmulator } from '../__tests__/emulator/canarytokens-server/emulator.mjs'
 import { postBundle, removeRunFolders, runAction } from './lib/run-action.mjs'
 
 const emulator = new ConsoleEmulator()
 const consoleUrl = await emulator.start()
+const freeServer = new CanarytokensServerEmulator()
 const common = { console: consoleUrl, 'auth-token': emulator.authToken }
 console.log(`Console emulator listening on ${consoleUrl}\n`)
 
@@ -26,9 +30,9 @@ function printLog(run) {
 }
 
 /** Runs one step, prints its outputs, stops the demo on failure. */
-async function step(title, inputs, options) {
+async function step(title, inputs, options, connection = common) {
   console.log(`== ${title}: operation=${inputs.operation}`)
-  const run = await runAction({ ...common, ...inputs }, options)
+  const run = await runAction({ ...connection, ...inputs }, options)
   printLog(run)
   for (const [name, value] of Object.entries(run.outputs)) {
     if (name === 'token' || name === 'response') continue
@@ -37,6 +41,7 @@ async function step(title, inputs, options) {
   if (run.exitCode !== 0) {
     console.error(`\nStep failed (exit ${run.exitCode}): ${run.errors.join('; ') || run.stderr}`)
     await emulator.stop()
+    await freeServer.stop()
     await removeRunFolders()
     process.exit(1)
   }
@@ -82,5 +87,43 @@ try {
 console.log(`The emulator saw ${emulator.requests.length} requests:`)
 for (const request of emulator.requests) console.log(`   ${request.method} ${request.path} -> ${request.status} (auth via ${request.authVia})`)
 await emulator.stop()
+
+// The same for everyone without a Console: a free Canarytokens server (canarytokens.org, or self-hosted).
+const serverUrl = await freeServer.start()
+console.log(`\nCanarytokens server emulator listening on ${serverUrl} (as https://canarytokens.org would)\n`)
+const free = { 'canarytokens-server': serverUrl }
+const alerts = { 'alert-email': 'security-team@example.com' }
+const doc = await step(
+  'Mint a Word document on the free server, alerting by e-mail, and download it',
+  { operation: 'create-canarytoken', ...alerts, kind: 'doc-msword', memo: 'octo-org/octo-repo@0123abc run 4242: docs/Passwords.docx', download: 'true', path: 'build/docs', filename: 'Passwords.docx' },
+  {},
+  free
+)
+console.log("   (the manage-auth output is the token's own key: store it as a secret to manage the token later)\n")
+const mine = { canarytoken: doc.outputs.canarytoken, 'manage-auth': doc.outputs['manage-auth'] }
+await step('Read it back with its manage auth', { operation: 'fetch-canarytoken', ...mine }, { workspace: doc.workspace }, free)
+await step('Turn its alerts off', { operation: 'disable-canarytoken', ...mine }, { workspace: doc.workspace }, free)
+await step('Delete it', { operation: 'delete-canarytoken', ...mine }, { workspace: doc.workspace }, free)
+const freeHome = await mkdtemp(join(tmpdir(), 'canary-demo-home-'))
+try {
+  const env = { HOME: freeHome, GITHUB_WORKFLOW: 'ci', GITHUB_JOB: 'build', GITHUB_RUN_ATTEMPT: '1' }
+  const planted = await step('Plant a runner canary from the free server', { operation: 'plant-runner-canaries', ...alerts }, { workspace: doc.workspace, env }, free)
+  console.log('   ... the keys are stolen and used: the server records a hit with the caller and its user agent ...\n')
+  freeServer.addHit(planted.outputs.canarytoken, { src_ip: '203.0.113.66', userAgent: 'aws-cli/2.15.0 Python/3.11.6', eventName: 'ListBuckets' })
+  console.log("== The post step reads the token's history (with the manage auth the step saved for it)")
+  const post = await runAction({ ...free, ...alerts, operation: 'plant-runner-canaries' }, { workspace: doc.workspace, env, state: planted.state, bundle: postBundle })
+  printLog(post)
+  if (post.exitCode !== 1) {
+    console.error(`\nThe post step should have failed the job (exit ${post.exitCode}).`)
+    process.exitCode = 1
+  } else {
+    console.log('   The job fails, naming where the keys were used from.\n')
+  }
+} finally {
+  await rm(freeHome, { recursive: true, force: true })
+}
+console.log(`The Canarytokens server emulator saw ${freeServer.requests.length} requests (the manage auth in the query or the JSON body, never a header):`)
+for (const request of freeServer.requests) console.log(`   ${request.method} ${request.path} -> ${request.status}`)
+await freeServer.stop()
 await removeRunFolders()
 console.log(process.exitCode ? '\nDemo finished with a failure.' : '\nDemo finished: every step behaved as it should.')
