@@ -11,7 +11,8 @@ import { ALERT_EMAIL, expectFailure, expectNoSecretsVisible, expectSuccess, post
 const BLOCKED = 'blocked-by-policy@example.com'
 const { server, action } = useCanarytokensServer({
   blockedEmails: [BLOCKED],
-  webhookCheck: (url: string) => (url.includes('unreachable') ? 'unreachable' : defaultWebhookCheck(url))
+  // A name that resolves to a private address is refused by the server's address check (advocate) as an IP literal is.
+  webhookCheck: (url: string) => (url.includes('unreachable') ? 'unreachable' : url.includes('resolves-private') ? 'refused' : defaultWebhookCheck(url))
 })
 
 const leftovers: string[] = []
@@ -166,6 +167,12 @@ describe('the server refuses: every error shape is a failure naming the operatio
     const run = await action('create-canarytoken', { kind: 'dns', memo: 'x', 'alert-webhook': 'https://unreachable.example.com/hook' })
     expectFailure(run, /^create-canarytoken failed: HTTP 400: the Canarytokens server at http:\/\/127\.0\.0\.1:\d+ refused it: error 3 \(webhook\): Failed to connect to webhook/)
     expect(server.size).toBe(before)
+  })
+
+  it('a webhook whose name resolves to a private address: the HTML page with status 200, said so', async () => {
+    const run = await action('create-canarytoken', { kind: 'dns', memo: 'x', 'alert-webhook': 'https://resolves-private.example.com/hook' })
+    expectFailure(run, /HTTP 200: .* HTML page \("500 - Internal Server Error"\).*\(the server answers this page, among other failures, when 'alert-webhook' resolves to a private or loopback address/)
+    expect(server.requests).toHaveLength(1)
   })
 
   it('400 error 6: a blocked e-mail address', async () => {

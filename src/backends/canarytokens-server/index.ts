@@ -70,7 +70,23 @@ export class CanarytokensServerBackend implements CanarytokenBackend {
       email: this.alerts.email,
       webhook_url: this.alerts.webhook
     }
-    const answer = await this.transport.call<Json>(GENERATE, params, request.files)
+    let answer: Json
+    try {
+      answer = await this.transport.call<Json>(GENERATE, params, request.files)
+    } catch (error) {
+      // The server's error page, with status 200, is also how it answers a webhook on an address it will not POST to.
+      if (error instanceof ApiError && error.failure === 'not-json' && error.status === 200 && this.alerts.webhook) {
+        throw new ApiError(
+          `${error.message} (the server answers this page, among other failures, when 'alert-webhook' resolves to a private or loopback address it refuses to POST to)`,
+          error.failure,
+          error.status,
+          error.serverMessage,
+          error.attempts,
+          error.earlierAttemptMayHaveActed
+        )
+      }
+      throw error
+    }
     if (typeof answer.token !== 'string' || !answer.token || typeof answer.auth_token !== 'string' || !answer.auth_token) {
       throw new ApiError(`${this.description} answered the create without a token and its manage auth`, 'result', 200)
     }
