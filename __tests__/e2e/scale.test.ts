@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { INPUT_DEFAULTS } from '../../src/inputs.js'
+import { CONSOLE_CONCURRENCY } from '../../src/operations/bounded-pool.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectSuccess, runAction, type ActionRun } from './harness.js'
 
@@ -111,7 +111,7 @@ describe('bulk deletes against a Console that throttles', () => {
     const report = console.throttleReport()
     // The Console did refuse (else this proves nothing), only the first burst, beyond 10 of the default 20.
     expect(report.refused).toBeGreaterThan(0)
-    expect(report.refused).toBeLessThanOrEqual(Number(INPUT_DEFAULTS.concurrency) - 10)
+    expect(report.refused).toBeLessThanOrEqual(CONSOLE_CONCURRENCY - 10)
     expect(report.arrivedAfterWait).toBeGreaterThan(100)
     expect(report.peakAfterWait).toBeLessThanOrEqual(10)
     expect(run.stdout).toMatch(/The Console answered HTTP 429: sending at most 10 requests at once from now on\./)

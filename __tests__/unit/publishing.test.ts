@@ -96,9 +96,12 @@ describe('every use of this action in the README and the workflows', () => {
         problems.push(`${where}: operation '${String(step.with?.operation)}' is not one of the action's`)
         continue
       }
-      const reads = new Set<string>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts])
+      const reads = new Set<string>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts, ...(operation.requires.includes('canarytoken') ? ['manage-auth'] : [])])
       for (const input of given) if (declared.has(input) && !reads.has(input)) problems.push(`${where}: ${operation.name} does not read '${input}'`)
-      for (const input of ['console', 'auth-token', ...operation.requires]) if (!given.includes(input)) problems.push(`${where}: ${operation.name} needs '${input}'`)
+      // The server's connection inputs: a Canarytokens server's, or the Console's.
+      const connection = given.includes('canarytokens-server') ? ['canarytokens-server'] : ['console', 'auth-token']
+      const perToken = given.includes('canarytokens-server') && operation.requires.includes('canarytoken') ? ['manage-auth'] : []
+      for (const input of [...connection, ...operation.requires, ...perToken]) if (!given.includes(input)) problems.push(`${where}: ${operation.name} needs '${input}'`)
     }
     expect(problems).toEqual([])
   })
