@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { basename, join } from 'node:path'
 import { startArtifactStorage, type ArtifactStorage } from '../artifacts/storage.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { CanarytokensServerEmulator } from '../emulator/canarytokens-server/emulator.mjs'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-artifacts-auth-token-8c2e4a6b0d1f'
@@ -75,6 +76,24 @@ function expectSignatureMaskedFirst(run: ActionRun, signedUrl: string): void {
 }
 
 describe('uploads that arrive', () => {
+  it('create-canarytoken on a Canarytokens server: the WireGuard config from the create answer becomes the artifact, the manage auth never shown', async () => {
+    const server = new CanarytokensServerEmulator()
+    await server.start()
+    try {
+      const run = await runAction(
+        { operation: 'create-canarytoken', 'canarytokens-server': server.url, 'alert-email': 'sec@example.com', kind: 'wireguard', memo: 'vpn lure', download: 'true', path: 'vpn', 'artifact-name': 'vpn-lure' },
+        { env: { TZ: 'UTC', ...storage.env } }
+      )
+      expectSuccess(run)
+      const drop = server.getDrop(run.outputs.canarytoken as string)
+      await expectArtifactHoldsFile(run, 'vpn-lure.conf')
+      expect((await storage.readArtifact('vpn-lure.conf')).toString()).toMatch(/^\[Interface\]/)
+      expectNoSecretsVisible(run, [drop.auth, storage.env.ACTIONS_RUNTIME_TOKEN as string])
+    } finally {
+      await server.stop()
+    }
+  })
+
   it('create-canarytoken: the downloaded token file becomes the artifact, with its retention', async () => {
     const before = Date.now()
     const run = await action('create-canarytoken', {

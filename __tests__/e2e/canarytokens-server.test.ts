@@ -383,6 +383,18 @@ describe('seed-canarytokens on a Canarytokens server', () => {
     expect((await readFile(join(run.workspace, 'dist', 'Passwords.docx'))).subarray(0, 2).toString()).toBe('PK')
   })
 
+  it("fills templates from the server's own field names, its secrets masked", async () => {
+    const manifest = ['tokens:', '  - name: keys', '    kind: aws-id', '    template: app.ini', ''].join('\n')
+    const template = '[aws]\nkey = {{ canarytoken.keys.aws_access_key_id }}\nsecret = {{ canarytoken.keys.aws_secret_access_key }}\nurl = {{ canarytoken.keys.token_url }}\n'
+    const run = await action('seed-canarytokens', { manifest: 'seed.yml' }, { files: { 'seed.yml': manifest, 'app.ini': template } })
+    expectSuccess(run)
+    const tokens = JSON.parse(run.outputs.tokens as string) as Record<string, { canarytoken: string }>
+    const drop = server.getDrop(tokens.keys!.canarytoken)
+    expect(await readFile(join(run.workspace, 'app.ini'), 'utf8')).toBe(`[aws]\nkey = ${drop.aws_access_key_id}\nsecret = ${drop.aws_secret_access_key}\nurl = ${drop.generated_url}\n`)
+    expect(run.masks).toContain(drop.aws_secret_access_key)
+    expectNoSecretsVisible(run, [drop.aws_secret_access_key, drop.auth])
+  })
+
   it('rolls back with each token\'s manage auth when an entry fails', async () => {
     server.injectFault({ path: api('generate'), status: 400, body: { error: '3', error_message: 'Webhook timed out. Confirm you can POST to this URL.' }, times: 1 })
     const before = server.size
