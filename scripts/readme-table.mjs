@@ -15,10 +15,12 @@ export async function renderTables() {
   const { OPERATIONS } = await import(new URL('build/operations/index.js', root).href)
   const { CANARYTOKEN_KINDS } = await import(new URL('build/operations/kinds.js', root).href)
 
+  const servers = (op) =>
+    op.backends.includes('canarytokens-server') ? 'Console, Canarytokens server' : `Console only${op.backendNote ? `: ${oneLine(op.backendNote)}` : ''}`
   const operations = [
-    '| Operation | What it does | Needs | Also reads | Outputs |',
-    '| --- | --- | --- | --- | --- |',
-    ...OPERATIONS.map((op) => `| \`${op.name}\` | ${oneLine(op.description)} | ${code(op.requires)} | ${code(op.accepts)} | ${code(op.outputs)} |`)
+    '| Operation | What it does | Works on | Needs | Also reads | Outputs |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...OPERATIONS.map((op) => `| \`${op.name}\` | ${oneLine(op.description)} | ${servers(op)} | ${code(op.requires)} | ${code(op.accepts)} | ${code(op.outputs)} |`)
   ].join('\n')
 
   const inputs = [
