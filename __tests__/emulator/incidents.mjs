@@ -155,8 +155,11 @@ function period(text) {
  * @typedef {object} TokenEventOptions
  * @property {string} [src_host] the address that triggered the token
  * @property {string} [event_name] e.g. the AWS API call an aws-id token saw (default GetCallerIdentity for aws-id, '' otherwise)
- * @property {string} [user_agent] goes into headers['User-Agent'] (the only place the reference shows it)
- * @property {Record<string, string>} [headers] the request's headers (HTTP-family kinds; replaces the defaults)
+ * @property {string} [user_agent] goes into headers['User-Agent'], the only place the reference shows a token
+ *   event's user agent (default: an aws-cli agent for aws-id, a browser's otherwise)
+ * @property {Record<string, string>} [headers] the request's headers (HTTP-family kinds): replace the defaults
+ *   (Accept, Accept-Encoding, Connection, as in the reference's aws-id example); User-Agent is then added only
+ *   when user_agent is given. DNS-family events have no headers (the reference's DNS event dict)
  * @property {number} [time] epoch ms (default: the emulator's clock)
  * @property {Record<string, unknown>} [fields] kind-specific event fields (geoip, additional_info, generic_data, cmd_user_name, ...)
  * @property {boolean} [acknowledged] addIncident only
