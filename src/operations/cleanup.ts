@@ -82,6 +82,8 @@ async function findMatches(transport: ConsoleTransport, filter: CanarytokenFilte
     }
   }
   if (result.undated > 0) log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
+  const steps = filter.memoPattern?.steps?.()
+  if (steps !== undefined) log.debug(`memo-pattern: ${counted(result.read, 'memo')} matched in ${steps} glob steps.`)
   log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`)
   return result
 }
@@ -137,7 +139,7 @@ const listOperation = defineOperation<ListParams>({
   requires: [],
   accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
   outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
-  parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+  parse: async (inputs, env) => ({ filter: await parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run({ filter, artifact }, context) {
     const { matched, read, pages } = await findMatches(context.transport, filter, context.log)
     const list = await tokenList(context, 'list-canarytokens', matched)
@@ -181,12 +183,12 @@ export interface TokenOutcome extends TokenRecord {
 const PAST = { disable: 'disabled', delete: 'deleted' } as const
 const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 
-export function parseCleanup(inputs: InputReader, nowMs: number): Omit<CleanupParams, 'artifact'> {
+export async function parseCleanup(inputs: InputReader, nowMs: number): Promise<Omit<CleanupParams, 'artifact'>> {
   const action = inputs.get('action')
   if (!CLEANUP_ACTIONS.includes(action as CleanupAction)) {
     throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`)
   }
-  const filter = parseCanarytokenFilter(inputs, nowMs)
+  const filter = await parseCanarytokenFilter(inputs, nowMs)
   const clearIncidents = booleanInput(inputs, 'clear-incidents')
   if (clearIncidents && action !== 'delete') {
     throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.")
@@ -249,7 +251,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
   requires: ['action'],
   accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
   outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
-  parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+  parse: async (inputs, env) => ({ ...(await parseCleanup(inputs, Date.now())), artifact: parseArtifactOptions(inputs, env) }),
   async run(params, context) {
     const { log, transport } = context
     const { matched, read } = await findMatches(transport, params.filter, log)

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals'
+import { expectFailure, expectSuccess, useEmulator } from './harness.js'
+
+// Issue 19: what a new user found in 175 runs of 1.0.0, each through the bundle.
+const AUTH_TOKEN = 'e2e-auth-token-hardening-5d4c3b2a1f0e'
+const { emulator, action } = useEmulator(AUTH_TOKEN)
+
+describe('memo-pattern on hostile memos (bounded work)', () => {
+  const hostile = [' run  attempt @'.repeat(666), 'a'.repeat(10_000), `${'a'.repeat(9_999)}b`]
+
+  it.each([
+    ['*@* run * attempt *: runner canary', 0],
+    ['*a*a*a*a*b', 1]
+  ])('%p lists in steps bounded by memo x pattern, however the memo is built', async (pattern, matches) => {
+    const flock = emulator.addFlock(`hostile ${pattern}`)
+    for (const memo of hostile) emulator.addToken({ kind: 'dns', memo, flock_id: flock })
+    const run = await action('list-canarytokens', { 'memo-pattern': pattern, 'flock-id': flock }, { env: { RUNNER_DEBUG: '1' } })
+    expectSuccess(run)
+    expect(run.outputs.count).toBe(String(matches))
+    const line = /memo-pattern: (\d+) memos matched in (\d+) glob steps\./.exec(run.stdout)
+    expect(line).not.toBeNull()
+    const [, memos, steps] = line as RegExpExecArray
+    const read = emulator.listTokens().filter((token) => token.flock_id === flock)
+    expect(Number(memos)).toBe(read.length)
+    // The two-pointer walk: at most (memo + 1) x (pattern + 1) steps a memo.
+    const bound = read.reduce((sum, token) => sum + ([...String(token.memo)].length + 1) * ([...pattern].length + 1), 0)
+    expect(Number(steps)).toBeLessThanOrEqual(bound)
+  })
+
+  it('a /regex/ runs on RE2: a catastrophic pattern on a hostile memo finishes and matches right', async () => {
+    const flock = emulator.addFlock('hostile regex')
+    for (const memo of hostile) emulator.addToken({ kind: 'dns', memo, flock_id: flock })
+    const run = await action('list-canarytokens', { 'memo-pattern': '/^(a+)+b$/', 'flock-id': flock })
+    expectSuccess(run)
+    expect(run.outputs.count).toBe('1')
+  })
+
+  it.each([
+    ['/(a)\\1/', /^Input 'memo-pattern' is not a valid RE2 regular expression: invalid escape sequence: `\\1`\. Backreferences and lookaround are refused/],
+    ['/(?=deploy)d/', /^Input 'memo-pattern' is not a valid RE2 regular expression: invalid or unsupported Perl syntax: `\(\?=`\./]
+  ])('refuses %p before any request', async (pattern, message) => {
+    const run = await action('cleanup-canarytokens', { 'memo-pattern': pattern, action: 'delete' })
+    expectFailure(run, message)
+    expect(emulator.requests).toEqual([])
+  })
+})
