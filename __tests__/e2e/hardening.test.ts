@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { expectFailure, expectSuccess, useEmulator } from './harness.js'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { expectFailure, expectSuccess, tempFolder, useEmulator } from './harness.js'
 
 // Issue 19: what a new user found in 175 runs of 1.0.0, each through the bundle.
 const AUTH_TOKEN = 'e2e-auth-token-hardening-5d4c3b2a1f0e'
@@ -41,6 +43,52 @@ describe('memo-pattern on hostile memos (bounded work)', () => {
   ])('refuses %p before any request', async (pattern, message) => {
     const run = await action('cleanup-canarytokens', { 'memo-pattern': pattern, action: 'delete' })
     expectFailure(run, message)
+    expect(emulator.requests).toEqual([])
+  })
+})
+
+describe('a symlink at the target file is refused before anything is sent', () => {
+  /** A workspace whose `target` is a symlink to `to` (which may not exist), plus `files`. */
+  async function workspaceWithLink(target: string, to: string, files: Record<string, string> = {}): Promise<string> {
+    const workspace = await tempFolder('canary-ws-')
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(workspace, path)), { recursive: true })
+      await writeFile(join(workspace, path), content)
+    }
+    await mkdir(dirname(join(workspace, target)), { recursive: true })
+    await symlink(to, join(workspace, target))
+    return workspace
+  }
+
+  it.each([
+    ['dangling', () => 'nowhere.docx'],
+    ['pointing outside the workspace', async () => join(await tempFolder('canary-outside-'), 'elsewhere.docx')],
+    ['pointing inside the workspace', () => 'real.docx']
+  ])('create-canarytoken download onto a link %s', async (_how, to) => {
+    const workspace = await workspaceWithLink('docs/Passwords.docx', await to(), { 'docs/real.docx': 'mine' })
+    const run = await action(
+      'create-canarytoken',
+      { kind: 'doc-msword', memo: 'link target', download: 'true', path: 'docs', filename: 'Passwords.docx' },
+      { workspace }
+    )
+    expectFailure(run, /^Input 'filename': 'docs\/Passwords\.docx' is a symbolic link; name the file itself/)
+    expect(emulator.requests).toEqual([])
+    expect(await readFile(join(workspace, 'docs/real.docx'), 'utf8')).toBe('mine')
+  })
+
+  it.each([
+    ['file', 'tokens:\n  - name: lure\n    kind: doc-msword\n    file: docs/Passwords.docx\n', 'docs/Passwords.docx', 'nowhere.docx', {}],
+    [
+      'template',
+      'tokens:\n  - name: beacon\n    kind: dns\n    template: app/config.js\n',
+      'app/config.js',
+      'real.js',
+      { 'app/real.js': 'host = "{{ canarytoken.beacon.hostname }}"\n' }
+    ]
+  ])('seed-canarytokens onto a linked %s', async (key, manifest, target, to, files) => {
+    const workspace = await workspaceWithLink(target, to, { 'canary.yml': manifest, ...files })
+    const run = await action('seed-canarytokens', { manifest: 'canary.yml' }, { workspace })
+    expectFailure(run, new RegExp(`^Manifest entry '\\w+': '${key}' ${target.replace('.', '\\.')} is a symbolic link; name the file itself`))
     expect(emulator.requests).toEqual([])
   })
 })

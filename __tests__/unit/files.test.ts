@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, symlink, mkdir, writeFile, stat } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { checkUserFilename, readableFileInside, resolveInside, safeFilename, writeFileAtomically } from '../../src/publish/files.js'
+import { checkUserFilename, checkWritableTarget, readableFileInside, resolveInside, safeFilename, unwritableTarget, writeFileAtomically } from '../../src/publish/files.js'
 import { InputError } from '../../src/errors.js'
 
 describe('safeFilename', () => {
@@ -64,6 +64,21 @@ describe('paths inside a root', () => {
     await expect(resolveInside(root, outside, 'path')).rejects.toThrow(/must point inside/)
     await symlink(outside, join(root, 'link'))
     await expect(resolveInside(root, 'link/deeper', 'path')).rejects.toThrow(/must point inside/)
+  })
+
+  it('refuses a symlink at a target file, dangling or not, and anything but a regular file', async () => {
+    await writeFile(join(root, 'real.txt'), 'x')
+    await symlink('nowhere.txt', join(root, 'dangling.txt'))
+    await symlink(join(root, 'real.txt'), join(root, 'inside.txt'))
+    await symlink(join(outside, 'x.txt'), join(root, 'out.txt'))
+    await mkdir(join(root, 'folder'))
+    expect(await unwritableTarget(join(root, 'real.txt'))).toBeUndefined()
+    expect(await unwritableTarget(join(root, 'new.txt'))).toBeUndefined()
+    for (const link of ['dangling.txt', 'inside.txt', 'out.txt']) expect(await unwritableTarget(join(root, link))).toMatch(/^is a symbolic link/)
+    expect(await unwritableTarget(join(root, 'folder'))).toBe('is a folder, not a file')
+    await expect(checkWritableTarget(join(root, 'dangling.txt'), 'dangling.txt', 'filename')).rejects.toThrow(
+      "Input 'filename': 'dangling.txt' is a symbolic link; name the file itself (a link is never written through or replaced)."
+    )
   })
 
   it('reads only regular files of bounded size', async () => {

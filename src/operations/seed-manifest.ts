@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { FileParams } from '../console/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
-import { readableFileInside, resolveInside } from '../publish/files.js'
+import { readableFileInside, resolveInside, unwritableTarget } from '../publish/files.js'
 import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
 import { FILE_KINDS, kindRule, type CanarytokenKind } from './kinds.js'
 import { renderMemo, type RunContext } from './memo-template.js'
@@ -201,6 +201,8 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
       if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`)
       const shown = String(raw.file)
       entry.file = await pathInside(env, name, 'file', shown)
+      const problem = await unwritableTarget(entry.file)
+      if (problem) throw entryError(name, `'file' ${shown} ${problem}`)
       entry.fileShown = shown
       const other = writtenFiles.get(entry.file)
       if (other) throw entryError(name, `'file' ${shown} is also written by entry '${other}'`)
@@ -224,6 +226,9 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   for (const [path, { shown, names: owners }] of templatePaths) {
     const owner = owners[0] as string
     if (writtenFiles.has(path)) throw entryError(owner, `'template' ${shown} is also the 'file' of entry '${writtenFiles.get(path)}'`)
+    // Filled in place: a link to the template would be read through, then refused at the write, after minting.
+    const problem = await unwritableTarget(path)
+    if (problem) throw entryError(owner, `'template' ${shown} ${problem}`)
     try {
       await readableFileInside(env.workspace, shown, 'template', MAX_TEMPLATE_BYTES)
     } catch (error) {

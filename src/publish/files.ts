@@ -48,6 +48,26 @@ export async function resolveInside(root: string, userPath: string, inputName: s
   return target
 }
 
+/**
+ * Why we would refuse to write at `path` (an absolute path already proven
+ * inside the root), or undefined when nothing is there or a regular file is.
+ * A symlink at the target, dangling or not, is refused: writing through it
+ * could land anywhere, and replacing it would silently change what it meant.
+ * Checked before any request, so nothing is minted for a file we cannot write.
+ */
+export async function unwritableTarget(path: string): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined)
+  if (!info || info.isFile()) return undefined
+  if (info.isSymbolicLink()) return 'is a symbolic link; name the file itself (a link is never written through or replaced)'
+  return info.isDirectory() ? 'is a folder, not a file' : 'exists and is not a regular file'
+}
+
+/** Refuses, naming the input, a target file that is a symlink or not a regular file (see unwritableTarget). */
+export async function checkWritableTarget(path: string, shown: string, inputName: string): Promise<void> {
+  const problem = await unwritableTarget(path)
+  if (problem) throw new InputError(`Input '${inputName}': '${shown}' ${problem}.`)
+}
+
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */
 export async function readableFileInside(root: string, userPath: string, inputName: string, maxBytes: number): Promise<string> {
   const path = await resolveInside(root, userPath, inputName)
