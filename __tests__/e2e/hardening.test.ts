@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { expectFailure, expectSuccess, tempFolder, useEmulator } from './harness.js'
 
@@ -90,5 +90,24 @@ describe('a symlink at the target file is refused before anything is sent', () =
     const run = await action('seed-canarytokens', { manifest: 'canary.yml' }, { workspace })
     expectFailure(run, new RegExp(`^Manifest entry '\\w+': '${key}' ${target.replace('.', '\\.')} is a symbolic link; name the file itself`))
     expect(emulator.requests).toEqual([])
+  })
+})
+
+describe('a template that receives a secret field ends owner-only', () => {
+  it('secret_access_key filled into a 0644 template leaves it 0600, and the log says so', async () => {
+    const workspace = await tempFolder('canary-ws-')
+    await mkdir(join(workspace, 'app'))
+    await writeFile(join(workspace, 'app/secret.env'), 'AWS_SECRET_ACCESS_KEY={{ canarytoken.keys.secret_access_key }}\n', { mode: 0o644 })
+    await writeFile(join(workspace, 'app/public.js'), 'host = "{{ canarytoken.beacon.hostname }}"\n', { mode: 0o644 })
+    await writeFile(
+      join(workspace, 'canary.yml'),
+      'tokens:\n  - name: keys\n    kind: aws-id\n    template: app/secret.env\n  - name: beacon\n    kind: dns\n    template: app/public.js\n'
+    )
+    const run = await action('seed-canarytokens', { manifest: 'canary.yml' }, { workspace })
+    expectSuccess(run)
+    expect((await stat(join(workspace, 'app/secret.env'))).mode & 0o777).toBe(0o600)
+    expect((await stat(join(workspace, 'app/public.js'))).mode & 0o777).toBe(0o644)
+    expect(run.stdout).toContain('Filled the placeholders of app/secret.env; it now holds secret fields (secret_access_key), so it is owner-only (mode 0600).')
+    expect(run.stdout).toContain('Filled the placeholders of app/public.js.')
   })
 })
