@@ -6,7 +6,7 @@ import { errorMessage, InputError } from './errors.js'
 import { integerInput, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './operations/bounded-pool.js'
 import type { Log } from './operations/types.js'
-import { findSecretValues, redact, registerSecret } from './secrets.js'
+import { checkSecretInput, findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
 
 // What both entry points share (main.ts for the step, post-main.ts for the
@@ -41,9 +41,10 @@ export function failureMessage(operationName: string | undefined, error: unknown
   return operationName ? `${operationName} failed: ${reason}` : reason
 }
 
-/** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
+/** Checks the connection inputs (console, auth-token, timeout-seconds, retries) now; opens the transport when called. */
 export function consoleConnection(inputs: InputReader): () => ConsoleTransport {
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
+  checkSecretInput('auth-token', inputs.get('auth-token'))
   const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
   const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
   return () =>

@@ -111,3 +111,17 @@ describe('a template that receives a secret field ends owner-only', () => {
     expect(run.stdout).toContain('Filled the placeholders of app/public.js.')
   })
 })
+
+describe('an auth-token that cannot be right is refused before any request', () => {
+  it.each([
+    ['x9Qz7', /^Input 'auth-token' is 5 characters long; a real one is longer \(at least 8, the shortest value the action masks\)/],
+    ['e2e-auth-token\nhardening-5d4c3b2a1f0e', /^Input 'auth-token' holds a line break or another control character/],
+    ['e2e-auth-token\u0007hardening', /^Input 'auth-token' holds a line break or another control character/],
+    ['e2e-auth-token-☃-hardening', /^Input 'auth-token' holds a character an HTTP header cannot carry/]
+  ])('%j', async (authToken, message) => {
+    const run = await action('fetch-canarytoken', { canarytoken: 'abcdefghijklmnopqrstuvwxy', 'auth-token': authToken })
+    expectFailure(run, message)
+    expect(run.errors[0]).not.toContain(authToken)
+    expect(emulator.requests).toEqual([])
+  })
+})

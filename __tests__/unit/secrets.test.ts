@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } = await import('../../src/secrets.js')
+const { checkSecretInput, findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } = await import('../../src/secrets.js')
 
 describe('secrets', () => {
   it('finds secret fields at any depth, and only those', () => {
@@ -50,5 +50,37 @@ describe('secrets', () => {
       expect([ordinary, calls().includes(ordinary)]).toEqual([ordinary, false])
       expect(redact(ordinary)).toBe(ordinary)
     }
+  })
+})
+
+describe('checkSecretInput', () => {
+  it('takes the input name, so every secret input can use it', () => {
+    expect(() => checkSecretInput('github-token', 'ghp_short')).not.toThrow()
+    expect(() => checkSecretInput('manage-auth', 'abc')).toThrow("Input 'manage-auth' is 3 characters long;")
+  })
+
+  it.each([
+    ['1234567', "Input 'auth-token' is 7 characters long; a real one is longer (at least 8, the shortest value the action masks)."],
+    ['äöüß', "Input 'auth-token' is 4 characters long;"],
+    ['😀😀😀😀😀😀😀😀', 'an HTTP header cannot carry'],
+    ['x', "Input 'auth-token' is 1 character long;"],
+    ['abcdefgh\nijkl', "Input 'auth-token' holds a line break or another control character"],
+    ['abcdefgh\rijkl', 'line break'],
+    ['abcdefgh\tijkl', 'control character'],
+    ['abcdefgh\u0085ijkl', 'control character'],
+    ['abcdefgh\u2028ijkl', 'an HTTP header cannot carry']
+  ])('refuses %j without showing it', (value, message) => {
+    expect(() => checkSecretInput('auth-token', value)).toThrow(message)
+    try {
+      checkSecretInput('auth-token', value)
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value)
+    }
+  })
+
+  it('accepts 8 characters and more, and leaves an empty value to the required-input check', () => {
+    expect(() => checkSecretInput('auth-token', '12345678')).not.toThrow()
+    expect(() => checkSecretInput('auth-token', 'e2e-auth-token-0123456789abcdef')).not.toThrow()
+    expect(() => checkSecretInput('auth-token', '')).not.toThrow()
   })
 })
