@@ -43,15 +43,16 @@ export function registerSecret(value: unknown): void {
  */
 export function checkSecretInput(inputName: string, value: string): void {
   if (value === '') return
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+  const codes = Array.from(value, (character) => character.codePointAt(0) as number)
+  if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
     throw new InputError(
       `Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`
     )
   }
-  if (/[^\u0000-\u00ff]/.test(value)) {
+  if (codes.some((code) => code > 0xff)) {
     throw new InputError(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`)
   }
-  const length = [...value].length
+  const length = codes.length
   if (length < SHORTEST_SECRET) {
     throw new InputError(
       `Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`
