@@ -63,7 +63,7 @@ function newKeyResult(key: ApiKey & { auth_token: string }, heading: string): Op
   return {
     outputs: { 'key-id': key.key_id, 'api-key': key.auth_token, 'auth-token-type': key.auth_token_type, note: key.note },
     summary: keysSummary(heading, [key], [
-      'The new key is in the step output `api-key` (masked in logs): store it as a secret, e.g. with `gh secret set`.'
+      'The new key is in the step output api-key (masked in logs): store it as a secret, e.g. with gh secret set.'
     ])
   }
 }

@@ -246,7 +246,7 @@ const createOperation = defineOperation<CreateParams>({
       outputs['access-key-id'] = token.access_key_id
       outputs['secret-access-key'] = token.secret_access_key
     }
-    const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined
+    const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (reuse: true); no new token was made.'] : undefined
     if (!download) return { outputs, summary: tokenSummary(heading, token, undefined, notes) }
     const file = await downloadInto(context.transport, token, download, context).catch((error: unknown) => {
       throw madeButNotDownloaded(error, token.canarytoken)

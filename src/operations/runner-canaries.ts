@@ -239,7 +239,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
           heading: 'Runner canary not planted',
           columns: ['Memo', 'Why'],
           rows: [[params.memo, reason]],
-          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (on-console-error: warn).']
         }
       }
     }
@@ -287,11 +287,11 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
         columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
         rows: [[token.canarytoken, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
         notes: [
-          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
           params.check
             ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-            : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
-          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+            : 'The post step does not check the token (check-on-exit: false); its alerts come from the Console.',
+          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
         ]
       },
       failure
