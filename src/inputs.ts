@@ -146,13 +146,25 @@ export function integerInput(inputs: InputReader, name: InputName, limits: { min
   return Number(raw)
 }
 
-/** The Console's limit on memos. */
+/** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 export const MAX_MEMO_LENGTH = 10_000
+
+/**
+ * Characters as people (and Python's len(), which the Console checks with)
+ * count them: code points, so an emoji is one, not the two UTF-16 units
+ * `string.length` counts. Every length we check or report uses this.
+ */
+export function characterCount(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}
 
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 export function checkMemoLength(memo: string, where: string): string {
-  if (memo.length > MAX_MEMO_LENGTH) {
-    throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
+  const length = characterCount(memo)
+  if (length > MAX_MEMO_LENGTH) {
+    throw new InputError(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
   }
   return memo
 }

@@ -24,7 +24,7 @@ export const SHORTEST_SECRET = 8
 export function registerSecret(value: unknown): void {
   if (typeof value !== 'string') return
   const trimmed = value.trim()
-  if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed)) return
+  if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed)) return
   secrets.add(trimmed)
   longestFirst = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)

@@ -156,3 +156,24 @@ describe('job summaries are HTML: notes carry no markdown backticks', () => {
     for (const summary of summaries) expect(summary).not.toContain('`')
   })
 })
+
+describe('lengths are counted in characters (code points), as the Console counts them', () => {
+  it('a memo of 6,000 emoji is created (6,000 characters, not 12,000); 10,001 are refused as 10001 characters', async () => {
+    const created = await action('create-canarytoken', { kind: 'dns', memo: '😀'.repeat(6_000) })
+    expectSuccess(created)
+    expect(emulator.getToken(created.outputs.canarytoken as string).memo).toBe('😀'.repeat(6_000))
+    emulator.clearRequests()
+    const refused = await action('create-canarytoken', { kind: 'dns', memo: '😀'.repeat(10_001) })
+    expectFailure(refused, /^Input 'memo' is 10001 characters long; the Console accepts at most 10000\.$/)
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('the summary shortens a long emoji memo without cutting a character in half', async () => {
+    const flock = emulator.addFlock('emoji memos')
+    emulator.addToken({ kind: 'dns', memo: `x${'😀'.repeat(200)}`, flock_id: flock })
+    const run = await action('list-canarytokens', { 'flock-id': flock })
+    expectSuccess(run)
+    expect(run.summary).toContain(`x${'😀'.repeat(116)}...`)
+    expect(run.summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, extraParamsInput, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
+import { booleanInput, characterCount, extraParamsInput, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
 
 describe('input parsing', () => {
   it('reads booleans strictly', () => {
@@ -40,6 +40,16 @@ describe('input parsing', () => {
   it("enforces the Console's memo limit", () => {
     expect(memoInput(inputsFrom({ memo: 'x'.repeat(10_000) }))).toHaveLength(10_000)
     expect(() => memoInput(inputsFrom({ memo: 'x'.repeat(10_001) }))).toThrow(/10001 characters long; the Console accepts at most 10000/)
+  })
+
+  it('counts characters as people and the Console (Python len) do: code points', () => {
+    expect(characterCount('😀'.repeat(6_000))).toBe(6_000)
+    expect(characterCount('Pässwörter')).toBe(10)
+    expect(characterCount('')).toBe(0)
+    // 6,000 emoji are 12,000 UTF-16 units but 6,000 characters: within the limit.
+    expect(memoInput(inputsFrom({ memo: '😀'.repeat(6_000) }))).toBe('😀'.repeat(6_000))
+    expect(memoInput(inputsFrom({ memo: '😀'.repeat(10_000) }))).toHaveLength(20_000)
+    expect(() => memoInput(inputsFrom({ memo: '😀'.repeat(10_001) }))).toThrow(/^Input 'memo' is 10001 characters long; the Console accepts at most 10000\.$/)
   })
 
   describe('extra-params', () => {

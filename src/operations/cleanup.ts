@@ -96,7 +96,9 @@ function createdText(record: TokenRecord): string {
 
 /** Memos can be 10,000 characters: the summary shows their start. */
 function shortMemo(memo: string): string {
-  return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo
+  // By character (code point), so an emoji is never cut in half.
+  const characters = Array.from(memo)
+  return characters.length > 120 ? `${characters.slice(0, 117).join('')}...` : memo
 }
 
 function tokenRow(record: TokenRecord): string[] {
