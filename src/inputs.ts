@@ -155,9 +155,7 @@ export const MAX_MEMO_LENGTH = 10_000
  * `string.length` counts. Every length we check or report uses this.
  */
 export function characterCount(text: string): number {
-  let count = 0
-  for (const _ of text) count++
-  return count
+  return Array.from(text).length
 }
 
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
