@@ -181,6 +181,25 @@ const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
  * parameter that has an input of its own must be given through that input,
  * so validation and masking see it.
  */
+/**
+ * A YAML parse error as one clause that keeps its excerpt: the parser's first
+ * line ("... at line 3, column 1") and the source line it points at, quoted
+ * (the nearest line above with text, when that line is blank). The parser's
+ * own excerpt spans several lines, which an ::error:: line does not show.
+ */
+export function yamlErrorReason(error: unknown, source: string): string {
+  const first = errorMessage(error).split('\n')[0]?.replace(/:\s*$/, '') ?? ''
+  const at = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line
+  if (!at) return first
+  const lines = source.split(/\r?\n/)
+  let shown = at
+  while (shown > 1 && !lines[shown - 1]?.trim()) shown--
+  const text = lines[shown - 1] ?? ''
+  if (!text.trim()) return first
+  const excerpt = JSON.stringify(text.length > 120 ? `${Array.from(text).slice(0, 117).join('')}...` : text)
+  return shown === at ? `${first}: ${excerpt}` : `${first} (line ${shown}: ${excerpt})`
+}
+
 export async function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Promise<Params> {
   const raw = inputs.get('extra-params')
   if (raw === '') return {}
@@ -190,8 +209,7 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
   try {
     parsed = parseYaml(raw)
   } catch (error) {
-    const reason = errorMessage(error).split('\n')[0]
-    throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`)
+    throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${yamlErrorReason(error, raw)}).`)
   }
   if (parsed === null || parsed === undefined) return {}
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {

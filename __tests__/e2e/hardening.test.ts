@@ -177,3 +177,50 @@ describe('lengths are counted in characters (code points), as the Console counts
     expect(run.summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
   })
 })
+
+describe('messages say each thing once, in order, and plainly', () => {
+  it('a create that timed out, whose check timed out too, gives its reason once', async () => {
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', delayMs: 3000, times: 5 })
+    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytokens/search', delayMs: 3000, times: 5 })
+    const run = await action('create-canarytoken', { kind: 'dns', memo: 'timed out twice', 'timeout-seconds': '1', retries: '0' })
+    expectFailure(
+      run,
+      /^create-canarytoken failed: the Console did not answer within 1 s \(raise 'timeout-seconds' if it is slow\); the Console may have acted on it, so it was not sent again \(checking whether it had failed the same way\)$/
+    )
+    expect(run.errors[0]?.split('did not answer')).toHaveLength(2)
+  })
+
+  it('a runner canary not planted ends each sentence with one period', async () => {
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 403, body: { result: 'error', message: 'not allowed' } })
+    const run = await action('plant-runner-canaries', { memo: 'one period', retries: '0' }, { env: { HOME: await tempFolder('canary-home-') } })
+    expect(run.exitCode).toBe(0)
+    expect(run.warnings[0]).toMatch(/Check 'auth-token' and that the key may do this\. The job goes on without one/)
+    expect(run.warnings.join('\n')).not.toContain('..')
+  })
+
+  it.each([
+    ['msword', /^Input 'kind': 'msword' is not a Canarytoken kind; did you mean 'doc-msword' or 'msword-macro'\? It must be one of: active-directory-login, /],
+    ['dnss', /^Input 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: /]
+  ])('kind %p: the hint comes first, before the list', async (kind, message) => {
+    const run = await action('create-canarytoken', { kind, memo: 'm' })
+    expectFailure(run, message)
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('a YAML error keeps its excerpt', async () => {
+    const run = await action('seed-canarytokens', { manifest: 'm.yml' }, { files: { 'm.yml': 'tokens:\n  - name: a\n   kind: dns\n' } })
+    expectFailure(run, /^Input 'manifest': m\.yml is not valid YAML \(Sequence item without - indicator at line 3, column 1: " {3}kind: dns"\)\.$/)
+    const extra = await action('create-canarytoken', { kind: 'dns', memo: 'm', 'extra-params': 'a: [1, 2\n' })
+    expectFailure(extra, /^Input 'extra-params' must be a YAML mapping of Console parameters \(Flow sequence .* at line 1, column 9: "a: \[1, 2"\)\.$/)
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('filename: Pässwörter.docx is a plain file name (Unicode letters are safe)', async () => {
+    const run = await action('create-canarytoken', { kind: 'doc-msword', memo: 'unicode file', download: 'true', path: 'docs', filename: 'Pässwörter.docx' })
+    expectSuccess(run)
+    expect(run.outputs['file-path']).toBe(join(run.workspace, 'docs', 'Pässwörter.docx'))
+    expect((await readFile(join(run.workspace, 'docs', 'Pässwörter.docx'))).subarray(0, 2).toString()).toBe('PK')
+    const refused = await action('create-canarytoken', { kind: 'doc-msword', memo: 'unicode file', download: 'true', filename: 'Pass\u202Ecod.docx' })
+    expectFailure(refused, /^Input 'filename' must be a plain file name/)
+  })
+})

@@ -199,7 +199,7 @@ describe('seed-canarytokens', () => {
 describe('a bad manifest fails before any request', () => {
   const entry = (text: string) => `tokens:\n${text}`
   it.each<[string, string, RegExp, Record<string, string>?]>([
-    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: .*, wireguard\.$/],
     ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': key 'kind' must be one of/],
     // The same parser as create-canarytoken's inputs: a value the input refuses, the entry refuses too.
     ['a boolean create refuses', entry('  - name: a\n    kind: http\n    browser-scanner-enabled: maybe\n'), /^Manifest entry 'a': key 'browser-scanner-enabled' must be true or false.*not 'maybe'\.$/],

@@ -157,8 +157,8 @@ describe('parseCanarytokenFilter', () => {
   })
 
   it.each([
-    [{ kind: 'dnss' }, /^Input 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
-    [{ kind: 'DNS' }, /; 'DNS' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ kind: 'dnss' }, /^Input 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: active-directory-login, .*, wireguard\.$/],
+    [{ kind: 'DNS' }, /^Input 'kind': 'DNS' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: /],
     [{ kind: 'nonsense' }, /; 'nonsense' is not a Canarytoken kind\.$/],
     [{ 'flock-id': 'default' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default'/],
     [{ triggered: 'sometimes' }, "Input 'triggered' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'sometimes'."],

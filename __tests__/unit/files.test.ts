@@ -17,13 +17,26 @@ describe('safeFilename', () => {
     ['', 'fallback'],
     ['a\u0000b\nc.txt', 'a_b_c.txt'],
     ['weird;name$(x).pdf', 'weird_name_(x).pdf'],
-    ['wg0.conf', 'wg0.conf']
+    ['wg0.conf', 'wg0.conf'],
+    ['Pässwörter.docx', 'Pässwörter.docx'],
+    ['Pa\u0308sswo\u0308rter.docx', 'Pa\u0308sswo\u0308rter.docx'],
+    ['パスワード.xlsx', 'パスワード.xlsx'],
+    ['evil\u202Excod.exe', 'evil_xcod.exe'],
+    ['a\u2028b\u00A0c.txt', 'a_b_c.txt'],
+    ['-rf.txt', 'rf.txt'],
+    ['😀.txt', '_.txt']
   ])('makes %p safe as %p', (input, expected) => {
     expect(safeFilename(input, 'fallback')).toBe(expected)
   })
 
   it('uses the fallback when the server gives no name', () => {
     expect(safeFilename(undefined, 'canarytoken-abc')).toBe('canarytoken-abc')
+  })
+
+  it('bounds the length in UTF-8 bytes, cut between characters', () => {
+    const name = safeFilename(`${'ö'.repeat(300)}.docx`, 'x')
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200)
+    expect(name).toBe(`${'ö'.repeat(97)}.docx`)
   })
 
   it('bounds the length and keeps the extension', () => {
@@ -34,10 +47,12 @@ describe('safeFilename', () => {
 })
 
 describe('checkUserFilename', () => {
-  it('accepts plain names', () => {
+  it('accepts plain names, in any script', () => {
     expect(checkUserFilename('Passwords.docx', 'filename')).toBe('Passwords.docx')
+    expect(checkUserFilename('Pässwörter.docx', 'filename')).toBe('Pässwörter.docx')
+    expect(checkUserFilename('Mot de passe (2024).docx', 'filename')).toBe('Mot de passe (2024).docx')
   })
-  it.each(['../x', 'a/b', '.hidden', 'a\\b', '..'])('refuses %p', (name) => {
+  it.each(['../x', 'a/b', '.hidden', 'a\\b', '..', '-rf', 'a\u202Eb', 'a\nb', 'ö'.repeat(101)])('refuses %p', (name) => {
     expect(() => checkUserFilename(name, 'filename')).toThrow(InputError)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, characterCount, extraParamsInput, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
+import { booleanInput, characterCount, extraParamsInput, yamlErrorReason, flockIdInput, inputsFrom, integerInput, memoInput, optionalBoolean } from '../../src/inputs.js'
 
 describe('input parsing', () => {
   it('reads booleans strictly', () => {
@@ -73,5 +73,22 @@ describe('input parsing', () => {
     ])('refuses %p', async (yaml, message) => {
       await expect(extraParamsInput(inputsFrom({ 'extra-params': yaml }), named)).rejects.toThrow(message)
     })
+  })
+})
+
+describe('yamlErrorReason', () => {
+  it('keeps the line the parser points at, or the nearest one above with text', async () => {
+    const { parse } = await import('yaml')
+    const reasonFor = (source: string) => {
+      try {
+        parse(source)
+      } catch (error) {
+        return yamlErrorReason(error, source)
+      }
+      throw new Error('the YAML parsed')
+    }
+    expect(reasonFor('tokens:\n  - name: a\n   kind: dns\n')).toBe('Sequence item without - indicator at line 3, column 1: "   kind: dns"')
+    expect(reasonFor('a: [1, 2\n')).toMatch(/ at line 2, column 1 \(line 1: "a: \[1, 2"\)$/)
+    expect(yamlErrorReason(new Error('plain'), 'x')).toBe('plain')
   })
 })

@@ -4,7 +4,7 @@ import { ConsoleApiError } from '../console/errors.js'
 import { addFlockApiKey, listFlockApiKeys, removeFlockApiKey } from '../console/flock-api-keys.js'
 import { InputError } from '../errors.js'
 import { booleanInput, flockIdInput, type InputReader } from '../inputs.js'
-import { didYouMean } from '../near-miss.js'
+import { unknownNameMessage } from '../near-miss.js'
 import { registerSecret, withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, saveDownload, type FileOptions } from './file-options.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
@@ -27,7 +27,7 @@ function keyTypeInput(inputs: InputReader, allowed: readonly string[], keyKind: 
   // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
   const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase())
   if (value === undefined) {
-    throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${given}' is not a ${keyKind} type${didYouMean(given, allowed) || '.'}`)
+    throw new InputError(unknownNameMessage('auth-token-type', given, `a ${keyKind} type`, allowed))
   }
   return value
 }

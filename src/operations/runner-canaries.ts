@@ -172,8 +172,9 @@ async function mintRunnerCanary(transport: ConsoleTransport, params: PlantParams
   return { token, reused, keys }
 }
 
+/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
 function reasonOf(error: unknown): string {
-  const reason = errorMessage(error)
+  const reason = errorMessage(error).replace(/\.+$/, '')
   return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 

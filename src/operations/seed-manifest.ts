@@ -1,8 +1,8 @@
 import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
 import type { FileParams } from '../console/transport.js'
-import { errorMessage, InputError } from '../errors.js'
-import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
+import { InputError } from '../errors.js'
+import { checkMemoLength, flockIdInput, inputsFrom, yamlErrorReason, type InputName, type InputReader } from '../inputs.js'
 import { readableFileInside, resolveInside, unwritableTarget } from '../publish/files.js'
 import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
 import { FILE_KINDS, kindRule, type CanarytokenKind } from './kinds.js'
@@ -124,11 +124,11 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   // Loaded here, not at start-up: only seeding (and extra-params) read YAML.
   const { parse: parseYaml, stringify: stringifyYaml } = await import('yaml')
   let document: unknown
+  const source = await readFile(path, 'utf8')
   try {
-    document = parseYaml(await readFile(path, 'utf8'))
+    document = parseYaml(source)
   } catch (error) {
-    const reason = errorMessage(error).split('\n')[0]
-    throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`)
+    throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${yamlErrorReason(error, source)}).`)
   }
   if (!isRecord(document)) throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`)
   for (const key of Object.keys(document)) {
