@@ -9,8 +9,15 @@ import { FILE_KINDS, kindRule, type CanarytokenKind } from './kinds.js'
 import { renderMemo, type RunContext } from './memo-template.js'
 import type { RunEnvironment } from './types.js'
 
-/** AWS keys do not belong in a file in the repository: an entry may set every other create input. */
-const NOT_IN_A_MANIFEST: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-region']
+/**
+ * AWS keys do not belong in a file in the repository; `aws-region` and
+ * `aws-session-token` serve only them (aws-s3's automated bucket creation),
+ * so they are refused with them. An entry may set every other create input.
+ */
+const NOT_IN_A_MANIFEST: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-session-token', 'aws-region']
+const NOT_IN_A_MANIFEST_REASON =
+  'AWS credentials do not belong in a file in the repository, and aws-region and aws-session-token serve only them (the automated bucket creation of aws-s3). ' +
+  'Create such a token with create-canarytoken, its keys from secrets; a manifest entry of kind aws-s3 takes s3-source-bucket and s3-log-bucket only'
 const ENTRY_INPUTS = TOKEN_REQUEST_INPUTS.filter((input) => !NOT_IN_A_MANIFEST.includes(input))
 
 const ENTRY_KEYS = new Set<string>(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS])
@@ -166,6 +173,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     if (names.has(name)) throw entryError(name, 'the name is used by another entry; names must be unique')
     names.add(name)
     for (const key of Object.keys(raw)) {
+      if ((NOT_IN_A_MANIFEST as readonly string[]).includes(key)) throw entryError(name, `key '${key}' is refused in a manifest: ${NOT_IN_A_MANIFEST_REASON}`)
       if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`)
     }
     for (const key of Object.keys(raw)) {
