@@ -224,3 +224,17 @@ describe('messages say each thing once, in order, and plainly', () => {
     expectFailure(refused, /^Input 'filename' must be a plain file name/)
   })
 })
+
+describe('the token and response outputs carry no masked field', () => {
+  it.each([['create-canarytoken'], ['fetch-canarytoken']])('%s of an aws-id token leaves access_key_id out (it has its own output)', async (operation) => {
+    const created = await action('create-canarytoken', { kind: 'aws-id', memo: `masked fields ${operation}` })
+    expectSuccess(created)
+    const token = emulator.getToken(created.outputs.canarytoken as string)
+    const run = operation === 'create-canarytoken' ? created : await action('fetch-canarytoken', { canarytoken: token.canarytoken })
+    expectSuccess(run)
+    expect(run.masks).toContain(token.access_key_id)
+    expect(JSON.parse(run.outputs.token as string).access_key_id).toBe('***')
+    for (const output of ['token', 'response']) expect(run.outputs[output]).not.toContain(token.access_key_id)
+    expect(created.outputs['access-key-id']).toBe(token.access_key_id)
+  })
+})

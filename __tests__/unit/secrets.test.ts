@@ -8,13 +8,13 @@ describe('secrets', () => {
   it('finds secret fields at any depth, and only those', () => {
     const answer = {
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: 'S1', factory_auth: 'F1', renders: { 'aws-id': 'R1', wg_conf: ['R2'], 'cloned-web': '<script>' } },
+      canarytoken: { canarytoken: 'abc', memo: 'm', access_key_id: 'AKIA1', secret_access_key: 'S1', factory_auth: 'F1', renders: { 'aws-id': 'R1', wg_conf: ['R2'], 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: 'A1' }]
     }
     expect(findSecretValues(answer).sort()).toEqual(['A1', 'F1', 'R1', 'R2', 'S1'])
     expect(withoutSecretFields(answer)).toEqual({
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: '***', factory_auth: '***', renders: { 'aws-id': '***', wg_conf: '***', 'cloned-web': '<script>' } },
+      canarytoken: { canarytoken: 'abc', memo: 'm', access_key_id: '***', secret_access_key: '***', factory_auth: '***', renders: { 'aws-id': '***', wg_conf: '***', 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: '***' }]
     })
   })
