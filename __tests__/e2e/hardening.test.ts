@@ -238,3 +238,17 @@ describe('the token and response outputs carry no masked field', () => {
     expect(created.outputs['access-key-id']).toBe(token.access_key_id)
   })
 })
+
+describe('a local run without RUNNER_TEMP says where it writes', () => {
+  it('names the folder of its lists and downloads, in the temp folder', async () => {
+    const temp = await tempFolder('canary-local-temp-')
+    const flock = emulator.addFlock('local run')
+    emulator.addToken({ kind: 'dns', memo: 'local', flock_id: flock })
+    const run = await action('list-canarytokens', { 'flock-id': flock }, { env: { RUNNER_TEMP: '', TMPDIR: temp } })
+    expectSuccess(run)
+    expect(run.stdout).toContain(`RUNNER_TEMP is not set (a local run?): token lists and downloads without 'path' go to ${join(temp, 'canary-console-action')}.`)
+    expect(run.outputs['tokens-file']?.startsWith(join(temp, 'canary-console-action'))).toBe(true)
+    const onRunner = await action('list-canarytokens', { 'flock-id': flock })
+    expect(onRunner.stdout).not.toContain('RUNNER_TEMP is not set')
+  })
+})
