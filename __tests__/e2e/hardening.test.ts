@@ -252,3 +252,15 @@ describe('a local run without RUNNER_TEMP says where it writes', () => {
     expect(onRunner.stdout).not.toContain('RUNNER_TEMP is not set')
   })
 })
+
+describe('inputs an operation does not read warn, those with a default in action.yml too', () => {
+  it('concurrency: 50 on fetch-canarytoken warns; concurrency: 20 (the default the runner passes) does not', async () => {
+    const token = emulator.addToken({ kind: 'dns', memo: 'ignored inputs' })
+    const set = await action('fetch-canarytoken', { canarytoken: token.canarytoken, concurrency: '50' })
+    expectSuccess(set)
+    expect(set.warnings).toEqual(["Input 'concurrency' is not used by fetch-canarytoken; it was ignored."])
+    const byDefault = await action('fetch-canarytoken', { canarytoken: token.canarytoken, concurrency: '20' })
+    expectSuccess(byDefault)
+    expect(byDefault.warnings).toEqual([])
+  })
+})
