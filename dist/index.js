@@ -28701,7 +28701,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77818);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96272);
 /** The action's entry point (dist/index.js): everything lives in main.ts, so local-action and tests can call run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28711,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 77818:
+/***/ 96272:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28720,6 +28720,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: external "node:os"
@@ -28748,75 +28750,7 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./build/operations/memo-template.js
-
-/**
- * Memo placeholders, filled from the workflow run. The values are the ones
- * `@actions/github`'s `context` holds, read here from the same GITHUB_*
- * variables it reads: importing `@actions/github` loads Octokit too, which
- * every step of every operation would pay for at start-up (about 0.1 s
- * measured) for a handful of environment variables.
- */
-const PLACEHOLDER_SOURCES = {
-    repository: 'GITHUB_REPOSITORY',
-    sha: 'GITHUB_SHA',
-    short_sha: 'GITHUB_SHA',
-    ref: 'GITHUB_REF',
-    ref_name: 'GITHUB_REF_NAME',
-    workflow: 'GITHUB_WORKFLOW',
-    job: 'GITHUB_JOB',
-    run_id: 'GITHUB_RUN_ID',
-    run_number: 'GITHUB_RUN_NUMBER',
-    run_attempt: 'GITHUB_RUN_ATTEMPT',
-    actor: 'GITHUB_ACTOR',
-    event: 'GITHUB_EVENT_NAME',
-    // GitHub gives steps no variable with the job's environment name; the workflow passes it on.
-    environment: 'CANARY_ENVIRONMENT',
-    date: ''
-};
-const MEMO_PLACEHOLDERS = Object.keys(PLACEHOLDER_SOURCES);
-/** `{name}`: letters, digits and `_` between single braces. Other braces are plain text. */
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
-/** The placeholders' values for this run; a placeholder whose variable is unset is left out. */
-function runContext(env = process.env, now = new Date()) {
-    const context = {};
-    for (const name of MEMO_PLACEHOLDERS) {
-        const value = name === 'date' ? now.toISOString().slice(0, 10) : env[PLACEHOLDER_SOURCES[name]];
-        if (value)
-            context[name] = name === 'short_sha' ? value.slice(0, 7) : value;
-    }
-    return context;
-}
-function isPlaceholder(name) {
-    return Object.hasOwn(PLACEHOLDER_SOURCES, name);
-}
-/** The unknown placeholder names in `template` (checked before any request). */
-function unknownPlaceholders(template) {
-    return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !isPlaceholder(name));
-}
-/**
- * Fills the placeholders of a memo. `where` names the input or manifest
- * entry for the error. An unknown placeholder, or one this run has no value
- * for, is an InputError naming it: a memo must never say less than asked.
- */
-function renderMemo(template, context, where) {
-    const unknown = unknownPlaceholders(template);
-    if (unknown.length > 0) {
-        throw new InputError(`${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`);
-    }
-    return template.replace(PLACEHOLDER, (_text, name) => {
-        const value = context[name];
-        if (value === undefined) {
-            const source = PLACEHOLDER_SOURCES[name];
-            const hint = name === 'environment' ? ` (set ${source} in the step's env, e.g. to the job's environment name)` : '';
-            throw new InputError(`${where} uses {${name}}, but this run has no value for it: ${source} is not set${hint}.`);
-        }
-        return value;
-    });
-}
-
 ;// CONCATENATED MODULE: ./build/inputs.js
-
 
 
 /**
@@ -28947,18 +28881,23 @@ function integerInput(inputs, name, limits) {
     }
     return Number(raw);
 }
-/** The Console's limit on memos. */
+/** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 const MAX_MEMO_LENGTH = 10_000;
+/**
+ * Characters as people (and Python's len(), which the Console checks with)
+ * count them: code points, so an emoji is one, not the two UTF-16 units
+ * `string.length` counts. Every length we check or report uses this.
+ */
+function characterCount(text) {
+    return Array.from(text).length;
+}
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 function checkMemoLength(memo, where) {
-    if (memo.length > MAX_MEMO_LENGTH) {
-        throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
+    const length = characterCount(memo);
+    if (length > MAX_MEMO_LENGTH) {
+        throw new InputError(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
     }
     return memo;
-}
-/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
-function memoInput(inputs, context = runContext()) {
-    return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'");
 }
 /** Console parameter names: what `extra-params` may pass through. */
 const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/;
@@ -28968,6 +28907,27 @@ const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/;
  * parameter that has an input of its own must be given through that input,
  * so validation and masking see it.
  */
+/**
+ * A YAML parse error as one clause that keeps its excerpt: the parser's first
+ * line ("... at line 3, column 1") and the source line it points at, quoted
+ * (the nearest line above with text, when that line is blank). The parser's
+ * own excerpt spans several lines, which an ::error:: line does not show.
+ */
+function yamlErrorReason(error, source) {
+    const first = errorMessage(error).split('\n')[0]?.replace(/:\s*$/, '') ?? '';
+    const at = error.linePos?.[0]?.line;
+    if (!at)
+        return first;
+    const lines = source.split(/\r?\n/);
+    let shown = at;
+    while (shown > 1 && !lines[shown - 1]?.trim())
+        shown--;
+    const text = lines[shown - 1] ?? '';
+    if (!text.trim())
+        return first;
+    const excerpt = JSON.stringify(text.length > 120 ? `${Array.from(text).slice(0, 117).join('')}...` : text);
+    return shown === at ? `${first}: ${excerpt}` : `${first} (line ${shown}: ${excerpt})`;
+}
 async function extraParamsInput(inputs, namedParameters) {
     const raw = inputs.get('extra-params');
     if (raw === '')
@@ -28979,8 +28939,7 @@ async function extraParamsInput(inputs, namedParameters) {
         parsed = parseYaml(raw);
     }
     catch (error) {
-        const reason = errorMessage(error).split('\n')[0];
-        throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`);
+        throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${yamlErrorReason(error, raw)}).`);
     }
     if (parsed === null || parsed === undefined)
         return {};
@@ -29046,28 +29005,59 @@ function nearMiss(value, known) {
     }
     return best?.name;
 }
-/** `; did you mean 'x'?` when a known name is close, else ''. */
-function didYouMean(value, known) {
+/** Suggestions of this kind that are worth showing at most. */
+const MAX_SUGGESTIONS = 4;
+/**
+ * The known names a wrong one may have meant: the near miss (nearMiss), else
+ * every name that holds the typed word as one of its parts (`msword` ->
+ * `doc-msword`, `msword-macro`; `aws` -> `aws-id`, `aws-s3`), at most a few.
+ */
+function nearMisses(value, known) {
     const guess = nearMiss(value, known);
-    return guess === undefined ? '' : `; did you mean '${guess}'?`;
+    if (guess !== undefined)
+        return [guess];
+    const word = squashed(value);
+    if (word.length < 3)
+        return [];
+    const holding = known.filter((name) => name.toLowerCase().split(/[^a-z0-9]+/).includes(word));
+    return holding.length <= MAX_SUGGESTIONS ? holding : [];
+}
+/** `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`. */
+function quotedChoice(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `; did you mean 'x'?` (or `'x' or 'y'`) when known names are close, else ''. */
+function didYouMean(value, known) {
+    const guesses = nearMisses(value, known);
+    return guesses.length === 0 ? '' : `; did you mean ${quotedChoice(guesses)}?`;
+}
+/**
+ * The refusal of a name that is not one of `known`: with a near miss, the
+ * guess comes first and the (long) list after it, so the hint is read;
+ * without one, the list and then what was given.
+ */
+function unknownNameMessage(input, given, what, known) {
+    const hint = didYouMean(given, known);
+    if (hint)
+        return `Input '${input}': '${given}' is not ${what}${hint} It must be one of: ${known.join(', ')}.`;
+    return `Input '${input}' must be one of: ${known.join(', ')}; '${given}' is not ${what}.`;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./build/console/errors.js
+;// CONCATENATED MODULE: ./build/http/errors.js
 /**
  * A failed Console call. The message names the HTTP status and the Console's
  * own message; `main` prefixes the operation. It never holds the request's
  * parameters, so no secret can ride along.
  */
-class ConsoleApiError extends Error {
+class ApiError extends Error {
     failure;
     status;
-    consoleMessage;
+    serverMessage;
     attempts;
     earlierAttemptMayHaveActed;
-    name = 'ConsoleApiError';
-    constructor(message, failure, status, consoleMessage, attempts = 1, 
+    name = 'ApiError';
+    constructor(message, failure, status, serverMessage, attempts = 1, 
     /**
      * An earlier attempt of this call may have been carried out by the
      * Console before its answer was lost: a repeated delete that now finds
@@ -29077,20 +29067,20 @@ class ConsoleApiError extends Error {
         super(message);
         this.failure = failure;
         this.status = status;
-        this.consoleMessage = consoleMessage;
+        this.serverMessage = serverMessage;
         this.attempts = attempts;
         this.earlierAttemptMayHaveActed = earlierAttemptMayHaveActed;
     }
 }
 /** The Console's wording for a token or key that does not exist. */
 function errors_isNotFound(error) {
-    return (error instanceof ConsoleApiError &&
+    return (error instanceof ApiError &&
         (error.failure === 'http-status' || error.failure === 'result') &&
-        /could not find|not found|does not exist|no such/i.test(error.consoleMessage ?? ''));
+        /could not find|not found|does not exist|no such/i.test(error.serverMessage ?? ''));
 }
 /** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
 function wasDoneByEarlierAttempt(error) {
-    return error instanceof ConsoleApiError && error.earlierAttemptMayHaveActed && errors_isNotFound(error);
+    return error instanceof ApiError && error.earlierAttemptMayHaveActed && errors_isNotFound(error);
 }
 /** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
 async function removal(answer) {
@@ -29104,7 +29094,7 @@ async function removal(answer) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/console/api-keys.js
+;// CONCATENATED MODULE: ./build/backends/console/api-keys.js
 
 /**
  * Global API keys and the API switch, on their current paths (the
@@ -29140,7 +29130,7 @@ function disableApi(transport) {
     return transport.call(API_KEY_ENDPOINTS.disableApi);
 }
 
-;// CONCATENATED MODULE: ./build/console/flock-api-keys.js
+;// CONCATENATED MODULE: ./build/backends/console/flock-api-keys.js
 
 const FLOCK_API_KEY_ENDPOINTS = {
     // Not repeatable: a retried add could make a second key.
@@ -29163,76 +29153,9 @@ function removeFlockApiKey(transport, removeAuthToken) {
     return removal(transport.call(FLOCK_API_KEY_ENDPOINTS.remove, { remove_auth_token: removeAuthToken }));
 }
 
-;// CONCATENATED MODULE: ./build/secrets.js
-
-/**
- * Every value that must never be printed goes through here: it is masked with
- * the runner (`::add-mask::`) and remembered so that our own error messages
- * and debug lines can be redacted too (defence in depth: a runner masks only
- * what it was told about, and a local run has no runner at all).
- */
-const secrets = new Set();
-/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
-let longestFirst;
-/** Values shorter than this are not secrets worth masking (and would mask noise). */
-const SHORTEST_SECRET = 8;
-/**
- * Registers a secret value. A multi-line value (a credentials file body, a
- * WireGuard config) is redacted whole by us, but the runner is told only
- * about its secret lines' values: the runner matches masks line by line, and
- * masking every line would hide `[default]`, `region = us-east-2` or
- * `output = json` from every later step of the job.
- */
-function secrets_registerSecret(value) {
-    if (typeof value !== 'string')
-        return;
-    const trimmed = value.trim();
-    if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed))
-        return;
-    secrets.add(trimmed);
-    longestFirst = undefined;
-    if (/[\r\n]/.test(trimmed))
-        registerCredentialText(trimmed);
-    else
-        core/* setSecret */.Pq(trimmed);
-}
-/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
-const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i;
-/** A bare line that looks like a credential: one long word, no spaces. */
-const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/;
-/**
- * Masks the credential parts of a text file (AWS credentials, a Python client
- * config, a WireGuard config, a Slack token): the values of lines whose name
- * says credential, and long bare tokens. Section headers, comments and
- * ordinary settings (`region`, `output`, `console_hash`, `Address`) stay readable.
- */
-function registerCredentialText(text) {
-    for (const rawLine of text.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
-            continue;
-        const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
-        if (assignment) {
-            if (SECRET_LINE_NAME.test(assignment[1].trim()))
-                secrets_registerSecret(assignment[2]);
-        }
-        else if (BARE_SECRET_LINE.test(line)) {
-            secrets_registerSecret(line);
-        }
-    }
-}
-/** Replaces every registered secret in `text` with `***`. */
-function redact(text) {
-    let result = text;
-    // Longest first, so that a secret containing another is replaced whole.
-    longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
-    for (const secret of longestFirst) {
-        // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
+;// CONCATENATED MODULE: ./build/secret-fields.js
+// Which fields of a server's JSON answer hold credentials. Pure: backends use
+// it at their edge; secrets.ts (the only place that masks) uses it too.
 /**
  * Field names whose values the Console uses for credentials. Any JSON answer
  * is walked for them, so a new endpoint cannot forget to mask. `factory_auth`
@@ -29279,18 +29202,123 @@ function findSecretValues(value, underSecretField = false, found = [], parentKey
     }
     return found;
 }
-/** A deep copy of a JSON value with every secret field replaced by `***`. */
+/**
+ * Fields JSON outputs leave out though they are not secrets: an aws-id
+ * token's access key id is masked in the log (half of a key pair, and in the
+ * credentials render), so a `token` or `response` output would only show it
+ * as *** anyway; it has an output of its own (`access-key-id`).
+ */
+const MASKED_FIELDS = new Set(['access_key_id', 'aws_access_key_id']);
+/** A deep copy of a JSON value with every secret field (and every masked one, MASKED_FIELDS) replaced by `***`. */
 function withoutSecretFields(value) {
     const strip = (item, parentKey) => {
         if (Array.isArray(item))
             return item.map((child) => strip(child, parentKey));
         if (isRecord(item)) {
-            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) ? '***' : strip(child, key)]));
+            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) || MASKED_FIELDS.has(key) ? '***' : strip(child, key)]));
         }
         return item;
     };
     return strip(value);
 }
+
+;// CONCATENATED MODULE: ./build/secrets.js
+
+
+/**
+ * Every value that must never be printed goes through here: it is masked with
+ * the runner (`::add-mask::`) and remembered so that our own error messages
+ * and debug lines can be redacted too (defence in depth: a runner masks only
+ * what it was told about, and a local run has no runner at all).
+ */
+const secrets = new Set();
+/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
+let longestFirst;
+/** Values shorter than this are not secrets worth masking (and would mask noise). */
+const SHORTEST_SECRET = 8;
+/**
+ * Registers a secret value. A multi-line value (a credentials file body, a
+ * WireGuard config) is redacted whole by us, but the runner is told only
+ * about its secret lines' values: the runner matches masks line by line, and
+ * masking every line would hide `[default]`, `region = us-east-2` or
+ * `output = json` from every later step of the job.
+ */
+function secrets_registerSecret(value) {
+    if (typeof value !== 'string')
+        return;
+    const trimmed = value.trim();
+    if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed))
+        return;
+    secrets.add(trimmed);
+    longestFirst = undefined;
+    if (/[\r\n]/.test(trimmed))
+        registerCredentialText(trimmed);
+    else
+        core/* setSecret */.Pq(trimmed);
+}
+/**
+ * Refuses a secret input that cannot be right, before any request: shorter
+ * than the shortest value we mask (it would be sent and printed unmasked), or
+ * holding a line break or another control character (a pasted secret with a
+ * stray newline; it cannot go in an HTTP header), or a character an HTTP header
+ * cannot carry. The message names the input and never shows the value. An
+ * empty value passes: whether the input is required is checked elsewhere.
+ * For every secret input that reaches a server: `auth-token`, `github-token`,
+ * `manage-auth`, ...
+ */
+function checkSecretInput(inputName, value) {
+    if (value === '')
+        return;
+    const codes = Array.from(value, (character) => character.codePointAt(0));
+    if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
+        throw new InputError(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
+    }
+    if (codes.some((code) => code > 0xff)) {
+        throw new InputError(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
+    }
+    const length = codes.length;
+    if (length < SHORTEST_SECRET) {
+        throw new InputError(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
+    }
+}
+/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i;
+/** A bare line that looks like a credential: one long word, no spaces. */
+const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/;
+/**
+ * Masks the credential parts of a text file (AWS credentials, a Python client
+ * config, a WireGuard config, a Slack token): the values of lines whose name
+ * says credential, and long bare tokens. Section headers, comments and
+ * ordinary settings (`region`, `output`, `console_hash`, `Address`) stay readable.
+ */
+function registerCredentialText(text) {
+    for (const rawLine of text.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
+            continue;
+        const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
+        if (assignment) {
+            if (SECRET_LINE_NAME.test(assignment[1].trim()))
+                secrets_registerSecret(assignment[2]);
+        }
+        else if (BARE_SECRET_LINE.test(line)) {
+            secrets_registerSecret(line);
+        }
+    }
+}
+/** Replaces every registered secret in `text` with `***`. */
+function redact(text) {
+    let result = text;
+    // Longest first, so that a secret containing another is replaced whole.
+    longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
+    for (const secret of longestFirst) {
+        // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -29310,7 +29338,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-/** Longest file name we write; most file systems stop at 255 bytes. */
+/** Longest file name we write, in UTF-8 bytes; most file systems stop at 255 bytes. */
 const MAX_FILENAME_LENGTH = 200;
 function isInside(root, candidate) {
     const rel = (0,external_node_path_.relative)(root, candidate);
@@ -29350,6 +29378,27 @@ async function resolveInside(root, userPath, inputName) {
     }
     return target;
 }
+/**
+ * Why we would refuse to write at `path` (an absolute path already proven
+ * inside the root), or undefined when nothing is there or a regular file is.
+ * A symlink at the target, dangling or not, is refused: writing through it
+ * could land anywhere, and replacing it would silently change what it meant.
+ * Checked before any request, so nothing is minted for a file we cannot write.
+ */
+async function unwritableTarget(path) {
+    const info = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (!info || info.isFile())
+        return undefined;
+    if (info.isSymbolicLink())
+        return 'is a symbolic link; name the file itself (a link is never written through or replaced)';
+    return info.isDirectory() ? 'is a folder, not a file' : 'exists and is not a regular file';
+}
+/** Refuses, naming the input, a target file that is a symlink or not a regular file (see unwritableTarget). */
+async function checkWritableTarget(path, shown, inputName) {
+    const problem = await unwritableTarget(path);
+    if (problem)
+        throw new InputError(`Input '${inputName}': '${shown}' ${problem}.`);
+}
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */
 async function readableFileInside(root, userPath, inputName, maxBytes) {
     const path = await resolveInside(root, userPath, inputName);
@@ -29367,8 +29416,23 @@ async function readableFileInside(root, userPath, inputName, maxBytes) {
     }
     return path;
 }
-/** Characters a file name may keep; anything else becomes '_'. */
-const UNSAFE_FILENAME_CHARACTERS = /[^A-Za-z0-9._ +()-]/g;
+/**
+ * Characters a file name may keep; anything else becomes '_'. Letters,
+ * combining marks and digits of any script are safe (`Pässwörter.docx`,
+ * `パスワード.xlsx`); separators, control and format characters (bidi
+ * overrides), quotes and shell punctuation are not.
+ */
+const UNSAFE_FILENAME_CHARACTERS = /[^\p{L}\p{M}\p{N}._ +()-]/gu;
+/** The longest prefix of `text` (whole characters) that fits in `bytes` UTF-8 bytes. */
+function fitBytes(text, bytes) {
+    let result = '';
+    for (const character of text) {
+        if (Buffer.byteLength(result + character) > bytes)
+            break;
+        result += character;
+    }
+    return result;
+}
 /**
  * Reduces an untrusted name (a server's Content-Disposition) to a plain base
  * name that cannot leave its directory: no separators, no `..`, no leading
@@ -29376,18 +29440,19 @@ const UNSAFE_FILENAME_CHARACTERS = /[^A-Za-z0-9._ +()-]/g;
  */
 function safeFilename(untrusted, fallback) {
     const lastSegment = (untrusted ?? '').split(/[\\/]/).pop() ?? '';
-    let name = lastSegment.replace(UNSAFE_FILENAME_CHARACTERS, '_').replace(/^[.\s]+/, '').trim();
-    if (name.length > MAX_FILENAME_LENGTH) {
+    let name = lastSegment.replace(UNSAFE_FILENAME_CHARACTERS, '_').replace(/^[.\s-]+/, '').trim();
+    // File systems count bytes (most stop at 255): bounded in UTF-8 bytes, cut between characters.
+    if (Buffer.byteLength(name) > MAX_FILENAME_LENGTH) {
         const dot = name.lastIndexOf('.');
         const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-        name = name.slice(0, MAX_FILENAME_LENGTH - extension.length) + extension;
+        name = fitBytes(name.slice(0, name.length - extension.length), MAX_FILENAME_LENGTH - Buffer.byteLength(extension)) + extension;
     }
     return name === '' || /^_+$/.test(name) ? fallback : name;
 }
 /** A file name the user gave: it must already be a plain base name; we refuse rather than guess. */
 function checkUserFilename(name, inputName) {
     if (name !== safeFilename(name, '') || name === '.' || name === '..') {
-        throw new InputError(`Input '${inputName}' must be a plain file name (letters, digits, '.', '_', '-', no folders), not '${name}'.`);
+        throw new InputError(`Input '${inputName}' must be a plain file name (letters of any script, digits, spaces, '.', '_', '-', '+', '(', ')'; no folders, no leading dot or dash, at most ${MAX_FILENAME_LENGTH} bytes), not '${name}'.`);
     }
     return name;
 }
@@ -29446,6 +29511,8 @@ async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
     const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
     const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined;
+    if (filename)
+        await checkWritableTarget((0,external_node_path_.join)(directory, filename), userPath ? `${userPath}/${filename}` : (0,external_node_path_.join)(directory, filename), 'filename');
     const artifact = parseArtifactOptions(inputs, env);
     return artifact ? { directory, filename, artifact } : { directory, filename };
 }
@@ -29524,279 +29591,90 @@ function counted(count, noun, plural = `${noun}s`) {
     return `${count} ${count === 1 ? noun : plural}`;
 }
 
-;// CONCATENATED MODULE: ./build/operations/types.js
-/** Erases the parameter type so rows of different types fit one table. */
-function defineOperation(operation) {
-    return operation;
+;// CONCATENATED MODULE: ./build/backends/console/records.js
+
+// The Console's token fields, read once, here. Booleans and numbers have
+// arrived as text from Consoles; a field that cannot be read is undefined,
+// never guessed.
+/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
+function isEnabled(token) {
+    const value = token.enabled;
+    if (value === true || value === 'true' || value === 'True' || value === 1)
+        return true;
+    if (value === false || value === 'false' || value === 'False' || value === 0)
+        return false;
+    return undefined;
 }
-
-;// CONCATENATED MODULE: ./build/operations/api-keys.js
-
-
-
-
-
-
-
-
-
-
-
-/** The key types the Console accepts, spelled as the reference spells them. */
-const GLOBAL_API_KEY_TYPES = ['read-only', 'analyst', 'admin'];
-const FLOCK_API_KEY_TYPES = ['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin'];
-const NEW_KEY_OUTPUTS = ['key-id', 'api-key', 'auth-token-type', 'note'];
-const LIST_OUTPUTS = ['api-keys', 'count'];
-/** What the Python client's configuration file is called when the Console names it nothing usable. */
-const API_KEY_FILE_FALLBACK = 'canarytools.config';
-/** `auth-token-type`, checked against the types this kind of key may have; undefined when not given. */
-function keyTypeInput(inputs, allowed, keyKind) {
-    const given = inputs.get('auth-token-type');
-    if (given === '')
+/** `created`: epoch seconds, sent as text. */
+function createdDate(token) {
+    const value = token.created;
+    const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
+    return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+}
+function triggeredCount(token) {
+    const value = token.triggered_count;
+    if (value === undefined || value === null || value === '')
         return undefined;
-    // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
-    const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase());
-    if (value === undefined) {
-        throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${given}' is not a ${keyKind} type${didYouMean(given, allowed) || '.'}`);
+    const count = Number(value);
+    return Number.isFinite(count) ? count : undefined;
+}
+function records_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** One value of a `name = value` line in an INI text. */
+function iniValue(ini, name) {
+    for (const line of ini.split(/\r?\n/)) {
+        const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
+        if (match?.[1] === name && match[2])
+            return match[2];
     }
-    return value;
+    return undefined;
 }
-function api_keys_text(value) {
-    return value === undefined || value === null ? '' : String(value);
+/** An aws-id token's keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
+function awsKeys(token) {
+    let accessKeyId = records_text(token.access_key_id)?.trim() ?? '';
+    let secretAccessKey = records_text(token.secret_access_key)?.trim() ?? '';
+    const rendered = token.renders?.['aws-id'];
+    if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
+        accessKeyId ||= iniValue(rendered, 'aws_access_key_id') ?? '';
+        secretAccessKey ||= iniValue(rendered, 'aws_secret_access_key') ?? '';
+    }
+    if (!accessKeyId || !secretAccessKey)
+        return undefined;
+    const region = records_text(token.region) ?? (typeof rendered === 'string' ? iniValue(rendered, 'region') : undefined);
+    return { accessKeyId, secretAccessKey, region };
 }
-/** Never the token: a summary is read by everyone with access to the run. */
-function keysSummary(heading, keys, notes) {
+/** The plain (string, number, boolean) fields of an object, as text. */
+function stringFields(object) {
+    const fields = {};
+    for (const [name, value] of Object.entries(object)) {
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+            fields[name] = String(value);
+    }
+    return fields;
+}
+/** A Console token as the action's record. Its secrets were masked by the transport as the answer arrived. */
+function tokenRecord(token) {
     return {
-        heading,
-        columns: ['Key id', 'Type', 'Note', 'Created', 'Created by'],
-        rows: keys.map((key) => [api_keys_text(key.key_id), api_keys_text(key.auth_token_type), api_keys_text(key.note), api_keys_text(key.created), api_keys_text(key.created_by)]),
-        notes
+        id: token.canarytoken,
+        kind: token.kind,
+        memo: typeof token.memo === 'string' ? token.memo : '',
+        enabled: isEnabled(token),
+        created: createdDate(token),
+        triggeredCount: triggeredCount(token),
+        flockId: records_text(token.flock_id),
+        hostname: records_text(token.hostname),
+        url: records_text(token.url),
+        nodeId: records_text(token.node_id),
+        awsKeys: token.kind === 'aws-id' ? awsKeys(token) : undefined,
+        renders: token.renders && typeof token.renders === 'object' ? stringFields(token.renders) : undefined,
+        fieldValues: stringFields(token),
+        details: withoutSecretFields(token)
     };
 }
-/**
- * Checks that the Console really handed over a key, and masks it. The
- * transport masked every `auth_token` already; registering it here too
- * keeps this guarantee next to the output that carries the key.
- */
-function newKey(key, field) {
-    if (!key || typeof key.auth_token !== 'string' || key.auth_token === '' || typeof key.key_id !== 'string') {
-        throw new Error(`the Console answered "success" without a ${field} holding a key_id and an auth_token; list the keys to see whether one was added`);
-    }
-    secrets_registerSecret(key.auth_token);
-    return key;
-}
-function newKeyResult(key, heading) {
-    return {
-        outputs: { 'key-id': key.key_id, 'api-key': key.auth_token, 'auth-token-type': key.auth_token_type, note: key.note },
-        summary: keysSummary(heading, [key], [
-            'The new key is in the step output `api-key` (masked in logs): store it as a secret, e.g. with `gh secret set`.'
-        ])
-    };
-}
-/** Listed keys for the `api-keys` output: without their tokens unless the user asked for them. */
-function listedKeys(keys, includeSecrets) {
-    if (includeSecrets)
-        return [...keys];
-    return keys.map((key) => withoutSecretFields(Object.fromEntries(Object.entries(key).filter(([field]) => field !== 'auth_token'))));
-}
-function keyList(keys, field) {
-    if (!Array.isArray(keys))
-        throw new Error(`the Console answered "success" without the ${field} list`);
-    return keys;
-}
-function listResult(keys, includeSecrets, heading) {
-    const outputs = { 'api-keys': JSON.stringify(listedKeys(keys, includeSecrets)), count: keys.length };
-    return { outputs, summary: { ...keysSummary(heading, keys), empty: 'No API keys.' } };
-}
-const addApiKeyOperation = defineOperation({
-    name: 'add-api-key',
-    description: 'Creates a Global API key (`auth-token-type`: read-only, analyst or admin) and gives it as the output `api-key`, masked, for the next step to store.',
-    requires: ['auth-token-type', 'note'],
-    accepts: [],
-    outputs: NEW_KEY_OUTPUTS,
-    parse(inputs) {
-        const authTokenType = keyTypeInput(inputs, GLOBAL_API_KEY_TYPES, 'Global API key');
-        // `requires` has caught this already when main runs; kept so parse alone never sends an empty type.
-        if (!authTokenType)
-            throw new InputError("Operation 'add-api-key' needs input 'auth-token-type'.");
-        return { authTokenType, note: inputs.get('note') };
-    },
-    async run({ authTokenType, note }, context) {
-        const answer = await addApiKey(context.transport, authTokenType, note);
-        const key = newKey(answer.global_api_key, 'global_api_key');
-        context.log.info(`Added Global API key ${key.key_id} (${api_keys_text(key.auth_token_type) || authTokenType}).`);
-        return newKeyResult(key, 'Added Global API key');
-    }
-});
-const listApiKeysOperation = defineOperation({
-    name: 'list-api-keys',
-    description: 'Lists the Global API keys as JSON, without their tokens unless `include-secrets: true`.',
-    requires: [],
-    accepts: ['include-secrets'],
-    outputs: LIST_OUTPUTS,
-    parse: (inputs) => ({ includeSecrets: booleanInput(inputs, 'include-secrets') }),
-    async run({ includeSecrets }, context) {
-        const keys = keyList((await listApiKeys(context.transport)).global_api_keys, 'global_api_keys');
-        context.log.info(`Listed ${keys.length} Global API key${keys.length === 1 ? '' : 's'}.`);
-        return listResult(keys, includeSecrets, 'Global API keys');
-    }
-});
-const removeApiKeyOperation = defineOperation({
-    name: 'remove-api-key',
-    description: 'Deletes a Global API key by its `key-id`: anything still using it gets 401 from then on.',
-    requires: ['key-id'],
-    accepts: [],
-    outputs: ['key-id', 'response'],
-    parse: (inputs) => ({ keyId: inputs.get('key-id') }),
-    async run({ keyId }, context) {
-        const { alreadyDone, ...answer } = await removeApiKey(context.transport, keyId);
-        context.log.info(`Removed Global API key ${keyId}${alreadyDoneSuffix(alreadyDone)}.`);
-        return {
-            outputs: { 'key-id': keyId, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
-            summary: { heading: 'Removed Global API key', columns: ['Key id'], rows: [[keyId]], notes: alreadyDoneNotes(alreadyDone) }
-        };
-    }
-});
-const downloadApiKeyOperation = defineOperation({
-    name: 'download-api-key',
-    description: "Writes a Global API key's configuration file for Thinkst's Python client into `path` (owner-only, masked); uploads it with `artifact-name`.",
-    requires: ['key-id'],
-    accepts: FILE_INPUTS,
-    outputs: ['key-id', 'file-path', 'artifact-id', 'artifact-name'],
-    parse: async (inputs, env) => ({ keyId: inputs.get('key-id'), file: await parseFileOptions(inputs, env) }),
-    async run({ keyId, file }, context) {
-        // The file holds the key: masked line by line and written owner-only.
-        const saved = await saveDownload(await downloadApiKey(context.transport, keyId), file, API_KEY_FILE_FALLBACK, true);
-        if (saved.serverFilename && (0,external_node_path_.basename)(saved.path) !== saved.serverFilename) {
-            context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${(0,external_node_path_.basename)(saved.path)}'.`);
-        }
-        context.log.info(`Wrote the configuration file of key ${keyId} (${saved.bytes} bytes) to ${saved.path}`);
-        return {
-            outputs: { 'key-id': keyId, 'file-path': saved.path },
-            summary: {
-                heading: 'Downloaded Global API key configuration',
-                columns: ['Key id', 'File'],
-                rows: [[keyId, saved.path]],
-                notes: ['The file holds the key: it is readable by its owner only. Do not commit it or upload it anywhere public.']
-            },
-            artifact: artifactRequest(file, [saved.path])
-        };
-    }
-});
-/** The real Console takes enable only while the API is on; once off, only its Global Settings page turns it on. */
-const API_OFF_HINT = "If the Console's API is turned off, only its Global Settings page can turn it back on.";
-const enableApiOperation = defineOperation({
-    name: 'enable-api',
-    description: "Turns on the Console's API.",
-    requires: [],
-    accepts: [],
-    outputs: ['response'],
-    parse: () => ({}),
-    async run(_params, context) {
-        let answer;
-        try {
-            answer = await enableApi(context.transport);
-        }
-        catch (error) {
-            if (error instanceof ConsoleApiError && error.failure === 'unauthorized') {
-                throw new ConsoleApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.consoleMessage, error.attempts);
-            }
-            throw error;
-        }
-        context.log.info("Turned on the Console's API.");
-        return {
-            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
-            summary: { heading: 'Console API', columns: ['API'], rows: [['enabled']] }
-        };
-    }
-});
-const disableApiOperation = defineOperation({
-    name: 'disable-api',
-    description: "Turns off the Console's API: every key, this one included, stops working. Runs only with `confirm: disable-api`.",
-    requires: [],
-    accepts: ['confirm'],
-    outputs: ['response'],
-    parse(inputs) {
-        const confirm = inputs.get('confirm');
-        if (confirm !== 'disable-api') {
-            throw new InputError(`Operation 'disable-api' turns off the API for the whole Console: every API key stops working, and turning it back on may need the Console's Global Settings page. Set input 'confirm: disable-api' to run it${confirm ? `; 'confirm' is '${confirm}'` : ''}.`);
-        }
-        return {};
-    },
-    async run(_params, context) {
-        const answer = await disableApi(context.transport);
-        context.log.warning("Turned off the Console's API: every API key now gets refused until it is turned on again.");
-        return {
-            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
-            summary: { heading: 'Console API', columns: ['API'], rows: [['disabled']], notes: [API_OFF_HINT] }
-        };
-    }
-});
-const addFlockApiKeyOperation = defineOperation({
-    name: 'add-flock-api-key',
-    description: 'Creates a Flock API key for `flock-id` (optional `auth-token-type`: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin) and gives it as the output `api-key`, masked.',
-    requires: ['flock-id', 'note'],
-    accepts: ['auth-token-type'],
-    outputs: NEW_KEY_OUTPUTS,
-    parse: (inputs) => ({
-        flockId: flockIdInput(inputs),
-        note: inputs.get('note'),
-        authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
-    }),
-    async run({ flockId, note, authTokenType }, context) {
-        const answer = await addFlockApiKey(context.transport, flockId, note, authTokenType);
-        const key = newKey(answer.flock_api_key, 'flock_api_key');
-        context.log.info(`Added Flock API key ${key.key_id} (${api_keys_text(key.auth_token_type) || 'default type'}) for ${flockId}.`);
-        return newKeyResult(key, `Added Flock API key for ${flockId}`);
-    }
-});
-const listFlockApiKeysOperation = defineOperation({
-    name: 'list-flock-api-keys',
-    description: "Lists a flock's API keys as JSON, without their tokens unless `include-secrets: true`.",
-    requires: ['flock-id'],
-    accepts: ['include-secrets'],
-    outputs: LIST_OUTPUTS,
-    parse: (inputs) => ({ flockId: flockIdInput(inputs), includeSecrets: booleanInput(inputs, 'include-secrets') }),
-    async run({ flockId, includeSecrets }, context) {
-        const keys = keyList((await listFlockApiKeys(context.transport, flockId)).flock_api_keys, 'flock_api_keys');
-        context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`);
-        return listResult(keys, includeSecrets, `Flock API keys of ${flockId}`);
-    }
-});
-const removeFlockApiKeyOperation = defineOperation({
-    name: 'remove-flock-api-key',
-    description: 'Deletes a Flock API key, named by the key itself (`remove-auth-token`, from a secret; masked).',
-    requires: ['remove-auth-token'],
-    accepts: [],
-    outputs: ['response'],
-    parse: (inputs) => ({ removeAuthToken: inputs.get('remove-auth-token') }),
-    async run({ removeAuthToken }, context) {
-        const { alreadyDone, ...answer } = await removeFlockApiKey(context.transport, removeAuthToken);
-        context.log.info(`Removed the Flock API key${alreadyDoneSuffix(alreadyDone)}.`);
-        return {
-            outputs: { response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
-            summary: {
-                heading: 'Removed Flock API key',
-                columns: ['Key', 'Result'],
-                rows: [['the key given in remove-auth-token', 'removed']],
-                notes: alreadyDoneNotes(alreadyDone)
-            }
-        };
-    }
-});
-const API_KEY_OPERATIONS = [
-    addApiKeyOperation,
-    listApiKeysOperation,
-    removeApiKeyOperation,
-    downloadApiKeyOperation,
-    enableApiOperation,
-    disableApiOperation,
-    addFlockApiKeyOperation,
-    listFlockApiKeysOperation,
-    removeFlockApiKeyOperation
-];
 
-;// CONCATENATED MODULE: ./build/console/canarytokens.js
+;// CONCATENATED MODULE: ./build/backends/console/canarytokens.js
+
 
 /** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 const CANARYTOKEN_ENDPOINTS = {
@@ -29821,25 +29699,28 @@ const CLOCK_SKEW_MS = 60_000;
  * token of this kind with exactly this memo (and flock), made since just
  * before the first attempt: found, it is the answer; not found, the create
  * is sent again. Older tokens that share the memo are not mistaken for it.
+ * Several such tokens (other runs made the same token meanwhile) fail the
+ * call, naming them, unless `pickAmongSeveral` chooses the answer.
  */
-function createCanarytoken(transport, params, files = {}) {
+function createCanarytoken(transport, params, files = {}, { pickAmongSeveral } = {}) {
     const since = Date.now() - CLOCK_SKEW_MS;
     const recover = async () => {
         const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
         const recent = matches.filter((token) => !(Number(token.created) * 1000 < since));
         if (recent.length === 0)
             return undefined;
-        if (recent.length > 1) {
+        const chosen = recent.length === 1 ? recent[0] : pickAmongSeveral?.(recent);
+        if (!chosen) {
             const ids = recent.map((token) => token.canarytoken).join(', ');
             throw new Error(`${recent.length} Canarytokens of this kind with this memo were made just now (${ids}); check which to keep`);
         }
         // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-        const { token } = await canarytokens_fetchCanarytoken(transport, recent[0].canarytoken);
+        const { token } = await fetchCanarytoken(transport, chosen.canarytoken);
         return { result: 'success', canarytoken: token };
     };
     return transport.call(CANARYTOKEN_ENDPOINTS.create, params, files, recover);
 }
-function canarytokens_fetchCanarytoken(transport, canarytoken) {
+function fetchCanarytoken(transport, canarytoken) {
     return transport.call(CANARYTOKEN_ENDPOINTS.fetch, { canarytoken });
 }
 /** The reference documents `{"result","token"}` as update's answer. */
@@ -29891,7 +29772,7 @@ async function* canarytokenPages(transport, query = {}) {
     for (let page = 1;; page++) {
         const answer = await transport.call(endpoint, { ...base, cursor });
         if (!Array.isArray(answer.canarytokens)) {
-            throw new ConsoleApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result');
+            throw new ApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result');
         }
         yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results };
         const next = answer.cursor?.next;
@@ -29899,7 +29780,7 @@ async function* canarytokenPages(transport, query = {}) {
             return;
         // A Console that hands back a cursor it gave before would have us loop for ever.
         if (seen.has(next))
-            throw new ConsoleApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
+            throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
         seen.add(next);
         cursor = next;
     }
@@ -29935,23 +29816,373 @@ async function findCanarytokens(transport, options) {
             continue;
         if (options.flockId !== undefined && token.flock_id !== undefined && token.flock_id !== options.flockId)
             continue;
-        if (options.active !== undefined && canarytokens_isEnabled(token) !== options.active)
+        if (options.active !== undefined && isEnabled(token) !== options.active)
             continue;
         found.push(token);
     }
     return found;
 }
-/** `enabled` as a boolean; Consoles have sent it as a boolean and as text. `undefined` when absent. */
-function canarytokens_isEnabled(token) {
-    const value = token.enabled;
-    if (value === true || value === 'true' || value === 'True' || value === 1)
-        return true;
-    if (value === false || value === 'false' || value === 'False' || value === 0)
-        return false;
-    return undefined;
+
+;// CONCATENATED MODULE: ./build/backends/console/index.js
+
+
+
+/**
+ * The Canary Console as a backend: what both servers do, plus what only the
+ * Console has (listing and search, memo updates; API keys, flocks and
+ * incidents go through `transport` with their own endpoint modules).
+ */
+class ConsoleBackend {
+    transport;
+    name = 'console';
+    description;
+    constructor(transport, origin) {
+        this.transport = transport;
+        this.description = `the Console at ${origin.origin}`;
+    }
+    async create(request, options = {}) {
+        const pick = options.pickAmongSeveral;
+        const answer = await createCanarytoken(this.transport, { ...request.params, kind: request.kind, memo: request.memo, flock_id: request.flockId }, request.files, {
+            pickAmongSeveral: pick
+                ? (tokens) => {
+                    const chosen = pick(tokens.map(tokenRecord));
+                    return tokens.find((token) => token.canarytoken === chosen.id) ?? tokens[0];
+                }
+                : undefined
+        });
+        return { ...tokenRecord(answer.canarytoken), answer: withoutSecretFields(answer) };
+    }
+    async fetch(token) {
+        const answer = await fetchCanarytoken(this.transport, token.id);
+        return { ...tokenRecord(answer.token), answer: withoutSecretFields(answer) };
+    }
+    download(token) {
+        return downloadCanarytoken(this.transport, token.id);
+    }
+    async setAlerting(token, enabled) {
+        await (enabled ? enableCanarytoken : disableCanarytoken)(this.transport, token.id);
+    }
+    async delete(token, options = {}) {
+        const answer = await deleteCanarytoken(this.transport, token.id, options.clearIncidents ?? false);
+        return { alreadyDone: answer.alreadyDone === true };
+    }
+    // eslint-disable-next-line require-yield
+    async *incidents(token) {
+        // The incident feed arrives with the incidents work (list-incidents); until then no operation calls this.
+        throw new Error(`reading the incidents of ${token.id} from the Console is not built yet`);
+    }
+    /** Replaces the memo; the reference documents the updated token in the answer, fetched when a Console leaves it out. */
+    async updateMemo(token, memo) {
+        const answer = await updateCanarytokenMemo(this.transport, token.id, memo);
+        return answer.token ? { ...tokenRecord(answer.token), answer: withoutSecretFields(answer) } : this.fetch(token);
+    }
+    /** Every page of tokens the Console can narrow to `query`; the caller filters further. */
+    async *pages(query = {}) {
+        for await (const page of canarytokenPages(this.transport, query))
+            yield { tokens: page.canarytokens.map(tokenRecord), page: page.page };
+    }
+    /** The tokens matching every option, each checked here too. */
+    async find(options) {
+        return (await findCanarytokens(this.transport, options)).map(tokenRecord);
+    }
+    close() {
+        return this.transport.close();
+    }
 }
 
-;// CONCATENATED MODULE: ./build/console/upload-types.js
+;// CONCATENATED MODULE: ./build/operations/types.js
+
+/** Erases the parameter type so rows of different types fit one table. */
+function defineOperation(operation) {
+    return operation;
+}
+/** Operations only the Console can carry out. */
+const CONSOLE_ONLY = ['console'];
+/** Operations both servers carry out. */
+const EVERY_BACKEND = (/* unused pure expression or super */ null && (['console', 'canarytokens-server']));
+/** The Console, for an operation the table marks Console-only (main refuses any other backend before it runs). */
+function consoleOf(context) {
+    if (!(context.backend instanceof ConsoleBackend))
+        throw new Error(`this operation needs the Console, not ${context.backend.description}`);
+    return context.backend;
+}
+
+;// CONCATENATED MODULE: ./build/operations/api-keys.js
+
+
+
+
+
+
+
+
+
+
+
+/** The key types the Console accepts, spelled as the reference spells them. */
+const GLOBAL_API_KEY_TYPES = ['read-only', 'analyst', 'admin'];
+const FLOCK_API_KEY_TYPES = ['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin'];
+const NEW_KEY_OUTPUTS = ['key-id', 'api-key', 'auth-token-type', 'note'];
+const LIST_OUTPUTS = ['api-keys', 'count'];
+/** What the Python client's configuration file is called when the Console names it nothing usable. */
+const API_KEY_FILE_FALLBACK = 'canarytools.config';
+/** `auth-token-type`, checked against the types this kind of key may have; undefined when not given. */
+function keyTypeInput(inputs, allowed, keyKind) {
+    const given = inputs.get('auth-token-type');
+    if (given === '')
+        return undefined;
+    // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
+    const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase());
+    if (value === undefined) {
+        throw new InputError(unknownNameMessage('auth-token-type', given, `a ${keyKind} type`, allowed));
+    }
+    return value;
+}
+function api_keys_text(value) {
+    return value === undefined || value === null ? '' : String(value);
+}
+/** Never the token: a summary is read by everyone with access to the run. */
+function keysSummary(heading, keys, notes) {
+    return {
+        heading,
+        columns: ['Key id', 'Type', 'Note', 'Created', 'Created by'],
+        rows: keys.map((key) => [api_keys_text(key.key_id), api_keys_text(key.auth_token_type), api_keys_text(key.note), api_keys_text(key.created), api_keys_text(key.created_by)]),
+        notes
+    };
+}
+/**
+ * Checks that the Console really handed over a key, and masks it. The
+ * transport masked every `auth_token` already; registering it here too
+ * keeps this guarantee next to the output that carries the key.
+ */
+function newKey(key, field) {
+    if (!key || typeof key.auth_token !== 'string' || key.auth_token === '' || typeof key.key_id !== 'string') {
+        throw new Error(`the Console answered "success" without a ${field} holding a key_id and an auth_token; list the keys to see whether one was added`);
+    }
+    secrets_registerSecret(key.auth_token);
+    return key;
+}
+function newKeyResult(key, heading) {
+    return {
+        outputs: { 'key-id': key.key_id, 'api-key': key.auth_token, 'auth-token-type': key.auth_token_type, note: key.note },
+        summary: keysSummary(heading, [key], [
+            'The new key is in the step output api-key (masked in logs): store it as a secret, e.g. with gh secret set.'
+        ])
+    };
+}
+/** Listed keys for the `api-keys` output: without their tokens unless the user asked for them. */
+function listedKeys(keys, includeSecrets) {
+    if (includeSecrets)
+        return [...keys];
+    return keys.map((key) => withoutSecretFields(Object.fromEntries(Object.entries(key).filter(([field]) => field !== 'auth_token'))));
+}
+function keyList(keys, field) {
+    if (!Array.isArray(keys))
+        throw new Error(`the Console answered "success" without the ${field} list`);
+    return keys;
+}
+function listResult(keys, includeSecrets, heading) {
+    const outputs = { 'api-keys': JSON.stringify(listedKeys(keys, includeSecrets)), count: keys.length };
+    return { outputs, summary: { ...keysSummary(heading, keys), empty: 'No API keys.' } };
+}
+const addApiKeyOperation = defineOperation({
+    name: 'add-api-key',
+    description: 'Creates a Global API key (`auth-token-type`: read-only, analyst or admin) and gives it as the output `api-key`, masked, for the next step to store.',
+    backends: CONSOLE_ONLY,
+    requires: ['auth-token-type', 'note'],
+    accepts: [],
+    outputs: NEW_KEY_OUTPUTS,
+    parse(inputs) {
+        const authTokenType = keyTypeInput(inputs, GLOBAL_API_KEY_TYPES, 'Global API key');
+        // `requires` has caught this already when main runs; kept so parse alone never sends an empty type.
+        if (!authTokenType)
+            throw new InputError("Operation 'add-api-key' needs input 'auth-token-type'.");
+        return { authTokenType, note: inputs.get('note') };
+    },
+    async run({ authTokenType, note }, context) {
+        const answer = await addApiKey(consoleOf(context).transport, authTokenType, note);
+        const key = newKey(answer.global_api_key, 'global_api_key');
+        context.log.info(`Added Global API key ${key.key_id} (${api_keys_text(key.auth_token_type) || authTokenType}).`);
+        return newKeyResult(key, 'Added Global API key');
+    }
+});
+const listApiKeysOperation = defineOperation({
+    name: 'list-api-keys',
+    description: 'Lists the Global API keys as JSON, without their tokens unless `include-secrets: true`.',
+    backends: CONSOLE_ONLY,
+    requires: [],
+    accepts: ['include-secrets'],
+    outputs: LIST_OUTPUTS,
+    parse: (inputs) => ({ includeSecrets: booleanInput(inputs, 'include-secrets') }),
+    async run({ includeSecrets }, context) {
+        const keys = keyList((await listApiKeys(consoleOf(context).transport)).global_api_keys, 'global_api_keys');
+        context.log.info(`Listed ${keys.length} Global API key${keys.length === 1 ? '' : 's'}.`);
+        return listResult(keys, includeSecrets, 'Global API keys');
+    }
+});
+const removeApiKeyOperation = defineOperation({
+    name: 'remove-api-key',
+    description: 'Deletes a Global API key by its `key-id`: anything still using it gets 401 from then on.',
+    backends: CONSOLE_ONLY,
+    requires: ['key-id'],
+    accepts: [],
+    outputs: ['key-id', 'response'],
+    parse: (inputs) => ({ keyId: inputs.get('key-id') }),
+    async run({ keyId }, context) {
+        const { alreadyDone, ...answer } = await removeApiKey(consoleOf(context).transport, keyId);
+        context.log.info(`Removed Global API key ${keyId}${alreadyDoneSuffix(alreadyDone)}.`);
+        return {
+            outputs: { 'key-id': keyId, response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Removed Global API key', columns: ['Key id'], rows: [[keyId]], notes: alreadyDoneNotes(alreadyDone) }
+        };
+    }
+});
+const downloadApiKeyOperation = defineOperation({
+    name: 'download-api-key',
+    description: "Writes a Global API key's configuration file for Thinkst's Python client into `path` (owner-only, masked); uploads it with `artifact-name`.",
+    backends: CONSOLE_ONLY,
+    requires: ['key-id'],
+    accepts: FILE_INPUTS,
+    outputs: ['key-id', 'file-path', 'artifact-id', 'artifact-name'],
+    parse: async (inputs, env) => ({ keyId: inputs.get('key-id'), file: await parseFileOptions(inputs, env) }),
+    async run({ keyId, file }, context) {
+        // The file holds the key: masked line by line and written owner-only.
+        const saved = await saveDownload(await downloadApiKey(consoleOf(context).transport, keyId), file, API_KEY_FILE_FALLBACK, true);
+        if (saved.serverFilename && (0,external_node_path_.basename)(saved.path) !== saved.serverFilename) {
+            context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${(0,external_node_path_.basename)(saved.path)}'.`);
+        }
+        context.log.info(`Wrote the configuration file of key ${keyId} (${saved.bytes} bytes) to ${saved.path}`);
+        return {
+            outputs: { 'key-id': keyId, 'file-path': saved.path },
+            summary: {
+                heading: 'Downloaded Global API key configuration',
+                columns: ['Key id', 'File'],
+                rows: [[keyId, saved.path]],
+                notes: ['The file holds the key: it is readable by its owner only. Do not commit it or upload it anywhere public.']
+            },
+            artifact: artifactRequest(file, [saved.path])
+        };
+    }
+});
+/** The real Console takes enable only while the API is on; once off, only its Global Settings page turns it on. */
+const API_OFF_HINT = "If the Console's API is turned off, only its Global Settings page can turn it back on.";
+const enableApiOperation = defineOperation({
+    name: 'enable-api',
+    description: "Turns on the Console's API.",
+    backends: CONSOLE_ONLY,
+    requires: [],
+    accepts: [],
+    outputs: ['response'],
+    parse: () => ({}),
+    async run(_params, context) {
+        let answer;
+        try {
+            answer = await enableApi(consoleOf(context).transport);
+        }
+        catch (error) {
+            if (error instanceof ApiError && error.failure === 'unauthorized') {
+                throw new ApiError(`${error.message} ${API_OFF_HINT}`, error.failure, error.status, error.serverMessage, error.attempts);
+            }
+            throw error;
+        }
+        context.log.info("Turned on the Console's API.");
+        return {
+            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Console API', columns: ['API'], rows: [['enabled']] }
+        };
+    }
+});
+const disableApiOperation = defineOperation({
+    name: 'disable-api',
+    description: "Turns off the Console's API: every key, this one included, stops working. Runs only with `confirm: disable-api`.",
+    backends: CONSOLE_ONLY,
+    requires: [],
+    accepts: ['confirm'],
+    outputs: ['response'],
+    parse(inputs) {
+        const confirm = inputs.get('confirm');
+        if (confirm !== 'disable-api') {
+            throw new InputError(`Operation 'disable-api' turns off the API for the whole Console: every API key stops working, and turning it back on may need the Console's Global Settings page. Set input 'confirm: disable-api' to run it${confirm ? `; 'confirm' is '${confirm}'` : ''}.`);
+        }
+        return {};
+    },
+    async run(_params, context) {
+        const answer = await disableApi(consoleOf(context).transport);
+        context.log.warning("Turned off the Console's API: every API key now gets refused until it is turned on again.");
+        return {
+            outputs: { response: JSON.stringify(withoutSecretFields(answer)) },
+            summary: { heading: 'Console API', columns: ['API'], rows: [['disabled']], notes: [API_OFF_HINT] }
+        };
+    }
+});
+const addFlockApiKeyOperation = defineOperation({
+    name: 'add-flock-api-key',
+    description: 'Creates a Flock API key for `flock-id` (optional `auth-token-type`: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin) and gives it as the output `api-key`, masked.',
+    backends: CONSOLE_ONLY,
+    requires: ['flock-id', 'note'],
+    accepts: ['auth-token-type'],
+    outputs: NEW_KEY_OUTPUTS,
+    parse: (inputs) => ({
+        flockId: flockIdInput(inputs),
+        note: inputs.get('note'),
+        authTokenType: keyTypeInput(inputs, FLOCK_API_KEY_TYPES, 'Flock API key')
+    }),
+    async run({ flockId, note, authTokenType }, context) {
+        const answer = await addFlockApiKey(consoleOf(context).transport, flockId, note, authTokenType);
+        const key = newKey(answer.flock_api_key, 'flock_api_key');
+        context.log.info(`Added Flock API key ${key.key_id} (${api_keys_text(key.auth_token_type) || 'default type'}) for ${flockId}.`);
+        return newKeyResult(key, `Added Flock API key for ${flockId}`);
+    }
+});
+const listFlockApiKeysOperation = defineOperation({
+    name: 'list-flock-api-keys',
+    description: "Lists a flock's API keys as JSON, without their tokens unless `include-secrets: true`.",
+    backends: CONSOLE_ONLY,
+    requires: ['flock-id'],
+    accepts: ['include-secrets'],
+    outputs: LIST_OUTPUTS,
+    parse: (inputs) => ({ flockId: flockIdInput(inputs), includeSecrets: booleanInput(inputs, 'include-secrets') }),
+    async run({ flockId, includeSecrets }, context) {
+        const keys = keyList((await listFlockApiKeys(consoleOf(context).transport, flockId)).flock_api_keys, 'flock_api_keys');
+        context.log.info(`Listed ${keys.length} Flock API key${keys.length === 1 ? '' : 's'} of ${flockId}.`);
+        return listResult(keys, includeSecrets, `Flock API keys of ${flockId}`);
+    }
+});
+const removeFlockApiKeyOperation = defineOperation({
+    name: 'remove-flock-api-key',
+    description: 'Deletes a Flock API key, named by the key itself (`remove-auth-token`, from a secret; masked).',
+    backends: CONSOLE_ONLY,
+    requires: ['remove-auth-token'],
+    accepts: [],
+    outputs: ['response'],
+    parse: (inputs) => ({ removeAuthToken: inputs.get('remove-auth-token') }),
+    async run({ removeAuthToken }, context) {
+        const { alreadyDone, ...answer } = await removeFlockApiKey(consoleOf(context).transport, removeAuthToken);
+        context.log.info(`Removed the Flock API key${alreadyDoneSuffix(alreadyDone)}.`);
+        return {
+            outputs: { response: alreadyDone ? undefined : JSON.stringify(withoutSecretFields(answer)) },
+            summary: {
+                heading: 'Removed Flock API key',
+                columns: ['Key', 'Result'],
+                rows: [['the key given in remove-auth-token', 'removed']],
+                notes: alreadyDoneNotes(alreadyDone)
+            }
+        };
+    }
+});
+const API_KEY_OPERATIONS = [
+    addApiKeyOperation,
+    listApiKeysOperation,
+    removeApiKeyOperation,
+    downloadApiKeyOperation,
+    enableApiOperation,
+    disableApiOperation,
+    addFlockApiKeyOperation,
+    listFlockApiKeysOperation,
+    removeFlockApiKeyOperation
+];
+
+;// CONCATENATED MODULE: ./build/http/upload-types.js
 
 /**
  * The MIME type each file sent with create carries, from its extension. The
@@ -30058,8 +30289,7 @@ function isKnownKind(kind) {
 function unknownKindMessage(kind) {
     if (!kind)
         return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}.`;
-    const guess = didYouMean(kind, KIND_NAMES);
-    return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`;
+    return unknownNameMessage('kind', kind, 'a Canarytoken kind', KIND_NAMES);
 }
 /** A kind's rule, typed as the rule (the table's own literal types differ per kind). */
 function kindRule(kind) {
@@ -30084,6 +30314,7 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /**
  * How long a run that just created a token waits before its second look.
  * Longer than the gap between two runs' searches and creates on a loaded
@@ -30092,19 +30323,18 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 const SECOND_LOOK_MS = 1000;
 /** The order every run agrees on: oldest `created` first, ties broken by token id. */
 function reuseOrder(a, b) {
-    const byTime = Number(a.created ?? 0) - Number(b.created ?? 0);
+    const byTime = (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0);
     if (byTime !== 0 && !Number.isNaN(byTime))
         return byTime;
-    return a.canarytoken < b.canarytoken ? -1 : a.canarytoken > b.canarytoken ? 1 : 0;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 /** The token every run with this kind, memo and flock converges on. */
 function reuseWinner(tokens) {
     return [...tokens].sort(reuseOrder)[0];
 }
-async function reuseExisting(transport, existing) {
+async function reuseExisting(console, existing) {
     // Read it back whole: a search result need not carry every field (e.g. aws-id keys).
-    const answer = await canarytokens_fetchCanarytoken(transport, existing.canarytoken);
-    return { token: answer.token, answer, reused: true };
+    return { token: await console.fetch(existing), reused: true };
 }
 /**
  * Creates a token, or with `reuse` returns the one token of this kind whose
@@ -30117,36 +30347,130 @@ async function reuseExisting(transport, existing) {
  * not, is seen; every run picks the same winner from what it sees (the
  * oldest, ties by token id); a run whose own new token lost deletes it and
  * returns the winner as reused. Only a create path pays the pause; finding
- * an existing token costs one search and one fetch.
+ * an existing token costs one search and one fetch. With `enabledOnly`, a
+ * disabled token (which alerts no one) is never returned nor counted.
  */
-async function createOrReuse(transport, params, files, reuse) {
-    if (!reuse) {
-        const answer = await createCanarytoken(transport, params, files);
-        return { token: answer.canarytoken, answer, reused: false };
-    }
-    const search = () => findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
+async function createOrReuse(backend, request, reuse, { enabledOnly = false } = {}) {
+    if (!reuse)
+        return { token: await backend.create(request), reused: false };
+    // Reuse needs a listing: the table lets `reuse` reach the Console only.
+    if (!(backend instanceof ConsoleBackend))
+        throw new Error(`'reuse: true' needs a server that can list tokens; ${backend.description} cannot`);
+    const console = backend;
+    const search = () => console.find({ kind: request.kind, memoEquals: request.memo, flockId: request.flockId, ...(enabledOnly ? { active: true } : {}) });
     const existing = reuseWinner(await search());
     if (existing)
-        return reuseExisting(transport, existing);
-    const created = await createCanarytoken(transport, params, files);
-    const own = created.canarytoken;
+        return reuseExisting(console, existing);
+    // A create whose answer was lost is settled by searching for it; when other
+    // runs made the same token meanwhile, this run cannot tell which is its own,
+    // so it takes the winner as its answer and, below, retires every loser itself.
+    let ownUnknown = false;
+    const pickAmongSeveral = (tokens) => {
+        ownUnknown = true;
+        return reuseWinner(tokens);
+    };
+    const own = await console.create(request, { pickAmongSeveral });
     await (0,external_node_timers_promises_namespaceObject.setTimeout)(SECOND_LOOK_MS);
-    const found = (await search()).filter((token) => token.canarytoken !== own.canarytoken);
+    const found = (await search()).filter((token) => token.id !== own.id);
     const winner = reuseWinner([own, ...found]);
-    if (winner.canarytoken === own.canarytoken)
-        return { token: own, answer: created, reused: false };
+    if (ownUnknown) {
+        // Every token but the winner goes, by the rule every run follows; the run that made one may be deleting it too.
+        for (const loser of found.filter((token) => token.id !== winner.id))
+            await deleteLoser(console, loser.id, winner);
+    }
+    if (winner.id === own.id)
+        return { token: own, reused: false };
     // Another run made the same token first: ours goes, theirs is the answer.
+    await deleteLoser(console, own.id, winner, true);
+    return reuseExisting(console, winner);
+}
+/** Deletes a token that lost to `winner`; one already gone was deleted by another run following the same rule. */
+async function deleteLoser(console, loser, winner, ownToken = false) {
     try {
-        await deleteCanarytoken(transport, own.canarytoken);
+        await console.delete({ id: loser });
     }
     catch (error) {
-        throw new Error(`another run made the Canarytoken ${winner.canarytoken} with this memo at the same time, so the one this run made (${own.canarytoken}) ` +
-            `should go, but deleting it failed (${errorMessage(error)}); delete ${own.canarytoken} with delete-canarytoken`);
+        if (errors_isNotFound(error))
+            return;
+        throw new Error(`another run made the Canarytoken ${winner.id} with this memo at the same time, so ${ownToken ? `the one this run made (${loser})` : loser} ` +
+            `should go, but deleting it failed (${errorMessage(error)}); delete ${loser} with delete-canarytoken`);
     }
-    return reuseExisting(transport, winner);
+}
+
+;// CONCATENATED MODULE: ./build/operations/memo-template.js
+
+
+/**
+ * Memo placeholders, filled from the workflow run. The values are the ones
+ * `@actions/github`'s `context` holds, read here from the same GITHUB_*
+ * variables it reads: importing `@actions/github` loads Octokit too, which
+ * every step of every operation would pay for at start-up (about 0.1 s
+ * measured) for a handful of environment variables.
+ */
+const PLACEHOLDER_SOURCES = {
+    repository: 'GITHUB_REPOSITORY',
+    sha: 'GITHUB_SHA',
+    short_sha: 'GITHUB_SHA',
+    ref: 'GITHUB_REF',
+    ref_name: 'GITHUB_REF_NAME',
+    workflow: 'GITHUB_WORKFLOW',
+    job: 'GITHUB_JOB',
+    run_id: 'GITHUB_RUN_ID',
+    run_number: 'GITHUB_RUN_NUMBER',
+    run_attempt: 'GITHUB_RUN_ATTEMPT',
+    actor: 'GITHUB_ACTOR',
+    event: 'GITHUB_EVENT_NAME',
+    // GitHub gives steps no variable with the job's environment name; the workflow passes it on.
+    environment: 'CANARY_ENVIRONMENT',
+    date: ''
+};
+const MEMO_PLACEHOLDERS = Object.keys(PLACEHOLDER_SOURCES);
+/** `{name}`: letters, digits and `_` between single braces. Other braces are plain text. */
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+/** The placeholders' values for this run; a placeholder whose variable is unset is left out. */
+function runContext(env = process.env, now = new Date()) {
+    const context = {};
+    for (const name of MEMO_PLACEHOLDERS) {
+        const value = name === 'date' ? now.toISOString().slice(0, 10) : env[PLACEHOLDER_SOURCES[name]];
+        if (value)
+            context[name] = name === 'short_sha' ? value.slice(0, 7) : value;
+    }
+    return context;
+}
+function isPlaceholder(name) {
+    return Object.hasOwn(PLACEHOLDER_SOURCES, name);
+}
+/** The unknown placeholder names in `template` (checked before any request). */
+function unknownPlaceholders(template) {
+    return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !isPlaceholder(name));
+}
+/**
+ * Fills the placeholders of a memo. `where` names the input or manifest
+ * entry for the error. An unknown placeholder, or one this run has no value
+ * for, is an InputError naming it: a memo must never say less than asked.
+ */
+function renderMemo(template, context, where) {
+    const unknown = unknownPlaceholders(template);
+    if (unknown.length > 0) {
+        throw new InputError(`${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`);
+    }
+    return template.replace(PLACEHOLDER, (_text, name) => {
+        const value = context[name];
+        if (value === undefined) {
+            const source = PLACEHOLDER_SOURCES[name];
+            const hint = name === 'environment' ? ` (set ${source} in the step's env, e.g. to the job's environment name)` : '';
+            throw new InputError(`${where} uses {${name}}, but this run has no value for it: ${source} is not set${hint}.`);
+        }
+        return value;
+    });
+}
+/** The `memo` input with its placeholders ({repository}, {sha}, ...) filled from the run. */
+function memoInput(inputs, context = runContext()) {
+    return checkMemoLength(renderMemo(inputs.get('memo'), context, "Input 'memo'"), "Input 'memo'");
 }
 
 ;// CONCATENATED MODULE: ./build/operations/canarytokens.js
+
 
 
 
@@ -30167,24 +30491,24 @@ const AWS_ID_OUTPUTS = ['access-key-id', 'secret-access-key'];
 /** The Console parameters that have inputs of their own (so `extra-params` may not set them). */
 const NAMED_PARAMETERS = new Set([...INPUT_NAMES.map(consoleParameter), 'exe', 'doc', 'pdf']);
 /** Outputs describing a token. Secret fields never go to `token` or `response`; aws-id keys have outputs of their own. */
-function tokenOutputs(token, response) {
+function tokenOutputs(token, response = token.answer) {
     return {
-        canarytoken: token.canarytoken,
+        canarytoken: token.id,
         kind: token.kind,
         memo: token.memo,
         hostname: token.hostname,
         url: token.url,
         enabled: token.enabled,
-        'flock-id': token.flock_id,
-        token: JSON.stringify(withoutSecretFields(token)),
-        response: JSON.stringify(withoutSecretFields(response))
+        'flock-id': token.flockId,
+        token: JSON.stringify(token.details),
+        response: response === undefined ? undefined : JSON.stringify(withoutSecretFields(response))
     };
 }
 function tokenSummary(heading, token, file, notes) {
     return {
         heading,
         columns: ['Canarytoken', 'Kind', 'Memo', 'Hostname / URL', 'Enabled', 'File'],
-        rows: [[token.canarytoken, token.kind, token.memo ?? '', token.hostname || token.url || '', String(token.enabled ?? ''), file ?? '']],
+        rows: [[token.id, token.kind, token.memo, token.hostname || token.url || '', String(token.enabled ?? ''), file ?? '']],
         notes
     };
 }
@@ -30276,10 +30600,10 @@ async function parseTokenRequest(inputs, memo, env) {
     const extra = await extraParamsInput(inputs, NAMED_PARAMETERS);
     const files = await checkKindRules(kind, inputs, extra, env);
     const browserScanner = optionalBoolean(inputs, 'browser-scanner-enabled');
-    const params = { ...extra, kind, memo, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) };
+    const { flock_id: flockId, ...params } = { ...extra, ...namedParams(inputs, CREATE_PARAMETER_INPUTS) };
     if (browserScanner !== undefined)
         params.browser_scanner_enabled = browserScanner;
-    return { kind, params, files };
+    return { kind, memo, flockId: typeof flockId === 'string' ? flockId : undefined, params, files };
 }
 /** One message for a kind without a file, whether create or download-canarytoken learns it. */
 function refuseKindWithoutFile(kind, what) {
@@ -30287,10 +30611,10 @@ function refuseKindWithoutFile(kind, what) {
         throw new InputError(`Kind '${kind}' has no file to download; ${what} works with ${FILE_KINDS.join(', ')}.`);
     }
 }
-async function downloadInto(transport, token, options, context) {
+async function downloadInto(token, options, context) {
     const kind = token.kind;
     const credentials = isKnownKind(kind) && kindRule(kind).credentials === true;
-    const saved = await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials);
+    const saved = await saveDownload(await context.backend.download(token), options, `canarytoken-${token.id}`, credentials);
     if (saved.serverFilename && (0,external_node_path_.basename)(saved.path) !== saved.serverFilename) {
         context.log.info(`The Console named the file '${saved.serverFilename}'; saved as '${(0,external_node_path_.basename)(saved.path)}'.`);
     }
@@ -30300,14 +30624,15 @@ async function downloadInto(transport, token, options, context) {
 /** The token exists even though its file did not arrive: say so, so a re-run does not mint another blindly. */
 function madeButNotDownloaded(error, canarytoken) {
     const note = `; the Canarytoken ${canarytoken} was created: get its file with download-canarytoken, or delete it`;
-    if (error instanceof ConsoleApiError) {
-        return new ConsoleApiError(`${error.message}${note}`, error.failure, error.status, error.consoleMessage, error.attempts, error.earlierAttemptMayHaveActed);
+    if (error instanceof ApiError) {
+        return new ApiError(`${error.message}${note}`, error.failure, error.status, error.serverMessage, error.attempts, error.earlierAttemptMayHaveActed);
     }
     return new Error(`${errorMessage(error)}${note}`);
 }
 const createOperation = defineOperation({
     name: 'create-canarytoken',
     description: 'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
+    backends: CONSOLE_ONLY,
     requires: ['kind', 'memo'],
     accepts: [...TOKEN_REQUEST_INPUTS, 'download', ...FILE_INPUTS, 'reuse'],
     outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
@@ -30325,23 +30650,23 @@ const createOperation = defineOperation({
             reuse: booleanInput(inputs, 'reuse')
         };
     },
-    async run({ params, files, download, reuse }, context) {
-        const { token, answer, reused } = await createOrReuse(context.transport, params, files, reuse);
+    async run({ download, reuse, ...request }, context) {
+        const { token, reused } = await createOrReuse(context.backend, request, reuse);
         const heading = reused ? 'Reused Canarytoken' : 'Created Canarytoken';
         context.log.info(reused
-            ? `Reused the ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
-            : `Created ${token.kind} Canarytoken ${token.canarytoken}${token.hostname ? ` (${token.hostname})` : ''}.`);
-        const outputs = tokenOutputs(token, answer);
+            ? `Reused the ${token.kind} Canarytoken ${token.id}${token.hostname ? ` (${token.hostname})` : ''}: it already has this memo; no new token was made.`
+            : `Created ${token.kind} Canarytoken ${token.id}${token.hostname ? ` (${token.hostname})` : ''}.`);
+        const outputs = tokenOutputs(token);
         outputs.reused = reused;
-        if (token.kind === 'aws-id') {
-            outputs['access-key-id'] = token.access_key_id;
-            outputs['secret-access-key'] = token.secret_access_key;
+        if (token.awsKeys) {
+            outputs['access-key-id'] = token.awsKeys.accessKeyId;
+            outputs['secret-access-key'] = token.awsKeys.secretAccessKey;
         }
-        const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined;
+        const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (reuse: true); no new token was made.'] : undefined;
         if (!download)
             return { outputs, summary: tokenSummary(heading, token, undefined, notes) };
-        const file = await downloadInto(context.transport, token, download, context).catch((error) => {
-            throw madeButNotDownloaded(error, token.canarytoken);
+        const file = await downloadInto(token, download, context).catch((error) => {
+            throw madeButNotDownloaded(error, token.id);
         });
         outputs['file-path'] = file.path;
         return { outputs, summary: tokenSummary(heading, token, file.path, notes), artifact: file.artifact };
@@ -30353,46 +30678,46 @@ function parseCanarytoken(inputs) {
 const fetchOperation = defineOperation({
     name: 'fetch-canarytoken',
     description: 'Reads one Canarytoken: its memo, hostname, URL, kind and state.',
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
     parse: parseCanarytoken,
     async run({ canarytoken }, context) {
-        const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
-        const token = answer.token;
-        context.log.info(`Found the ${token.kind} Canarytoken ${token.canarytoken}: memo '${token.memo ?? ''}', enabled: ${token.enabled ?? 'unknown'}.`);
-        return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Canarytoken', token) };
+        const token = await context.backend.fetch({ id: canarytoken });
+        context.log.info(`Found the ${token.kind} Canarytoken ${token.id}: memo '${token.memo}', enabled: ${token.enabled ?? 'unknown'}.`);
+        return { outputs: tokenOutputs(token), summary: tokenSummary('Canarytoken', token) };
     }
 });
 const updateOperation = defineOperation({
     name: 'update-canarytoken',
     description: "Replaces a Canarytoken's memo.",
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken', 'memo'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
     parse: (inputs) => ({ ...parseCanarytoken(inputs), memo: memoInput(inputs) }),
     async run({ canarytoken, memo }, context) {
-        const answer = await updateCanarytokenMemo(context.transport, canarytoken, memo);
-        // The reference shows the updated token in the answer; fetch it if a Console leaves it out.
-        const token = answer.token ?? (await canarytokens_fetchCanarytoken(context.transport, canarytoken)).token;
+        const token = await consoleOf(context).updateMemo({ id: canarytoken }, memo);
         context.log.info(`Updated the memo of ${canarytoken}.`);
-        return { outputs: tokenOutputs(token, answer), summary: tokenSummary('Updated Canarytoken memo', token) };
+        return { outputs: tokenOutputs(token), summary: tokenSummary('Updated Canarytoken memo', token) };
     }
 });
 /** enable/disable share a shape: change the state, then read the token back to report it. */
-function stateOperation(name, description, change, heading) {
+function stateOperation(name, description, enabled, heading) {
     return defineOperation({
         name,
         description,
+        backends: CONSOLE_ONLY,
         requires: ['canarytoken'],
         accepts: [],
         outputs: TOKEN_OUTPUTS,
         parse: parseCanarytoken,
         async run({ canarytoken }, context) {
-            const answer = await change(context.transport, canarytoken);
-            const token = (await canarytokens_fetchCanarytoken(context.transport, canarytoken)).token;
+            await context.backend.setAlerting({ id: canarytoken }, enabled);
+            const token = await context.backend.fetch({ id: canarytoken });
             context.log.info(`${heading}: ${canarytoken} (enabled: ${token.enabled}).`);
-            return { outputs: tokenOutputs(token, answer), summary: tokenSummary(heading, token) };
+            return { outputs: tokenOutputs(token), summary: tokenSummary(heading, token) };
         }
     });
 }
@@ -30400,15 +30725,16 @@ function stateOperation(name, description, change, heading) {
 const deleteOperation = defineOperation({
     name: 'delete-canarytoken',
     description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise).',
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken'],
     accepts: ['clear-incidents'],
     outputs: ['canarytoken', 'response'],
     parse: (inputs) => ({ ...parseCanarytoken(inputs), clearIncidents: booleanInput(inputs, 'clear-incidents') }),
     async run({ canarytoken, clearIncidents }, context) {
-        const { alreadyDone, ...answer } = await deleteCanarytoken(context.transport, canarytoken, clearIncidents);
+        const { alreadyDone } = await context.backend.delete({ id: canarytoken }, { clearIncidents });
         context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`);
         return {
-            outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(answer) },
+            outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify({ result: 'success' }) },
             summary: {
                 heading: 'Deleted Canarytoken',
                 columns: ['Canarytoken', 'Incidents cleared'],
@@ -30421,19 +30747,20 @@ const deleteOperation = defineOperation({
 const downloadOperation = defineOperation({
     name: 'download-canarytoken',
     description: "Writes a Canarytoken's file (document, PDF, credentials, ...) into `path`; uploads it with `artifact-name`.",
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken'],
     accepts: FILE_INPUTS,
     outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS],
     parse: async (inputs, env) => ({ ...parseCanarytoken(inputs), file: await parseFileOptions(inputs, env) }),
     async run({ canarytoken, file }, context) {
         // Fetching first tells us the kind, so a credential file is masked as one.
-        const answer = await canarytokens_fetchCanarytoken(context.transport, canarytoken);
-        // A kind the Console cannot make a file for: say so, without sending a download it will refuse.
-        refuseKindWithoutFile(answer.token.kind, 'download-canarytoken');
-        const saved = await downloadInto(context.transport, answer.token, file, context);
+        const token = await context.backend.fetch({ id: canarytoken });
+        // A kind the server cannot make a file for: say so, without sending a download it will refuse.
+        refuseKindWithoutFile(token.kind, 'download-canarytoken');
+        const saved = await downloadInto(token, file, context);
         return {
-            outputs: { ...tokenOutputs(answer.token, answer), 'file-path': saved.path },
-            summary: tokenSummary('Downloaded Canarytoken file', answer.token, saved.path),
+            outputs: { ...tokenOutputs(token), 'file-path': saved.path },
+            summary: tokenSummary('Downloaded Canarytoken file', token, saved.path),
             artifact: saved.artifact
         };
     }
@@ -30441,6 +30768,7 @@ const downloadOperation = defineOperation({
 const removeS3Operation = defineOperation({
     name: 'remove-s3-canarytoken',
     description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
+    backends: CONSOLE_ONLY,
     requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
     accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
     outputs: ['canarytoken', 'response'],
@@ -30460,7 +30788,7 @@ const removeS3Operation = defineOperation({
         };
     },
     async run(params, context) {
-        const { alreadyDone, ...answer } = await removeS3Canarytoken(context.transport, {
+        const { alreadyDone, ...answer } = await removeS3Canarytoken(consoleOf(context).transport, {
             canarytoken: params.canarytoken,
             aws_access_key: params.awsAccessKey,
             aws_secret_key: params.awsSecretKey,
@@ -30484,12 +30812,13 @@ const removeS3Operation = defineOperation({
 const deleteApeeperOperation = defineOperation({
     name: 'delete-apeeper-factory',
     description: 'Deletes an Apeeper Canarytoken factory by its hash.',
+    backends: CONSOLE_ONLY,
     requires: ['hash'],
     accepts: [],
     outputs: ['response'],
     parse: (inputs) => ({ hash: inputs.get('hash') }),
     async run({ hash }, context) {
-        const { alreadyDone, ...answer } = await deleteApeeperFactory(context.transport, hash);
+        const { alreadyDone, ...answer } = await deleteApeeperFactory(consoleOf(context).transport, hash);
         context.log.info(`Deleted the Apeeper factory ${hash}${alreadyDoneSuffix(alreadyDone)}.`);
         return {
             outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
@@ -30501,40 +30830,17 @@ const CANARYTOKEN_OPERATIONS = [
     createOperation,
     fetchOperation,
     updateOperation,
-    stateOperation('enable-canarytoken', 'Enables a disabled Canarytoken.', enableCanarytoken, 'Enabled Canarytoken'),
-    stateOperation('disable-canarytoken', 'Disables a Canarytoken: it stays, but alerts stop.', disableCanarytoken, 'Disabled Canarytoken'),
+    stateOperation('enable-canarytoken', 'Enables a disabled Canarytoken.', true, 'Enabled Canarytoken'),
+    stateOperation('disable-canarytoken', 'Disables a Canarytoken: it stays, but alerts stop.', false, 'Disabled Canarytoken'),
     deleteOperation,
     downloadOperation,
     removeS3Operation,
     deleteApeeperOperation
 ];
 
-;// CONCATENATED MODULE: ./build/operations/bounded-pool.js
-
+;// CONCATENATED MODULE: ./build/http/gate.js
 /** The most requests bulk operations send at once (Thinkst's own delete_tokens_threaded.py runs 100 workers). */
 const MAX_CONCURRENCY = 100;
-/** The `concurrency` input: how many items a bulk operation works on at once (the gate may allow fewer). */
-function concurrencyInput(inputs) {
-    return integerInput(inputs, 'concurrency', { min: 1, max: MAX_CONCURRENCY, fallback: Number(INPUT_DEFAULTS.concurrency) });
-}
-/**
- * Runs `work` on every item with at most `concurrency` at once, in order of
- * the items, and resolves with the results in the same order once all are
- * done. `work` must not throw (it returns the outcome, failures included), so
- * one failure never stops the others. A dozen lines did not earn a dependency.
- */
-async function mapWithConcurrency(items, concurrency, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-    return results;
-}
 /** Statuses that say "too much, slow down": rate limiting, and a Console that is overloaded. */
 const THROTTLE_STATUSES = new Set([429, 503]);
 /**
@@ -30658,6 +30964,33 @@ class AdaptiveConcurrency {
     }
 }
 
+;// CONCATENATED MODULE: ./build/operations/bounded-pool.js
+
+
+
+/** The `concurrency` input: how many items a bulk operation works on at once (the gate may allow fewer). */
+function concurrencyInput(inputs) {
+    return integerInput(inputs, 'concurrency', { min: 1, max: MAX_CONCURRENCY, fallback: Number(INPUT_DEFAULTS.concurrency) });
+}
+/**
+ * Runs `work` on every item with at most `concurrency` at once, in order of
+ * the items, and resolves with the results in the same order once all are
+ * done. `work` must not throw (it returns the outcome, failures included), so
+ * one failure never stops the others. A dozen lines did not earn a dependency.
+ */
+async function mapWithConcurrency(items, concurrency, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./build/operations/canarytoken-filter.js
 
 
@@ -30666,52 +30999,133 @@ class AdaptiveConcurrency {
 /** The inputs a filter is read from. */
 const FILTER_INPUTS = ['memo-pattern', 'kind', 'flock-id', 'created-before', 'triggered', 'enabled'];
 const REGEX_LITERAL = /^\/(.*)\/([a-z]*)$/s;
-/** `g` and `y` make `test` stateful; `d` is of no use here. */
-const REGEX_FLAGS = /^[imsuv]*$/;
+/** `g` and `y` make `test` stateful; `d` is of no use here; `v`'s set notation is not RE2's. */
+const REGEX_FLAGS = /^[imsu]*$/;
+function atomMatches(atom, codePoint) {
+    if ('literal' in atom)
+        return atom.literal === codePoint;
+    if ('any' in atom)
+        return true;
+    const inside = atom.ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
+    return inside !== atom.negated;
+}
 /**
- * A glob as a RegExp matched against the whole memo: `*` any run of
- * characters (`/` included: memos are not paths), `?` one character,
- * `[abc]`/`[a-z]`/`[!abc]` a class, `\` makes the next character literal.
- * Small enough not to need a library, and the path rules of the usual glob
- * libraries (a `*` that stops at `/`) would be wrong for memos.
+ * A compiled glob, matched against the whole memo without a regular
+ * expression: `*` any run of characters (`/` and line breaks included: memos
+ * are not paths), `?` one character, `[abc]`/`[a-z]`/`[!abc]` a class, `\`
+ * makes the next character literal. Characters are code points.
+ *
+ * Matching is the two-pointer wildcard walk: on a mismatch it goes back only
+ * to the latest `*` and lets it take one more character, never to an earlier
+ * one (every atom takes exactly one character, so the earliest place a part
+ * between stars fits is always as good as any later one). Its work is at
+ * most (memo length + 1) x (pattern length + 1) steps, whatever the memo,
+ * where a translation to a backtracking RegExp (`[\s\S]*` per star) can take
+ * minutes on a 10,000-character memo. `steps` counts the work, so tests can
+ * check the bound without a clock.
  */
-function globToRegExp(glob) {
-    let source = '';
+class GlobMatcher {
+    glob;
+    literalPrefix;
+    /** The pattern's length in elements (a class counts as one). */
+    length;
+    tokens;
+    work = 0;
+    constructor(glob) {
+        this.glob = glob;
+        const { tokens, literalPrefix } = compileGlob(glob);
+        this.tokens = tokens;
+        this.literalPrefix = literalPrefix;
+        this.length = tokens.length;
+    }
+    /** Matching steps taken by every `test` so far. */
+    steps() {
+        return this.work;
+    }
+    test(memo) {
+        const text = Array.from(memo, (character) => character.codePointAt(0));
+        const tokens = this.tokens;
+        let t = 0;
+        let p = 0;
+        let starAt = -1;
+        let starText = 0;
+        while (t < text.length) {
+            this.work++;
+            const token = tokens[p];
+            if (token && 'star' in token) {
+                starAt = p++;
+                starText = t;
+            }
+            else if (token && atomMatches(token, text[t])) {
+                t++;
+                p++;
+            }
+            else if (starAt !== -1) {
+                p = starAt + 1;
+                t = ++starText;
+            }
+            else {
+                return false;
+            }
+        }
+        while (p < tokens.length && 'star' in tokens[p]) {
+            this.work++;
+            p++;
+        }
+        return p === tokens.length;
+    }
+}
+function compileGlob(glob) {
+    const characters = Array.from(glob);
+    const tokens = [];
     let literalPrefix = '';
     let prefixOpen = true;
-    for (let index = 0; index < glob.length; index++) {
-        const character = glob[index];
-        if (character === '*' || character === '?') {
-            source += character === '*' ? '[\\s\\S]*' : '[\\s\\S]';
+    for (let index = 0; index < characters.length; index++) {
+        const character = characters[index];
+        if (character === '*') {
+            // `**` is `*`: one star keeps the walk's bound.
+            if (!('star' in (tokens.at(-1) ?? {})))
+                tokens.push({ star: true });
             prefixOpen = false;
         }
-        else if (character === '[' && glob.indexOf(']', index + 2) !== -1) {
-            const end = glob.indexOf(']', index + 2);
-            let body = glob.slice(index + 1, end);
-            const negated = body.startsWith('!') || body.startsWith('^');
+        else if (character === '?') {
+            tokens.push({ any: true });
+            prefixOpen = false;
+        }
+        else if (character === '[' && characters.indexOf(']', index + 2) !== -1) {
+            const end = characters.indexOf(']', index + 2);
+            let body = characters.slice(index + 1, end);
+            const negated = body[0] === '!' || body[0] === '^';
             if (negated)
                 body = body.slice(1);
-            if (body === '')
+            if (body.length === 0)
                 throw new InputError(`Input 'memo-pattern' has an empty character class at position ${index + 1}.`);
-            source += `[${negated ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+            const ranges = [];
+            for (let at = 0; at < body.length; at++) {
+                const low = body[at].codePointAt(0);
+                if (body[at + 1] === '-' && at + 2 < body.length) {
+                    const high = body[at + 2].codePointAt(0);
+                    if (high < low)
+                        throw new InputError("Input 'memo-pattern' is not a valid glob (Range out of order in character class).");
+                    ranges.push([low, high]);
+                    at += 2;
+                }
+                else {
+                    ranges.push([low, low]);
+                }
+            }
+            tokens.push({ ranges, negated });
             index = end;
             prefixOpen = false;
         }
         else {
-            const literal = character === '\\' && index + 1 < glob.length ? glob[++index] : character;
-            source += literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+            const literal = character === '\\' && index + 1 < characters.length ? characters[++index] : character;
+            tokens.push({ literal: literal.codePointAt(0) });
             if (prefixOpen)
                 literalPrefix += literal;
         }
     }
-    try {
-        return { regex: new RegExp(`^${source}$`, 'u'), literalPrefix };
-    }
-    catch (error) {
-        // A class like [z-a]: name it rather than show our translation.
-        const reason = errorMessage(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-        throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`);
-    }
+    return { tokens, literalPrefix };
 }
 /**
  * The word a `^literal...` regular expression pins at the memo's start, if
@@ -30728,27 +31142,48 @@ function regexSearchString(source, flags) {
     const word = after === '?' || after === '*' || after === '{' ? run.slice(0, -1) : run;
     return word || undefined;
 }
+/** Whether a pattern is a regular expression (`/.../flags`), which needs the RE2 engine loaded (loadRegexEngine). */
+function isRegexPattern(text) {
+    return text.length > 1 && REGEX_LITERAL.test(text);
+}
+let re2;
+/**
+ * Loads RE2 (the re2js port: linear-time matching) for regular-expression
+ * patterns. Only a run whose `memo-pattern` is a `/regex/` pays for it, and
+ * it must be loaded before parseMemoPattern reads one.
+ */
+async function loadRegexEngine() {
+    re2 ??= (await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 2856))).RE2JS;
+}
+/**
+ * A `memo-pattern`: a `/regex/flags` runs on RE2 (RE2's syntax: no
+ * backreferences, no lookahead or lookbehind, which are what can make a
+ * backtracking engine take exponential time), anything else is a glob.
+ */
 function parseMemoPattern(text) {
     const literal = REGEX_LITERAL.exec(text);
     if (literal && text.length > 1) {
         const [, source = '', flags = ''] = literal;
         if (!REGEX_FLAGS.test(flags)) {
-            throw new InputError(`Input 'memo-pattern' has regular expression flags '${flags}'; only i, m, s, u and v apply.`);
+            throw new InputError(`Input 'memo-pattern' has regular expression flags '${flags}'; only i, m, s and u apply.`);
         }
         if (source === '')
             throw new InputError("Input 'memo-pattern' is an empty regular expression: write a pattern between the slashes.");
-        let regex;
+        if (!re2)
+            throw new Error('parseMemoPattern: a regular expression needs loadRegexEngine() first');
+        let compiled;
         try {
-            regex = new RegExp(source, flags);
+            const bits = (flags.includes('i') ? re2.CASE_INSENSITIVE : 0) | (flags.includes('s') ? re2.DOTALL : 0) | (flags.includes('m') ? re2.MULTILINE : 0);
+            compiled = re2.compile(source, bits);
         }
         catch (error) {
-            const reason = errorMessage(error).replace(/^Invalid regular expression: /, '');
-            throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`);
+            const reason = errorMessage(error).replace(/^error parsing regexp: /, '');
+            throw new InputError(`Input 'memo-pattern' is not a valid RE2 regular expression: ${reason}. Backreferences and lookaround are refused (they can make matching take exponential time); write a glob, or a regular expression without them.`);
         }
-        return { text, regex, searchString: regexSearchString(source, flags) };
+        return { text, test: (memo) => compiled.test(memo), searchString: regexSearchString(source, flags) };
     }
-    const { regex, literalPrefix } = globToRegExp(text);
-    return { text, regex, searchString: searchStringFor(literalPrefix) };
+    const glob = new GlobMatcher(text);
+    return { text, test: (memo) => glob.test(memo), steps: () => glob.steps(), searchString: searchStringFor(glob.literalPrefix) };
 }
 const AGE_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 };
 const AGE = /^(\d{1,6})([mhdw])$/;
@@ -30783,9 +31218,11 @@ function parseCreatedBefore(text, nowMs) {
     throw new InputError(`Input 'created-before' must be an ISO date (2024-05-31), a date and time (2024-05-31T12:00:00Z) or an age (30d, 12h, 90m, 2w); '${text}' is none of these.`);
 }
 /** Reads the filter inputs; every mistake is an InputError naming the input. `nowMs` fixes "now" for ages. */
-function parseCanarytokenFilter(inputs, nowMs) {
+async function parseCanarytokenFilter(inputs, nowMs) {
     const filter = {};
     const memoPattern = inputs.get('memo-pattern');
+    if (memoPattern && isRegexPattern(memoPattern))
+        await loadRegexEngine();
     if (memoPattern)
         filter.memoPattern = parseMemoPattern(memoPattern);
     const kind = inputs.get('kind');
@@ -30817,15 +31254,6 @@ function requireFilterOrAll(filter, inputs, operation) {
 function consoleQuery(filter) {
     return { flockId: filter.flockId, kind: filter.kind, active: filter.enabled, searchString: filter.memoPattern?.searchString };
 }
-/** Epoch seconds of `created`; the Console sends it as text. `undefined` when it cannot be read. */
-function createdSeconds(token) {
-    const value = typeof token.created === 'number' ? token.created : Number.parseFloat(String(token.created ?? ''));
-    return Number.isFinite(value) ? value : undefined;
-}
-function canarytoken_filter_triggeredCount(token) {
-    const value = Number(token.triggered_count);
-    return token.triggered_count !== undefined && token.triggered_count !== null && Number.isFinite(value) ? value : undefined;
-}
 /**
  * Whether a token passes every filter. Everything is checked here, the
  * Console's part too, so a Console that ignored a parameter cannot widen the
@@ -30834,19 +31262,18 @@ function canarytoken_filter_triggeredCount(token) {
 function matchesFilter(filter, token) {
     if (filter.kind !== undefined && token.kind !== filter.kind)
         return false;
-    if (filter.flockId !== undefined && token.flock_id !== filter.flockId)
+    if (filter.flockId !== undefined && token.flockId !== filter.flockId)
         return false;
-    if (filter.enabled !== undefined && canarytokens_isEnabled(token) !== filter.enabled)
+    if (filter.enabled !== undefined && token.enabled !== filter.enabled)
         return false;
-    if (filter.memoPattern && !filter.memoPattern.regex.test(typeof token.memo === 'string' ? token.memo : ''))
+    if (filter.memoPattern && !filter.memoPattern.test(token.memo))
         return false;
     if (filter.createdBefore) {
-        const created = createdSeconds(token);
-        if (created === undefined || created >= filter.createdBefore.epochSeconds)
+        if (token.created === undefined || token.created.getTime() / 1000 >= filter.createdBefore.epochSeconds)
             return false;
     }
     if (filter.triggered !== undefined) {
-        const count = canarytoken_filter_triggeredCount(token);
+        const count = token.triggeredCount;
         if (count === undefined || count > 0 !== filter.triggered)
             return false;
     }
@@ -30899,8 +31326,17 @@ const FOLDER = 'canary-console-action';
  * after the operation so two steps of a job never share one) and decides
  * whether the `tokens` output can hold it too: a big Console's list stays
  * whole in the file at any size, and the output stays within GitHub's limit.
+ * With `log`, says where the list went (a warning when `tokens` is empty).
  */
-async function writeTokenList(runnerTemp, operation, value) {
+async function writeTokenList(runnerTemp, operation, value, log) {
+    const list = await writeList(runnerTemp, operation, value);
+    if (list.warning)
+        log?.warning(list.warning);
+    else
+        log?.info(`Wrote the list to ${list.path}.`);
+    return list;
+}
+async function writeList(runnerTemp, operation, value) {
     let directory;
     try {
         directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file');
@@ -30923,14 +31359,16 @@ async function writeTokenList(runnerTemp, operation, value) {
     };
     const path = await writeFileAtomically(directory, `${operation}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.json`, external_node_stream_.Readable.from(chunks()));
     const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES;
+    const fullList = `the file named by the 'tokens-file' output (${path}) holds them all`;
     if (inOutput) {
-        return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
+        return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, fullList, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` };
     }
     const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     return {
         outputs: { tokens: '', 'tokens-file': path },
         path,
         inOutput,
+        fullList,
         note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
         warning: `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
             `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${path}).`
@@ -30966,23 +31404,22 @@ function* jsonChunks(value) {
 
 
 
-
-function tokenRecord(token) {
+function listedToken(token) {
     return {
-        canarytoken: token.canarytoken,
+        canarytoken: token.id,
         kind: token.kind,
         memo: token.memo,
-        flock_id: token.flock_id,
-        hostname: token.hostname || undefined,
-        url: token.url || undefined,
-        enabled: canarytokens_isEnabled(token),
-        created: token.created === undefined ? undefined : String(token.created),
-        created_printable: token.created_printable,
-        triggered_count: canarytoken_filter_triggeredCount(token)
+        flock_id: token.flockId,
+        hostname: token.hostname,
+        url: token.url,
+        enabled: token.enabled,
+        created: token.created === undefined ? undefined : String(token.created.getTime() / 1000),
+        created_printable: token.created?.toISOString(),
+        triggered_count: token.triggeredCount
     };
 }
 /** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
-async function findMatches(transport, filter, log) {
+async function findMatches(console, filter, log) {
     const result = { matched: [], read: 0, pages: 0, undated: 0 };
     const query = consoleQuery(filter);
     const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString };
@@ -30992,21 +31429,24 @@ async function findMatches(transport, filter, log) {
         : 'Listing every Canarytoken; the filters are checked here.');
     // A Console that pages by offset could show a token twice: it is counted and changed once.
     const seen = new Set();
-    for await (const page of canarytokenPages(transport, query)) {
+    for await (const page of console.pages(query)) {
         result.pages++;
-        for (const token of page.canarytokens) {
-            if (seen.has(token.canarytoken))
+        for (const token of page.tokens) {
+            if (seen.has(token.id))
                 continue;
-            seen.add(token.canarytoken);
+            seen.add(token.id);
             result.read++;
             if (matchesFilter(filter, token))
-                result.matched.push(tokenRecord(token));
-            else if (filter.createdBefore && createdSeconds(token) === undefined)
+                result.matched.push(listedToken(token));
+            else if (filter.createdBefore && token.created === undefined)
                 result.undated++;
         }
     }
     if (result.undated > 0)
         log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`);
+    const steps = filter.memoPattern?.steps?.();
+    if (steps !== undefined)
+        log.debug(`memo-pattern: ${counted(result.read, 'memo')} matched in ${steps} glob steps.`);
     log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`);
     return result;
 }
@@ -31018,7 +31458,9 @@ function createdText(record) {
 }
 /** Memos can be 10,000 characters: the summary shows their start. */
 function shortMemo(memo) {
-    return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo;
+    // By character (code point), so an emoji is never cut in half.
+    const characters = Array.from(memo);
+    return characters.length > 120 ? `${characters.slice(0, 117).join('')}...` : memo;
 }
 function tokenRow(record) {
     return [
@@ -31033,28 +31475,20 @@ function tokenRow(record) {
 const TOKEN_COLUMNS = ['Canarytoken', 'Kind', 'Memo', 'Created', 'Triggered', 'Enabled'];
 /** The inputs that upload the token list as a workflow artifact. */
 const LIST_ARTIFACT_INPUTS = ['artifact-name', 'retention-days'];
-/** Writes the list to its file (see writeTokenList) and says so in the log when the output cannot hold it. */
-async function tokenList(context, operation, value) {
-    const list = await writeTokenList(context.env.runnerTemp, operation, value);
-    if (list.warning)
-        context.log.warning(list.warning);
-    else
-        context.log.info(`Wrote the list to ${list.path}.`);
-    return list;
-}
 function listArtifact(artifact, list) {
     return artifact ? { ...artifact, files: [list.path], rootDirectory: (0,external_node_path_.dirname)(list.path) } : undefined;
 }
 const listOperation = defineOperation({
     name: 'list-canarytokens',
     description: 'Lists Canarytokens page by page, narrowed by `memo-pattern`, `kind`, `flock-id`, `created-before`, `triggered` and `enabled` (all optional); the whole list goes to the file `tokens-file` names (uploaded with `artifact-name`), and to `tokens` while it fits in an output.',
+    backends: CONSOLE_ONLY,
     requires: [],
     accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
     outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
-    parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+    parse: async (inputs, env) => ({ filter: await parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
     async run({ filter, artifact }, context) {
-        const { matched, read, pages } = await findMatches(context.transport, filter, context.log);
-        const list = await tokenList(context, 'list-canarytokens', matched);
+        const { matched, read, pages } = await findMatches(consoleOf(context), filter, context.log);
+        const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matched, context.log);
         return {
             outputs: { ...list.outputs, count: matched.length },
             summary: {
@@ -31063,7 +31497,7 @@ const listOperation = defineOperation({
                 rows: matched.map(tokenRow),
                 notes: [`${matched.length} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
                 empty: 'No Canarytokens matched.',
-                fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+                fullList: list.fullList
             },
             artifact: listArtifact(artifact, list)
         };
@@ -31072,12 +31506,12 @@ const listOperation = defineOperation({
 const CLEANUP_ACTIONS = ['disable', 'delete'];
 const PAST = { disable: 'disabled', delete: 'deleted' };
 const capitalized = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-function parseCleanup(inputs, nowMs) {
+async function parseCleanup(inputs, nowMs) {
     const action = inputs.get('action');
     if (!CLEANUP_ACTIONS.includes(action)) {
         throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`);
     }
-    const filter = parseCanarytokenFilter(inputs, nowMs);
+    const filter = await parseCanarytokenFilter(inputs, nowMs);
     const clearIncidents = booleanInput(inputs, 'clear-incidents');
     if (clearIncidents && action !== 'delete') {
         throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.");
@@ -31097,7 +31531,7 @@ const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
 async function cleanupResult(params, context, outcomes, read, notes, failure) {
     const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
-    const list = await tokenList(context, 'cleanup-canarytokens', outcomes);
+    const list = await writeTokenList(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log);
     const heading = params.dryRun
         ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
         : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`;
@@ -31117,7 +31551,7 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
                 ...notes,
                 list.note
             ],
-            fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+            fullList: list.fullList
         },
         artifact: listArtifact(params.artifact, list),
         failure
@@ -31126,13 +31560,15 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
 const cleanupOperation = defineOperation({
     name: 'cleanup-canarytokens',
     description: 'Disables or deletes (`action`) every Canarytoken matching the filters, `concurrency` at a time; `dry-run` changes nothing, and more matches than `max-changes` stop the run before any change.',
+    backends: CONSOLE_ONLY,
     requires: ['action'],
     accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
     outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
-    parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+    parse: async (inputs, env) => ({ ...(await parseCleanup(inputs, Date.now())), artifact: parseArtifactOptions(inputs, env) }),
     async run(params, context) {
-        const { log, transport } = context;
-        const { matched, read } = await findMatches(transport, params.filter, log);
+        const { log } = context;
+        const console = consoleOf(context);
+        const { matched, read } = await findMatches(console, params.filter, log);
         const outcomes = matched.map((record) => params.action === 'disable' && record.enabled === false
             ? { ...record, outcome: 'skipped', message: 'already disabled' }
             : { ...record, outcome: 'dry-run', message: `would ${params.action}` });
@@ -31163,11 +31599,11 @@ const cleanupOperation = defineOperation({
             }
             try {
                 if (params.action === 'delete') {
-                    const { alreadyDone } = await deleteCanarytoken(transport, item.canarytoken, params.clearIncidents);
+                    const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents });
                     Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` });
                 }
                 else {
-                    await disableCanarytoken(transport, item.canarytoken);
+                    await console.setAlerting({ id: item.canarytoken }, false);
                     Object.assign(item, { outcome: 'changed', message: 'disabled' });
                 }
             }
@@ -31178,8 +31614,8 @@ const cleanupOperation = defineOperation({
                     return;
                 }
                 const reason = errorMessage(error);
-                const message = error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
-                if (error instanceof ConsoleApiError && error.failure === 'unauthorized')
+                const message = error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+                if (error instanceof ApiError && error.failure === 'unauthorized')
                     refusedBy ??= message;
                 Object.assign(item, { outcome: 'failed', message });
                 log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`);
@@ -31463,7 +31899,6 @@ function parseRunnerCanaryState(text) {
 
 
 
-
 /** The memo when the step sets none: the run, to the attempt, so an alert names exactly where the keys were taken. */
 const DEFAULT_RUNNER_CANARY_MEMO = '{repository} {workflow}/{job} run {run_id} attempt {run_attempt} ({short_sha}): runner canary';
 /** The region the profile gets when `aws-region` is empty. */
@@ -31545,50 +31980,29 @@ async function checkProfileIsFree(paths, profile) {
         }
     }
 }
-/** The token's AWS keys: its `access_key_id` and `secret_access_key`, else its `renders["aws-id"]` block (the reference shows both). */
-function awsKeys(token) {
-    let accessKeyId = typeof token.access_key_id === 'string' ? token.access_key_id.trim() : '';
-    let secretAccessKey = typeof token.secret_access_key === 'string' ? token.secret_access_key.trim() : '';
-    const rendered = token.renders?.['aws-id'];
-    if ((!accessKeyId || !secretAccessKey) && typeof rendered === 'string') {
-        for (const section of iniSections(rendered)) {
-            const values = iniValues(rendered, section);
-            accessKeyId ||= values.aws_access_key_id ?? '';
-            secretAccessKey ||= values.aws_secret_access_key ?? '';
-        }
-    }
-    return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined;
-}
 /**
  * An aws-id token for this memo: with `reuse`, the oldest enabled one that
  * has it (a disabled one was retired, e.g. by the 30-day cleanup, and would
  * alert no one); else a new one. Its keys are masked before this returns.
  */
-async function mintRunnerCanary(transport, params) {
-    let token;
-    let reused = false;
-    if (params.reuse) {
-        const found = await findCanarytokens(transport, { kind: 'aws-id', memoEquals: params.memo, flockId: params.flockId, active: true });
-        const [oldest] = found.sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0));
-        if (oldest) {
-            token = (await canarytokens_fetchCanarytoken(transport, oldest.canarytoken)).token;
-            reused = true;
-        }
-    }
-    token ??= (await createCanarytoken(transport, { kind: 'aws-id', memo: params.memo, flock_id: params.flockId })).canarytoken;
-    const keys = awsKeys(token);
+async function mintRunnerCanary(backend, params) {
+    // The same reuse as create's, overlapping runs included, but never a disabled token: it would alert no one.
+    const request = { kind: 'aws-id', memo: params.memo, flockId: params.flockId, params: {}, files: {} };
+    const { token, reused } = await createOrReuse(backend, request, params.reuse, { enabledOnly: true });
+    const keys = token.awsKeys;
     if (keys) {
         secrets_registerSecret(keys.accessKeyId);
         secrets_registerSecret(keys.secretAccessKey);
     }
-    if (!token?.canarytoken || !keys) {
-        throw new ConsoleApiError(`the Console's answer for the aws-id Canarytoken ${token?.canarytoken ?? ''} holds no AWS keys`, 'result');
+    if (!token.id || !keys) {
+        throw new ApiError(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds no AWS keys`, 'result');
     }
     return { token, reused, keys };
 }
+/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
 function reasonOf(error) {
-    const reason = errorMessage(error);
-    return error instanceof ConsoleApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+    const reason = errorMessage(error).replace(/\.+$/, '');
+    return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused'];
 /** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
@@ -31611,6 +32025,7 @@ function refuseToShadowEnvironmentCredentials(environment) {
 const plantRunnerCanariesOperation = defineOperation({
     name: 'plant-runner-canaries',
     description: "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
+    backends: CONSOLE_ONLY,
     requires: [],
     accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials'],
     outputs: PLANTED_OUTPUTS,
@@ -31635,7 +32050,7 @@ const plantRunnerCanariesOperation = defineOperation({
     async run(params, context) {
         let minted;
         try {
-            minted = await mintRunnerCanary(context.transport, params);
+            minted = await mintRunnerCanary(context.backend, params);
         }
         catch (error) {
             if (params.onConsoleError === 'fail')
@@ -31648,7 +32063,7 @@ const plantRunnerCanariesOperation = defineOperation({
                     heading: 'Runner canary not planted',
                     columns: ['Memo', 'Why'],
                     rows: [[params.memo, reason]],
-                    notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+                    notes: ['The Console could not be reached or refused, so this job runs without a runner canary (on-console-error: warn).']
                 }
             };
         }
@@ -31664,12 +32079,12 @@ const plantRunnerCanariesOperation = defineOperation({
         }
         catch (error) {
             failure =
-                `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.canarytoken} was ${reused ? 'reused' : 'created'} and stays on the Console` +
+                `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on the Console` +
                     (files.length > 0 ? '; the post step removes what was written.' : '.');
         }
         const outputs = {
-            canarytoken: token.canarytoken,
-            memo: token.memo ?? params.memo,
+            canarytoken: token.id,
+            memo: token.memo || params.memo,
             'aws-profile': params.profile,
             'credentials-file': params.paths.credentials,
             'access-key-id': keys.accessKeyId,
@@ -31677,14 +32092,14 @@ const plantRunnerCanariesOperation = defineOperation({
         };
         const state = {
             version: 1,
-            canarytoken: token.canarytoken,
-            memo: token.memo ?? params.memo,
+            canarytoken: token.id,
+            memo: token.memo || params.memo,
             profile: params.profile,
             check: params.check,
             remove: params.remove,
             onConsoleError: params.onConsoleError,
             // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
-            triggeredBefore: canarytoken_filter_triggeredCount(token) ?? 0,
+            triggeredBefore: token.triggeredCount ?? 0,
             files
         };
         const result = {
@@ -31692,13 +32107,13 @@ const plantRunnerCanariesOperation = defineOperation({
             summary: {
                 heading: 'Runner canary planted',
                 columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
-                rows: [[token.canarytoken, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
+                rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
                 notes: [
-                    ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+                    ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
                     params.check
                         ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-                        : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
-                    params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+                        : 'The post step does not check the token (check-on-exit: false); its alerts come from the Console.',
+                    params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
                 ]
             },
             failure
@@ -31710,65 +32125,101 @@ const plantRunnerCanariesOperation = defineOperation({
         if (params.exportEnv) {
             result.environment = { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_DEFAULT_REGION: params.region };
         }
-        context.log.info(`${reused ? 'Reused' : 'Minted'} runner canary ${token.canarytoken} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
+        context.log.info(`${reused ? 'Reused' : 'Minted'} runner canary ${token.id} and planted it as AWS profile '${params.profile}' in ${params.paths.credentials} ` +
             `(region ${params.region} in ${params.paths.config})${params.exportEnv ? '; later steps also get it as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : ''}.`);
         return result;
     }
 });
 const RUNNER_CANARY_OPERATIONS = [plantRunnerCanariesOperation];
-/** What the token says about this job: undefined when it was not used. */
-async function compromise(transport, state) {
+const AFTERWARDS = 'Rotate every secret the job could reach, check the Console (incidents and audit log) for who did this, and review what this run installed and ran.';
+/**
+ * What the token says about this job: undefined when it was not used and
+ * still watches. A rise in `triggered_count` means the credentials were used;
+ * a token disabled or deleted during the job means something turned the
+ * tripwire off, so whether they were used can no longer be told: both fail the
+ * job, each in its own words. An answer without a readable `triggered_count`
+ * proves nothing either way: it is an error (a warning unless
+ * `on-console-error: fail`), never "not triggered".
+ */
+async function checkRunnerCanary(backend, state) {
+    const planted = `the AWS credentials planted in this job (profile '${state.profile}')`;
     let token;
     try {
-        token = (await fetchCanarytoken(transport, state.canarytoken)).token;
-        const keys = awsKeys(token);
-        registerSecret(keys?.accessKeyId);
-        registerSecret(keys?.secretAccessKey);
+        token = await backend.fetch({ id: state.canarytoken });
+        registerSecret(token.awsKeys?.accessKeyId);
+        registerSecret(token.awsKeys?.secretAccessKey);
     }
     catch (error) {
         if (isNotFound(error)) {
             return {
-                status: 'gone from the Console',
-                reason: `is gone from the Console (deleted during the job), so it can no longer vouch for this job`
+                what: 'deleted',
+                status: 'deleted during the job',
+                error: `Runner canary ${state.canarytoken} was deleted from the Console during this job, so nothing can tell whether anyone used ${planted}. ` +
+                    'Someone with a Console key removed the tripwire while the job ran: treat this run as suspect until you know who and why.',
+                heading: 'Runner canary deleted during the job: it can no longer vouch for this run',
+                notes: [
+                    'The Canarytoken was deleted while the job ran: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+                    'A planned cleanup should never reach a runner canary of a running job; if nobody meant it, a stolen key may have been used to hide the tripwire.',
+                    AFTERWARDS
+                ]
             };
         }
         throw error;
     }
-    const count = triggeredCount(token) ?? 0;
+    const count = token.triggeredCount;
+    if (count === undefined) {
+        throw new Error(`the answer of ${backend.description} for it carries no readable triggered_count, so whether anyone used ${planted} cannot be told`);
+    }
     if (count > state.triggeredBefore) {
         const times = count - state.triggeredBefore;
-        return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` };
+        return {
+            what: 'triggered',
+            status: `triggered ${times} time${times === 1 ? '' : 's'}`,
+            error: `Runner canary ${state.canarytoken} was triggered ${times} time${times === 1 ? '' : 's'} during this job: ${planted} were used. ` +
+                'Treat this run as compromised: rotate every secret the job could reach and look for what ran in it.',
+            heading: 'Runner canary triggered: treat this run as compromised',
+            notes: [
+                'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
+                'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+                'The Canarytoken stays enabled, so copies of the keys still alert.'
+            ]
+        };
     }
-    if (isEnabled(token) === false) {
-        return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' };
+    if (token.enabled === false) {
+        return {
+            what: 'disabled',
+            status: 'disabled during the job',
+            error: `Runner canary ${state.canarytoken} was disabled during this job; it was not triggered before that, but a disabled token raises no alert, so nothing can tell whether anyone used ${planted} since. ` +
+                'Someone with a Console key turned the tripwire off while the job ran: treat this run as suspect until you know who and why.',
+            heading: 'Runner canary disabled during the job: it can no longer vouch for this run',
+            notes: [
+                'The Canarytoken was disabled while the job ran and had not alerted: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+                'If nobody meant to disable it, a stolen key may have been used to hide the tripwire. Enable it again (enable-canarytoken) so copies of the keys alert.',
+                AFTERWARDS
+            ]
+        };
     }
     return undefined;
 }
 /**
  * The post step of plant-runner-canaries: (1) with `check`, fetch the token
- * and fail the job when it was triggered (or is gone or disabled); (2) with
+ * and fail the job when it was triggered (or deleted or disabled: see checkRunnerCanary); (2) with
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
 async function runnerCanaryPost(state, connect, log) {
     const result = {};
     if (state.check) {
-        const transport = connect();
+        const backend = connect();
         try {
-            const found = await compromise(transport, state);
+            const found = await checkRunnerCanary(backend, state);
             if (found) {
-                result.failure =
-                    `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
-                        `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`;
+                result.failure = `${found.error} Memo: ${state.memo}`;
                 result.summary = {
-                    heading: 'Runner canary triggered: treat this run as compromised',
+                    heading: found.heading,
                     columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
                     rows: [[state.canarytoken, state.memo, state.profile, found.status]],
-                    notes: [
-                        'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
-                        'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
-                        'The Canarytoken stays enabled, so copies of the keys still alert.'
-                    ]
+                    notes: found.notes
                 };
             }
             else {
@@ -31783,7 +32234,7 @@ async function runnerCanaryPost(state, connect, log) {
                 log.warning(message);
         }
         finally {
-            await transport.close();
+            await backend.close();
         }
     }
     if (state.remove) {
@@ -31819,8 +32270,14 @@ async function runnerCanaryPost(state, connect, log) {
 
 
 
-/** AWS keys do not belong in a file in the repository: an entry may set every other create input. */
-const NOT_IN_A_MANIFEST = ['aws-access-key', 'aws-secret-key', 'aws-region'];
+/**
+ * AWS keys do not belong in a file in the repository; `aws-region` and
+ * `aws-session-token` serve only them (aws-s3's automated bucket creation),
+ * so they are refused with them. An entry may set every other create input.
+ */
+const NOT_IN_A_MANIFEST = ['aws-access-key', 'aws-secret-key', 'aws-session-token', 'aws-region'];
+const NOT_IN_A_MANIFEST_REASON = 'AWS credentials do not belong in a file in the repository, and aws-region and aws-session-token serve only them (the automated bucket creation of aws-s3). ' +
+    'Create such a token with create-canarytoken, its keys from secrets; a manifest entry of kind aws-s3 takes s3-source-bucket and s3-log-bucket only';
 const ENTRY_INPUTS = TOKEN_REQUEST_INPUTS.filter((input) => !NOT_IN_A_MANIFEST.includes(input));
 const ENTRY_KEYS = new Set(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS]);
 const MANIFEST_KEYS = new Set(['flock-id', 'tokens']);
@@ -31896,12 +32353,12 @@ async function readManifest(manifestPath, env, context) {
     // Loaded here, not at start-up: only seeding (and extra-params) read YAML.
     const { parse: parseYaml, stringify: stringifyYaml } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
     let document;
+    const source = await (0,promises_.readFile)(path, 'utf8');
     try {
-        document = parseYaml(await (0,promises_.readFile)(path, 'utf8'));
+        document = parseYaml(source);
     }
     catch (error) {
-        const reason = errorMessage(error).split('\n')[0];
-        throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`);
+        throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${yamlErrorReason(error, source)}).`);
     }
     if (!seed_manifest_isRecord(document))
         throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`);
@@ -31945,6 +32402,8 @@ async function readManifest(manifestPath, env, context) {
             throw entryError(name, 'the name is used by another entry; names must be unique');
         names.add(name);
         for (const key of Object.keys(raw)) {
+            if (NOT_IN_A_MANIFEST.includes(key))
+                throw entryError(name, `key '${key}' is refused in a manifest: ${NOT_IN_A_MANIFEST_REASON}`);
             if (!ENTRY_KEYS.has(key))
                 throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`);
         }
@@ -31969,20 +32428,22 @@ async function readManifest(manifestPath, env, context) {
                 throw entryError(name, error.message);
             throw error;
         }
-        const { kind, params, files } = request;
+        const { kind, flockId } = request;
         const rule = kindRule(kind);
-        const flockId = params.flock_id;
         const identity = JSON.stringify([kind, flockId ?? '', memo]);
         const twin = identities.get(identity);
         if (twin)
             throw entryError(name, `it has the same kind, flock and memo as entry '${twin}', so both would be one token; give one a different memo`);
         identities.set(identity, name);
-        const entry = { name, kind, memo, params, files, templates: [] };
+        const entry = { name, kind, memo, request, templates: [] };
         if (raw.file !== undefined) {
             if (!rule.file)
                 throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${FILE_KINDS.join(', ')}`);
             const shown = String(raw.file);
             entry.file = await pathInside(env, name, 'file', shown);
+            const problem = await unwritableTarget(entry.file);
+            if (problem)
+                throw entryError(name, `'file' ${shown} ${problem}`);
             entry.fileShown = shown;
             const other = writtenFiles.get(entry.file);
             if (other)
@@ -32008,6 +32469,10 @@ async function readManifest(manifestPath, env, context) {
         const owner = owners[0];
         if (writtenFiles.has(path))
             throw entryError(owner, `'template' ${shown} is also the 'file' of entry '${writtenFiles.get(path)}'`);
+        // Filled in place: a link to the template would be read through, then refused at the write, after minting.
+        const problem = await unwritableTarget(path);
+        if (problem)
+            throw entryError(owner, `'template' ${shown} ${problem}`);
         try {
             await readableFileInside(env.workspace, shown, 'template', MAX_TEMPLATE_BYTES);
         }
@@ -32052,7 +32517,6 @@ async function readManifest(manifestPath, env, context) {
 
 
 
-
 /** Marks an entry failed with its reason; the first reason stays (a later one is usually a consequence). */
 function markFailed(state, message) {
     if (state.outcome === 'failed')
@@ -32070,7 +32534,7 @@ async function previousContent(path) {
     return (0,promises_.readFile)(path);
 }
 /** Writes an entry's file: aws-id credentials from the token itself, other kinds downloaded. */
-async function writeEntryFile(transport, entry, token) {
+async function writeEntryFile(backend, entry, token) {
     const path = entry.file;
     const previous = await previousContent(path);
     const options = { directory: (0,external_node_path_.dirname)(path), filename: (0,external_node_path_.basename)(path) };
@@ -32082,23 +32546,24 @@ async function writeEntryFile(transport, entry, token) {
         await writeFileAtomically(options.directory, options.filename, Buffer.from(rendered, 'utf8'), { private: true });
     }
     else {
-        await saveDownload(await downloadCanarytoken(transport, token.canarytoken), options, `canarytoken-${token.canarytoken}`, credentials);
+        await saveDownload(await backend.download(token), options, `canarytoken-${token.id}`, credentials);
     }
     return { path, previous, owner: `entry '${entry.name}'`, private: credentials };
 }
-/** A token field as template text; secret fields are masked first. */
+/** A token field as template text, and whether it is a secret (masked first). */
 function fieldText(token, field) {
-    const value = token[field];
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    const text = token.fieldValues[field];
+    if (text === undefined)
         return undefined;
-    const text = String(value);
-    if (findSecretValues({ [field]: text }).length > 0)
+    const secret = findSecretValues({ [field]: text }).length > 0;
+    if (secret)
         secrets_registerSecret(text);
-    return text;
+    return { text, secret };
 }
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
 async function fillTemplate(template, tokens) {
     const problems = [];
+    const secretFields = new Set();
     const filled = template.content.replace(TEMPLATE_PLACEHOLDER, (text, name, field) => {
         const token = tokens.get(name);
         const value = token ? fieldText(token, field) : undefined;
@@ -32106,15 +32571,18 @@ async function fillTemplate(template, tokens) {
             problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`);
             return text;
         }
-        return value;
+        if (value.secret)
+            secretFields.add(field);
+        return value.text;
     });
     if (problems.length > 0)
         throw new Error(`template ${template.shown}: ${[...new Set(problems)].join('; ')}`);
     const previous = Buffer.from(template.content, 'utf8');
-    // A template that was owner-only stays so (it may now hold a secret key either way).
-    const ownerOnly = ((await (0,promises_.lstat)(template.path)).mode & 0o077) === 0;
+    // A file that now holds a secret field is owner-only (0600); a template that was owner-only stays so.
+    const wasOwnerOnly = ((await (0,promises_.lstat)(template.path)).mode & 0o077) === 0;
+    const ownerOnly = wasOwnerOnly || secretFields.size > 0;
     await writeFileAtomically((0,external_node_path_.dirname)(template.path), (0,external_node_path_.basename)(template.path), Buffer.from(filled, 'utf8'), { private: ownerOnly });
-    return { path: template.path, previous, owner: `template ${template.shown}`, private: ownerOnly };
+    return { path: template.path, previous, owner: `template ${template.shown}`, private: wasOwnerOnly, secretFields: [...secretFields] };
 }
 /** Puts back what this run changed on disk; says what it could not. */
 async function restoreFiles(written, log) {
@@ -32138,9 +32606,9 @@ async function deleteMinted(states, concurrency, context) {
     const minted = states.filter((state) => state.made && !state.made.reused);
     const problems = [];
     await mapWithConcurrency(minted, concurrency, async (state) => {
-        const id = state.made.token.canarytoken;
+        const id = state.made.token.id;
         try {
-            const { alreadyDone } = await deleteCanarytoken(context.transport, id);
+            const { alreadyDone } = await context.backend.delete({ id, manageAuth: state.made.token.manageAuth });
             state.rollback = alreadyDone ? 'already deleted' : 'deleted again';
             context.log.info(`Deleted ${id} (entry '${state.entry.name}') again.`);
         }
@@ -32173,16 +32641,14 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
         const token = made.token;
         return [
             entry.name,
-            { canarytoken: token.canarytoken, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
+            { canarytoken: token.id, kind: token.kind, hostname: token.hostname, url: token.url, memo: token.memo, file: entry.file, reused: made?.reused ?? false }
         ];
     }));
     const createdCount = existing.filter((state) => !state.made?.reused).length;
     const reusedCount = existing.filter((state) => state.made?.reused).length;
     const order = (state) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2);
     const failedCount = states.filter((state) => state.outcome === 'failed').length;
-    const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens);
-    if (list.warning)
-        context.log.warning(list.warning);
+    const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', tokens, context.log);
     return {
         outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
         summary: {
@@ -32193,14 +32659,14 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
                 .map((state) => [
                 state.entry.name,
                 state.entry.kind,
-                state.made?.token.canarytoken ?? '',
+                state.made?.token.id ?? '',
                 state.made?.token.hostname || state.made?.token.url || '',
                 state.entry.memo,
                 state.entry.fileShown ?? '',
                 outcomeText(state)
             ]),
             notes: [`Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`, ...notes, list.note],
-            fullList: `the file named by the 'tokens-file' output (${list.path}) holds them all`
+            fullList: list.fullList
         },
         artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
         failure
@@ -32219,10 +32685,10 @@ async function runSeed(params, context) {
     log.info(`Seeding ${counted(states.length, 'Canarytoken')}, ${concurrency} at a time${params.reuse ? ', reusing tokens that already carry their memo' : ''}.`);
     await mapWithConcurrency(states, concurrency, async (state) => {
         try {
-            state.made = await createOrReuse(context.transport, state.entry.params, state.entry.files, params.reuse);
+            state.made = await createOrReuse(context.backend, state.entry.request, params.reuse);
             const token = state.made.token;
             state.outcome = state.made.reused ? 'reused' : 'created';
-            log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.canarytoken} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`);
+            log.info(`${state.made.reused ? 'Reused' : 'Created'} ${token.kind} Canarytoken ${token.id} for entry '${state.entry.name}'${token.hostname ? ` (${token.hostname})` : ''}.`);
         }
         catch (error) {
             markFailed(state, errorMessage(error));
@@ -32236,7 +32702,7 @@ async function runSeed(params, context) {
         const withFile = states.filter((state) => state.made && state.entry.file);
         await mapWithConcurrency(withFile, concurrency, async (state) => {
             try {
-                written.push(await writeEntryFile(context.transport, state.entry, state.made.token));
+                written.push(await writeEntryFile(context.backend, state.entry, state.made.token));
                 log.info(`Wrote ${state.entry.file} (entry '${state.entry.name}').`);
             }
             catch (error) {
@@ -32247,8 +32713,10 @@ async function runSeed(params, context) {
         const tokens = new Map(states.filter((state) => state.made).map((state) => [state.entry.name, state.made.token]));
         for (const template of manifest.templates) {
             try {
-                written.push(await fillTemplate(template, tokens));
-                log.info(`Filled the placeholders of ${template.shown}.`);
+                const filled = await fillTemplate(template, tokens);
+                written.push(filled);
+                const secrets = filled.secretFields ?? [];
+                log.info(`Filled the placeholders of ${template.shown}${secrets.length > 0 ? `; it now holds secret fields (${secrets.join(', ')}), so it is owner-only (mode 0600)` : ''}.`);
             }
             catch (error) {
                 failures.push(errorMessage(error));
@@ -32284,6 +32752,7 @@ async function runSeed(params, context) {
 const seedOperation = defineOperation({
     name: 'seed-canarytokens',
     description: 'Creates every Canarytoken a YAML `manifest` lists, `concurrency` at a time, reusing tokens that already carry their memo; writes their files and fills `{{ canarytoken.<name>.<field> }}` in templates; all or nothing unless `keep-on-failure: true`.',
+    backends: CONSOLE_ONLY,
     requires: ['manifest'],
     accepts: ['reuse', 'keep-on-failure', 'concurrency', 'artifact-name', 'retention-days'],
     outputs: ['tokens', 'tokens-file', 'count', 'created-count', 'reused-count', 'artifact-id', 'artifact-name'],
@@ -32318,8 +32787,13 @@ const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name);
 function findOperation(name) {
     const operation = OPERATIONS.find((candidate) => candidate.name === name);
     if (!operation) {
-        const got = name ? `'${name}' is not one of them${didYouMean(name, OPERATION_NAMES)}` : 'it is empty';
-        throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}${got.endsWith('?') ? '' : '.'}`);
+        if (!name)
+            throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; it is empty.`);
+        const hint = didYouMean(name, OPERATION_NAMES);
+        // The guess first: it is what a reader needs, and the list is long.
+        if (hint)
+            throw new InputError(`Input 'operation': '${name}' is not an operation of this action${hint} It must be one of: ${OPERATION_NAMES.join(', ')}.`);
+        throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; '${name}' is not one of them.`);
     }
     return operation;
 }
@@ -32334,6 +32808,14 @@ function checkRequiredInputs(operation, inputs) {
 function ignoredInputs(operation, inputs, allInputs, defaults) {
     const read = new Set([...COMMON_INPUTS, ...operation.requires, ...operation.accepts]);
     return allInputs.filter((name) => !read.has(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''));
+}
+const BACKEND_NAMES = { console: 'the Canary Console', 'canarytokens-server': 'a Canarytokens server' };
+/** Refuses, before any request, an operation the chosen server cannot carry out, saying why. */
+function checkBackend(operation, backend) {
+    if (operation.backends.includes(backend))
+        return;
+    const works = operation.backends.map((name) => BACKEND_NAMES[name]).join(' and ');
+    throw new InputError(`Operation '${operation.name}' works on ${works} only, not on ${BACKEND_NAMES[backend]}${operation.backendNote ? `: ${operation.backendNote}` : ''}.`);
 }
 
 ;// CONCATENATED MODULE: ./build/publish/outputs.js
@@ -32388,7 +32870,7 @@ async function publishSummary(section) {
     await summary.write();
 }
 
-;// CONCATENATED MODULE: ./build/console/console-url.js
+;// CONCATENATED MODULE: ./build/backends/console/console-url.js
 
 /** Domain of Thinkst's hosted Consoles; a bare hash means `<hash>.canary.tools`. */
 const HOSTED_DOMAIN = 'canary.tools';
@@ -32449,7 +32931,7 @@ function resolveConsoleUrl(value) {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./build/console/transport.js
+;// CONCATENATED MODULE: ./build/http/transport.js
 
 
 
@@ -32523,13 +33005,13 @@ const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED'
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 /** What a connection error code means, in words a user can act on. */
-function explainCode(code) {
+function explainCode(code, input) {
     if (code === 'ENOTFOUND')
-        return "the name does not resolve; check 'console'";
+        return `the name does not resolve; check '${input}'`;
     if (code === 'EAI_AGAIN')
         return 'the name could not be resolved just now (DNS)';
     if (code === 'ECONNREFUSED')
-        return "the connection was refused; check 'console' and that nothing blocks the port";
+        return `the connection was refused; check '${input}' and that nothing blocks the port`;
     if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
         return 'no route to the host';
     if (code === 'UND_ERR_CONNECT_TIMEOUT')
@@ -32546,19 +33028,19 @@ function explainCode(code) {
         return 'TLS failed';
     return undefined;
 }
-function networkError(error, timeoutMs, target, elsewhere = false) {
-    if (error instanceof ConsoleApiError)
+function networkError(error, timeoutMs, dialect, target, elsewhere = false) {
+    if (error instanceof ApiError)
         return error;
     if (isTimeout(error)) {
-        return new ConsoleApiError(`${target && elsewhere ? target.origin : 'the Console'} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
+        return new ApiError(`${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
     }
     const code = errorCode(error);
-    const explanation = code ? explainCode(code) : undefined;
+    const explanation = code ? explainCode(code, dialect.serverInput) : undefined;
     const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error);
     // The origin only: a signed storage URL's query is a credential.
-    const where = target ? target.origin : 'the Console';
+    const where = target ? target.origin : dialect.serverName;
     const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
-    return new ConsoleApiError(`${what} (${detail})`, 'network');
+    return new ApiError(`${what} (${detail})`, 'network');
 }
 /** One attempt's failure, with what deciding on another attempt needs. */
 class FailedAttempt extends Error {
@@ -32579,9 +33061,9 @@ class FailedAttempt extends Error {
     }
 }
 /** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error, timeoutMs, target, elsewhere = false) {
+function failedInTransit(error, timeoutMs, dialect, target, elsewhere = false) {
     const code = errorCode(error);
-    const mapped = networkError(error, timeoutMs, target, elsewhere);
+    const mapped = networkError(error, timeoutMs, dialect, target, elsewhere);
     const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
     const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
     return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
@@ -32630,41 +33112,6 @@ function describeNonJson(contentType, text) {
     const type = contentType?.split(';')[0]?.trim() || 'no content type';
     return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`;
 }
-/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
-const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized']);
-/**
- * Maps an answer to a ConsoleApiError, or returns nothing when it is a
- * success. Both the status and the `result` field are checked: the Console
- * has answered errors with 200 and successes' bodies are what callers need.
- */
-function errorForAnswer(status, contentType, text, location) {
-    if (status >= 300 && status < 400) {
-        const target = location ? location.split('?')[0] : 'no Location';
-        return new ConsoleApiError(`${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`, 'redirect', status);
-    }
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status);
-    }
-    const record = typeof body === 'object' && body !== null ? body : {};
-    const message = typeof record.message === 'string' ? record.message : undefined;
-    // The reference documents authentication failures by their bodies only (a
-    // bad `auth_token` parameter, a bad header), not by status: both are read.
-    if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
-        return new ConsoleApiError(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
-    }
-    if (status < 200 || status >= 300) {
-        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);
-    }
-    if (record.result !== 'success') {
-        const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field';
-        return new ConsoleApiError(`${describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message);
-    }
-    return undefined;
-}
 /**
  * A parameter as the reference writes it. Booleans are `True`/`False`: the
  * form the reference gives for `active` ("If set to True"), the one Thinkst's
@@ -32696,7 +33143,7 @@ function downloadUrl(baseUrl, endpoint, params) {
 /** Where a download's redirect leads, refused when it has no target, leads off https or goes round too often. */
 function nextHop(from, location, hops, status) {
     const refuse = (why) => {
-        throw new FailedAttempt(new ConsoleApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false);
+        throw new FailedAttempt(new ApiError(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false);
     };
     if (hops >= MAX_REDIRECTS)
         return refuse(`more than ${MAX_REDIRECTS} times; stopped following`);
@@ -32734,7 +33181,7 @@ function htmlTitle(text) {
  * `{"result": ...}` or an HTML page is an answer, never the token's file (no
  * token file is either).
  */
-function downloadFailure(status, contentType, disposition, content) {
+function downloadFailure(dialect, status, contentType, disposition, content) {
     const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart();
     const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES;
     const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head);
@@ -32743,34 +33190,35 @@ function downloadFailure(status, contentType, disposition, content) {
     if (looksJson) {
         try {
             const parsed = JSON.parse(text);
-            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'result' in parsed)
+            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && dialect.isAnswerRecord(parsed)) {
                 record = parsed;
+            }
         }
         catch {
             // not JSON after all: judged below like any other body
         }
     }
     if (record) {
-        const failure = errorForAnswer(status, 'application/json', text);
-        return failure ?? new ConsoleApiError(`${describeStatus(status)}: the Console answered with JSON instead of a file`, 'result', status);
+        const failure = dialect.errorForAnswer(status, 'application/json', text);
+        return failure ?? new ApiError(`${describeStatus(status)}: ${dialect.serverName} answered with JSON instead of a file`, 'result', status);
     }
     if (status < 200 || status >= 300)
-        return errorForAnswer(status, contentType, text || content.toString('utf8'));
+        return dialect.errorForAnswer(status, contentType, text || content.toString('utf8'));
     if (looksHtml) {
         const title = htmlTitle(text);
-        return new ConsoleApiError(`${describeStatus(status)}: the Console answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`, 'not-json', status, title);
+        return new ApiError(`${describeStatus(status)}: ${dialect.serverName} answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`, 'not-json', status, title);
     }
     if (/\bjson\b/i.test(contentType ?? '') && !disposition) {
-        return new ConsoleApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status);
+        return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status);
     }
     return undefined;
 }
 /**
- * The one module that speaks HTTP to the Console: it owns the URL, the auth
+ * The one module that speaks HTTP to Canary servers: it owns the URL, the auth
  * header, body encoding, timeouts, retries and the mapping of every failure
- * to a ConsoleApiError. It knows nothing of action inputs or of `@actions/core`.
+ * to a ApiError. It knows nothing of action inputs or of `@actions/core`.
  */
-class ConsoleTransport {
+class HttpTransport {
     options;
     dispatcher;
     policy;
@@ -32795,9 +33243,9 @@ class ConsoleTransport {
             text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, this.options.baseUrl);
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl);
         }
-        const failure = errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
+        const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'));
         if (failure) {
             this.maskSecretsIn(text);
             throw failedAnswer(failure, headerValue(headers, 'retry-after'));
@@ -32838,9 +33286,9 @@ class ConsoleTransport {
             content = await readBody(body, MAX_DOWNLOAD_BYTES);
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin);
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
         }
-        const failure = downloadFailure(statusCode, contentType, disposition, content);
+        const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content);
         if (failure) {
             if (failure.failure !== 'not-json')
                 this.maskSecretsIn(content.toString('utf8'));
@@ -32877,34 +33325,36 @@ class ConsoleTransport {
                 if (!(thrown instanceof FailedAttempt))
                     throw thrown;
                 const { error } = thrown;
-                const final = (message = error.message) => new ConsoleApiError(message, error.failure, error.status, error.consoleMessage, number, earlierAttemptMayHaveActed);
+                const final = (message = error.message) => new ApiError(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed);
                 const retrying = thrown.retryReason !== undefined && number < attempts;
                 if (thrown.mayHaveActed && !repeatable) {
                     if (recover) {
                         // Even when no retry follows: a token the Console made must not be reported as a failure.
-                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether the Console acted on it.`);
+                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether ${this.options.dialect.serverName} acted on it.`);
                         let settled;
                         try {
                             settled = await recover(error);
                         }
                         catch (check) {
                             const reason = errorMessage(check);
-                            throw final(`${error.message}; the Console may have acted on it, so it was not sent again: ${reason}`);
+                            // The check often fails as the call did (the same timeout): say it once.
+                            const why = reason === error.message ? ' (checking whether it had failed the same way)' : `: ${reason}`;
+                            throw final(`${error.message}; ${this.options.dialect.serverName} may have acted on it, so it was not sent again${why}`);
                         }
                         if (settled !== undefined) {
-                            this.options.logger?.info(`${call}: the Console had acted on attempt ${number}; not sending it again.`);
+                            this.options.logger?.info(`${call}: ${this.options.dialect.serverName} had acted on attempt ${number}; not sending it again.`);
                             return settled;
                         }
                     }
                     else if (retrying) {
-                        throw final(`${error.message}; not sent again: the Console may have acted on it, and this call is not safe to repeat`);
+                        throw final(`${error.message}; not sent again: ${this.options.dialect.serverName} may have acted on it, and this call is not safe to repeat`);
                     }
                 }
                 if (!retrying)
                     throw final();
                 earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable;
                 const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
-                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ' (the Console asked for this wait with Retry-After)';
+                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ` (${this.options.dialect.serverName} asked for this wait with Retry-After)`;
                 this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
                 await (this.options.sleep ?? external_node_timers_promises_namespaceObject.setTimeout)(wait);
             }
@@ -32939,10 +33389,10 @@ class ConsoleTransport {
     }
     headersFor(url, accept) {
         const headers = { accept, 'user-agent': this.options.userAgent };
-        // The token goes in the header only (URLs end up in logs and proxies),
-        // and only to the Console's own origin.
+        // Credentials go in headers only (URLs end up in logs and proxies), and
+        // only to the server's own origin.
         if (url.origin === this.options.baseUrl.origin)
-            headers['x-canary-auth-token'] = this.options.authToken;
+            Object.assign(headers, this.options.dialect.authHeaders());
         return headers;
     }
     async send(endpoint, params, files, accept) {
@@ -32963,10 +33413,15 @@ class ConsoleTransport {
             for (const [name, path] of Object.entries(files)) {
                 const type = uploadMimeType(path);
                 if (!type)
-                    throw new ConsoleApiError(`cannot tell the MIME type of ${(0,external_node_path_.basename)(path)} from its extension`, 'not-json');
+                    throw new ApiError(`cannot tell the MIME type of ${(0,external_node_path_.basename)(path)} from its extension`, 'not-json');
                 form.set(name, await (0,external_node_fs_.openAsBlob)(path, { type }), (0,external_node_path_.basename)(path));
             }
             body = form;
+        }
+        else if ((endpoint.body ?? this.options.dialect.bodyEncoding) === 'json') {
+            // Values keep their JSON types; the header is exactly application/json (a server may compare it as a string).
+            body = JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null)));
+            headers['content-type'] = 'application/json';
         }
         else {
             body = new URLSearchParams(entries).toString();
@@ -32977,7 +33432,7 @@ class ConsoleTransport {
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
         return answer;
     }
-    /** A GET to a redirect's target: the Console's origin gets the auth header, any other origin nothing but the URL it gave. */
+    /** A GET to a redirect's target: the server's origin gets its credentials, any other origin nothing but the URL it gave. */
     async get(url, accept) {
         const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept));
         this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`);
@@ -32995,7 +33450,7 @@ class ConsoleTransport {
             });
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, url, url.origin !== this.options.baseUrl.origin);
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
         }
     }
     async close() {
@@ -33010,11 +33465,65 @@ async function readBody(body, limit) {
         size += chunk.length;
         if (size > limit) {
             body.destroy();
-            throw new ConsoleApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json');
+            throw new ApiError(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json');
         }
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./build/backends/console/dialect.js
+
+
+function dialect_describeStatus(status) {
+    return `HTTP ${status}`;
+}
+/** The Console's messages for a key it does not accept (getting-started.md), lower-cased. */
+const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized']);
+/**
+ * Maps an answer to a ApiError, or returns nothing when it is a
+ * success. Both the status and the `result` field are checked: the Console
+ * has answered errors with 200 and successes' bodies are what callers need.
+ */
+function errorForAnswer(status, contentType, text, location) {
+    if (status >= 300 && status < 400) {
+        const target = location ? location.split('?')[0] : 'no Location';
+        return new ApiError(`${dialect_describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`, 'redirect', status);
+    }
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return new ApiError(`${dialect_describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status);
+    }
+    const record = typeof body === 'object' && body !== null ? body : {};
+    const message = typeof record.message === 'string' ? record.message : undefined;
+    // The reference documents authentication failures by their bodies only (a
+    // bad `auth_token` parameter, a bad header), not by status: both are read.
+    if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
+        return new ApiError(`${dialect_describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
+    }
+    if (status < 200 || status >= 300) {
+        return new ApiError(`${dialect_describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);
+    }
+    if (record.result !== 'success') {
+        const result = typeof record.result === 'string' ? `"result": "${record.result}"` : 'no "result" field';
+        return new ApiError(`${dialect_describeStatus(status)}: ${message ?? `the answer had ${result}`}`, 'result', status, message);
+    }
+    return undefined;
+}
+/** The Console's ways: the auth token in its header, form bodies, `result` in every answer. */
+function consoleDialect(authToken) {
+    return {
+        serverName: 'the Console',
+        serverInput: 'console',
+        bodyEncoding: 'form',
+        // The token goes in the header only, and the transport sends it to the Console's own origin only.
+        authHeaders: () => ({ 'x-canary-auth-token': authToken }),
+        errorForAnswer,
+        isAnswerRecord: (record) => 'result' in record
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/version.js
@@ -33023,6 +33532,8 @@ async function readBody(body, limit) {
 const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/runtime.js
+
+
 
 
 
@@ -33059,18 +33570,28 @@ function failureMessage(operationName, error) {
     if (error instanceof InputError)
         return error.message;
     const reason = errorMessage(error);
-    if (error instanceof ConsoleApiError && error.attempts > 1)
+    if (error instanceof ApiError && error.attempts > 1)
         return `${operationName} failed after ${error.attempts} attempts: ${reason}`;
     return operationName ? `${operationName} failed: ${reason}` : reason;
 }
-/** Checks the connection inputs (console, timeout-seconds, retries) now; opens the transport when called. */
-function consoleConnection(inputs) {
+/**
+ * Checks the connection inputs (the server, timeout-seconds, retries) now,
+ * sending nothing; opens the backend when called.
+ */
+function backendConnection(inputs) {
     const baseUrl = resolveConsoleUrl(inputs.get('console'));
+    checkSecretInput('auth-token', inputs.get('auth-token'));
+    const transport = transportOptions(inputs);
+    return {
+        name: 'console',
+        open: () => new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl)
+    };
+}
+/** What every backend's transport shares: timeouts, retries, the one adaptive gate, masking, the log. */
+function transportOptions(inputs) {
     const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
     const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries;
-    return () => new ConsoleTransport({
-        baseUrl,
-        authToken: inputs.get('auth-token'),
+    return {
         timeoutMs: timeoutSeconds * 1000,
         retry: { retries },
         // Bulk operations send many requests at once; a Console that throttles slows all of them down.
@@ -33079,10 +33600,11 @@ function consoleConnection(inputs) {
         onSecret: secrets_registerSecret,
         findSecrets: (body) => findSecretValues(body),
         logger: log
-    });
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/main.js
+
 
 
 
@@ -33131,19 +33653,23 @@ async function run() {
             secrets_registerSecret(inputs.get(name));
         operation = findOperation(inputs.get('operation'));
         checkRequiredInputs(operation, inputs);
-        const openTransport = consoleConnection(inputs);
+        const connection = backendConnection(inputs);
+        checkBackend(operation, connection.name);
         const env = runEnvironment();
+        if (!process.env.RUNNER_TEMP) {
+            log.info(`RUNNER_TEMP is not set (a local run?): token lists and downloads without 'path' go to ${(0,external_node_path_.join)(env.runnerTemp, 'canary-console-action')}.`);
+        }
         for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
             log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`);
         }
         const params = await operation.parse(inputs, env);
-        const transport = openTransport();
+        const backend = connection.open();
         let result;
         try {
-            result = await operation.run(params, { transport, env, log: log });
+            result = await operation.run(params, { backend, env, log: log });
         }
         finally {
-            await transport.close();
+            await backend.close();
         }
         await publish(result, env);
         if (result.failure)

@@ -9,7 +9,7 @@ import { AdaptiveConcurrency } from './http/gate.js'
 import { ConsoleBackend } from './backends/console/index.js'
 import type { BackendName, CanarytokenBackend } from './backends/types.js'
 import type { Log } from './operations/types.js'
-import { findSecretValues, redact, registerSecret } from './secrets.js'
+import { checkSecretInput, findSecretValues, redact, registerSecret } from './secrets.js'
 import { ACTION_VERSION } from './version.js'
 
 // What both entry points share (main.ts for the step, post-main.ts for the
@@ -50,6 +50,7 @@ export function failureMessage(operationName: string | undefined, error: unknown
  */
 export function backendConnection(inputs: InputReader): BackendConnection {
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
+  checkSecretInput('auth-token', inputs.get('auth-token'))
   const transport = transportOptions(inputs)
   return {
     name: 'console',

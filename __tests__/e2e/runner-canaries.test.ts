@@ -345,15 +345,18 @@ describe('the post step', () => {
   })
 
   it.each([
-    ['deleted', async (id: string) => expectSuccess(forget(await action('delete-canarytoken', { canarytoken: id }))), /is gone from the Console/],
-    ['disabled', async (id: string) => expectSuccess(forget(await action('disable-canarytoken', { canarytoken: id }))), /was disabled during the job/]
-  ])('fails the job when the canary was %s during it', async (_what, change, message) => {
+    ['deleted', async (id: string) => expectSuccess(forget(await action('delete-canarytoken', { canarytoken: id }))), /was deleted from the Console during this job, so nothing can tell whether/],
+    ['disabled', async (id: string) => expectSuccess(forget(await action('disable-canarytoken', { canarytoken: id }))), /was disabled during this job; it was not triggered before that, but a disabled token raises no alert/]
+  ])('fails the job when the canary was %s during it, saying what happened and not that the keys were used', async (what, change, message) => {
     const planted = await plant(await home())
     expectSuccess(planted.run)
     await change(planted.run.outputs.canarytoken as string)
     const after = await post(planted)
     expectFailure(after, message)
-    expect(after.errors[0]).toMatch(/credentials planted in this job .* were used\. Treat this run as compromised/)
+    expect(after.errors[0]).toMatch(/treat this run as suspect until you know who and why\. Memo: /)
+    expect(after.errors[0]).not.toMatch(/were used\./)
+    expect(after.summary).toContain(`Runner canary ${what} during the job: it can no longer vouch for this run`)
+    expect(after.summary).not.toContain('were used while it ran')
   })
 
   it('warns, and still removes the profile, when the Console cannot be reached for the check', async () => {

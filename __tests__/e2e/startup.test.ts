@@ -55,12 +55,19 @@ describe('operations that upload nothing need dist/index.js only', () => {
     expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
   })
 
-  it('the artifact client, the Azure SDK and yaml are not in dist/index.js, but in chunks', async () => {
+  it('a glob memo-pattern needs no chunk; a /regex/ loads RE2 on demand, from a chunk', async () => {
+    expectSuccess(await fromEntryOnly('list-canarytokens', { 'memo-pattern': 'entry *' }))
+    const run = await fromEntryOnly('list-canarytokens', { 'memo-pattern': '/^entry/' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
+  })
+
+  it('the artifact client, the Azure SDK, yaml and RE2 are not in dist/index.js, but in chunks', async () => {
     const entry = await readFile(bundle, 'utf8')
     const chunks = await Promise.all(
       (await readdir(dist)).filter((file) => /^\d+\.index\.js$/.test(file)).map((file) => readFile(join(dist, file), 'utf8'))
     )
-    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError']) {
+    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError', 'RE2JSSyntaxException']) {
       expect(entry).not.toContain(marker)
       expect(chunks.some((chunk) => chunk.includes(marker))).toBe(true)
     }

@@ -84,7 +84,8 @@ function parseBoolean(value, name) {
 /** @param {string | undefined} memo */
 function checkMemo(memo) {
   if (!memo) fail(400, 'Empty memo')
-  if (memo.length > MAX_MEMO) fail(400, `Memo too long: at most ${MAX_MEMO} characters`)
+  // The Console is Python: its len() counts code points (an emoji is one), not UTF-16 units.
+  if ([...memo].length > MAX_MEMO) fail(400, `Memo too long: at most ${MAX_MEMO} characters`)
   return memo
 }
 

@@ -21,8 +21,11 @@ export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
 export function findOperation(name: string): Operation<unknown> {
   const operation = OPERATIONS.find((candidate) => candidate.name === name)
   if (!operation) {
-    const got = name ? `'${name}' is not one of them${didYouMean(name, OPERATION_NAMES)}` : 'it is empty'
-    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}${got.endsWith('?') ? '' : '.'}`)
+    if (!name) throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; it is empty.`)
+    const hint = didYouMean(name, OPERATION_NAMES)
+    // The guess first: it is what a reader needs, and the list is long.
+    if (hint) throw new InputError(`Input 'operation': '${name}' is not an operation of this action${hint} It must be one of: ${OPERATION_NAMES.join(', ')}.`)
+    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; '${name}' is not one of them.`)
   }
   return operation
 }

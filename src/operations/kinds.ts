@@ -1,5 +1,5 @@
 import { UPLOAD_MIME_TYPES } from '../http/upload-types.js'
-import { didYouMean } from '../near-miss.js'
+import { unknownNameMessage } from '../near-miss.js'
 import type { InputName } from '../inputs.js'
 
 /** A file part sent with create (multipart): the Console's part name and the input that names the file. */
@@ -121,8 +121,7 @@ export function isKnownKind(kind: string): kind is CanarytokenKind {
 /** `Input 'kind' must be one of: ...; 'DNS' is not a Canarytoken kind; did you mean 'dns'?` */
 export function unknownKindMessage(kind: string): string {
   if (!kind) return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}.`
-  const guess = didYouMean(kind, KIND_NAMES)
-  return `Input 'kind' must be one of: ${KIND_NAMES.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`
+  return unknownNameMessage('kind', kind, 'a Canarytoken kind', KIND_NAMES)
 }
 
 /** A kind's rule, typed as the rule (the table's own literal types differ per kind). */

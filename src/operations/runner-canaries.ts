@@ -146,8 +146,9 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   return { token, reused, keys }
 }
 
+/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
 function reasonOf(error: unknown): string {
-  const reason = errorMessage(error)
+  const reason = errorMessage(error).replace(/\.+$/, '')
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 
@@ -214,7 +215,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
           heading: 'Runner canary not planted',
           columns: ['Memo', 'Why'],
           rows: [[params.memo, reason]],
-          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (`on-console-error: warn`).']
+          notes: ['The Console could not be reached or refused, so this job runs without a runner canary (on-console-error: warn).']
         }
       }
     }
@@ -262,11 +263,11 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
         columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
         rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
         notes: [
-          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
           params.check
             ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-            : 'The post step does not check the token (`check-on-exit: false`); its alerts come from the Console.',
-          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+            : 'The post step does not check the token (check-on-exit: false); its alerts come from the Console.',
+          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
         ]
       },
       failure
@@ -294,8 +295,31 @@ export interface PostResult {
   summary?: SummarySection
 }
 
-/** What the token says about this job: undefined when it was not used. */
-async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+/** What the post step found: the token was used, or can no longer tell (disabled or deleted during the job). */
+export interface Finding {
+  what: 'triggered' | 'disabled' | 'deleted'
+  /** The summary's State column. */
+  status: string
+  /** The ::error:: line, without the memo. */
+  error: string
+  heading: string
+  notes: string[]
+}
+
+const AFTERWARDS =
+  'Rotate every secret the job could reach, check the Console (incidents and audit log) for who did this, and review what this run installed and ran.'
+
+/**
+ * What the token says about this job: undefined when it was not used and
+ * still watches. A rise in `triggered_count` means the credentials were used;
+ * a token disabled or deleted during the job means something turned the
+ * tripwire off, so whether they were used can no longer be told: both fail the
+ * job, each in its own words. An answer without a readable `triggered_count`
+ * proves nothing either way: it is an error (a warning unless
+ * `on-console-error: fail`), never "not triggered".
+ */
+export async function checkRunnerCanary(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<Finding | undefined> {
+  const planted = `the AWS credentials planted in this job (profile '${state.profile}')`
   let token: TokenRecord
   try {
     token = await backend.fetch({ id: state.canarytoken })
@@ -304,26 +328,62 @@ async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState)
   } catch (error) {
     if (isNotFound(error)) {
       return {
-        status: 'gone from the Console',
-        reason: `is gone from the Console (deleted during the job), so it can no longer vouch for this job`
+        what: 'deleted',
+        status: 'deleted during the job',
+        error:
+          `Runner canary ${state.canarytoken} was deleted from the Console during this job, so nothing can tell whether anyone used ${planted}. ` +
+          'Someone with a Console key removed the tripwire while the job ran: treat this run as suspect until you know who and why.',
+        heading: 'Runner canary deleted during the job: it can no longer vouch for this run',
+        notes: [
+          'The Canarytoken was deleted while the job ran: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+          'A planned cleanup should never reach a runner canary of a running job; if nobody meant it, a stolen key may have been used to hide the tripwire.',
+          AFTERWARDS
+        ]
       }
     }
     throw error
   }
-  const count = token.triggeredCount ?? 0
+  const count = token.triggeredCount
+  if (count === undefined) {
+    throw new Error(`the answer of ${backend.description} for it carries no readable triggered_count, so whether anyone used ${planted} cannot be told`)
+  }
   if (count > state.triggeredBefore) {
     const times = count - state.triggeredBefore
-    return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` }
+    return {
+      what: 'triggered',
+      status: `triggered ${times} time${times === 1 ? '' : 's'}`,
+      error:
+        `Runner canary ${state.canarytoken} was triggered ${times} time${times === 1 ? '' : 's'} during this job: ${planted} were used. ` +
+        'Treat this run as compromised: rotate every secret the job could reach and look for what ran in it.',
+      heading: 'Runner canary triggered: treat this run as compromised',
+      notes: [
+        'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
+        'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+        'The Canarytoken stays enabled, so copies of the keys still alert.'
+      ]
+    }
   }
   if (token.enabled === false) {
-    return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
+    return {
+      what: 'disabled',
+      status: 'disabled during the job',
+      error:
+        `Runner canary ${state.canarytoken} was disabled during this job; it was not triggered before that, but a disabled token raises no alert, so nothing can tell whether anyone used ${planted} since. ` +
+        'Someone with a Console key turned the tripwire off while the job ran: treat this run as suspect until you know who and why.',
+      heading: 'Runner canary disabled during the job: it can no longer vouch for this run',
+      notes: [
+        'The Canarytoken was disabled while the job ran and had not alerted: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+        'If nobody meant to disable it, a stolen key may have been used to hide the tripwire. Enable it again (enable-canarytoken) so copies of the keys alert.',
+        AFTERWARDS
+      ]
+    }
   }
   return undefined
 }
 
 /**
  * The post step of plant-runner-canaries: (1) with `check`, fetch the token
- * and fail the job when it was triggered (or is gone or disabled); (2) with
+ * and fail the job when it was triggered (or deleted or disabled: see checkRunnerCanary); (2) with
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
@@ -332,20 +392,14 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
   if (state.check) {
     const backend = connect()
     try {
-      const found = await compromise(backend, state)
+      const found = await checkRunnerCanary(backend, state)
       if (found) {
-        result.failure =
-          `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
-          `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`
+        result.failure = `${found.error} Memo: ${state.memo}`
         result.summary = {
-          heading: 'Runner canary triggered: treat this run as compromised',
+          heading: found.heading,
           columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
           rows: [[state.canarytoken, state.memo, state.profile, found.status]],
-          notes: [
-            'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
-            'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
-            'The Canarytoken stays enabled, so copies of the keys still alert.'
-          ]
+          notes: found.notes
         }
       } else {
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
