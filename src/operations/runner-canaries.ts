@@ -1,4 +1,5 @@
-import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
+import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
+import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
 import { ApiError, isNotFound } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
@@ -199,6 +200,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
     return params
   },
   async run(params, context) {
+    const plantedAt = Date.now()
     let minted: Minted
     try {
       minted = await mintRunnerCanary(context.backend, params)
@@ -253,6 +255,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
       triggeredBefore: token.triggeredCount ?? 0,
+      plantedAt: plantedAt,
       files
     }
     const result: OperationResult = {
@@ -294,8 +297,38 @@ export interface PostResult {
   summary?: SummarySection
 }
 
+/** How far the Console's clock may be behind ours when telling this job's incidents from older ones. */
+const CLOCK_SKEW_MS = 60_000
+/** Incidents the error names; the summary shows up to MAX_SUMMARY_INCIDENTS. */
+const MAX_ERROR_INCIDENTS = 3
+const MAX_SUMMARY_INCIDENTS = 20
+
+/** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
+function incidentWords(incident: IncidentRecord): string {
+  const bounded = (text: string) => truncateCodePoints(visibleControls(text), 200)
+  return (
+    `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
+  )
+}
+
+/**
+ * The Console's incidents of the token since it was planted (all of them for
+ * a state without the time), newest first, at most MAX_SUMMARY_INCIDENTS.
+ * Read only when the canary fired, so the post step stays one request when
+ * nothing did.
+ */
+async function incidentsSince(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<IncidentRecord[]> {
+  const since = state.plantedAt === undefined ? undefined : state.plantedAt - CLOCK_SKEW_MS
+  const found: IncidentRecord[] = []
+  for await (const incident of backend.incidents({ id: state.canarytoken })) {
+    if (since === undefined || incident.created.getTime() >= since) found.push(incident)
+  }
+  return found.sort((a, b) => b.created.getTime() - a.created.getTime()).slice(0, MAX_SUMMARY_INCIDENTS)
+}
+
 /** What the token says about this job: undefined when it was not used. */
-async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<{ reason: string; status: string } | undefined> {
+async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<{ reason: string; status: string; triggered?: boolean } | undefined> {
   let token: TokenRecord
   try {
     token = await backend.fetch({ id: state.canarytoken })
@@ -313,7 +346,7 @@ async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState)
   const count = token.triggeredCount ?? 0
   if (count > state.triggeredBefore) {
     const times = count - state.triggeredBefore
-    return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job` }
+    return { status: `triggered ${times} time${times === 1 ? '' : 's'}`, reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job`, triggered: true }
   }
   if (token.enabled === false) {
     return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
@@ -334,16 +367,40 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
     try {
       const found = await compromise(backend, state)
       if (found) {
+        let seen: IncidentRecord[] = []
+        let unread: string | undefined
+        if (found.triggered) {
+          try {
+            seen = await incidentsSince(backend, state)
+          } catch (error) {
+            unread = reasonOf(error)
+          }
+        }
+        const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
+        const saw = found.triggered
+          ? unread
+            ? ` (the Console's incidents could not be read: ${unread})`
+            : seen.length > 0
+              ? ` The Console's incidents show: ${named.join('; ')}${seen.length > named.length ? `; and ${seen.length - named.length} more (see the job summary)` : ''}.`
+              : " The Console shows no incident for it yet."
+          : ''
         result.failure =
-          `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
+          `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used.${saw} ` +
           `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`
+        const rows =
+          seen.length > 0
+            ? seen.map((incident) => [state.canarytoken, state.memo, state.profile, found.status, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            : [[state.canarytoken, state.memo, state.profile, found.status, '', '', '', '']]
         result.summary = {
           heading: 'Runner canary triggered: treat this run as compromised',
-          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
-          rows: [[state.canarytoken, state.memo, state.profile, found.status]],
+          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State', 'Time', 'Source address', 'AWS call', 'User agent'],
+          rows,
           notes: [
             'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
-            'Rotate every secret the job could reach, check the Console incident for where the call came from, and review what this run installed and ran.',
+            seen.length > 0
+              ? 'Each row is an incident the Console recorded for the token since it was planted: where the call came from, which AWS call it was, and the caller\'s user agent (text the caller chose).'
+              : `Check the Console's incidents for where the call came from${unread ? ` (they could not be read here: ${unread})` : ''}.`,
+            'Rotate every secret the job could reach and review what this run installed and ran.',
             'The Canarytoken stays enabled, so copies of the keys still alert.'
           ]
         }
