@@ -2,6 +2,8 @@
 // GitHub REST stand-in (GITHUB_API_URL), checked on the markdown the stand-in received.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { GitHubEmulator } from '../emulator/github/emulator.mjs'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
@@ -219,6 +221,27 @@ describe('report-incidents', () => {
     github.clearRequests()
     expectSuccess(await report())
     expect(writes()).toEqual([])
+  })
+
+  it('never sends the GitHub token to another origin, even when a Link header points there', async () => {
+    const seen: string[] = []
+    const elsewhere = createServer((request, response) => {
+      seen.push(String(request.headers.authorization ?? 'none'))
+      response.end('[]')
+    })
+    await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done))
+    try {
+      const port = (elsewhere.address() as AddressInfo).port
+      const token = consoleEmulator.addToken({ kind: 'dns', memo: 'm' })
+      const incident = consoleEmulator.addIncident(token.canarytoken)
+      github.injectFault({ method: 'GET', path: `/repos/${REPO}/issues`, headers: { link: `<http://localhost:${port}/repos/${REPO}/issues?page=2>; rel="next"` } })
+      const run = await report({ acknowledge: 'true' })
+      expectFailure(run, /refused to send the GitHub token to http:\/\/localhost:\d+\/repos.*it goes only to GitHub at http:\/\/127\.0\.0\.1/)
+      expect(seen).toEqual([])
+      expect(acknowledged(incident.id)).toBe(false)
+    } finally {
+      await new Promise((done) => elsewhere.close(done))
+    }
   })
 
   it('dry-run writes nothing and acknowledges nothing', async () => {

@@ -8,7 +8,8 @@ import { incidentTag, markedIncidents, markedToken, tokenMarker } from '../../sr
 import { BODY_BUDGET, issueTitle, MAX_TABLE_ROWS, renderComment, renderContinuation, renderIssue } from '../../src/github/render.js'
 import type { Endpoint, HttpTransport, Params } from '../../src/http/transport.js'
 import { InputError } from '../../src/errors.js'
-import { inputsFrom } from '../../src/inputs.js'
+import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
+import { findOperation, ignoredInputs } from '../../src/operations/index.js'
 import { matchesSelection, parseIncidentSelection } from '../../src/operations/incidents.js'
 import { parseReport } from '../../src/operations/report-incidents.js'
 import { codePointLength, codeSpan, visibleControls } from '../../src/publish/markdown.js'
@@ -121,6 +122,11 @@ describe('the selection', () => {
 })
 
 describe('report-incidents inputs', () => {
+  it("does not warn about github-token in other operations: the runner fills its default (the job's token) into every step", () => {
+    const inputs = inputsFrom({ 'github-token': 'ghs_filled_in_by_the_runner', labels: 'mine' })
+    expect(ignoredInputs(findOperation('list-canarytokens'), inputs, INPUT_NAMES, INPUT_DEFAULTS)).toEqual(['labels'])
+  })
+
   const env = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_API_URL: 'https://api.github.com' }
   it('refuses an empty github-token naming the input and the permission', () => {
     expect(() => parseReport(inputsFrom({}), env)).toThrow(/'github-token' is empty.*permissions: issues: write/)
