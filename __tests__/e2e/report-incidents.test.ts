@@ -145,7 +145,7 @@ describe('report-incidents', () => {
     const unwritten = consoleEmulator.addIncident(other.canarytoken)
     github.injectFault({ method: 'POST', path: /\/issues$/, status: 502, times: 100 })
     const failed = await report({ acknowledge: 'true' })
-    expectFailure(failed, /Creating an issue in octo-org\/octo-repo failed: HTTP 502: Server Error.*Nothing that could not be written was acknowledged/)
+    expectFailure(failed, /^report-incidents failed: Creating an issue in octo-org\/octo-repo on GitHub at http:\/\/127\.0\.0\.1:\d+ failed: HTTP 502: Server Error \(after 3 attempts\)\. Nothing that could not be written was acknowledged/)
     expect(acknowledged(unwritten.id)).toBe(false)
     expect(consoleEmulator.listIncidents(many.canarytoken).every((incident) => incident.description.acknowledged === 'True')).toBe(true)
     const outcomes = JSON.parse(readFileSync(failed.outputs['incidents-file'] as string, 'utf8')) as Json[]

@@ -209,5 +209,9 @@ describe('issues and comments', () => {
     const title = issueTitle({ ...token, memo: `@team ${'m'.repeat(500)}` })
     expect(codePointLength(title)).toBeLessThanOrEqual(256)
     expect(title.startsWith('Canarytoken triggered: ` @team')).toBe(true)
+    // A memo of backticks needs long fences: the memo is shortened, never the span cut open.
+    const ticks = issueTitle({ ...token, memo: `${'`'.repeat(200)} @team` })
+    expect(codePointLength(ticks)).toBeLessThanOrEqual(256)
+    expect(ticks).toMatch(/^Canarytoken triggered: (`+) [\s\S]* \1 \(` aws-id `\)$/)
   })
 })

@@ -143,8 +143,9 @@ export class GitHubIssues {
       const data = response?.data
       const message = typeof data?.message === 'string' ? data.message : errorMessage(error)
       const details = Array.isArray(data?.errors) ? data.errors.map((item: Json) => (typeof item === 'string' ? item : item?.message ?? `${item?.field ?? ''} ${item?.code ?? ''}`.trim())).filter(Boolean) : []
-      const full = `${message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`
-      throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status)
+      const retried = Number((error as { request?: { request?: { retryCount?: number } } }).request?.request?.retryCount ?? 0)
+      const full = `${message.replace(/\.$/, '')}${details.length > 0 ? ` (${details.join('; ')})` : ''}${retried > 0 ? ` (after ${retried + 1} attempts)` : ''}`
+      throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status)
     }
   }
 
@@ -153,7 +154,7 @@ export class GitHubIssues {
     const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, { ...this.repo, state: 'all', sort: 'created', direction: 'asc', per_page: 100 })
     const iterator = pages[Symbol.asyncIterator]()
     for (;;) {
-      const page = await this.call(`Listing the issues of ${this.description}`, () => iterator.next())
+      const page = await this.call('Listing the issues', () => iterator.next())
       if (page.done) return
       for (const raw of page.value.data as Json[]) if (!raw.pull_request) yield issueOf(raw)
     }
@@ -161,7 +162,7 @@ export class GitHubIssues {
 
   /** The newest issues (one page): what overlapping runs may have just written. */
   async recentIssues(): Promise<Issue[]> {
-    const answer = await this.call(`Listing the newest issues of ${this.description}`, () =>
+    const answer = await this.call('Listing the newest issues', () =>
       this.octokit.rest.issues.listForRepo({ ...this.repo, state: 'all', sort: 'created', direction: 'desc', per_page: 100 })
     )
     return (answer.data as Json[]).filter((raw) => !raw.pull_request).map(issueOf)
@@ -205,5 +206,5 @@ function hint(status: number | undefined, message: string): string {
   if (status === 403 && /not accessible|permission/i.test(message)) return ". The token may not write issues: give the job 'permissions: issues: write', or pass a 'github-token' that may."
   if (status === 404) return ". Check 'repository', and that 'github-token' can see it."
   if (status === 410) return '. Issues are turned off in this repository.'
-  return ''
+  return '.'
 }

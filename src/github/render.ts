@@ -27,8 +27,13 @@ export interface TokenFacts {
 
 export function issueTitle(token: TokenFacts): string {
   const kind = codeSpan(token.kind || 'unknown kind', { maxLength: 40 })
-  const memo = token.memo ? codeSpan(token.memo, { maxLength: 160 }) : 'a Canarytoken without memo'
-  return truncateCodePoints(redact(`Canarytoken triggered: ${memo} (${kind})`), TITLE_LIMIT)
+  // Shortened until it fits whole: a code span cut short would let the rest of the memo out as markup.
+  for (let length = 160; length > 0; length = Math.floor(length * 0.7)) {
+    const memo = token.memo ? codeSpan(token.memo, { maxLength: length }) : 'a Canarytoken without memo'
+    const title = redact(`Canarytoken triggered: ${memo} (${kind})`)
+    if (codePointLength(title) <= TITLE_LIMIT) return title
+  }
+  return truncateCodePoints(redact(`Canarytoken triggered (${kind})`), TITLE_LIMIT)
 }
 
 function incidentRows(incidents: readonly IncidentRecord[]): string[] {

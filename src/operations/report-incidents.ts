@@ -210,7 +210,7 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error
       githubFailure = error.message
-      log.warning(`${github.description}: ${error.message}`)
+      log.warning(error.message)
       for (const item of outcomes.values()) if (item.outcome === 'failed' && item.message === 'not reached') item.message = `not written: ${error.message}`
     }
   }
