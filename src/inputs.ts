@@ -57,7 +57,15 @@ export const INPUT_NAMES = [
   'export-env',
   'on-console-error',
   'check-on-exit',
-  'keep-credentials'
+  'keep-credentials',
+  'incident-state',
+  'incidents-since',
+  'github-token',
+  'repository',
+  'labels',
+  'assignees',
+  'acknowledge',
+  'max-issues'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -75,7 +83,12 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'export-env': 'false',
   'on-console-error': 'warn',
   'check-on-exit': 'true',
-  'keep-credentials': 'false'
+  'keep-credentials': 'false',
+  // An expression: the runner fills it in for every step, so it is never "set but unused".
+  'github-token': '${{ github.token }}',
+  labels: 'canarytoken',
+  acknowledge: 'false',
+  'max-issues': '20'
 }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
@@ -87,7 +100,7 @@ export function consoleParameter(name: InputName): string {
 export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'auth-token', 'timeout-seconds', 'retries']
 
 /** Inputs whose values are credentials: masked before anything else runs, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token']
 
 /** Read access to the inputs, trimmed, '' when not set. */
 export interface InputReader {

@@ -314,17 +314,25 @@ describe('the post step', () => {
     const planted = await plant(await home(), {}, { RUNNER_DEBUG: '1' })
     expectSuccess(planted.run)
     const token = tokenOf(planted.run)
-    emulator.addIncident(token.canarytoken)
+    // An alert from before the job (a clock an hour back) is not this job's; the one during it is named.
+    emulator.addIncident(token.canarytoken, { time: Date.now() - 3_600_000, src_host: '192.0.2.200', event_name: 'ListUsers' })
+    const during = Date.now()
+    emulator.addIncident(token.canarytoken, { time: during, src_host: '203.0.113.66', event_name: 'GetCallerIdentity', user_agent: 'Boto3/1.34.0 md/Botocore#1.34.0 <b>x</b>' })
     emulator.clearRequests()
     const after = await post(planted)
+    const time = new Date(Math.floor(during / 1000) * 1000).toISOString()
     expectFailure(
       after,
       new RegExp(
-        `^Runner canary ${token.canarytoken} was triggered 1 time during this job: the AWS credentials planted in this job .* were used\\. Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
+        `^Runner canary ${token.canarytoken} was triggered 2 times during this job: the AWS credentials planted in this job \\(profile 'default'\\) were used\\. ` +
+          `The Console's incidents show: ${time.replace(/\./g, '\\.')} from 203\\.0\\.113\\.66: GetCallerIdentity \\(user agent Boto3/1\\.34\\.0 md/Botocore#1\\.34\\.0 <b>x</b>\\)\\. ` +
+          `Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
       )
     )
+    expect(after.errors[0]).not.toContain('192.0.2.200')
     expect(after.summary).toContain('Runner canary triggered: treat this run as compromised')
     expect(after.summary).toContain(token.canarytoken)
+    for (const cell of [time, '203.0.113.66', 'GetCallerIdentity', 'Boto3/1.34.0 md/Botocore#1.34.0 &#60;b&#62;x&#60;/b&#62;']) expect(after.summary).toContain(`<td>${cell}</td>`)
     await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
     // The token is only read, never disabled or deleted: stolen copies must still alert.
     expect(emulator.requests.every((request) => request.method === 'GET')).toBe(true)

@@ -1,4 +1,5 @@
-import type { CanarytokenBackend, TokenRecord } from '../backends/types.js'
+import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
+import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
 import { ApiError, isNotFound } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, flockIdInput, type InputReader } from '../inputs.js'
@@ -200,6 +201,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
     return params
   },
   async run(params, context) {
+    const plantedAt = Date.now()
     let minted: Minted
     try {
       minted = await mintRunnerCanary(context.backend, params)
@@ -254,6 +256,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
       triggeredBefore: token.triggeredCount ?? 0,
+      plantedAt: plantedAt,
       files
     }
     const result: OperationResult = {
@@ -293,6 +296,36 @@ export interface PostResult {
   /** The job fails with this (one ::error::). */
   failure?: string
   summary?: SummarySection
+}
+
+/** How far the Console's clock may be behind ours when telling this job's incidents from older ones. */
+const CLOCK_SKEW_MS = 60_000
+/** Incidents the error names; the summary shows up to MAX_SUMMARY_INCIDENTS. */
+const MAX_ERROR_INCIDENTS = 3
+const MAX_SUMMARY_INCIDENTS = 20
+
+/** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
+function incidentWords(incident: IncidentRecord): string {
+  const bounded = (text: string) => truncateCodePoints(visibleControls(text), 200)
+  return (
+    `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
+  )
+}
+
+/**
+ * The Console's incidents of the token since it was planted (all of them for
+ * a state without the time), newest first, at most MAX_SUMMARY_INCIDENTS.
+ * Read only when the canary fired, so the post step stays one request when
+ * nothing did.
+ */
+async function incidentsSince(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<IncidentRecord[]> {
+  const since = state.plantedAt === undefined ? undefined : state.plantedAt - CLOCK_SKEW_MS
+  const found: IncidentRecord[] = []
+  for await (const incident of backend.incidents({ id: state.canarytoken })) {
+    if (since === undefined || incident.created.getTime() >= since) found.push(incident)
+  }
+  return found.sort((a, b) => b.created.getTime() - a.created.getTime()).slice(0, MAX_SUMMARY_INCIDENTS)
 }
 
 /** What the post step found: the token was used, or can no longer tell (disabled or deleted during the job). */
@@ -394,12 +427,41 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
     try {
       const found = await checkRunnerCanary(backend, state)
       if (found) {
-        result.failure = `${found.error} Memo: ${state.memo}`
+        let seen: IncidentRecord[] = []
+        let unread: string | undefined
+        if (found.what === 'triggered') {
+          try {
+            seen = await incidentsSince(backend, state)
+          } catch (error) {
+            unread = reasonOf(error)
+          }
+        }
+        const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
+        const saw =
+          found.what !== 'triggered'
+            ? ''
+            : unread
+              ? ` (the incidents could not be read: ${unread})`
+              : seen.length > 0
+                ? ` The incidents show: ${named.join('; ')}${seen.length > named.length ? `; and ${seen.length - named.length} more (see the job summary)` : ''}.`
+                : ' No incident for it is recorded yet.'
+        result.failure = `${found.error}${saw} Memo: ${state.memo}`
+        const rows =
+          seen.length > 0
+            ? seen.map((incident) => [state.canarytoken, state.memo, state.profile, found.status, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            : [[state.canarytoken, state.memo, state.profile, found.status, '', '', '', '']]
         result.summary = {
           heading: found.heading,
-          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
-          rows: [[state.canarytoken, state.memo, state.profile, found.status]],
-          notes: found.notes
+          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State', 'Time', 'Source address', 'AWS call', 'User agent'],
+          rows,
+          notes: [
+            ...(seen.length > 0
+              ? ["Each row is an incident recorded for the token since it was planted: where the call came from, which AWS call it was, and the caller's user agent (text the caller chose)."]
+              : found.what === 'triggered' && unread
+                ? [`The incidents could not be read here (${unread}): check them on the server.`]
+                : []),
+            ...found.notes
+          ]
         }
       } else {
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)

@@ -26,6 +26,8 @@ export interface RunnerCanaryState {
   onConsoleError: 'warn' | 'fail'
   /** The token's triggered_count when it was planted: only a rise during the job is this job's alarm (a reused token may have older alerts). */
   triggeredBefore: number
+  /** When the token was planted (epoch ms): the post step names the incidents since then. Absent in states of 1.0.0. */
+  plantedAt?: number
   files: PlantedFile[]
 }
 
@@ -68,6 +70,7 @@ export function parseRunnerCanaryState(text: string): RunnerCanaryState {
     typeof value.remove === 'boolean' &&
     (value.onConsoleError === 'warn' || value.onConsoleError === 'fail') &&
     Number.isSafeInteger(value.triggeredBefore) &&
+    (value.plantedAt === undefined || Number.isSafeInteger(value.plantedAt)) &&
     Array.isArray(value.files) &&
     value.files.every(isPlantedFile)
   if (!valid) throw new Error(`the state the main step saved (${RUNNER_CANARY_STATE}) is not one this version of the action wrote`)
