@@ -11,6 +11,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
+  // jest's transform cache stays in the project (its default is jest_<uid> in the system temp folder).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   // Each run gets an empty TMPDIR and must leave it empty (__tests__/setup).
   globalSetup: '<rootDir>/__tests__/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.mjs',

@@ -62,7 +62,15 @@ export const INPUT_NAMES = [
   'export-env',
   'on-console-error',
   'check-on-exit',
-  'keep-credentials'
+  'keep-credentials',
+  'incident-state',
+  'incidents-since',
+  'github-token',
+  'repository',
+  'labels',
+  'assignees',
+  'acknowledge',
+  'max-issues'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -79,7 +87,12 @@ export const INPUT_DEFAULTS: Partial<Record<InputName, string>> = {
   'export-env': 'false',
   'on-console-error': 'warn',
   'check-on-exit': 'true',
-  'keep-credentials': 'false'
+  'keep-credentials': 'false',
+  // An expression: the runner fills it in for every step, so it is never "set but unused".
+  'github-token': '${{ github.token }}',
+  labels: 'canarytoken',
+  acknowledge: 'false',
+  'max-issues': '20'
 }
 
 /** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
@@ -95,7 +108,7 @@ export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'aut
  * never echoed. `alert-webhook` among them: a Slack or Discord webhook URL
  * lets anyone who holds it post to the channel.
  */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'manage-auth', 'alert-webhook']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook']
 
 /**
  * Which server the step drives, from the inputs alone (nothing is sent):
@@ -167,13 +180,23 @@ export function integerInput(inputs: InputReader, name: InputName, limits: { min
   return Number(raw)
 }
 
-/** The Console's limit on memos. */
+/** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 export const MAX_MEMO_LENGTH = 10_000
+
+/**
+ * Characters as people (and Python's len(), which the Console checks with)
+ * count them: code points, so an emoji is one, not the two UTF-16 units
+ * `string.length` counts. Every length we check or report uses this.
+ */
+export function characterCount(text: string): number {
+  return Array.from(text).length
+}
 
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 export function checkMemoLength(memo: string, where: string): string {
-  if (memo.length > MAX_MEMO_LENGTH) {
-    throw new InputError(`${where} is ${memo.length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
+  const length = characterCount(memo)
+  if (length > MAX_MEMO_LENGTH) {
+    throw new InputError(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
   }
   return memo
 }
@@ -190,6 +213,25 @@ const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/
  * parameter that has an input of its own must be given through that input,
  * so validation and masking see it.
  */
+/**
+ * A YAML parse error as one clause that keeps its excerpt: the parser's first
+ * line ("... at line 3, column 1") and the source line it points at, quoted
+ * (the nearest line above with text, when that line is blank). The parser's
+ * own excerpt spans several lines, which an ::error:: line does not show.
+ */
+export function yamlErrorReason(error: unknown, source: string): string {
+  const first = errorMessage(error).split('\n')[0]?.replace(/:\s*$/, '') ?? ''
+  const at = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line
+  if (!at) return first
+  const lines = source.split(/\r?\n/)
+  let shown = at
+  while (shown > 1 && !lines[shown - 1]?.trim()) shown--
+  const text = lines[shown - 1] ?? ''
+  if (!text.trim()) return first
+  const excerpt = JSON.stringify(text.length > 120 ? `${Array.from(text).slice(0, 117).join('')}...` : text)
+  return shown === at ? `${first}: ${excerpt}` : `${first} (line ${shown}: ${excerpt})`
+}
+
 export async function extraParamsInput(inputs: InputReader, namedParameters: ReadonlySet<string>): Promise<ExtraParams> {
   const raw = inputs.get('extra-params')
   if (raw === '') return {}
@@ -199,8 +241,7 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
   try {
     parsed = parseYaml(raw)
   } catch (error) {
-    const reason = errorMessage(error).split('\n')[0]
-    throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${reason}).`)
+    throw new InputError(`Input 'extra-params' must be a YAML mapping of Console parameters (${yamlErrorReason(error, raw)}).`)
   }
   if (parsed === null || parsed === undefined) return {}
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {

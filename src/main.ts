@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import * as core from '@actions/core'
 import { runEnvironment } from './environment.js'
 import { errorMessage } from './errors.js'
@@ -51,6 +52,9 @@ export async function run(): Promise<void> {
     checkRequiredInputs(operation, inputs, backendName)
     const connection = backendConnection(inputs)
     const env = runEnvironment()
+    if (!process.env.RUNNER_TEMP) {
+      log.info(`RUNNER_TEMP is not set (a local run?): token lists and downloads without 'path' go to ${join(env.runnerTemp, 'canary-console-action')}.`)
+    }
     for (const name of ignoredInputs(operation, inputs, INPUT_NAMES, INPUT_DEFAULTS)) {
       log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`)
     }

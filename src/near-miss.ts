@@ -36,8 +36,42 @@ export function nearMiss(value: string, known: readonly string[]): string | unde
   return best?.name
 }
 
-/** `; did you mean 'x'?` when a known name is close, else ''. */
-export function didYouMean(value: string, known: readonly string[]): string {
+/** Suggestions of this kind that are worth showing at most. */
+const MAX_SUGGESTIONS = 4
+
+/**
+ * The known names a wrong one may have meant: the near miss (nearMiss), else
+ * every name that holds the typed word as one of its parts (`msword` ->
+ * `doc-msword`, `msword-macro`; `aws` -> `aws-id`, `aws-s3`), at most a few.
+ */
+export function nearMisses(value: string, known: readonly string[]): string[] {
   const guess = nearMiss(value, known)
-  return guess === undefined ? '' : `; did you mean '${guess}'?`
+  if (guess !== undefined) return [guess]
+  const word = squashed(value)
+  if (word.length < 3) return []
+  const holding = known.filter((name) => name.toLowerCase().split(/[^a-z0-9]+/).includes(word))
+  return holding.length <= MAX_SUGGESTIONS ? holding : []
+}
+
+/** `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`. */
+function quotedChoice(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`)
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '')
+}
+
+/** `; did you mean 'x'?` (or `'x' or 'y'`) when known names are close, else ''. */
+export function didYouMean(value: string, known: readonly string[]): string {
+  const guesses = nearMisses(value, known)
+  return guesses.length === 0 ? '' : `; did you mean ${quotedChoice(guesses)}?`
+}
+
+/**
+ * The refusal of a name that is not one of `known`: with a near miss, the
+ * guess comes first and the (long) list after it, so the hint is read;
+ * without one, the list and then what was given.
+ */
+export function unknownNameMessage(input: string, given: string, what: string, known: readonly string[]): string {
+  const hint = didYouMean(given, known)
+  if (hint) return `Input '${input}': '${given}' is not ${what}${hint} It must be one of: ${known.join(', ')}.`
+  return `Input '${input}' must be one of: ${known.join(', ')}; '${given}' is not ${what}.`
 }

@@ -81,6 +81,7 @@ export function backendConnection(inputs: InputReader): BackendConnection {
     }
   }
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
+  checkSecretInput('auth-token', inputs.get('auth-token'))
   const transport = transportOptions(inputs)
   return {
     name: 'console',

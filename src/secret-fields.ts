@@ -73,12 +73,22 @@ export function findSecretValues(value: unknown, underSecretField = false, found
   return found
 }
 
-/** A deep copy of a JSON value with every secret field replaced by `***`. */
+/**
+ * Fields JSON outputs leave out though they are not secrets: an aws-id
+ * token's access key id is masked in the log (half of a key pair, and in the
+ * credentials render), so a `token` or `response` output would only show it
+ * as *** anyway; it has an output of its own (`access-key-id`).
+ */
+const MASKED_FIELDS = new Set(['access_key_id', 'aws_access_key_id'])
+
+/** A deep copy of a JSON value with every secret field (and every masked one, MASKED_FIELDS) replaced by `***`. */
 export function withoutSecretFields<T>(value: T): T {
   const strip = (item: unknown, parentKey?: string): unknown => {
     if (Array.isArray(item)) return item.map((child) => strip(child, parentKey))
     if (isRecord(item)) {
-      return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) ? '***' : strip(child, key)]))
+      return Object.fromEntries(
+        Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) || MASKED_FIELDS.has(key) ? '***' : strip(child, key)])
+      )
     }
     return item
   }

@@ -12,7 +12,7 @@ const secrets = new Set<string>()
 let longestFirst: string[] | undefined
 
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
-const SHORTEST_SECRET = 8
+export const SHORTEST_SECRET = 8
 
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
@@ -24,7 +24,7 @@ const SHORTEST_SECRET = 8
 export function registerSecret(value: unknown): void {
   if (typeof value !== 'string') return
   const trimmed = value.trim()
-  if (trimmed.length < SHORTEST_SECRET || secrets.has(trimmed)) return
+  if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed)) return
   secrets.add(trimmed)
   longestFirst = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
@@ -35,9 +35,11 @@ export function registerSecret(value: unknown): void {
  * Refuses a secret input that cannot be right, before any request: shorter
  * than the shortest value we mask (it would be sent and printed unmasked), or
  * holding a line break or another control character (a pasted secret with a
- * stray newline). The message names the input and never shows the value. An
+ * stray newline; it cannot go in an HTTP header), or a character an HTTP header
+ * cannot carry. The message names the input and never shows the value. An
  * empty value passes: whether the input is required is checked elsewhere.
- * (The same check as issue 19's for `auth-token`; one function for both.)
+ * For every secret input that reaches a server: `auth-token`, `github-token`,
+ * `manage-auth`, ...
  */
 export function checkSecretInput(inputName: string, value: string): void {
   if (value === '') return
@@ -47,9 +49,13 @@ export function checkSecretInput(inputName: string, value: string): void {
       `Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`
     )
   }
-  if (codes.length < SHORTEST_SECRET) {
+  if (codes.some((code) => code > 0xff)) {
+    throw new InputError(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`)
+  }
+  const length = codes.length
+  if (length < SHORTEST_SECRET) {
     throw new InputError(
-      `Input '${inputName}' is ${codes.length} character${codes.length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole value.`
+      `Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`
     )
   }
 }

@@ -309,6 +309,41 @@ describe('operations on one token: the manage auth goes where the server expects
   })
 })
 
+describe('list-incidents on a Canarytokens server', () => {
+  it("reads one token's history with its manage auth: time, source, user agent (user_agent on aws_keys hits, useragent on others), the AWS call", async () => {
+    const keys = await makeToken('aws_keys')
+    server.addHit(keys.token, { src_ip: '203.0.113.9', userAgent: 'Boto3/1.34 Python/3.12', eventName: 'GetCallerIdentity' })
+    const run = await action('list-incidents', { canarytoken: keys.token, 'manage-auth': keys.auth })
+    expectSuccess(run)
+    expect(server.requests.map((request) => [request.path, request.query.auth])).toEqual([[api('history'), keys.auth]])
+    const [incident] = JSON.parse(run.outputs.incidents as string) as Record<string, unknown>[]
+    expect(incident).toMatchObject({ canarytoken: keys.token, kind: 'aws-id', src_host: '203.0.113.9', user_agent: 'Boto3/1.34 Python/3.12', event: 'GetCallerIdentity', acknowledged: false })
+    expect(run.outputs.count).toBe('1')
+    expectNoSecretsVisible(run, [keys.auth])
+
+    const web = await makeToken('web')
+    server.addHit(web.token, { src_ip: '198.51.100.4', userAgent: 'curl/8.5.0' })
+    const webRun = await action('list-incidents', { canarytoken: web.token, 'manage-auth': web.auth })
+    expectSuccess(webRun)
+    expect(JSON.parse(webRun.outputs.incidents as string)).toEqual([expect.objectContaining({ kind: 'http', user_agent: 'curl/8.5.0', event: 'HTTP' })])
+  })
+
+  it.each([
+    [{}, /needs 'canarytoken' and 'manage-auth'/],
+    [{ canarytoken: 'abc' }, /needs input 'manage-auth'/],
+    [{ canarytoken: 'abc', 'manage-auth': '0123456789abcdef', 'incident-state': 'acknowledged' }, /it has no acknowledgement/],
+    [{ canarytoken: 'abc', 'manage-auth': '0123456789abcdef', 'incidents-since': '5' }, /'incidents-since' is the Console's/]
+  ])('refuses %j before any request', async (inputs, message) => {
+    expectFailure(await action('list-incidents', inputs), message)
+    expect(server.requests).toEqual([])
+  })
+
+  it.each(['acknowledge-incidents', 'delete-incidents', 'report-incidents'])('refuses %s before any request', async (operation) => {
+    expectFailure(await action(operation, { all: 'true' }), /works on the Canary Console only, not on a Canarytokens server/)
+    expect(server.requests).toEqual([])
+  })
+})
+
 describe('refused before any request, with the reason', () => {
   const refusals: [string, Record<string, string>, RegExp][] = [
     ['list-canarytokens', {}, /^Operation 'list-canarytokens' works on the Canary Console only, not on a Canarytokens server: the Canarytokens server cannot list tokens\.$/],
@@ -441,7 +476,8 @@ describe('plant-runner-canaries on a Canarytokens server', () => {
     server.addHit(drop.canarytoken._value, { src_ip: '203.0.113.77', userAgent: 'aws-cli/2.15.0 Python/3.11', eventName: 'ListBuckets' })
     const caught = await action('plant-runner-canaries', {}, { env, state: planted.state, bundle: postBundle })
     expect(caught.exitCode).toBe(1)
-    expect(caught.errors[0]).toMatch(/Runner canary \w+ was triggered 1 time during this job \(last used from 203\.0\.113\.77 at \S+ calling ListBuckets with user agent 'aws-cli\/2\.15\.0 Python\/3\.11'\)/)
+    expect(caught.errors[0]).toMatch(/Runner canary \w+ was triggered 1 time during this job: .* The incidents show: \S+ from 203\.0\.113\.77: ListBuckets \(user agent aws-cli\/2\.15\.0 Python\/3\.11\)\./)
+    expect(caught.summary).toContain('203.0.113.77')
     expect(caught.masks).toContain(drop.auth)
     expectNoSecretsVisible(caught, [drop.auth])
   })

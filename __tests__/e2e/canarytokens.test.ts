@@ -208,9 +208,9 @@ describe('bad input fails before any request', () => {
   it.each<[string, Record<string, string>, RegExp]>([
     ['an unknown operation', { operation: 'mint' }, /^Input 'operation' must be one of: create-canarytoken, .*delete-apeeper-factory\b.*; 'mint' is not one of them\.$/],
     ['a missing kind', { operation: 'create-canarytoken', memo: 'm' }, /^Operation 'create-canarytoken' needs input 'kind'\.$/],
-    ['an unknown kind', { operation: 'create-canarytoken', kind: 'dnss', memo: 'm' }, /^Input 'kind' must be one of: active-directory-login, .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
-    ['a kind in capitals', { operation: 'create-canarytoken', kind: 'DNS', memo: 'm' }, /; 'DNS' is not a Canarytoken kind; did you mean 'dns'\?$/],
-    ['an operation spelt apart', { operation: 'create-canary-token', kind: 'dns', memo: 'm' }, /; 'create-canary-token' is not one of them; did you mean 'create-canarytoken'\?$/],
+    ['an unknown kind', { operation: 'create-canarytoken', kind: 'dnss', memo: 'm' }, /^Input 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: active-directory-login, .*\.$/],
+    ['a kind in capitals', { operation: 'create-canarytoken', kind: 'DNS', memo: 'm' }, /^Input 'kind': 'DNS' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: /],
+    ['an operation spelt apart', { operation: 'create-canary-token', kind: 'dns', memo: 'm' }, /^Input 'operation': 'create-canary-token' is not an operation of this action; did you mean 'create-canarytoken'\? It must be one of: create-canarytoken, /],
     ['a flock id without its prefix', { operation: 'create-canarytoken', kind: 'dns', memo: 'm', 'flock-id': 'default' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'\?$/],
     ['yes as a boolean', { operation: 'delete-canarytoken', canarytoken: 'x', 'clear-incidents': 'yes' }, /^Input 'clear-incidents' must be true or false \(as GitHub reads booleans: true, True, TRUE, false, False or FALSE\), not 'yes'\.$/],
     ['a missing memo', { operation: 'create-canarytoken', kind: 'dns' }, /needs input 'memo'/],

@@ -308,9 +308,9 @@ describe('cleanup-canarytokens safety', () => {
   it.each([
     [{ action: 'purge', kind: 'dns' }, "Input 'action' must be disable or delete, not 'purge'."],
     [{ action: 'delete', 'created-before': 'yesterday-ish' }, /^Input 'created-before' must be an ISO date .*'yesterday-ish' is none of these\.$/],
-    [{ action: 'delete', 'memo-pattern': '/ci-(run/' }, /^Input 'memo-pattern' is not a valid regular expression: .*Unterminated group\.$/],
+    [{ action: 'delete', 'memo-pattern': '/ci-(run/' }, /^Input 'memo-pattern' is not a valid RE2 regular expression: missing closing \): `ci-\(run`\. /],
     [{ action: 'delete', 'memo-pattern': 'run-[z-a]' }, "Input 'memo-pattern' is not a valid glob (Range out of order in character class)."],
-    [{ action: 'delete', kind: 'dnss' }, /^Input 'kind' must be one of: .*'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ action: 'delete', kind: 'dnss' }, /^Input 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: .*\.$/],
     [{ action: 'delete', triggered: 'maybe' }, "Input 'triggered' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'maybe'."],
     [{ action: 'delete' }, /^Operation 'cleanup-canarytokens' needs at least one filter .*, or 'all: true' to work on every Canarytoken\.$/],
     [{ action: 'delete', all: 'false' }, /needs at least one filter/],

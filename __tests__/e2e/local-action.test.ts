@@ -6,7 +6,8 @@ import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseEnv } from 'node:util'
-import { INPUT_NAMES } from '../../src/inputs.js'
+import { COMMON_INPUTS, INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
+import { findOperation, ignoredInputs } from '../../src/operations/index.js'
 import { projectRoot } from '../../scripts/lib/run-action.mjs'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { tempFolder } from './harness.js'
@@ -23,7 +24,20 @@ describe('.env.example', () => {
     // The token `npm run emulator` starts the emulator with.
     const packageJson = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8'))
     expect(packageJson.scripts.emulator).toContain(`--port 4100 --auth-token ${variables['INPUT_AUTH-TOKEN']}`)
-    expect(packageJson.scripts['local-action']).toBe('local-action . src/main.ts .env')
+    // Its temp files (tsx's cache, the action's lists and downloads) stay in the project, not in the system temp folder.
+    // Set values are the defaults, or inputs create-canarytoken reads: a copy run as it is warns about nothing.
+    const create = findOperation('create-canarytoken')
+    const read = new Set<string>([...COMMON_INPUTS, ...create.requires, ...create.accepts])
+    for (const name of INPUT_NAMES) {
+      const value = variables[`INPUT_${name.toUpperCase()}`] ?? ''
+      if (value !== '' && !read.has(name)) expect([name, value]).toEqual([name, INPUT_DEFAULTS[name] ?? ''])
+    }
+    expect(ignoredInputs(create, inputsFrom(Object.fromEntries(INPUT_NAMES.map((name) => [name, variables[`INPUT_${name.toUpperCase()}`] ?? '']))), INPUT_NAMES, INPUT_DEFAULTS)).toEqual([])
+    // Both debug switches are named: local-action's stand-in reads ACTIONS_STEP_DEBUG, the bundle RUNNER_DEBUG.
+    const text = await readFile(envExample, 'utf8')
+    expect(text).toContain('# ACTIONS_STEP_DEBUG=true')
+    expect(text).toContain('# RUNNER_DEBUG=1')
+    expect(packageJson.scripts['local-action']).toBe('TMPDIR="$PWD/node_modules/.cache/local-action" local-action . src/main.ts .env')
   })
 })
 
@@ -73,6 +87,9 @@ describe('@github/local-action', () => {
 
     // The stubbed core printed no error, and the Console saw one create, authenticated in the header.
     expect(result.stdout).not.toContain('::error::')
+    expect(result.stdout).not.toMatch(/is not used by create-canarytoken/)
+    // No RUNNER_TEMP in a local run: the log says where lists and downloads go.
+    expect(result.stdout).toContain(`RUNNER_TEMP is not set (a local run?): token lists and downloads without 'path' go to ${join(scratch, 'canary-console-action')}.`)
     const [token, ...others] = emulator.listTokens()
     expect(others).toEqual([])
     expect(token).toMatchObject({ kind: 'dns', memo: 'Local run of canary-console-action' })

@@ -314,17 +314,25 @@ describe('the post step', () => {
     const planted = await plant(await home(), {}, { RUNNER_DEBUG: '1' })
     expectSuccess(planted.run)
     const token = tokenOf(planted.run)
-    emulator.addIncident(token.canarytoken)
+    // An alert from before the job (a clock an hour back) is not this job's; the one during it is named.
+    emulator.addIncident(token.canarytoken, { time: Date.now() - 3_600_000, src_host: '192.0.2.200', event_name: 'ListUsers' })
+    const during = Date.now()
+    emulator.addIncident(token.canarytoken, { time: during, src_host: '203.0.113.66', event_name: 'GetCallerIdentity', user_agent: 'Boto3/1.34.0 md/Botocore#1.34.0 <b>x</b>' })
     emulator.clearRequests()
     const after = await post(planted)
+    const time = new Date(Math.floor(during / 1000) * 1000).toISOString()
     expectFailure(
       after,
       new RegExp(
-        `^Runner canary ${token.canarytoken} was triggered 1 time during this job: the AWS credentials planted in this job .* were used\\. Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
+        `^Runner canary ${token.canarytoken} was triggered 2 times during this job: the AWS credentials planted in this job \\(profile 'default'\\) were used\\. ` +
+          `The Console's incidents show: ${time.replace(/\./g, '\\.')} from 203\\.0\\.113\\.66: GetCallerIdentity \\(user agent Boto3/1\\.34\\.0 md/Botocore#1\\.34\\.0 <b>x</b>\\)\\. ` +
+          `Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
       )
     )
+    expect(after.errors[0]).not.toContain('192.0.2.200')
     expect(after.summary).toContain('Runner canary triggered: treat this run as compromised')
     expect(after.summary).toContain(token.canarytoken)
+    for (const cell of [time, '203.0.113.66', 'GetCallerIdentity', 'Boto3/1.34.0 md/Botocore#1.34.0 &#60;b&#62;x&#60;/b&#62;']) expect(after.summary).toContain(`<td>${cell}</td>`)
     await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
     // The token is only read, never disabled or deleted: stolen copies must still alert.
     expect(emulator.requests.every((request) => request.method === 'GET')).toBe(true)
@@ -345,15 +353,18 @@ describe('the post step', () => {
   })
 
   it.each([
-    ['deleted', async (id: string) => expectSuccess(forget(await action('delete-canarytoken', { canarytoken: id }))), /is gone from the Console/],
-    ['disabled', async (id: string) => expectSuccess(forget(await action('disable-canarytoken', { canarytoken: id }))), /was disabled during the job/]
-  ])('fails the job when the canary was %s during it', async (_what, change, message) => {
+    ['deleted', async (id: string) => expectSuccess(forget(await action('delete-canarytoken', { canarytoken: id }))), /was deleted from the Console during this job, so nothing can tell whether/],
+    ['disabled', async (id: string) => expectSuccess(forget(await action('disable-canarytoken', { canarytoken: id }))), /was disabled during this job; it was not triggered before that, but a disabled token raises no alert/]
+  ])('fails the job when the canary was %s during it, saying what happened and not that the keys were used', async (what, change, message) => {
     const planted = await plant(await home())
     expectSuccess(planted.run)
     await change(planted.run.outputs.canarytoken as string)
     const after = await post(planted)
     expectFailure(after, message)
-    expect(after.errors[0]).toMatch(/credentials planted in this job .* were used\. Treat this run as compromised/)
+    expect(after.errors[0]).toMatch(/treat this run as suspect until you know who and why\. Memo: /)
+    expect(after.errors[0]).not.toMatch(/were used\./)
+    expect(after.summary).toContain(`Runner canary ${what} during the job: it can no longer vouch for this run`)
+    expect(after.summary).not.toContain('were used while it ran')
   })
 
   it('warns, and still removes the profile, when the Console cannot be reached for the check', async () => {

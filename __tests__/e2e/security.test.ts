@@ -198,7 +198,9 @@ describe('paths cannot leave the workspace (or RUNNER_TEMP), symlinks included',
     const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'doc' })
     const workspace = await workspaceWith({ 'out/report.docx': outsideFile })
     const run = await action('download-canarytoken', { canarytoken, path: 'out', filename: 'report.docx' }, { workspace })
-    expectFailure(run, /report\.docx exists and is not a regular file; not overwriting it/)
+    // Refused before any request (the download is not even asked for).
+    expectFailure(run, /^Input 'filename': 'out\/report\.docx' is a symbolic link; name the file itself/)
+    expect(emulator.requests.filter((request) => request.path.endsWith('/download'))).toEqual([])
     expect(await readFile(outsideFile, 'utf8')).toBe('PRIVATE KEY')
   })
 })

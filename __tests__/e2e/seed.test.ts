@@ -199,7 +199,7 @@ describe('seed-canarytokens', () => {
 describe('a bad manifest fails before any request', () => {
   const entry = (text: string) => `tokens:\n${text}`
   it.each<[string, string, RegExp, Record<string, string>?]>([
-    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    ['an unknown kind', entry('  - name: a\n    kind: dnss\n'), /^Manifest entry 'a': key 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: .*, wireguard\.$/],
     ['a missing kind', entry('  - name: a\n'), /^Manifest entry 'a': key 'kind' must be one of/],
     // The same parser as create-canarytoken's inputs: a value the input refuses, the entry refuses too.
     ['a boolean create refuses', entry('  - name: a\n    kind: http\n    browser-scanner-enabled: maybe\n'), /^Manifest entry 'a': key 'browser-scanner-enabled' must be true or false.*not 'maybe'\.$/],
@@ -220,7 +220,12 @@ describe('a bad manifest fails before any request', () => {
     ['a template naming no entry', entry('  - name: a\n    kind: dns\n    template: app.js\n'), /^Manifest entry 'a': 'template' app.js uses \{\{ canarytoken.nobody.hostname \}\}, but no entry is named 'nobody'\.$/, { 'app.js': 'x = "{{ canarytoken.nobody.hostname }}"' }],
     ['a malformed template placeholder', entry('  - name: a\n    kind: dns\n    template: app.js\n'), /^Manifest entry 'a': 'template' app.js has a malformed placeholder '\{\{ canarytoken.a \}\}'/, { 'app.js': 'x = "{{ canarytoken.a }}"' }],
     ['an unknown entry key', entry('  - name: a\n    kind: dns\n    flock: x\n'), /^Manifest entry 'a': unknown key 'flock'; known: name, kind, memo, file, template/],
-    ['AWS keys in the manifest', entry('  - name: a\n    kind: aws-s3\n    aws-secret-key: abc\n'), /^Manifest entry 'a': unknown key 'aws-secret-key'/],
+    ['AWS keys in the manifest', entry('  - name: a\n    kind: aws-s3\n    aws-secret-key: abc\n'), /^Manifest entry 'a': key 'aws-secret-key' is refused in a manifest: AWS credentials do not belong in a file in the repository/],
+    [
+      'an AWS session token in the manifest (it serves only the refused keys)',
+      entry('  - name: a\n    kind: aws-s3\n    s3-source-bucket: b\n    s3-log-bucket: l\n    aws-session-token: FwoGZXIvYXdzEXAMPLE\n'),
+      /^Manifest entry 'a': key 'aws-session-token' is refused in a manifest: .*aws-region and aws-session-token serve only them .*Create such a token with create-canarytoken/
+    ],
     ['a key one typo away', entry('  - name: a\n    kind: doc-msword\n    fiel: x.docx\n'), /^Manifest entry 'a': unknown key 'fiel' \(did you mean 'file'\?\); known: name, kind/],
     ['a flock id without its prefix', 'flock-id: default\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': 'flock-id' at the top of canary.yml must be a flock id, which looks like 'flock:default'.*did you mean 'flock:default'\?$/],
     ['an unknown top-level key', 'flock: x\ntokens:\n  - name: a\n    kind: dns\n', /^Input 'manifest': unknown key 'flock' at the top of canary.yml/],

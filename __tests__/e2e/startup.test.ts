@@ -55,14 +55,49 @@ describe('operations that upload nothing need dist/index.js only', () => {
     expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
   })
 
-  it('the artifact client, the Azure SDK and yaml are not in dist/index.js, but in chunks', async () => {
+  it('a glob memo-pattern needs no chunk; a /regex/ loads RE2 on demand, from a chunk', async () => {
+    expectSuccess(await fromEntryOnly('list-canarytokens', { 'memo-pattern': 'entry *' }))
+    const run = await fromEntryOnly('list-canarytokens', { 'memo-pattern': '/^entry/' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
+  })
+
+  it('the artifact client, the Azure SDK, yaml and RE2 are not in dist/index.js, but in chunks', async () => {
     const entry = await readFile(bundle, 'utf8')
     const chunks = await Promise.all(
       (await readdir(dist)).filter((file) => /^\d+\.index\.js$/.test(file)).map((file) => readFile(join(dist, file), 'utf8'))
     )
-    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError']) {
+    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError', 'RE2JSSyntaxException']) {
       expect(entry).not.toContain(marker)
       expect(chunks.some((chunk) => chunk.includes(marker))).toBe(true)
+    }
+  })
+})
+
+describe('Octokit loads only for report-incidents', () => {
+  it('list-incidents and acknowledge-incidents run from dist/index.js alone: no chunk, so no Octokit', async () => {
+    const token = emulator.addToken({ kind: 'dns', memo: 'octokit stays out' })
+    emulator.addIncident(token.canarytoken)
+    const listed = await fromEntryOnly('list-incidents', { canarytoken: token.canarytoken })
+    expectSuccess(listed)
+    expect(listed.outputs.count).toBe('1')
+    expectSuccess(await fromEntryOnly('acknowledge-incidents', { canarytoken: token.canarytoken }))
+  })
+
+  it('report-incidents imports its chunk on demand: from the entry alone it cannot find it', async () => {
+    const run = await fromEntryOnly('report-incidents', { 'github-token': 'ghs_not_used_0123456789' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
+  })
+
+  it('Octokit and its plugins are not in dist/index.js, but in a chunk', async () => {
+    const entry = await readFile(bundle, 'utf8')
+    const chunks = await Promise.all(
+      (await readdir(dist)).filter((file) => /^\d+\.index\.js$/.test(file)).map((file) => readFile(join(dist, file), 'utf8'))
+    )
+    for (const marker of ['octokit-core.js', 'onSecondaryRateLimit', 'x-ratelimit-reset']) {
+      expect([marker, entry.includes(marker)]).toEqual([marker, false])
+      expect([marker, chunks.some((chunk) => chunk.includes(marker))]).toEqual([marker, true])
     }
   })
 })

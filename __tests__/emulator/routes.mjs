@@ -2,7 +2,7 @@
 // required parameters, who may call it, handler). Handlers get the state and
 // a request context and return an Answer, or throw ApiError.
 import { fileForToken } from './files.mjs'
-import { bulkAcknowledge, bulkDelete, deleteIncident, feedHandler, fetchIncident, setAcknowledged } from './incidents.mjs'
+import { bulkAcknowledge, bulkDelete, deleteIncident, feedHandler, fetchIncident, searchIncidents, setAcknowledged } from './incidents.mjs'
 import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES, LEGACY_KINDS, MAX_MEMO, tokenOrder } from './state.mjs'
 
 /**
@@ -84,7 +84,8 @@ function parseBoolean(value, name) {
 /** @param {string | undefined} memo */
 function checkMemo(memo) {
   if (!memo) fail(400, 'Empty memo')
-  if (memo.length > MAX_MEMO) fail(400, `Memo too long: at most ${MAX_MEMO} characters`)
+  // The Console is Python: its len() counts code points (an emoji is one), not UTF-16 units.
+  if ([...memo].length > MAX_MEMO) fail(400, `Memo too long: at most ${MAX_MEMO} characters`)
   return memo
 }
 
@@ -669,6 +670,7 @@ export const ROUTES = [
   route('GET', '/api/v1/incidents/all', [], 'any', incidents(feedHandler('all'))),
   route('GET', '/api/v1/incidents/acknowledged', [], 'any', incidents(feedHandler('acknowledged'))),
   route('GET', '/api/v1/incidents/unacknowledged', [], 'any', incidents(feedHandler('unacknowledged'))),
+  route('GET', '/api/v1/incidents/search', [], 'any', incidents(searchIncidents)),
   route('GET', '/api/v1/incident/fetch', [], 'any', incidents(fetchIncident)),
   route('POST', '/api/v1/incident/acknowledge', ['incident'], 'any', incidents(setAcknowledged(true))),
   route('POST', '/api/v1/incident/unacknowledge', ['incident'], 'any', incidents(setAcknowledged(false))),

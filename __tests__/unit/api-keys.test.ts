@@ -122,7 +122,7 @@ describe('bad input fails in parse, naming what to change', () => {
   it.each<[string, string, Inputs, string | RegExp]>([
     ['an unknown Global key type', 'add-api-key', { 'auth-token-type': 'superuser', note: 'n' }, "Input 'auth-token-type' must be one of: read-only, analyst, admin; 'superuser' is not a Global API key type."],
     ['a Flock-only type on a Global key', 'add-api-key', { 'auth-token-type': 'canarytoken-deploy', note: 'n' }, /must be one of: read-only, analyst, admin; 'canarytoken-deploy'/],
-    ['a type one typo away', 'add-api-key', { 'auth-token-type': 'analist', note: 'n' }, "Input 'auth-token-type' must be one of: read-only, analyst, admin; 'analist' is not a Global API key type; did you mean 'analyst'?"],
+    ['a type one typo away', 'add-api-key', { 'auth-token-type': 'analist', note: 'n' }, "Input 'auth-token-type': 'analist' is not a Global API key type; did you mean 'analyst'? It must be one of: read-only, analyst, admin."],
     ['a flock id without its prefix', 'add-flock-api-key', { 'flock-id': 'default', note: 'n' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'\?$/],
     ['an unknown Flock key type', 'add-flock-api-key', { 'flock-id': 'flock:1', note: 'n', 'auth-token-type': 'owner' }, "Input 'auth-token-type' must be one of: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin; 'owner' is not a Flock API key type."],
     ['a missing type', 'add-api-key', { note: 'n' }, "Operation 'add-api-key' needs input 'auth-token-type'."],

@@ -1,12 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { Canarytoken } from '../../src/backends/console/canarytokens.js'
 import { InputError } from '../../src/errors.js'
 import { inputsFrom } from '../../src/inputs.js'
 import {
   consoleQuery,
   describeFilter,
-  globToRegExp,
+  GlobMatcher,
   hasFilter,
+  loadRegexEngine,
   matchesFilter,
   parseCanarytokenFilter,
   parseCreatedBefore,
@@ -50,13 +51,13 @@ describe('memo-pattern globs', () => {
     ['multi*line', 'multi\nline', true],
     ['CI-*', 'ci-run', false]
   ])('%p against %p -> %p', (glob, memo, expected) => {
-    expect(globToRegExp(glob).regex.test(memo)).toBe(expected)
+    expect(new GlobMatcher(glob).test(memo)).toBe(expected)
   })
 
   it('keeps the literal start of the glob', () => {
-    expect(globToRegExp('ci-run-*').literalPrefix).toBe('ci-run-')
-    expect(globToRegExp('ab\\*c*').literalPrefix).toBe('ab*c')
-    expect(globToRegExp('*x').literalPrefix).toBe('')
+    expect(new GlobMatcher('ci-run-*').literalPrefix).toBe('ci-run-')
+    expect(new GlobMatcher('ab\\*c*').literalPrefix).toBe('ab*c')
+    expect(new GlobMatcher('*x').literalPrefix).toBe('')
   })
 
   it('refuses a class the RegExp engine cannot build, naming the input', () => {
@@ -65,15 +66,21 @@ describe('memo-pattern globs', () => {
 })
 
 describe('memo-pattern regular expressions', () => {
+  beforeAll(loadRegexEngine)
+
   it('matches anywhere unless anchored, with flags', () => {
-    expect(parseMemoPattern('/deploy/').regex.test('a deploy b')).toBe(true)
-    expect(parseMemoPattern('/^deploy$/').regex.test('a deploy b')).toBe(false)
-    expect(parseMemoPattern('/^DEPLOY/i').regex.test('deploy x')).toBe(true)
+    expect(parseMemoPattern('/deploy/').test('a deploy b')).toBe(true)
+    expect(parseMemoPattern('/^deploy$/').test('a deploy b')).toBe(false)
+    expect(parseMemoPattern('/^DEPLOY/i').test('deploy x')).toBe(true)
   })
 
   it.each([
-    ['/(unclosed/', /^Input 'memo-pattern' is not a valid regular expression: .*Unterminated group\.$/],
-    ['/x/g', "Input 'memo-pattern' has regular expression flags 'g'; only i, m, s, u and v apply."],
+    ['/(unclosed/', /^Input 'memo-pattern' is not a valid RE2 regular expression: missing closing \): .*\. Backreferences and lookaround are refused/],
+    ['/(a)\\1/', /^Input 'memo-pattern' is not a valid RE2 regular expression: invalid escape sequence: `\\1`\. Backreferences and lookaround are refused/],
+    ['/(?=a)b/', /^Input 'memo-pattern' is not a valid RE2 regular expression: invalid or unsupported Perl syntax: `\(\?=`\./],
+    ['/(?<!a)b/', /^Input 'memo-pattern' is not a valid RE2 regular expression: .*lookaround are refused/],
+    ['/x/g', "Input 'memo-pattern' has regular expression flags 'g'; only i, m, s and u apply."],
+    ['/x/v', "Input 'memo-pattern' has regular expression flags 'v'; only i, m, s and u apply."],
     ['//', "Input 'memo-pattern' is an empty regular expression: write a pattern between the slashes."]
   ])('refuses %p', (pattern, message) => {
     expect(() => parseMemoPattern(pattern)).toThrow(InputError)
@@ -81,11 +88,13 @@ describe('memo-pattern regular expressions', () => {
   })
 
   it("treats a lone '/' as a glob", () => {
-    expect(parseMemoPattern('/').regex.test('/')).toBe(true)
+    expect(parseMemoPattern('/').test('/')).toBe(true)
   })
 })
 
 describe('the search string the Console can narrow by', () => {
+  beforeAll(loadRegexEngine)
+
   it.each([
     ['ci-run-*', 'ci'],
     ['nightly*', 'nightly'],
@@ -104,8 +113,8 @@ describe('the search string the Console can narrow by', () => {
     expect(parseMemoPattern(pattern).searchString).toBe(expected)
   })
 
-  it('gives the Console kind, flock, active and the search string; nothing else', () => {
-    const filter = parseCanarytokenFilter(
+  it('gives the Console kind, flock, active and the search string; nothing else', async () => {
+    const filter = await parseCanarytokenFilter(
       inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', 'flock-id': 'flock:x', enabled: 'false', triggered: 'true', 'created-before': '30d' }),
       NOW
     )
@@ -137,38 +146,39 @@ describe('created-before', () => {
 })
 
 describe('parseCanarytokenFilter', () => {
-  it('reads every filter input', () => {
-    const filter = parseCanarytokenFilter(
+  it('reads every filter input', async () => {
+    const filter = await parseCanarytokenFilter(
       inputsFrom({ 'memo-pattern': '/x/', kind: 'aws-id', 'flock-id': 'flock:1', 'created-before': '1d', triggered: 'false', enabled: 'true' }),
       NOW
     )
     expect(filter).toMatchObject({ kind: 'aws-id', flockId: 'flock:1', triggered: false, enabled: true, createdBefore: { epochSeconds: NOW_SECONDS - 86_400, text: '1d' } })
     expect(filter.memoPattern?.text).toBe('/x/')
     expect(hasFilter(filter)).toBe(true)
-    expect(hasFilter(parseCanarytokenFilter(inputsFrom({}), NOW))).toBe(false)
+    expect(hasFilter(await parseCanarytokenFilter(inputsFrom({}), NOW))).toBe(false)
   })
 
   it.each([
-    [{ kind: 'dnss' }, /^Input 'kind' must be one of: .*; 'dnss' is not a Canarytoken kind; did you mean 'dns'\?$/],
-    [{ kind: 'DNS' }, /; 'DNS' is not a Canarytoken kind; did you mean 'dns'\?$/],
+    [{ kind: 'dnss' }, /^Input 'kind': 'dnss' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: active-directory-login, .*, wireguard\.$/],
+    [{ kind: 'DNS' }, /^Input 'kind': 'DNS' is not a Canarytoken kind; did you mean 'dns'\? It must be one of: /],
     [{ kind: 'nonsense' }, /; 'nonsense' is not a Canarytoken kind\.$/],
     [{ 'flock-id': 'default' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default'/],
     [{ triggered: 'sometimes' }, "Input 'triggered' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'sometimes'."],
     [{ enabled: 'yes please' }, "Input 'enabled' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'yes please'."],
     [{ 'created-before': 'yesterday-ish' }, /^Input 'created-before' must be/]
-  ])('refuses %p', (values, message) => {
-    expect(() => parseCanarytokenFilter(inputsFrom(values), NOW)).toThrow(message)
+  ])('refuses %p', async (values, message) => {
+    await expect(parseCanarytokenFilter(inputsFrom(values), NOW)).rejects.toThrow(message)
   })
 
-  it('needs a filter or all: true', () => {
-    const none = parseCanarytokenFilter(inputsFrom({}), NOW)
+  it('needs a filter or all: true', async () => {
+    const none = await parseCanarytokenFilter(inputsFrom({}), NOW)
     expect(() => requireFilterOrAll(none, inputsFrom({}), 'cleanup-canarytokens')).toThrow(
       "Operation 'cleanup-canarytokens' needs at least one filter (memo-pattern, kind, flock-id, created-before, triggered, enabled), or 'all: true' to work on every Canarytoken."
     )
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'false' }), 'cleanup-canarytokens')).toThrow(InputError)
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'maybe' }), 'cleanup-canarytokens')).toThrow("Input 'all' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'maybe'.")
     expect(() => requireFilterOrAll(none, inputsFrom({ all: 'true' }), 'cleanup-canarytokens')).not.toThrow()
-    expect(() => requireFilterOrAll(parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW), inputsFrom({}), 'x')).not.toThrow()
+    const triggered = await parseCanarytokenFilter(inputsFrom({ triggered: 'false' }), NOW)
+    expect(() => requireFilterOrAll(triggered, inputsFrom({}), 'x')).not.toThrow()
   })
 })
 
@@ -204,8 +214,8 @@ describe('matchesFilter', () => {
     expect(matchesFilter(filter, tokenRecord(candidate))).toBe(expected)
   })
 
-  it('combines filters with AND, the memo pattern included', () => {
-    const filter = parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', triggered: 'false', 'created-before': '30d' }), NOW)
+  it('combines filters with AND, the memo pattern included', async () => {
+    const filter = await parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-run *', kind: 'dns', triggered: 'false', 'created-before': '30d' }), NOW)
     expect(matchesFilter(filter, record())).toBe(true)
     expect(matchesFilter(filter, record({ memo: 'ci-runner 42' }))).toBe(false)
     expect(matchesFilter(filter, record({ kind: 'http' }))).toBe(false)
@@ -213,9 +223,54 @@ describe('matchesFilter', () => {
     expect(matchesFilter(filter, record({ created: String(NOW_SECONDS - 86_400) }))).toBe(false)
   })
 
-  it('describes the filter in words', () => {
-    const filter = parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-*', kind: 'dns', triggered: 'false', 'created-before': '2024-05-31' }), NOW)
+  it('describes the filter in words', async () => {
+    const filter = await parseCanarytokenFilter(inputsFrom({ 'memo-pattern': 'ci-*', kind: 'dns', triggered: 'false', 'created-before': '2024-05-31' }), NOW)
     expect(describeFilter(filter)).toBe('memo-pattern ci-*, kind dns, created before 2024-05-31T00:00:00.000Z (2024-05-31), never triggered')
     expect(describeFilter({})).toBe('every Canarytoken')
+  })
+})
+
+describe('memo-pattern work is bounded on hostile memos', () => {
+  // Each case made the old RegExp translation (`[\s\S]*` per star) backtrack
+  // for minutes. The walk's work is counted, not timed: at most
+  // (memo length + 1) x (pattern length + 1) steps.
+  const bound = (memo: string, glob: GlobMatcher) => ([...memo].length + 1) * (glob.length + 1)
+
+  it.each([
+    ['*@* run * attempt *: runner canary', ' run  attempt @'.repeat(666), false],
+    ['*a*a*a*a*b', 'a'.repeat(10_000), false],
+    ['*a*a*a*a*b', `${'a'.repeat(9_999)}b`, true],
+    ['*?*?*?*?*x', '😀'.repeat(10_000), false]
+  ])('%p on a %#-th hostile memo', (pattern, memo, expected) => {
+    const glob = new GlobMatcher(pattern)
+    expect(glob.test(memo)).toBe(expected)
+    expect(glob.steps()).toBeGreaterThan(0)
+    expect(glob.steps()).toBeLessThanOrEqual(bound(memo, glob))
+  })
+
+  it('a simple pattern on a long memo takes about one step per character', () => {
+    const glob = new GlobMatcher('ci-run *')
+    const memo = `ci-run ${'x'.repeat(10_000)}`
+    expect(glob.test(memo)).toBe(true)
+    expect(glob.steps()).toBeLessThanOrEqual([...memo].length + glob.length + 1)
+  })
+
+  it('matches by code point: ? is one emoji, classes hold astral characters', () => {
+    expect(new GlobMatcher('run-?').test('run-😀')).toBe(true)
+    expect(new GlobMatcher('run-[😀😁]').test('run-😁')).toBe(true)
+    expect(new GlobMatcher('**x').test('x')).toBe(true)
+    expect(new GlobMatcher('a*').test('a')).toBe(true)
+    expect(new GlobMatcher('').test('')).toBe(true)
+    expect(new GlobMatcher('').test('x')).toBe(false)
+    expect(new GlobMatcher('[-a]').test('-')).toBe(true)
+    expect(new GlobMatcher('[a-]').test('-')).toBe(true)
+  })
+
+  it('a regular expression runs on RE2: a hostile memo is no trouble', async () => {
+    await loadRegexEngine()
+    expect(parseMemoPattern('/^(a+)+b$/').test('a'.repeat(10_000))).toBe(false)
+    expect(parseMemoPattern('/(a|aa)*c/').test('a'.repeat(10_000))).toBe(false)
+    expect(parseMemoPattern('/^x.y$/s').test('x\ny')).toBe(true)
+    expect(parseMemoPattern('/^y$/m').test('x\ny')).toBe(true)
   })
 })

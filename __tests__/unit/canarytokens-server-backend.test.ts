@@ -250,7 +250,7 @@ describe('choosing the server and its inputs', () => {
     }
     const free = OPERATIONS.filter((operation) => operation.backends.includes('canarytokens-server')).map((operation) => operation.name)
     expect(free.sort()).toEqual(
-      ['create-canarytoken', 'delete-canarytoken', 'disable-canarytoken', 'download-canarytoken', 'enable-canarytoken', 'fetch-canarytoken', 'plant-runner-canaries', 'seed-canarytokens'].sort()
+      ['create-canarytoken', 'delete-canarytoken', 'disable-canarytoken', 'download-canarytoken', 'enable-canarytoken', 'fetch-canarytoken', 'list-incidents', 'plant-runner-canaries', 'seed-canarytokens'].sort()
     )
   })
 })

@@ -84,7 +84,7 @@ function logger(): Log & { lines: string[] } {
 }
 
 async function cleanup(fake: FakeConsole, values: Partial<Record<InputName, string>>, log = logger()): Promise<OperationResult> {
-  const params = parseCleanup(inputsFrom(values), NOW)
+  const params = await parseCleanup(inputsFrom(values), NOW)
   return cleanupOperation.run({ ...params, artifact: undefined }, { backend: new ConsoleBackend(fake.transport(), new URL('https://fake.canary.tools')), env, log })
 }
 
@@ -101,14 +101,14 @@ describe('parseCleanup', () => {
     [{ action: 'delete', kind: 'dns', 'max-changes': '0' }, "Input 'max-changes' must be a whole number from 1 to 1000000, not '0'."],
     [{ action: 'delete', kind: 'dns', concurrency: '101' }, "Input 'concurrency' must be a whole number from 1 to 100, not '101'."],
     [{ action: 'delete', kind: 'dns', 'dry-run': 'perhaps' }, "Input 'dry-run' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not 'perhaps'."],
-    [{ action: 'delete', 'memo-pattern': '/(/' }, /^Input 'memo-pattern' is not a valid regular expression/]
-  ])('refuses %p', (values, message) => {
-    expect(() => parseCleanup(inputsFrom(values), NOW)).toThrow(InputError)
-    expect(() => parseCleanup(inputsFrom(values), NOW)).toThrow(message)
+    [{ action: 'delete', 'memo-pattern': '/(/' }, /^Input 'memo-pattern' is not a valid RE2 regular expression/]
+  ])('refuses %p', async (values, message) => {
+    await expect(parseCleanup(inputsFrom(values), NOW)).rejects.toThrow(InputError)
+    await expect(parseCleanup(inputsFrom(values), NOW)).rejects.toThrow(message)
   })
 
-  it('has safe defaults', () => {
-    expect(parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ filter: {}, dryRun: false, maxChanges: 100, concurrency: 20, clearIncidents: false })
+  it('has safe defaults', async () => {
+    expect(await parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)).toMatchObject({ filter: {}, dryRun: false, maxChanges: 100, concurrency: 20, clearIncidents: false })
   })
 })
 
@@ -265,7 +265,7 @@ describe('cleanup-canarytokens', () => {
       endpoint.path.endsWith('/paginate')
         ? call(endpoint, { ...params, cursor: pageStarts.shift() }).then((page) => ({ ...(page as object), cursor: { next: pageStarts[0] ?? null } }))
         : call(endpoint, params)) as typeof transport.call
-    const params = parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)
+    const params = await parseCleanup(inputsFrom({ action: 'delete', all: 'true' }), NOW)
     const result = await cleanupOperation.run({ ...params, artifact: undefined }, { backend: new ConsoleBackend(transport, new URL('https://fake.canary.tools')), env, log: logger() })
     expect(result.outputs).toMatchObject({ 'matched-count': 4, 'changed-count': 4, 'failed-count': 0 })
     expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d'])
@@ -285,7 +285,7 @@ describe('list-canarytokens', () => {
     const fake = new FakeConsole()
     fake.add('aws', { kind: 'aws-id', secret_access_key: 'SECRET-VALUE-123', renders: { 'aws-id': '[default]' }, memo: 'keys' })
     fake.add('dns-1')
-    const params = listOperation.parse(inputsFrom({ kind: 'aws-id' }), env) as Parameters<typeof listOperation.run>[0]
+    const params = (await listOperation.parse(inputsFrom({ kind: 'aws-id' }), env)) as Parameters<typeof listOperation.run>[0]
     const result = await listOperation.run(params, { backend: new ConsoleBackend(fake.transport(), new URL('https://fake.canary.tools')), env, log: logger() })
     expect(result.outputs.count).toBe(1)
     const listed = JSON.parse(String(result.outputs.tokens)) as Record<string, unknown>[]

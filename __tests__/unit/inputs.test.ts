@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, extraParamsInput, flockIdInput, inputsFrom, integerInput, optionalBoolean } from '../../src/inputs.js'
+import { booleanInput, characterCount, extraParamsInput, yamlErrorReason, flockIdInput, inputsFrom, integerInput, optionalBoolean } from '../../src/inputs.js'
 import { memoInput } from '../../src/operations/memo-template.js'
 
 describe('input parsing', () => {
@@ -43,6 +43,16 @@ describe('input parsing', () => {
     expect(() => memoInput(inputsFrom({ memo: 'x'.repeat(10_001) }))).toThrow(/10001 characters long; the Console accepts at most 10000/)
   })
 
+  it('counts characters as people and the Console (Python len) do: code points', () => {
+    expect(characterCount('😀'.repeat(6_000))).toBe(6_000)
+    expect(characterCount('Pässwörter')).toBe(10)
+    expect(characterCount('')).toBe(0)
+    // 6,000 emoji are 12,000 UTF-16 units but 6,000 characters: within the limit.
+    expect(memoInput(inputsFrom({ memo: '😀'.repeat(6_000) }))).toBe('😀'.repeat(6_000))
+    expect(memoInput(inputsFrom({ memo: '😀'.repeat(10_000) }))).toHaveLength(20_000)
+    expect(() => memoInput(inputsFrom({ memo: '😀'.repeat(10_001) }))).toThrow(/^Input 'memo' is 10001 characters long; the Console accepts at most 10000\.$/)
+  })
+
   describe('extra-params', () => {
     const named = new Set(['memo', 'kind'])
     it('passes a YAML mapping through', async () => {
@@ -64,5 +74,22 @@ describe('input parsing', () => {
     ])('refuses %p', async (yaml, message) => {
       await expect(extraParamsInput(inputsFrom({ 'extra-params': yaml }), named)).rejects.toThrow(message)
     })
+  })
+})
+
+describe('yamlErrorReason', () => {
+  it('keeps the line the parser points at, or the nearest one above with text', async () => {
+    const { parse } = await import('yaml')
+    const reasonFor = (source: string) => {
+      try {
+        parse(source)
+      } catch (error) {
+        return yamlErrorReason(error, source)
+      }
+      throw new Error('the YAML parsed')
+    }
+    expect(reasonFor('tokens:\n  - name: a\n   kind: dns\n')).toBe('Sequence item without - indicator at line 3, column 1: "   kind: dns"')
+    expect(reasonFor('a: [1, 2\n')).toMatch(/ at line 2, column 1 \(line 1: "a: \[1, 2"\)$/)
+    expect(yamlErrorReason(new Error('plain'), 'x')).toBe('plain')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { didYouMean, nearMiss } from '../../src/near-miss.js'
+import { didYouMean, nearMiss, nearMisses, unknownNameMessage } from '../../src/near-miss.js'
 
 describe('nearMiss: the name a mistyped one meant', () => {
   const operations = ['create-canarytoken', 'fetch-canarytoken', 'delete-canarytoken', 'list-api-keys']
@@ -21,5 +21,29 @@ describe('nearMiss: the name a mistyped one meant', () => {
 
   it('words the suggestion as a question', () => {
     expect(didYouMean('create-canary-token', operations)).toBe("; did you mean 'create-canarytoken'?")
+  })
+})
+
+describe('nearMisses: names that hold the typed word as a part', () => {
+  const kinds = ['aws-id', 'aws-s3', 'dns', 'doc-msword', 'msword-macro', 'doc-msexcel', 'msexcel-macro', 'cloned-web', 'web-image', 'fast-redirect', 'slow-redirect']
+  it.each([
+    ['msword', ['doc-msword', 'msword-macro']],
+    ['MSWord', ['doc-msword', 'msword-macro']],
+    ['aws', ['aws-id', 'aws-s3']],
+    ['redirect', ['fast-redirect', 'slow-redirect']],
+    ['dnss', ['dns']],
+    ['word', []],
+    ['do', []]
+  ])("'%s' -> %j", (value, expected) => {
+    expect(nearMisses(value, kinds)).toEqual(expected)
+  })
+
+  it('offers two or more as a choice, and puts the hint before the long list', () => {
+    expect(didYouMean('msword', kinds)).toBe("; did you mean 'doc-msword' or 'msword-macro'?")
+    expect(didYouMean('web', kinds)).toBe("; did you mean 'cloned-web' or 'web-image'?")
+    expect(unknownNameMessage('kind', 'msword', 'a Canarytoken kind', kinds)).toBe(
+      `Input 'kind': 'msword' is not a Canarytoken kind; did you mean 'doc-msword' or 'msword-macro'? It must be one of: ${kinds.join(', ')}.`
+    )
+    expect(unknownNameMessage('kind', 'nonsense', 'a Canarytoken kind', kinds)).toBe(`Input 'kind' must be one of: ${kinds.join(', ')}; 'nonsense' is not a Canarytoken kind.`)
   })
 })

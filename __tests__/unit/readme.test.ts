@@ -21,6 +21,24 @@ describe('README', () => {
   })
 })
 
+describe('local runs leave nothing behind', () => {
+  it("the README's sh blocks remove what they create and stop what they start in the background", async () => {
+    const readme = await readFile(new URL('README.md', root), 'utf8')
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] as string)
+    expect(blocks.length).toBeGreaterThan(2)
+    for (const block of blocks) {
+      for (const [, folder] of block.matchAll(/mkdir -p (\S+)/g)) expect(block).toMatch(new RegExp(`(rmdir|rm -r) ${folder}`))
+      for (const [, file] of block.matchAll(/: > (\S+)/g)) expect(block).toMatch(new RegExp(`rm ${file}`))
+      if (/ &\n/.test(block)) expect(block).toMatch(/kill %1/)
+    }
+  })
+
+  it("jest's cache stays in node_modules/.cache", async () => {
+    const { default: config } = (await import(new URL('jest.config.js', root).href)) as { default: { cacheDirectory?: string } }
+    expect(config.cacheDirectory).toBe('<rootDir>/node_modules/.cache/jest')
+  })
+})
+
 describe('package.json engines', () => {
   it('asks for at least the newest Node any installed package declares as its minimum', async () => {
     const manifest = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { engines: { node: string } }

@@ -435,6 +435,23 @@ describe('HttpTransport over a real socket', () => {
     }
   })
 
+  it('never sends a create again after a timeout: it asks the recovery, which finds the token', async () => {
+    behave = () => undefined // the Console made the token, then never answered
+    const client = transport(500)
+    const asked: string[] = []
+    try {
+      const answer = await client.call(CREATE, { kind: 'dns', memo: 'm' }, {}, async (failure) => {
+        asked.push(failure.failure)
+        return { result: 'success' as const, canarytoken: { canarytoken: 'made-before-the-timeout' } }
+      })
+      expect(answer).toMatchObject({ canarytoken: { canarytoken: 'made-before-the-timeout' } })
+      expect(asked).toEqual(['timeout'])
+      expect(requests).toBe(1)
+    } finally {
+      await client.close()
+    }
+  })
+
   it('retries a request the Console did not answer in time', async () => {
     behave = (request, response) => {
       if (request === 1) return

@@ -2,19 +2,19 @@ import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } = await import('../../src/secrets.js')
+const { checkSecretInput, findSecretValues, redact, registerCredentialText, registerSecret, withoutSecretFields } = await import('../../src/secrets.js')
 
 describe('secrets', () => {
   it('finds secret fields at any depth, and only those', () => {
     const answer = {
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: 'S1', factory_auth: 'F1', renders: { 'aws-id': 'R1', wg_conf: ['R2'], 'cloned-web': '<script>' } },
+      canarytoken: { canarytoken: 'abc', memo: 'm', access_key_id: 'AKIA1', secret_access_key: 'S1', factory_auth: 'F1', renders: { 'aws-id': 'R1', wg_conf: ['R2'], 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: 'A1' }]
     }
     expect(findSecretValues(answer).sort()).toEqual(['A1', 'F1', 'R1', 'R2', 'S1'])
     expect(withoutSecretFields(answer)).toEqual({
       result: 'success',
-      canarytoken: { canarytoken: 'abc', memo: 'm', secret_access_key: '***', factory_auth: '***', renders: { 'aws-id': '***', wg_conf: '***', 'cloned-web': '<script>' } },
+      canarytoken: { canarytoken: 'abc', memo: 'm', access_key_id: '***', secret_access_key: '***', factory_auth: '***', renders: { 'aws-id': '***', wg_conf: '***', 'cloned-web': '<script>' } },
       global_api_keys: [{ key_id: 'k', auth_token: '***' }]
     })
   })
@@ -50,5 +50,37 @@ describe('secrets', () => {
       expect([ordinary, calls().includes(ordinary)]).toEqual([ordinary, false])
       expect(redact(ordinary)).toBe(ordinary)
     }
+  })
+})
+
+describe('checkSecretInput', () => {
+  it('takes the input name, so every secret input can use it', () => {
+    expect(() => checkSecretInput('github-token', 'ghp_short')).not.toThrow()
+    expect(() => checkSecretInput('manage-auth', 'abc')).toThrow("Input 'manage-auth' is 3 characters long;")
+  })
+
+  it.each([
+    ['1234567', "Input 'auth-token' is 7 characters long; a real one is longer (at least 8, the shortest value the action masks)."],
+    ['äöüß', "Input 'auth-token' is 4 characters long;"],
+    ['😀😀😀😀😀😀😀😀', 'an HTTP header cannot carry'],
+    ['x', "Input 'auth-token' is 1 character long;"],
+    ['abcdefgh\nijkl', "Input 'auth-token' holds a line break or another control character"],
+    ['abcdefgh\rijkl', 'line break'],
+    ['abcdefgh\tijkl', 'control character'],
+    ['abcdefgh\u0085ijkl', 'control character'],
+    ['abcdefgh\u2028ijkl', 'an HTTP header cannot carry']
+  ])('refuses %j without showing it', (value, message) => {
+    expect(() => checkSecretInput('auth-token', value)).toThrow(message)
+    try {
+      checkSecretInput('auth-token', value)
+    } catch (error) {
+      expect((error as Error).message).not.toContain(value)
+    }
+  })
+
+  it('accepts 8 characters and more, and leaves an empty value to the required-input check', () => {
+    expect(() => checkSecretInput('auth-token', '12345678')).not.toThrow()
+    expect(() => checkSecretInput('auth-token', 'e2e-auth-token-0123456789abcdef')).not.toThrow()
+    expect(() => checkSecretInput('auth-token', '')).not.toThrow()
   })
 })

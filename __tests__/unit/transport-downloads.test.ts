@@ -75,6 +75,31 @@ describe('downloads (Thinkst downloads with curl -L and allow_redirects=True)', 
     ])
   })
 
+  it('drops the auth header on a redirect to the same host on another port: another origin', async () => {
+    const otherPort = 'https://abc.canary.tools:8443'
+    const seen: Array<{ origin: string; auth: unknown }> = []
+    agent
+      .get(CONSOLE)
+      .intercept({ path: '/api/v1/canarytoken/download?canarytoken=t', method: 'GET' })
+      .reply((options) => {
+        seen.push({ origin: CONSOLE, auth: (options.headers as Record<string, string>)['x-canary-auth-token'] })
+        return { statusCode: 302, data: '', responseOptions: { headers: { location: `${otherPort}/files/t` } } }
+      })
+    agent
+      .get(otherPort)
+      .intercept({ path: '/files/t', method: 'GET' })
+      .reply((options) => {
+        seen.push({ origin: otherPort, auth: (options.headers as Record<string, string>)['x-canary-auth-token'] })
+        return { statusCode: 200, data: 'PK-file', responseOptions: { headers: file } }
+      })
+    const answer = await transport().download(DOWNLOAD, { canarytoken: 't' })
+    for await (const chunk of answer.body) expect(String(chunk)).toBe('PK-file')
+    expect(seen).toEqual([
+      { origin: CONSOLE, auth: AUTH },
+      { origin: otherPort, auth: undefined }
+    ])
+  })
+
   it('stops after 5 redirects', async () => {
     const pool = agent.get(CONSOLE)
     pool.intercept({ path: '/api/v1/canarytoken/download?canarytoken=t', method: 'GET' }).reply(302, '', { headers: { location: '/hop/1' } })

@@ -343,6 +343,7 @@ function parseRunnerCanaryState(text) {
         typeof value.remove === 'boolean' &&
         (value.onConsoleError === 'warn' || value.onConsoleError === 'fail') &&
         Number.isSafeInteger(value.triggeredBefore) &&
+        (value.plantedAt === undefined || Number.isSafeInteger(value.plantedAt)) &&
         Array.isArray(value.files) &&
         value.files.every(isPlantedFile);
     if (!valid)
@@ -373,7 +374,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
  */
 
 if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNNER_CANARY_STATE */ .k}`]) {
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2201));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(417)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9417));
     await runPost();
 }
 

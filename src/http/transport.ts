@@ -533,7 +533,9 @@ export class HttpTransport {
               settled = await recover(error)
             } catch (check) {
               const reason = errorMessage(check)
-              throw final(`${error.message}; ${this.options.dialect.serverName} may have acted on it, so it was not sent again: ${reason}`)
+              // The check often fails as the call did (the same timeout): say it once.
+              const why = reason === error.message ? ' (checking whether it had failed the same way)' : `: ${reason}`
+              throw final(`${error.message}; ${this.options.dialect.serverName} may have acted on it, so it was not sent again${why}`)
             }
             if (settled !== undefined) {
               this.options.logger?.info(`${call}: ${this.options.dialect.serverName} had acted on attempt ${number}; not sending it again.`)

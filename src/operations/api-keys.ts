@@ -4,7 +4,7 @@ import { ApiError } from '../http/errors.js'
 import { addFlockApiKey, listFlockApiKeys, removeFlockApiKey } from '../backends/console/flock-api-keys.js'
 import { InputError } from '../errors.js'
 import { booleanInput, flockIdInput, type InputReader } from '../inputs.js'
-import { didYouMean } from '../near-miss.js'
+import { unknownNameMessage } from '../near-miss.js'
 import { registerSecret, withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, saveDownload, type FileOptions } from './file-options.js'
 import { alreadyDoneNotes, alreadyDoneSuffix } from './outcomes.js'
@@ -27,7 +27,7 @@ function keyTypeInput(inputs: InputReader, allowed: readonly string[], keyKind: 
   // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
   const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase())
   if (value === undefined) {
-    throw new InputError(`Input 'auth-token-type' must be one of: ${allowed.join(', ')}; '${given}' is not a ${keyKind} type${didYouMean(given, allowed) || '.'}`)
+    throw new InputError(unknownNameMessage('auth-token-type', given, `a ${keyKind} type`, allowed))
   }
   return value
 }
@@ -63,7 +63,7 @@ function newKeyResult(key: ApiKey & { auth_token: string }, heading: string): Op
   return {
     outputs: { 'key-id': key.key_id, 'api-key': key.auth_token, 'auth-token-type': key.auth_token_type, note: key.note },
     summary: keysSummary(heading, [key], [
-      'The new key is in the step output `api-key` (masked in logs): store it as a secret, e.g. with `gh secret set`.'
+      'The new key is in the step output api-key (masked in logs): store it as a secret, e.g. with gh secret set.'
     ])
   }
 }

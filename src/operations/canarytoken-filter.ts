@@ -8,7 +8,10 @@ import { isKnownKind, unknownKindMessage } from './kinds.js'
 export interface MemoPattern {
   /** As the user wrote it. */
   text: string
-  regex: RegExp
+  /** Whether a memo matches. Linear-time work for any memo (see GlobMatcher and RE2), so a hostile memo cannot stall a run. */
+  test(memo: string): boolean
+  /** The matching work done so far (glob steps), for the debug log; undefined for a regular expression (RE2 keeps its own bound). */
+  steps?(): number
   /** A word the Console's search can narrow the listing by, when the pattern pins the memo's start. */
   searchString?: string
 }
@@ -29,47 +32,128 @@ export interface CanarytokenFilter {
 export const FILTER_INPUTS = ['memo-pattern', 'kind', 'flock-id', 'created-before', 'triggered', 'enabled'] as const satisfies readonly InputName[]
 
 const REGEX_LITERAL = /^\/(.*)\/([a-z]*)$/s
-/** `g` and `y` make `test` stateful; `d` is of no use here. */
-const REGEX_FLAGS = /^[imsuv]*$/
+/** `g` and `y` make `test` stateful; `d` is of no use here; `v`'s set notation is not RE2's. */
+const REGEX_FLAGS = /^[imsu]*$/
+
+/** One glob element that is not a `*`: it matches exactly one code point. */
+type GlobAtom = { literal: number } | { any: true } | { ranges: Array<[number, number]>; negated: boolean }
+/** A glob element: a `*` or an atom. */
+type GlobToken = { star: true } | GlobAtom
+
+function atomMatches(atom: GlobAtom, codePoint: number): boolean {
+  if ('literal' in atom) return atom.literal === codePoint
+  if ('any' in atom) return true
+  const inside = atom.ranges.some(([low, high]) => codePoint >= low && codePoint <= high)
+  return inside !== atom.negated
+}
 
 /**
- * A glob as a RegExp matched against the whole memo: `*` any run of
- * characters (`/` included: memos are not paths), `?` one character,
- * `[abc]`/`[a-z]`/`[!abc]` a class, `\` makes the next character literal.
- * Small enough not to need a library, and the path rules of the usual glob
- * libraries (a `*` that stops at `/`) would be wrong for memos.
+ * A compiled glob, matched against the whole memo without a regular
+ * expression: `*` any run of characters (`/` and line breaks included: memos
+ * are not paths), `?` one character, `[abc]`/`[a-z]`/`[!abc]` a class, `\`
+ * makes the next character literal. Characters are code points.
+ *
+ * Matching is the two-pointer wildcard walk: on a mismatch it goes back only
+ * to the latest `*` and lets it take one more character, never to an earlier
+ * one (every atom takes exactly one character, so the earliest place a part
+ * between stars fits is always as good as any later one). Its work is at
+ * most (memo length + 1) x (pattern length + 1) steps, whatever the memo,
+ * where a translation to a backtracking RegExp (`[\s\S]*` per star) can take
+ * minutes on a 10,000-character memo. `steps` counts the work, so tests can
+ * check the bound without a clock.
  */
-export function globToRegExp(glob: string): { regex: RegExp; literalPrefix: string } {
-  let source = ''
+export class GlobMatcher {
+  readonly literalPrefix: string
+  /** The pattern's length in elements (a class counts as one). */
+  readonly length: number
+  private readonly tokens: GlobToken[]
+  private work = 0
+
+  constructor(readonly glob: string) {
+    const { tokens, literalPrefix } = compileGlob(glob)
+    this.tokens = tokens
+    this.literalPrefix = literalPrefix
+    this.length = tokens.length
+  }
+
+  /** Matching steps taken by every `test` so far. */
+  steps(): number {
+    return this.work
+  }
+
+  test(memo: string): boolean {
+    const text = Array.from(memo, (character) => character.codePointAt(0) as number)
+    const tokens = this.tokens
+    let t = 0
+    let p = 0
+    let starAt = -1
+    let starText = 0
+    while (t < text.length) {
+      this.work++
+      const token = tokens[p]
+      if (token && 'star' in token) {
+        starAt = p++
+        starText = t
+      } else if (token && atomMatches(token, text[t] as number)) {
+        t++
+        p++
+      } else if (starAt !== -1) {
+        p = starAt + 1
+        t = ++starText
+      } else {
+        return false
+      }
+    }
+    while (p < tokens.length && 'star' in (tokens[p] as GlobToken)) {
+      this.work++
+      p++
+    }
+    return p === tokens.length
+  }
+}
+
+function compileGlob(glob: string): { tokens: GlobToken[]; literalPrefix: string } {
+  const characters = Array.from(glob)
+  const tokens: GlobToken[] = []
   let literalPrefix = ''
   let prefixOpen = true
-  for (let index = 0; index < glob.length; index++) {
-    const character = glob[index] as string
-    if (character === '*' || character === '?') {
-      source += character === '*' ? '[\\s\\S]*' : '[\\s\\S]'
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index] as string
+    if (character === '*') {
+      // `**` is `*`: one star keeps the walk's bound.
+      if (!('star' in (tokens.at(-1) ?? {}))) tokens.push({ star: true })
       prefixOpen = false
-    } else if (character === '[' && glob.indexOf(']', index + 2) !== -1) {
-      const end = glob.indexOf(']', index + 2)
-      let body = glob.slice(index + 1, end)
-      const negated = body.startsWith('!') || body.startsWith('^')
+    } else if (character === '?') {
+      tokens.push({ any: true })
+      prefixOpen = false
+    } else if (character === '[' && characters.indexOf(']', index + 2) !== -1) {
+      const end = characters.indexOf(']', index + 2)
+      let body = characters.slice(index + 1, end)
+      const negated = body[0] === '!' || body[0] === '^'
       if (negated) body = body.slice(1)
-      if (body === '') throw new InputError(`Input 'memo-pattern' has an empty character class at position ${index + 1}.`)
-      source += `[${negated ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`
+      if (body.length === 0) throw new InputError(`Input 'memo-pattern' has an empty character class at position ${index + 1}.`)
+      const ranges: Array<[number, number]> = []
+      for (let at = 0; at < body.length; at++) {
+        const low = (body[at] as string).codePointAt(0) as number
+        if (body[at + 1] === '-' && at + 2 < body.length) {
+          const high = (body[at + 2] as string).codePointAt(0) as number
+          if (high < low) throw new InputError("Input 'memo-pattern' is not a valid glob (Range out of order in character class).")
+          ranges.push([low, high])
+          at += 2
+        } else {
+          ranges.push([low, low])
+        }
+      }
+      tokens.push({ ranges, negated })
       index = end
       prefixOpen = false
     } else {
-      const literal = character === '\\' && index + 1 < glob.length ? (glob[++index] as string) : character
-      source += literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+      const literal = character === '\\' && index + 1 < characters.length ? (characters[++index] as string) : character
+      tokens.push({ literal: literal.codePointAt(0) as number })
       if (prefixOpen) literalPrefix += literal
     }
   }
-  try {
-    return { regex: new RegExp(`^${source}$`, 'u'), literalPrefix }
-  } catch (error) {
-    // A class like [z-a]: name it rather than show our translation.
-    const reason = errorMessage(error).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
-    throw new InputError(`Input 'memo-pattern' is not a valid glob (${reason}).`)
-  }
+  return { tokens, literalPrefix }
 }
 
 /**
@@ -86,25 +170,51 @@ function regexSearchString(source: string, flags: string): string | undefined {
   return word || undefined
 }
 
+/** Whether a pattern is a regular expression (`/.../flags`), which needs the RE2 engine loaded (loadRegexEngine). */
+export function isRegexPattern(text: string): boolean {
+  return text.length > 1 && REGEX_LITERAL.test(text)
+}
+
+type Re2 = typeof import('re2js').RE2JS
+let re2: Re2 | undefined
+
+/**
+ * Loads RE2 (the re2js port: linear-time matching) for regular-expression
+ * patterns. Only a run whose `memo-pattern` is a `/regex/` pays for it, and
+ * it must be loaded before parseMemoPattern reads one.
+ */
+export async function loadRegexEngine(): Promise<void> {
+  re2 ??= (await import('re2js')).RE2JS
+}
+
+/**
+ * A `memo-pattern`: a `/regex/flags` runs on RE2 (RE2's syntax: no
+ * backreferences, no lookahead or lookbehind, which are what can make a
+ * backtracking engine take exponential time), anything else is a glob.
+ */
 export function parseMemoPattern(text: string): MemoPattern {
   const literal = REGEX_LITERAL.exec(text)
   if (literal && text.length > 1) {
     const [, source = '', flags = ''] = literal
     if (!REGEX_FLAGS.test(flags)) {
-      throw new InputError(`Input 'memo-pattern' has regular expression flags '${flags}'; only i, m, s, u and v apply.`)
+      throw new InputError(`Input 'memo-pattern' has regular expression flags '${flags}'; only i, m, s and u apply.`)
     }
     if (source === '') throw new InputError("Input 'memo-pattern' is an empty regular expression: write a pattern between the slashes.")
-    let regex: RegExp
+    if (!re2) throw new Error('parseMemoPattern: a regular expression needs loadRegexEngine() first')
+    let compiled: InstanceType<Re2>
     try {
-      regex = new RegExp(source, flags)
+      const bits = (flags.includes('i') ? re2.CASE_INSENSITIVE : 0) | (flags.includes('s') ? re2.DOTALL : 0) | (flags.includes('m') ? re2.MULTILINE : 0)
+      compiled = re2.compile(source, bits)
     } catch (error) {
-      const reason = errorMessage(error).replace(/^Invalid regular expression: /, '')
-      throw new InputError(`Input 'memo-pattern' is not a valid regular expression: ${reason}.`)
+      const reason = errorMessage(error).replace(/^error parsing regexp: /, '')
+      throw new InputError(
+        `Input 'memo-pattern' is not a valid RE2 regular expression: ${reason}. Backreferences and lookaround are refused (they can make matching take exponential time); write a glob, or a regular expression without them.`
+      )
     }
-    return { text, regex, searchString: regexSearchString(source, flags) }
+    return { text, test: (memo) => compiled.test(memo), searchString: regexSearchString(source, flags) }
   }
-  const { regex, literalPrefix } = globToRegExp(text)
-  return { text, regex, searchString: searchStringFor(literalPrefix) }
+  const glob = new GlobMatcher(text)
+  return { text, test: (memo) => glob.test(memo), steps: () => glob.steps(), searchString: searchStringFor(glob.literalPrefix) }
 }
 
 const AGE_UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800 }
@@ -143,9 +253,10 @@ export function parseCreatedBefore(text: string, nowMs: number): { epochSeconds:
 }
 
 /** Reads the filter inputs; every mistake is an InputError naming the input. `nowMs` fixes "now" for ages. */
-export function parseCanarytokenFilter(inputs: InputReader, nowMs: number): CanarytokenFilter {
+export async function parseCanarytokenFilter(inputs: InputReader, nowMs: number): Promise<CanarytokenFilter> {
   const filter: CanarytokenFilter = {}
   const memoPattern = inputs.get('memo-pattern')
+  if (memoPattern && isRegexPattern(memoPattern)) await loadRegexEngine()
   if (memoPattern) filter.memoPattern = parseMemoPattern(memoPattern)
   const kind = inputs.get('kind')
   if (kind) {
@@ -188,7 +299,7 @@ export function matchesFilter(filter: CanarytokenFilter, token: TokenRecord): bo
   if (filter.kind !== undefined && token.kind !== filter.kind) return false
   if (filter.flockId !== undefined && token.flockId !== filter.flockId) return false
   if (filter.enabled !== undefined && token.enabled !== filter.enabled) return false
-  if (filter.memoPattern && !filter.memoPattern.regex.test(token.memo)) return false
+  if (filter.memoPattern && !filter.memoPattern.test(token.memo)) return false
   if (filter.createdBefore) {
     if (token.created === undefined || token.created.getTime() / 1000 >= filter.createdBefore.epochSeconds) return false
   }

@@ -319,7 +319,7 @@ const createOperation = defineOperation<CreateParams>({
       outputs['access-key-id'] = token.awsKeys.accessKeyId
       outputs['secret-access-key'] = token.awsKeys.secretAccessKey
     }
-    const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (`reuse: true`); no new token was made.'] : undefined
+    const notes = reused ? ['An existing Canarytoken with this kind, memo and flock was reused (reuse: true); no new token was made.'] : undefined
     if (!download) return { outputs, summary: tokenSummary(heading, token, undefined, notes) }
     const file = await downloadInto(token, download, context).catch((error: unknown) => {
       throw madeButNotDownloaded(error, token.id)

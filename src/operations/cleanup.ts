@@ -80,6 +80,8 @@ async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, l
     }
   }
   if (result.undated > 0) log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
+  const steps = filter.memoPattern?.steps?.()
+  if (steps !== undefined) log.debug(`memo-pattern: ${counted(result.read, 'memo')} matched in ${steps} glob steps.`)
   log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`)
   return result
 }
@@ -92,7 +94,9 @@ function createdText(record: ListedToken): string {
 
 /** Memos can be 10,000 characters: the summary shows their start. */
 function shortMemo(memo: string): string {
-  return memo.length > 120 ? `${memo.slice(0, 117)}...` : memo
+  // By character (code point), so an emoji is never cut in half.
+  const characters = Array.from(memo)
+  return characters.length > 120 ? `${characters.slice(0, 117).join('')}...` : memo
 }
 
 function tokenRow(record: ListedToken): string[] {
@@ -129,7 +133,7 @@ const listOperation = defineOperation<ListParams>({
   requires: [],
   accepts: [...FILTER_INPUTS, ...LIST_ARTIFACT_INPUTS],
   outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
-  parse: (inputs, env) => ({ filter: parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+  parse: async (inputs, env) => ({ filter: await parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run({ filter, artifact }, context) {
     const { matched, read, pages } = await findMatches(consoleOf(context), filter, context.log)
     const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matched, context.log)
@@ -173,12 +177,12 @@ export interface TokenOutcome extends ListedToken {
 const PAST = { disable: 'disabled', delete: 'deleted' } as const
 const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 
-export function parseCleanup(inputs: InputReader, nowMs: number): Omit<CleanupParams, 'artifact'> {
+export async function parseCleanup(inputs: InputReader, nowMs: number): Promise<Omit<CleanupParams, 'artifact'>> {
   const action = inputs.get('action')
   if (!CLEANUP_ACTIONS.includes(action as CleanupAction)) {
     throw new InputError(`Input 'action' must be ${CLEANUP_ACTIONS.join(' or ')}${action ? `, not '${action}'` : ''}.`)
   }
-  const filter = parseCanarytokenFilter(inputs, nowMs)
+  const filter = await parseCanarytokenFilter(inputs, nowMs)
   const clearIncidents = booleanInput(inputs, 'clear-incidents')
   if (clearIncidents && action !== 'delete') {
     throw new InputError("Input 'clear-incidents' applies to 'action: delete' only; disabling keeps a token's incidents.")
@@ -243,7 +247,7 @@ const cleanupOperation = defineOperation<CleanupParams>({
   requires: ['action'],
   accepts: [...FILTER_INPUTS, 'all', 'clear-incidents', 'dry-run', 'max-changes', 'concurrency', ...LIST_ARTIFACT_INPUTS],
   outputs: ['matched-count', 'changed-count', 'failed-count', 'tokens', 'tokens-file', 'artifact-id', 'artifact-name'],
-  parse: (inputs, env) => ({ ...parseCleanup(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
+  parse: async (inputs, env) => ({ ...(await parseCleanup(inputs, Date.now())), artifact: parseArtifactOptions(inputs, env) }),
   async run(params, context) {
     const { log } = context
     const console = consoleOf(context)

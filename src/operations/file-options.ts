@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { DownloadedBody } from '../http/transport.js'
 import { InputError } from '../errors.js'
 import { integerInput, type InputName, type InputReader } from '../inputs.js'
-import { checkUserFilename, resolveInside, safeFilename, writeFileAtomically } from '../publish/files.js'
+import { checkUserFilename, checkWritableTarget, resolveInside, safeFilename, writeFileAtomically } from '../publish/files.js'
 import { registerCredentialText } from '../secrets.js'
 import type { ArtifactRequest, RunEnvironment } from './types.js'
 
@@ -39,6 +39,7 @@ export async function parseFileOptions(inputs: InputReader, env: RunEnvironment)
   const userPath = inputs.get('path')
   const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp)
   const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined
+  if (filename) await checkWritableTarget(join(directory, filename), userPath ? `${userPath}/${filename}` : join(directory, filename), 'filename')
   const artifact = parseArtifactOptions(inputs, env)
   return artifact ? { directory, filename, artifact } : { directory, filename }
 }

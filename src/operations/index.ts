@@ -4,6 +4,7 @@ import { COMMON_INPUTS, type InputName, type InputReader } from '../inputs.js'
 import { API_KEY_OPERATIONS } from './api-keys.js'
 import { CANARYTOKEN_OPERATIONS } from './canarytokens.js'
 import { CLEANUP_OPERATIONS } from './cleanup.js'
+import { INCIDENT_OPERATIONS } from './incidents.js'
 import { RUNNER_CANARY_OPERATIONS } from './runner-canaries.js'
 import { SEED_OPERATIONS } from './seed.js'
 import type { BackendName } from '../backends/types.js'
@@ -14,15 +15,18 @@ import type { Operation } from './types.js'
  * and its handler. The dispatcher, validation, action.yml (checked by a
  * test) and the README (generated) all come from here.
  */
-export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS, ...RUNNER_CANARY_OPERATIONS]
+export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS, ...RUNNER_CANARY_OPERATIONS, ...INCIDENT_OPERATIONS]
 
 export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
 
 export function findOperation(name: string): Operation<unknown> {
   const operation = OPERATIONS.find((candidate) => candidate.name === name)
   if (!operation) {
-    const got = name ? `'${name}' is not one of them${didYouMean(name, OPERATION_NAMES)}` : 'it is empty'
-    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; ${got}${got.endsWith('?') ? '' : '.'}`)
+    if (!name) throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; it is empty.`)
+    const hint = didYouMean(name, OPERATION_NAMES)
+    // The guess first: it is what a reader needs, and the list is long.
+    if (hint) throw new InputError(`Input 'operation': '${name}' is not an operation of this action${hint} It must be one of: ${OPERATION_NAMES.join(', ')}.`)
+    throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; '${name}' is not one of them.`)
   }
   return operation
 }
@@ -48,7 +52,9 @@ export function checkRequiredInputs(operation: Operation<unknown>, inputs: Input
 /** Inputs that were set but that this operation does not read: worth a warning, they are likely a typo or a mix-up. */
 export function ignoredInputs(operation: Operation<unknown>, inputs: InputReader, allInputs: readonly InputName[], defaults: Partial<Record<InputName, string>>): InputName[] {
   const read = new Set<InputName>([...COMMON_INPUTS, ...operation.requires, ...operation.accepts, ...(operation.requires.includes('canarytoken') ? (['manage-auth'] as InputName[]) : [])])
-  return allInputs.filter((name) => !read.has(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''))
+  // A default that is an expression (`${{ github.token }}`) reaches every step filled in: it was not set by the user.
+  const filledByRunner = (name: InputName) => (defaults[name] ?? '').startsWith('${{')
+  return allInputs.filter((name) => !read.has(name) && !filledByRunner(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''))
 }
 
 const BACKEND_NAMES: Record<BackendName, string> = { console: 'the Canary Console', 'canarytokens-server': 'a Canarytokens server' }

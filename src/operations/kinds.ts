@@ -1,7 +1,7 @@
 import { SERVER_KINDS } from '../backends/canarytokens-server/kinds.js'
 import type { BackendName } from '../backends/types.js'
 import { UPLOAD_MIME_TYPES } from '../http/upload-types.js'
-import { didYouMean } from '../near-miss.js'
+import { unknownNameMessage } from '../near-miss.js'
 import type { InputName } from '../inputs.js'
 
 /** A file part sent with create (multipart): the server's part name and the input that names the file. */
@@ -202,8 +202,7 @@ export function unknownKindMessage(kind: string, backend: BackendName = 'console
       ? `Kind '${kind}' is made by Canarytokens servers only (canarytokens.org, self-hosted: set 'canarytokens-server'), not by the Canary Console; the Console makes ${names.join(', ')}.`
       : `Kind '${kind}' is made by the Canary Console only; a Canarytokens server makes ${names.join(', ')}.`
   }
-  const guess = didYouMean(kind, names)
-  return `Input 'kind' must be one of: ${names.join(', ')}; '${kind}' is not a Canarytoken kind${guess || '.'}`
+  return unknownNameMessage('kind', kind, 'a Canarytoken kind', names)
 }
 
 /** The rule that applies on a backend: the Console's own, or its `server` rule read as one. */

@@ -1,4 +1,5 @@
 import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
+import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
 import { ApiError, isNotFound } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type InputReader } from '../inputs.js'
@@ -138,6 +139,7 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   const request = { kind: 'aws-id', memo: params.memo, flockId: params.flockId, params: {}, files: {} }
   const { token, reused } = await createOrReuse(backend, request, params.reuse, { enabledOnly: true })
   const keys = token.awsKeys
+  // A Canarytokens server's key to the token, and the page that holds it: masked before anything could print them.
   registerSecret(token.manageAuth)
   registerSecret(token.manageUrl)
   if (keys) {
@@ -150,8 +152,9 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   return { token, reused, keys }
 }
 
+/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
 function reasonOf(error: unknown): string {
-  const reason = errorMessage(error)
+  const reason = errorMessage(error).replace(/\.+$/, '')
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 
@@ -207,6 +210,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
     return params
   },
   async run(params, context) {
+    const plantedAt = Date.now()
     let minted: Minted
     try {
       minted = await mintRunnerCanary(context.backend, params)
@@ -222,7 +226,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
           heading: 'Runner canary not planted',
           columns: ['Memo', 'Why'],
           rows: [[params.memo, reason]],
-          notes: [`${context.backend.description} could not be reached or refused, so this job runs without a runner canary (\`on-console-error: warn\`).`]
+          notes: [`${serverOf(context.backend)} could not be reached or refused, so this job runs without a runner canary (on-console-error: warn).`]
         }
       }
     }
@@ -239,7 +243,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]))
     } catch (error) {
       failure =
-        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${context.backend.description}` +
+        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
         (files.length > 0 ? '; the post step removes what was written.' : '.')
     }
 
@@ -263,6 +267,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
       triggeredBefore: token.triggeredCount ?? 0,
+      plantedAt: plantedAt,
       files,
       // The post step's key to the token's history on a Canarytokens server (see runner-canary-state.ts).
       ...(token.manageAuth ? { manageAuth: token.manageAuth } : {})
@@ -274,11 +279,11 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
         columns: ['Canarytoken', 'Memo', 'AWS profile', 'Credentials file', 'Config file', 'Region'],
         rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
         notes: [
-          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (`reuse: true`); no new token was made.'] : []),
+          ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
           params.check
             ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-            : `The post step does not check the token (\`check-on-exit: false\`); its alerts come from ${context.backend.description}.`,
-          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (`keep-credentials: true`).'
+            : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
+          params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
         ]
       },
       failure
@@ -306,61 +311,141 @@ export interface PostResult {
   summary?: SummarySection
 }
 
-/** The last alert a token's history holds, in words: where it came from, with what, doing what (attacker's data: plain text only). */
-async function lastSeen(backend: CanarytokenBackend, state: RunnerCanaryState, log: Log): Promise<string | undefined> {
-  if (backend.name !== 'canarytokens-server') return undefined
-  try {
-    let last: IncidentRecord | undefined
-    for await (const incident of backend.incidents({ id: state.canarytoken, manageAuth: state.manageAuth })) last = incident
-    if (!last) return undefined
-    const parts = [
-      last.srcHost ? `from ${last.srcHost}` : undefined,
-      Number.isNaN(last.created.getTime()) ? undefined : `at ${last.created.toISOString()}`,
-      last.event ? `calling ${last.event}` : undefined,
-      last.userAgent ? `with user agent '${last.userAgent.slice(0, 200)}'` : undefined
-    ].filter(Boolean)
-    return parts.length > 0 ? `last used ${parts.join(' ')}` : undefined
-  } catch (error) {
-    log.debug(`Reading the history of ${state.canarytoken} failed: ${reasonOf(error)}`)
-    return undefined
-  }
+/** How far the Console's clock may be behind ours when telling this job's incidents from older ones. */
+const CLOCK_SKEW_MS = 60_000
+/** Incidents the error names; the summary shows up to MAX_SUMMARY_INCIDENTS. */
+const MAX_ERROR_INCIDENTS = 3
+const MAX_SUMMARY_INCIDENTS = 20
+
+/** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
+function incidentWords(incident: IncidentRecord): string {
+  const bounded = (text: string) => truncateCodePoints(visibleControls(text), 200)
+  return (
+    `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
+  )
 }
 
-/** What the token says about this job: undefined when it was not used. */
-async function compromise(backend: CanarytokenBackend, state: RunnerCanaryState, log: Log): Promise<{ reason: string; status: string } | undefined> {
+/**
+ * The Console's incidents of the token since it was planted (all of them for
+ * a state without the time), newest first, at most MAX_SUMMARY_INCIDENTS.
+ * Read only when the canary fired, so the post step stays one request when
+ * nothing did.
+ */
+async function incidentsSince(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<IncidentRecord[]> {
+  const since = state.plantedAt === undefined ? undefined : state.plantedAt - CLOCK_SKEW_MS
+  const found: IncidentRecord[] = []
+  for await (const incident of backend.incidents(tokenRef(state))) {
+    if (since === undefined || incident.created.getTime() >= since) found.push(incident)
+  }
+  return found.sort((a, b) => b.created.getTime() - a.created.getTime()).slice(0, MAX_SUMMARY_INCIDENTS)
+}
+
+/** The token as the backend is told about it: a Canarytokens server needs its manage auth with every call. */
+function tokenRef(state: RunnerCanaryState): { id: string; manageAuth?: string } {
+  return state.manageAuth ? { id: state.canarytoken, manageAuth: state.manageAuth } : { id: state.canarytoken }
+}
+
+/** The server in a sentence: 'the Console', or 'the Canarytokens server at https://...'. */
+function serverOf(backend: CanarytokenBackend, capital = true): string {
+  const name = backend.name === 'console' ? 'the Console' : backend.description
+  return capital ? name.charAt(0).toUpperCase() + name.slice(1) : name
+}
+
+/** Who can turn a token off: a Console key holder, or whoever holds a Canarytokens server token's manage auth. */
+function keyOf(backend: CanarytokenBackend): string {
+  return backend.name === 'console' ? 'a Console key' : "the token's manage auth"
+}
+
+/** What the post step found: the token was used, or can no longer tell (disabled or deleted during the job). */
+export interface Finding {
+  what: 'triggered' | 'disabled' | 'deleted'
+  /** The summary's State column. */
+  status: string
+  /** The ::error:: line, without the memo. */
+  error: string
+  heading: string
+  notes: string[]
+}
+
+const AFTERWARDS =
+  'Rotate every secret the job could reach, check the Console (incidents and audit log) for who did this, and review what this run installed and ran.'
+
+/**
+ * What the token says about this job: undefined when it was not used and
+ * still watches. A rise in `triggered_count` means the credentials were used;
+ * a token disabled or deleted during the job means something turned the
+ * tripwire off, so whether they were used can no longer be told: both fail the
+ * job, each in its own words. An answer without a readable `triggered_count`
+ * proves nothing either way: it is an error (a warning unless
+ * `on-console-error: fail`), never "not triggered".
+ */
+export async function checkRunnerCanary(backend: CanarytokenBackend, state: RunnerCanaryState): Promise<Finding | undefined> {
+  const planted = `the AWS credentials planted in this job (profile '${state.profile}')`
   let token: TokenRecord
   try {
-    token = await backend.fetch({ id: state.canarytoken, manageAuth: state.manageAuth })
+    token = await backend.fetch(tokenRef(state))
     registerSecret(token.awsKeys?.accessKeyId)
     registerSecret(token.awsKeys?.secretAccessKey)
   } catch (error) {
     if (isNotFound(error)) {
-      const where = backend.name === 'console' ? 'the Console' : backend.description
       return {
-        status: `gone from ${where}`,
-        reason: `is gone from ${where} (deleted during the job), so it can no longer vouch for this job`
+        what: 'deleted',
+        status: 'deleted during the job',
+        error:
+          `Runner canary ${state.canarytoken} was deleted from ${serverOf(backend, false)} during this job, so nothing can tell whether anyone used ${planted}. ` +
+          `Someone with ${keyOf(backend)} removed the tripwire while the job ran: treat this run as suspect until you know who and why.`,
+        heading: 'Runner canary deleted during the job: it can no longer vouch for this run',
+        notes: [
+          'The Canarytoken was deleted while the job ran: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+          'A planned cleanup should never reach a runner canary of a running job; if nobody meant it, a stolen key may have been used to hide the tripwire.',
+          AFTERWARDS
+        ]
       }
     }
     throw error
   }
-  const count = token.triggeredCount ?? 0
+  const count = token.triggeredCount
+  if (count === undefined) {
+    throw new Error(`the answer of ${backend.description} for it carries no readable triggered_count, so whether anyone used ${planted} cannot be told`)
+  }
   if (count > state.triggeredBefore) {
     const times = count - state.triggeredBefore
-    const seen = await lastSeen(backend, state, log)
     return {
-      status: `triggered ${times} time${times === 1 ? '' : 's'}${seen ? `; ${seen}` : ''}`,
-      reason: `was triggered ${times} time${times === 1 ? '' : 's'} during this job${seen ? ` (${seen})` : ''}`
+      what: 'triggered',
+      status: `triggered ${times} time${times === 1 ? '' : 's'}`,
+      error:
+        `Runner canary ${state.canarytoken} was triggered ${times} time${times === 1 ? '' : 's'} during this job: ${planted} were used. ` +
+        'Treat this run as compromised: rotate every secret the job could reach and look for what ran in it.',
+      heading: 'Runner canary triggered: treat this run as compromised',
+      notes: [
+        'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
+        `Rotate every secret the job could reach, check the alert on ${serverOf(backend, false)} for where the call came from, and review what this run installed and ran.`,
+        'The Canarytoken stays enabled, so copies of the keys still alert.'
+      ]
     }
   }
   if (token.enabled === false) {
-    return { status: 'disabled', reason: 'was disabled during the job, so it can no longer vouch for this job' }
+    return {
+      what: 'disabled',
+      status: 'disabled during the job',
+      error:
+        `Runner canary ${state.canarytoken} was disabled during this job; it was not triggered before that, but a disabled token raises no alert, so nothing can tell whether anyone used ${planted} since. ` +
+        `Someone with ${keyOf(backend)} turned the tripwire off while the job ran: treat this run as suspect until you know who and why.`,
+      heading: 'Runner canary disabled during the job: it can no longer vouch for this run',
+      notes: [
+        'The Canarytoken was disabled while the job ran and had not alerted: use of the planted credentials after that raises no alert, so this run cannot be shown clean.',
+        'If nobody meant to disable it, a stolen key may have been used to hide the tripwire. Enable it again (enable-canarytoken) so copies of the keys alert.',
+        AFTERWARDS
+      ]
+    }
   }
   return undefined
 }
 
 /**
  * The post step of plant-runner-canaries: (1) with `check`, fetch the token
- * and fail the job when it was triggered (or is gone or disabled); (2) with
+ * and fail the job when it was triggered (or deleted or disabled: see checkRunnerCanary); (2) with
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
@@ -369,29 +454,51 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
   registerSecret(state.manageAuth)
   if (state.check) {
     const backend = connect()
-    const where = backend.name === 'console' ? 'the Console' : backend.description
     try {
-      if (backend.name === 'canarytokens-server' && !state.manageAuth) throw new Error('the saved state holds no manage auth for the token')
-      const found = await compromise(backend, state, log)
+      if (backend.name === 'canarytokens-server' && !state.manageAuth) throw new Error('the saved state holds no manage auth for the token, which the Canarytokens server needs to show it')
+      const found = await checkRunnerCanary(backend, state)
       if (found) {
-        result.failure =
-          `Runner canary ${state.canarytoken} ${found.reason}: the AWS credentials planted in this job (profile '${state.profile}') were used. ` +
-          `Treat this run as compromised: rotate every secret the job could reach and look for what ran in it. Memo: ${state.memo}`
+        let seen: IncidentRecord[] = []
+        let unread: string | undefined
+        if (found.what === 'triggered') {
+          try {
+            seen = await incidentsSince(backend, state)
+          } catch (error) {
+            unread = reasonOf(error)
+          }
+        }
+        const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
+        const saw =
+          found.what !== 'triggered'
+            ? ''
+            : unread
+              ? ` (the incidents could not be read: ${unread})`
+              : seen.length > 0
+                ? ` The incidents show: ${named.join('; ')}${seen.length > named.length ? `; and ${seen.length - named.length} more (see the job summary)` : ''}.`
+                : ' No incident for it is recorded yet.'
+        result.failure = `${found.error}${saw} Memo: ${state.memo}`
+        const rows =
+          seen.length > 0
+            ? seen.map((incident) => [state.canarytoken, state.memo, state.profile, found.status, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            : [[state.canarytoken, state.memo, state.profile, found.status, '', '', '', '']]
         result.summary = {
-          heading: 'Runner canary triggered: treat this run as compromised',
-          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State'],
-          rows: [[state.canarytoken, state.memo, state.profile, found.status]],
+          heading: found.heading,
+          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State', 'Time', 'Source address', 'AWS call', 'User agent'],
+          rows,
           notes: [
-            'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
-            `Rotate every secret the job could reach, check the alert on ${where} for where the call came from, and review what this run installed and ran.`,
-            'The Canarytoken stays enabled, so copies of the keys still alert.'
+            ...(seen.length > 0
+              ? ["Each row is an incident recorded for the token since it was planted: where the call came from, which AWS call it was, and the caller's user agent (text the caller chose)."]
+              : found.what === 'triggered' && unread
+                ? [`The incidents could not be read here (${unread}): check them on the server.`]
+                : []),
+            ...found.notes
           ]
         }
       } else {
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${where}.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${serverOf(backend, false)}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {

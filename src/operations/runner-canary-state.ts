@@ -33,6 +33,8 @@ export interface RunnerCanaryState {
   onConsoleError: 'warn' | 'fail'
   /** The token's triggered_count when it was planted: only a rise during the job is this job's alarm (a reused token may have older alerts). */
   triggeredBefore: number
+  /** When the token was planted (epoch ms): the post step names the incidents since then. Absent in states of 1.0.0. */
+  plantedAt?: number
   files: PlantedFile[]
   /** A Canarytokens server's key for the token (masked in both steps); absent on the Console. */
   manageAuth?: string
@@ -77,6 +79,7 @@ export function parseRunnerCanaryState(text: string): RunnerCanaryState {
     typeof value.remove === 'boolean' &&
     (value.onConsoleError === 'warn' || value.onConsoleError === 'fail') &&
     Number.isSafeInteger(value.triggeredBefore) &&
+    (value.plantedAt === undefined || Number.isSafeInteger(value.plantedAt)) &&
     Array.isArray(value.files) &&
     value.files.every(isPlantedFile) &&
     (value.manageAuth === undefined || (typeof value.manageAuth === 'string' && value.manageAuth !== ''))

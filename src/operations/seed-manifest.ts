@@ -1,16 +1,23 @@
 import { nearMiss } from '../near-miss.js'
 import { readFile } from 'node:fs/promises'
-import { errorMessage, InputError } from '../errors.js'
-import { checkMemoLength, flockIdInput, inputsFrom, type InputName, type InputReader } from '../inputs.js'
-import { readableFileInside, resolveInside } from '../publish/files.js'
+import { InputError } from '../errors.js'
+import { checkMemoLength, flockIdInput, inputsFrom, yamlErrorReason, type InputName, type InputReader } from '../inputs.js'
+import { readableFileInside, resolveInside, unwritableTarget } from '../publish/files.js'
 import { TOKEN_REQUEST_INPUTS, parseTokenRequest, type TokenRequest } from './canarytokens.js'
 import { fileKindsOn, kindRuleOn, type CanarytokenKind } from './kinds.js'
 import type { BackendName } from '../backends/types.js'
 import { renderMemo, type RunContext } from './memo-template.js'
 import type { RunEnvironment } from './types.js'
 
-/** AWS keys do not belong in a file in the repository: an entry may set every other create input. */
-const NOT_IN_A_MANIFEST: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-region']
+/**
+ * AWS keys do not belong in a file in the repository; `aws-region` and
+ * `aws-session-token` serve only them (aws-s3's automated bucket creation),
+ * so they are refused with them. An entry may set every other create input.
+ */
+const NOT_IN_A_MANIFEST: readonly InputName[] = ['aws-access-key', 'aws-secret-key', 'aws-session-token', 'aws-region']
+const NOT_IN_A_MANIFEST_REASON =
+  'AWS credentials do not belong in a file in the repository, and aws-region and aws-session-token serve only them (the automated bucket creation of aws-s3). ' +
+  'Create such a token with create-canarytoken, its keys from secrets; a manifest entry of kind aws-s3 takes s3-source-bucket and s3-log-bucket only'
 const ENTRY_INPUTS = TOKEN_REQUEST_INPUTS.filter((input) => !NOT_IN_A_MANIFEST.includes(input))
 
 const ENTRY_KEYS = new Set<string>(['name', 'kind', 'memo', 'file', 'template', ...ENTRY_INPUTS])
@@ -123,11 +130,11 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   // Loaded here, not at start-up: only seeding (and extra-params) read YAML.
   const { parse: parseYaml, stringify: stringifyYaml } = await import('yaml')
   let document: unknown
+  const source = await readFile(path, 'utf8')
   try {
-    document = parseYaml(await readFile(path, 'utf8'))
+    document = parseYaml(source)
   } catch (error) {
-    const reason = errorMessage(error).split('\n')[0]
-    throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${reason}).`)
+    throw new InputError(`Input 'manifest': ${manifestPath} is not valid YAML (${yamlErrorReason(error, source)}).`)
   }
   if (!isRecord(document)) throw new InputError(`Input 'manifest': ${manifestPath} must be a mapping with a 'tokens' list.`)
   for (const key of Object.keys(document)) {
@@ -165,6 +172,7 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
     if (names.has(name)) throw entryError(name, 'the name is used by another entry; names must be unique')
     names.add(name)
     for (const key of Object.keys(raw)) {
+      if ((NOT_IN_A_MANIFEST as readonly string[]).includes(key)) throw entryError(name, `key '${key}' is refused in a manifest: ${NOT_IN_A_MANIFEST_REASON}`)
       if (!ENTRY_KEYS.has(key)) throw entryError(name, `unknown key '${key}'${guessed(key, ENTRY_KEYS)}; known: ${[...ENTRY_KEYS].join(', ')}`)
     }
     for (const key of Object.keys(raw)) {
@@ -199,6 +207,8 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
       if (!rule.file) throw entryError(name, `kind '${kind}' has no file to write; 'file' works with ${fileKindsOn(backend).join(', ')}`)
       const shown = String(raw.file)
       entry.file = await pathInside(env, name, 'file', shown)
+      const problem = await unwritableTarget(entry.file)
+      if (problem) throw entryError(name, `'file' ${shown} ${problem}`)
       entry.fileShown = shown
       const other = writtenFiles.get(entry.file)
       if (other) throw entryError(name, `'file' ${shown} is also written by entry '${other}'`)
@@ -222,6 +232,9 @@ export async function readManifest(manifestPath: string, env: RunEnvironment, co
   for (const [path, { shown, names: owners }] of templatePaths) {
     const owner = owners[0] as string
     if (writtenFiles.has(path)) throw entryError(owner, `'template' ${shown} is also the 'file' of entry '${writtenFiles.get(path)}'`)
+    // Filled in place: a link to the template would be read through, then refused at the write, after minting.
+    const problem = await unwritableTarget(path)
+    if (problem) throw entryError(owner, `'template' ${shown} ${problem}`)
     try {
       await readableFileInside(env.workspace, shown, 'template', MAX_TEMPLATE_BYTES)
     } catch (error) {

@@ -53,8 +53,10 @@ interface Written {
   previous?: Buffer
   /** Which entry (or template) it belongs to, for messages. */
   owner: string
-  /** Owner-only: credentials, or a file that was owner-only before. */
+  /** Owner-only: credentials, or a file that was owner-only before (what a restore writes back). */
   private: boolean
+  /** The secret fields a template received: the filled file is owner-only for them. */
+  secretFields?: string[]
 }
 
 /** What was at `path` before we write there: its bytes, or nothing. Refuses anything but a regular file. */
@@ -82,17 +84,19 @@ async function writeEntryFile(backend: CanarytokenBackend, entry: SeedEntry, tok
   return { path, previous, owner: `entry '${entry.name}'`, private: credentials }
 }
 
-/** A token field as template text; secret fields are masked first. */
-function fieldText(token: TokenRecord, field: string): string | undefined {
+/** A token field as template text, and whether it is a secret (masked first). */
+function fieldText(token: TokenRecord, field: string): { text: string; secret: boolean } | undefined {
   const text = token.fieldValues[field]
   if (text === undefined) return undefined
-  if (findSecretValues({ [field]: text }).length > 0) registerSecret(text)
-  return text
+  const secret = findSecretValues({ [field]: text }).length > 0
+  if (secret) registerSecret(text)
+  return { text, secret }
 }
 
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
 async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, TokenRecord>): Promise<Written> {
   const problems: string[] = []
+  const secretFields = new Set<string>()
   const filled = template.content.replace(TEMPLATE_PLACEHOLDER, (text, name: string, field: string) => {
     const token = tokens.get(name)
     const value = token ? fieldText(token, field) : undefined
@@ -100,14 +104,16 @@ async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, 
       problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`)
       return text
     }
-    return value
+    if (value.secret) secretFields.add(field)
+    return value.text
   })
   if (problems.length > 0) throw new Error(`template ${template.shown}: ${[...new Set(problems)].join('; ')}`)
   const previous = Buffer.from(template.content, 'utf8')
-  // A template that was owner-only stays so (it may now hold a secret key either way).
-  const ownerOnly = ((await lstat(template.path)).mode & 0o077) === 0
+  // A file that now holds a secret field is owner-only (0600); a template that was owner-only stays so.
+  const wasOwnerOnly = ((await lstat(template.path)).mode & 0o077) === 0
+  const ownerOnly = wasOwnerOnly || secretFields.size > 0
   await writeFileAtomically(dirname(template.path), basename(template.path), Buffer.from(filled, 'utf8'), { private: ownerOnly })
-  return { path: template.path, previous, owner: `template ${template.shown}`, private: ownerOnly }
+  return { path: template.path, previous, owner: `template ${template.shown}`, private: wasOwnerOnly, secretFields: [...secretFields] }
 }
 
 /** Puts back what this run changed on disk; says what it could not. */
@@ -254,8 +260,12 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
     const tokens = new Map(states.filter((state) => state.made).map((state) => [state.entry.name, (state.made as MadeToken).token]))
     for (const template of manifest.templates) {
       try {
-        written.push(await fillTemplate(template, tokens))
-        log.info(`Filled the placeholders of ${template.shown}.`)
+        const filled = await fillTemplate(template, tokens)
+        written.push(filled)
+        const secrets = filled.secretFields ?? []
+        log.info(
+          `Filled the placeholders of ${template.shown}${secrets.length > 0 ? `; it now holds secret fields (${secrets.join(', ')}), so it is owner-only (mode 0600)` : ''}.`
+        )
       } catch (error) {
         failures.push(reason(error))
         for (const state of states.filter((item) => item.entry.templates.includes(template.path))) markFailed(state, reason(error))

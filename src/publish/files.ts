@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { InputError } from '../errors.js'
 
-/** Longest file name we write; most file systems stop at 255 bytes. */
+/** Longest file name we write, in UTF-8 bytes; most file systems stop at 255 bytes. */
 const MAX_FILENAME_LENGTH = 200
 
 function isInside(root: string, candidate: string): boolean {
@@ -48,6 +48,26 @@ export async function resolveInside(root: string, userPath: string, inputName: s
   return target
 }
 
+/**
+ * Why we would refuse to write at `path` (an absolute path already proven
+ * inside the root), or undefined when nothing is there or a regular file is.
+ * A symlink at the target, dangling or not, is refused: writing through it
+ * could land anywhere, and replacing it would silently change what it meant.
+ * Checked before any request, so nothing is minted for a file we cannot write.
+ */
+export async function unwritableTarget(path: string): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined)
+  if (!info || info.isFile()) return undefined
+  if (info.isSymbolicLink()) return 'is a symbolic link; name the file itself (a link is never written through or replaced)'
+  return info.isDirectory() ? 'is a folder, not a file' : 'exists and is not a regular file'
+}
+
+/** Refuses, naming the input, a target file that is a symlink or not a regular file (see unwritableTarget). */
+export async function checkWritableTarget(path: string, shown: string, inputName: string): Promise<void> {
+  const problem = await unwritableTarget(path)
+  if (problem) throw new InputError(`Input '${inputName}': '${shown}' ${problem}.`)
+}
+
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */
 export async function readableFileInside(root: string, userPath: string, inputName: string, maxBytes: number): Promise<string> {
   const path = await resolveInside(root, userPath, inputName)
@@ -64,8 +84,23 @@ export async function readableFileInside(root: string, userPath: string, inputNa
   return path
 }
 
-/** Characters a file name may keep; anything else becomes '_'. */
-const UNSAFE_FILENAME_CHARACTERS = /[^A-Za-z0-9._ +()-]/g
+/**
+ * Characters a file name may keep; anything else becomes '_'. Letters,
+ * combining marks and digits of any script are safe (`Pässwörter.docx`,
+ * `パスワード.xlsx`); separators, control and format characters (bidi
+ * overrides), quotes and shell punctuation are not.
+ */
+const UNSAFE_FILENAME_CHARACTERS = /[^\p{L}\p{M}\p{N}._ +()-]/gu
+
+/** The longest prefix of `text` (whole characters) that fits in `bytes` UTF-8 bytes. */
+function fitBytes(text: string, bytes: number): string {
+  let result = ''
+  for (const character of text) {
+    if (Buffer.byteLength(result + character) > bytes) break
+    result += character
+  }
+  return result
+}
 
 /**
  * Reduces an untrusted name (a server's Content-Disposition) to a plain base
@@ -74,11 +109,12 @@ const UNSAFE_FILENAME_CHARACTERS = /[^A-Za-z0-9._ +()-]/g
  */
 export function safeFilename(untrusted: string | undefined, fallback: string): string {
   const lastSegment = (untrusted ?? '').split(/[\\/]/).pop() ?? ''
-  let name = lastSegment.replace(UNSAFE_FILENAME_CHARACTERS, '_').replace(/^[.\s]+/, '').trim()
-  if (name.length > MAX_FILENAME_LENGTH) {
+  let name = lastSegment.replace(UNSAFE_FILENAME_CHARACTERS, '_').replace(/^[.\s-]+/, '').trim()
+  // File systems count bytes (most stop at 255): bounded in UTF-8 bytes, cut between characters.
+  if (Buffer.byteLength(name) > MAX_FILENAME_LENGTH) {
     const dot = name.lastIndexOf('.')
     const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : ''
-    name = name.slice(0, MAX_FILENAME_LENGTH - extension.length) + extension
+    name = fitBytes(name.slice(0, name.length - extension.length), MAX_FILENAME_LENGTH - Buffer.byteLength(extension)) + extension
   }
   return name === '' || /^_+$/.test(name) ? fallback : name
 }
@@ -87,7 +123,7 @@ export function safeFilename(untrusted: string | undefined, fallback: string): s
 export function checkUserFilename(name: string, inputName: string): string {
   if (name !== safeFilename(name, '') || name === '.' || name === '..') {
     throw new InputError(
-      `Input '${inputName}' must be a plain file name (letters, digits, '.', '_', '-', no folders), not '${name}'.`
+      `Input '${inputName}' must be a plain file name (letters of any script, digits, spaces, '.', '_', '-', '+', '(', ')'; no folders, no leading dot or dash, at most ${MAX_FILENAME_LENGTH} bytes), not '${name}'.`
     )
   }
   return name

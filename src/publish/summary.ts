@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { SummarySection } from './types.js'
 import { redact } from '../secrets.js'
+import { visibleControls } from './markdown.js'
 
 /** Rows beyond this are left out of the job summary (it has a size limit), with a note saying so. */
 export const MAX_SUMMARY_ROWS = 300
@@ -10,8 +11,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
+/** A cell of text from outside: HTML-escaped, its control characters (line breaks, bidi overrides) shown as escapes. */
 function cell(text: string): string {
-  return escapeHtml(redact(text))
+  return escapeHtml(visibleControls(redact(text)))
 }
 
 /**
@@ -34,8 +36,9 @@ export async function publishSummary(section: SummarySection): Promise<void> {
   // No header row over an empty table: say what the emptiness means.
   if (rows.length === 0) summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true)
   else summary.addRaw(tableHtml(section.columns, rows), true)
-  if (section.rows.length > rows.length) {
-    summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true)
+  const total = Math.max(section.totalRows ?? 0, section.rows.length)
+  if (total > rows.length) {
+    summary.addRaw(`<p>${total - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true)
   }
   for (const note of section.notes ?? []) summary.addRaw(`<p>${cell(note)}</p>`, true)
   await summary.write()

@@ -27,7 +27,8 @@ export function outputSize(text: string): number {
 const FOLDER = 'canary-console-action'
 
 export interface TokenList {
-  outputs: { tokens: string; 'tokens-file': string }
+  /** `tokens` and `tokens-file` (or the names given to writeItemList). */
+  outputs: Record<string, string>
   /** Where the whole list is. */
   path: string
   /** Whether the `tokens` output holds it too. */
@@ -54,10 +55,7 @@ export interface TokenListLog {
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
-  const list = await writeList(runnerTemp, operation, value, options)
-  if (list.warning) log?.warning(list.warning)
-  else log?.info(`Wrote the list to ${list.path}.`)
-  return list
+  return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log)
 }
 
 /**
@@ -69,20 +67,53 @@ export interface TokenListOptions {
   withoutSecrets?: unknown
 }
 
-async function writeList(runnerTemp: string, operation: string, value: unknown, options: TokenListOptions): Promise<TokenList> {
+/** How a list and its outputs are named in messages. */
+export interface ListNames {
+  /** The output that holds the list while it fits: `tokens`, `incidents`. */
+  output: string
+  /** The output that names the file: `tokens-file`, `incidents-file`. */
+  file: string
+  /** `token list`, `incident list`. */
+  noun: string
+}
+
+const TOKEN_NAMES: ListNames = { output: 'tokens', file: 'tokens-file', noun: 'token list' }
+
+/**
+ * writeTokenList for a list that arrives item by item (a feed read page by
+ * page): streamed to the file as the items come, never held whole, with the
+ * output set while it fits, as for tokens.
+ */
+export async function writeItemList(runnerTemp: string, operation: string, items: AsyncIterable<unknown>, names: ListNames, log?: TokenListLog): Promise<TokenList> {
+  return logged(await writeList(runnerTemp, operation, asyncJsonChunks(items), names), log)
+}
+
+function logged(list: TokenList, log?: TokenListLog): TokenList {
+  if (list.warning) log?.warning(list.warning)
+  else log?.info(`Wrote the list to ${list.path}.`)
+  return list
+}
+
+async function writeList(
+  runnerTemp: string,
+  operation: string,
+  source: Iterable<string> | AsyncIterable<string>,
+  names: ListNames,
+  options: TokenListOptions = {}
+): Promise<TokenList> {
   let directory: string
   try {
-    directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
+    directory = await resolveInside(runnerTemp, FOLDER, names.file)
   } catch {
-    throw new Error(`${join(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the token list was not written`)
+    throw new Error(`${join(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the ${names.noun} was not written`)
   }
   // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
   let bytes = 0
   let size = 0
   const head: string[] = []
   const separate = options.withoutSecrets !== undefined
-  const chunks = function* (): Generator<string> {
-    for (const chunk of jsonChunks(value)) {
+  const chunks = async function* (): AsyncGenerator<string> {
+    for await (const chunk of source) {
       bytes += Buffer.byteLength(chunk)
       if (!separate) {
         size += outputSize(chunk)
@@ -99,20 +130,20 @@ async function writeList(runnerTemp: string, operation: string, value: unknown, 
     }
   }
   const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
-  const fullList = `the file named by the 'tokens-file' output (${path}) holds them all`
+  const fullList = `the file named by the '${names.file}' output (${path}) holds them all`
   if (inOutput) {
-    return { outputs: { tokens: head.join(''), 'tokens-file': path }, path, inOutput, fullList, note: `The list is in the 'tokens' output and in ${path} (the 'tokens-file' output).` }
+    return { outputs: { [names.output]: head.join(''), [names.file]: path }, path, inOutput, fullList, note: `The list is in the '${names.output}' output and in ${path} (the '${names.file}' output).` }
   }
   const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   return {
-    outputs: { tokens: '', 'tokens-file': path },
+    outputs: { [names.output]: '', [names.file]: path },
     path,
     inOutput,
     fullList,
-    note: `The whole list is in ${path} (the 'tokens-file' output); at ${shown} it is too large for the 'tokens' output, which is empty.`,
+    note: `The whole list is in ${path} (the '${names.file}' output); at ${shown} it is too large for the '${names.output}' output, which is empty.`,
     warning:
-      `The token list is ${shown} of JSON, too large for the 'tokens' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
-      `'tokens' takes at most half of that), so 'tokens' is empty: read the file named by the 'tokens-file' output (${path}).`
+      `The ${names.noun} is ${shown} of JSON, too large for the '${names.output}' output (GitHub keeps at most 1 MB of outputs per job, counted in UTF-16; ` +
+      `'${names.output}' takes at most half of that), so '${names.output}' is empty: read the file named by the '${names.file}' output (${path}).`
   }
 }
 
@@ -128,6 +159,20 @@ export function* jsonChunks(value: unknown): Generator<string> {
   let chunk = '['
   for (let index = 0; index < value.length; index++) {
     chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield `${chunk}]`
+}
+
+/** jsonChunks for an array that arrives item by item. */
+export async function* asyncJsonChunks(items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  let chunk = '['
+  let index = 0
+  for await (const item of items) {
+    chunk += `${index++ > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`
     if (chunk.length >= CHUNK_CHARACTERS) {
       yield chunk
       chunk = ''

@@ -9,10 +9,12 @@ import {
   enableCanarytoken,
   fetchCanarytoken,
   findCanarytokens,
+  searchStringFor,
   updateCanarytokenMemo,
   type CanarytokenQuery,
   type FindCanarytokensOptions
 } from './canarytokens.js'
+import { acknowledgeIncident, deleteIncident, incidentPages, type IncidentPage, type IncidentQuery } from './incidents.js'
 import { withoutSecretFields } from '../../secret-fields.js'
 import { tokenRecord } from './records.js'
 
@@ -34,7 +36,8 @@ export class ConsoleBackend implements CanarytokenBackend {
 
   constructor(
     readonly transport: HttpTransport,
-    origin: URL
+    /** The Console's origin (for links to it: report-incidents). */
+    readonly origin: URL
   ) {
     this.description = `the Console at ${origin.origin}`
   }
@@ -75,10 +78,44 @@ export class ConsoleBackend implements CanarytokenBackend {
     return { alreadyDone: answer.alreadyDone === true }
   }
 
-  // eslint-disable-next-line require-yield
+  /**
+   * The token's incidents, acknowledged or not, in the Console's order
+   * (oldest change first). The reference documents a `node_id` filter but
+   * never says a token's node_id is its id, so the feed is narrowed by the
+   * node_id a listing shows for the token (one search), and every incident
+   * is kept only when its event names this token: right under both
+   * readings. A token no listing shows (or shows without node_id) is looked
+   * for in the whole feed.
+   */
   async *incidents(token: TokenRef): AsyncIterable<IncidentRecord> {
-    // The incident feed arrives with the incidents work (list-incidents); until then no operation calls this.
-    throw new Error(`reading the incidents of ${token.id} from the Console is not built yet`)
+    const nodeId = await this.nodeIdOf(token.id)
+    for await (const page of this.incidentPages({ state: 'all', nodeId })) {
+      for (const incident of page.incidents) if (incident.canarytoken === token.id) yield incident
+    }
+  }
+
+  /** The node_id the Console's listing gives the token, if any (search by its id, a whole word of it). */
+  async nodeIdOf(id: string): Promise<string | undefined> {
+    const searchString = searchStringFor(id)
+    if (!searchString) return undefined
+    for await (const page of canarytokenPages(this.transport, { searchString })) {
+      const found = page.canarytokens.find((candidate) => candidate.canarytoken === id)
+      if (found) return typeof found.node_id === 'string' && found.node_id !== '' ? found.node_id : undefined
+    }
+    return undefined
+  }
+
+  /** Every page of a feed, Canarytoken incidents only (Canary incidents are counted and left out). */
+  incidentPages(query: IncidentQuery): AsyncGenerator<IncidentPage> {
+    return incidentPages(this.transport, query)
+  }
+
+  async acknowledgeIncident(key: string): Promise<void> {
+    await acknowledgeIncident(this.transport, key)
+  }
+
+  async deleteIncident(key: string): Promise<void> {
+    await deleteIncident(this.transport, key)
   }
 
   /** Replaces the memo; the reference documents the updated token in the answer, fetched when a Console leaves it out. */

@@ -1,0 +1,171 @@
+// list-incidents, acknowledge-incidents and delete-incidents through dist/index.js against the
+// Console emulator (strict, as Thinkst's reference shows the incident endpoints).
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { expectFailure, expectSuccess, runAction, type ActionRun } from './harness.js'
+
+const AUTH_TOKEN = 'e2e-auth-token-incidents-5d4c3b2a1f0e'
+
+let emulator: ConsoleEmulator
+let consoleUrl: string
+
+beforeEach(async () => {
+  emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
+  consoleUrl = await emulator.start()
+})
+afterEach(async () => {
+  await emulator.stop()
+})
+
+function action(operation: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs })
+}
+
+interface Item {
+  id: string
+  canarytoken: string
+  memo: string
+  kind: string
+  src_host: string
+  created: string
+  acknowledged: boolean
+  event: string | null
+  user_agent: string | null
+  outcome?: string
+  message?: string
+}
+
+const fileItems = (run: ActionRun): Item[] => JSON.parse(readFileSync(run.outputs['incidents-file'] as string, 'utf8')) as Item[]
+const feedRequests = () => emulator.requests.filter((request) => request.path.startsWith('/api/v1/incidents/'))
+
+/** Two tokens with incidents, a Canary with one, a hostile user agent. */
+function seed() {
+  const aws = emulator.addToken({ kind: 'aws-id', memo: 'deploy octo-repo main' })
+  const dns = emulator.addToken({ kind: 'dns', memo: 'release build 1.2' })
+  const first = emulator.addIncident(aws.canarytoken, { src_host: '203.0.113.7', event_name: 'ListBuckets', user_agent: 'aws-cli/2 <script>alert(1)</script>\n::warning::x', time: Date.UTC(2026, 10, 1, 10) })
+  const second = emulator.addIncident(dns.canarytoken, { src_host: '198.51.100.3', time: Date.UTC(2026, 10, 1, 11) })
+  const acked = emulator.addIncident(aws.canarytoken, { acknowledged: true, time: Date.UTC(2026, 10, 1, 12) })
+  const device = emulator.addDevice()
+  emulator.addDeviceIncident(device.node_id)
+  return { aws, dns, first, second, acked }
+}
+
+describe('list-incidents', () => {
+  it('lists unacknowledged Canarytoken incidents as flat typed items, Canary incidents left out', async () => {
+    const { aws, first } = seed()
+    const run = await action('list-incidents')
+    expectSuccess(run)
+    expect(run.outputs.count).toBe('2')
+    const items = fileItems(run)
+    expect(JSON.parse(run.outputs.incidents as string)).toEqual(items)
+    expect(items.find((item) => item.id === first.id)).toEqual({
+      id: first.id,
+      canarytoken: aws.canarytoken,
+      memo: 'deploy octo-repo main',
+      kind: 'aws-id',
+      src_host: '203.0.113.7',
+      created: '2026-11-01T10:00:00.000Z',
+      acknowledged: false,
+      event: 'ListBuckets',
+      user_agent: 'aws-cli/2 <script>alert(1)</script>\n::warning::x'
+    })
+    expect(run.summary).toContain('Canary (device) incident in the feed was left out')
+    // The attacker's text is data in the summary: escaped, its line break shown, no workflow command.
+    expect(run.summary).not.toContain('<script>')
+    expect(run.summary).toContain('&#60;script&#62;')
+    expect(run.stdout).not.toMatch(/^::warning::x/m)
+    expect(Number(run.outputs['max-updated-id'])).toBeGreaterThan(0)
+  })
+
+  it("finds one token's incidents by the token id its events carry, though its node_id differs", async () => {
+    const { aws } = seed()
+    expect(emulator.nodeIdOf(aws.canarytoken)).not.toBe(aws.canarytoken)
+    const run = await action('list-incidents', { canarytoken: aws.canarytoken, 'incident-state': 'all' })
+    expectSuccess(run)
+    expect(fileItems(run).map((item) => item.canarytoken)).toEqual([aws.canarytoken, aws.canarytoken])
+    // Narrowed by the node_id the listing shows, never by the token id sent as a node_id.
+    const asked = feedRequests().map((request) => request.params.node_id)
+    expect(asked).toEqual([emulator.nodeIdOf(aws.canarytoken)])
+  })
+
+  it('reads big feeds in pages (later pages with the cursor alone), and incidents-since shows only what changed', async () => {
+    const token = emulator.addToken({ kind: 'dns', memo: 'many' })
+    for (let index = 0; index < 450; index++) emulator.addIncident(token.canarytoken, { time: Date.UTC(2026, 0, 1) + index * 1000 })
+    const run = await action('list-incidents', { 'memo-pattern': 'many', kind: 'dns' })
+    expectSuccess(run)
+    expect(run.outputs.count).toBe('450')
+    expect(new Set(fileItems(run).map((item) => item.id)).size).toBe(450)
+    const pages = feedRequests()
+    expect(pages.length).toBe(3)
+    expect(pages[0]!.params.limit).toBeDefined()
+    for (const page of pages.slice(1)) expect(Object.keys(page.params)).toEqual(['cursor'])
+
+    const later = emulator.addIncident(token.canarytoken)
+    const since = await action('list-incidents', { 'incidents-since': run.outputs['max-updated-id'] as string })
+    expectSuccess(since)
+    expect(fileItems(since).map((item) => item.id)).toEqual([later.id])
+  })
+
+  it('refuses a wrong incident-state before any request, naming the near miss', async () => {
+    const run = await action('list-incidents', { 'incident-state': 'acknowleged' })
+    expectFailure(run, /Input 'incident-state' must be one of: unacknowledged, acknowledged, all; 'acknowleged' is not; did you mean 'acknowledged'\?/)
+    expect(emulator.requests).toEqual([])
+  })
+})
+
+describe('acknowledge-incidents', () => {
+  it('needs a filter or all: true, and a dry run changes nothing', async () => {
+    seed()
+    expectFailure(await action('acknowledge-incidents'), /needs at least one filter .* or 'all: true'/)
+    expect(emulator.requests).toEqual([])
+    const dry = await action('acknowledge-incidents', { all: 'true', 'dry-run': 'true' })
+    expectSuccess(dry)
+    expect(dry.outputs['matched-count']).toBe('2')
+    expect(fileItems(dry).map((item) => item.outcome)).toEqual(['dry-run', 'dry-run'])
+    expect(emulator.requests.filter((request) => request.method !== 'GET')).toEqual([])
+  })
+
+  it('acknowledges each selected incident, reports each outcome, and refuses more than max-changes before any change', async () => {
+    const { aws, dns, first, second } = seed()
+    const capped = await action('acknowledge-incidents', { all: 'true', 'max-changes': '1' })
+    expectFailure(capped, /2 incidents would be acknowledged, more than max-changes \(1\); nothing was changed/)
+    expect(emulator.requests.filter((request) => request.method !== 'GET')).toEqual([])
+
+    const run = await action('acknowledge-incidents', { 'memo-pattern': 'deploy *' })
+    expectSuccess(run)
+    expect([run.outputs['matched-count'], run.outputs['changed-count'], run.outputs['failed-count']]).toEqual(['1', '1', '0'])
+    expect(fileItems(run)).toEqual([expect.objectContaining({ id: first.id, canarytoken: aws.canarytoken, outcome: 'changed', message: 'acknowledged' })])
+    expect(emulator.getIncident(first.id)?.description.acknowledged).toBe('True')
+    expect(emulator.getIncident(second.id)?.description.acknowledged).toBe('False')
+    expect(emulator.listIncidents(dns.canarytoken)).toHaveLength(1)
+  })
+
+  it('reports a refused acknowledge per incident and fails the step', async () => {
+    const { first } = seed()
+    emulator.injectFault({ method: 'POST', path: '/api/v1/incident/acknowledge', status: 400, body: { result: 'error', message: 'Something broke' }, times: 1 })
+    const run = await action('acknowledge-incidents', { all: 'true', concurrency: '1' })
+    expectFailure(run, /1 of 2 incidents could not be acknowledged/)
+    const failed = fileItems(run).filter((item) => item.outcome === 'failed')
+    expect(failed).toEqual([expect.objectContaining({ id: first.id, message: expect.stringContaining('Something broke') })])
+    expect(run.outputs['failed-count']).toBe('1')
+  })
+})
+
+describe('delete-incidents', () => {
+  it('deletes acknowledged incidents only, unless incident-state says otherwise', async () => {
+    const { aws, acked, first } = seed()
+    const run = await action('delete-incidents', { canarytoken: aws.canarytoken })
+    expectSuccess(run)
+    expect(fileItems(run)).toEqual([expect.objectContaining({ id: acked.id, outcome: 'changed', message: 'deleted' })])
+    expect(emulator.getIncident(acked.id)).toBeUndefined()
+    expect(emulator.getIncident(first.id)).toBeDefined()
+
+    const all = await action('delete-incidents', { canarytoken: aws.canarytoken, 'incident-state': 'all' })
+    expectSuccess(all)
+    expect(fileItems(all)).toEqual([expect.objectContaining({ id: first.id, outcome: 'changed', message: 'acknowledged, then deleted' })])
+    expect(emulator.listIncidents(aws.canarytoken)).toEqual([])
+    // The Canary's incident is never touched.
+    expect(emulator.listIncidents().filter((incident) => incident.description.name !== 'N/A')).toHaveLength(1)
+  })
+})

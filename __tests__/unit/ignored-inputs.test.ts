@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals'
+import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
+import { findOperation, ignoredInputs } from '../../src/operations/index.js'
+
+describe('ignoredInputs: inputs set for an operation that does not read them', () => {
+  const fetch = findOperation('fetch-canarytoken')
+  const ignored = (values: Record<string, string>) => ignoredInputs(fetch, inputsFrom(values), INPUT_NAMES, INPUT_DEFAULTS)
+
+  it('names an input that has a default in action.yml when it is set to something else', () => {
+    expect(INPUT_DEFAULTS.concurrency).toBe('20')
+    expect(ignored({ canarytoken: 't', concurrency: '50' })).toEqual(['concurrency'])
+    expect(ignored({ canarytoken: 't', 'max-changes': '5', 'aws-profile': 'other' })).toEqual(['max-changes', 'aws-profile'])
+  })
+
+  it('names an input without a default as soon as it is set', () => {
+    expect(ignored({ canarytoken: 't', kind: 'dns', memo: 'm' })).toEqual(['kind', 'memo'])
+  })
+
+  it('keeps quiet about defaults (the runner passes every default to every step) and about inputs the operation reads', () => {
+    expect(ignored({ canarytoken: 't', concurrency: '20', 'max-changes': INPUT_DEFAULTS['max-changes'] ?? '' })).toEqual([])
+    expect(ignoredInputs(findOperation('cleanup-canarytokens'), inputsFrom({ concurrency: '50', action: 'delete' }), INPUT_NAMES, INPUT_DEFAULTS)).toEqual([])
+  })
+})

@@ -1,0 +1,72 @@
+// Text from outside (incident fields an attacker wrote: user agents, URLs,
+// hostnames; memos from branch names) in GitHub-flavoured Markdown: shown as
+// it was, but never markup. Everything untrusted goes into a code span,
+// where GitHub renders no mention, link, autolink, image, HTML or issue
+// reference; the span is fenced with more backticks than the text holds, so
+// the text cannot close it; line breaks and other control characters are
+// shown as escapes, so the text can neither end the table row nor start a
+// line of its own (our exactly-once markers are whole lines: see
+// github/markers.ts); a `|` is escaped inside tables, where GFM would read
+// it as a cell border even in a code span.
+
+/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
+export function codePointLength(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) index++
+    }
+    count++
+  }
+  return count
+}
+
+/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
+export function truncateCodePoints(text: string, max: number): string {
+  if (codePointLength(text) <= max) return text
+  let result = ''
+  let count = 0
+  for (const character of text) {
+    if (count >= max - 1) break
+    result += character
+    count++
+  }
+  return `${result}…`
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, and the
+ * bidirectional and invisible formatting characters that could make text
+ * read as something else, as visible escapes (`\n`, `\u202e`).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+export interface CodeSpanOptions {
+  /** Inside a GFM table cell: `|` is escaped (GFM reads it as a cell border even in a code span). */
+  inTable?: boolean
+  /** At most this many code points of the text are shown (default 1,000); a cut is marked with `…`. */
+  maxLength?: number
+}
+
+/**
+ * Untrusted text as an inline code span that shows it as it was. Empty text
+ * is an empty string (an empty table cell).
+ */
+export function codeSpan(untrusted: string, options: CodeSpanOptions = {}): string {
+  if (untrusted === '') return ''
+  let text = truncateCodePoints(visibleControls(untrusted), options.maxLength ?? 1000)
+  if (options.inTable) text = text.replace(/\|/g, '\\|')
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  // A space inside each end: CommonMark strips exactly one on each side, so text that starts or ends with a backtick or a space shows whole.
+  return `${fence} ${text} ${fence}`
+}
