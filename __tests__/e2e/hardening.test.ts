@@ -254,12 +254,13 @@ describe('a local run without RUNNER_TEMP says where it writes', () => {
 })
 
 describe('inputs an operation does not read warn, those with a default in action.yml too', () => {
-  it('concurrency: 50 on fetch-canarytoken warns; concurrency: 20 (the default the runner passes) does not', async () => {
+  // max-changes: an input with a default in action.yml (concurrency has none since issue 18: its default depends on the server).
+  it('max-changes: 5 on fetch-canarytoken warns; max-changes: 100 (the default the runner passes) does not', async () => {
     const token = emulator.addToken({ kind: 'dns', memo: 'ignored inputs' })
-    const set = await action('fetch-canarytoken', { canarytoken: token.canarytoken, concurrency: '50' })
+    const set = await action('fetch-canarytoken', { canarytoken: token.canarytoken, 'max-changes': '5' })
     expectSuccess(set)
-    expect(set.warnings).toEqual(["Input 'concurrency' is not used by fetch-canarytoken; it was ignored."])
-    const byDefault = await action('fetch-canarytoken', { canarytoken: token.canarytoken, concurrency: '20' })
+    expect(set.warnings).toEqual(["Input 'max-changes' is not used by fetch-canarytoken; it was ignored."])
+    const byDefault = await action('fetch-canarytoken', { canarytoken: token.canarytoken, 'max-changes': '100' })
     expectSuccess(byDefault)
     expect(byDefault.warnings).toEqual([])
   })
