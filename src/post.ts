@@ -11,9 +11,12 @@
  * here keeps @actions/core off the path of every post step with nothing to
  * do. runPost reads the state itself through `core.getState`.
  */
+import { enableCompileCache } from './compile-cache.js'
 import { RUNNER_CANARY_STATE } from './operations/runner-canary-state.js'
 
 if (process.env[`STATE_${RUNNER_CANARY_STATE}`]) {
+  // Only when there is work: the step that planted the canary wrote the cache this reads.
+  enableCompileCache()
   const { runPost } = await import('./post-main.js')
   await runPost()
 }

@@ -2,9 +2,10 @@ import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent, FormData, request, type Dispatcher } from 'undici'
+import type { Dispatcher, FormData } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
+import { Agent, formData, request } from './undici-parts.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -599,7 +600,7 @@ export class HttpTransport {
     if (endpoint.method === 'GET') {
       for (const [name, value] of entries) url.searchParams.set(name, value)
     } else if (Object.keys(files).length > 0) {
-      const form = new FormData()
+      const form = await formData()
       for (const [name, value] of entries) form.set(name, value)
       for (const [name, path] of Object.entries(files)) {
         const type = uploadMimeType(path)
