@@ -34,8 +34,9 @@ export async function publishSummary(section: SummarySection): Promise<void> {
   // No header row over an empty table: say what the emptiness means.
   if (rows.length === 0) summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true)
   else summary.addRaw(tableHtml(section.columns, rows), true)
-  if (section.rows.length > rows.length) {
-    summary.addRaw(`<p>${section.rows.length - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true)
+  const total = Math.max(section.totalRows ?? 0, section.rows.length)
+  if (total > rows.length) {
+    summary.addRaw(`<p>${total - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true)
   }
   for (const note of section.notes ?? []) summary.addRaw(`<p>${cell(note)}</p>`, true)
   await summary.write()

@@ -54,13 +54,14 @@ export interface TokenListLog {
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog): Promise<TokenList> {
+  // `value` may be an async iterable of items (a listing as its pages arrive): written item by item, never held whole.
   const list = await writeList(runnerTemp, operation, value)
   if (list.warning) log?.warning(list.warning)
   else log?.info(`Wrote the list to ${list.path}.`)
   return list
 }
 
-async function writeList(runnerTemp: string, operation: string, value: unknown): Promise<TokenList> {
+async function writeList(runnerTemp: string, operation: string, value: unknown | AsyncIterable<unknown>): Promise<TokenList> {
   let directory: string
   try {
     directory = await resolveInside(runnerTemp, FOLDER, 'tokens-file')
@@ -71,8 +72,8 @@ async function writeList(runnerTemp: string, operation: string, value: unknown):
   let bytes = 0
   let size = 0
   const head: string[] = []
-  const chunks = function* (): Generator<string> {
-    for (const chunk of jsonChunks(value)) {
+  const chunks = async function* (): AsyncGenerator<string> {
+    for await (const chunk of isAsyncIterable(value) ? jsonChunksOf(value) : jsonChunks(value)) {
       bytes += Buffer.byteLength(chunk)
       size += outputSize(chunk)
       if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
@@ -100,6 +101,25 @@ async function writeList(runnerTemp: string, operation: string, value: unknown):
 
 /** Chunk size when streaming a list. */
 const CHUNK_CHARACTERS = 64 * 1024
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
+}
+
+/** The JSON array of the items `items` gives as they come, in chunks of about 64 KiB. */
+export async function* jsonChunksOf(items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  let chunk = '['
+  let first = true
+  for await (const item of items) {
+    chunk += `${first ? '' : ','}${JSON.stringify(item) ?? 'null'}`
+    first = false
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  yield `${chunk}]`
+}
 
 /** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
 export function* jsonChunks(value: unknown): Generator<string> {

@@ -7,6 +7,8 @@ export interface SummarySection {
   heading: string
   columns: string[]
   rows: string[][]
+  /** How many rows there are in all, when `rows` holds only the first ones (a long listing keeps no more than the summary shows). */
+  totalRows?: number
   notes?: string[]
   /** Where all rows are when the summary cannot show them all (e.g. "the file named by the 'tokens-file' output holds them all"). */
   fullList?: string

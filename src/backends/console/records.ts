@@ -64,8 +64,16 @@ function stringFields(object: object): Record<string, string> {
   return fields
 }
 
-/** A Console token as the action's record. Its secrets were masked by the transport as the answer arrived. */
+/**
+ * A Console token as the action's record. Its secrets were masked by the
+ * transport as the answer arrived. `fieldValues` and `details` (a copy of
+ * every field, and one without the secret ones) are made when first read,
+ * once: a listing reads neither for most of its tokens, and making them for
+ * 100,000 tokens would copy each token twice for nothing.
+ */
 export function tokenRecord(token: Canarytoken): TokenRecord {
+  let fieldValues: Record<string, string> | undefined
+  let details: Record<string, unknown> | undefined
   return {
     id: token.canarytoken,
     kind: token.kind,
@@ -79,7 +87,11 @@ export function tokenRecord(token: Canarytoken): TokenRecord {
     nodeId: text(token.node_id),
     awsKeys: token.kind === 'aws-id' ? awsKeys(token) : undefined,
     renders: token.renders && typeof token.renders === 'object' ? stringFields(token.renders) : undefined,
-    fieldValues: stringFields(token),
-    details: withoutSecretFields(token)
+    get fieldValues() {
+      return (fieldValues ??= stringFields(token))
+    },
+    get details() {
+      return (details ??= withoutSecretFields(token))
+    }
   }
 }
