@@ -155,8 +155,11 @@ function period(text) {
  * @typedef {object} TokenEventOptions
  * @property {string} [src_host] the address that triggered the token
  * @property {string} [event_name] e.g. the AWS API call an aws-id token saw (default GetCallerIdentity for aws-id, '' otherwise)
- * @property {string} [user_agent] goes into headers['User-Agent'] (the only place the reference shows it)
- * @property {Record<string, string>} [headers] the request's headers (HTTP-family kinds; replaces the defaults)
+ * @property {string} [user_agent] goes into headers['User-Agent'], the only place the reference shows a token
+ *   event's user agent (default: an aws-cli agent for aws-id, a browser's otherwise)
+ * @property {Record<string, string>} [headers] the request's headers (HTTP-family kinds): replace the defaults
+ *   (Accept, Accept-Encoding, Connection, as in the reference's aws-id example); User-Agent is then added only
+ *   when user_agent is given. DNS-family events have no headers (the reference's DNS event dict)
  * @property {number} [time] epoch ms (default: the emulator's clock)
  * @property {Record<string, unknown>} [fields] kind-specific event fields (geoip, additional_info, generic_data, cmd_user_name, ...)
  * @property {boolean} [acknowledged] addIncident only
@@ -540,4 +543,117 @@ export function bulkDelete(ctx) {
   const gone = bulkMatches(ctx).filter((incident) => all || incident.acknowledged)
   for (const incident of gone) ctx.store.byKey.delete(incident.id)
   return { action: 'deleted', keys: gone.map((incident) => incident.id), result: 'success' }
+}
+
+// ---------------------------------------------------------------- search
+
+/** `Tue Apr 07 2020 12:28:40 GMT+0000 (UTC)`. @param {number} ms */
+const printable = (ms) => `${new Date(ms).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $4 $5')} GMT+0000 (UTC)`
+
+/** `5 hours`, `3 days`. @param {number} secondsAgo */
+function age(secondsAgo) {
+  const units = /** @type {const} */ ([['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]])
+  for (const [unit, size] of units) {
+    const count = Math.floor(secondsAgo / size)
+    if (count >= 1) return `${count} ${unit}${count === 1 ? '' : 's'}`
+  }
+  return '0 seconds'
+}
+
+/**
+ * A search result: flat, with `key`/`incident_key` and `logdata` (the events), as the reference's search example.
+ * Not shown: `host` (the Canary's own record), `sensor`, `slack_channel`, `slack_ts`.
+ * @param {IncidentContext} ctx
+ * @param {StoredIncident} incident
+ */
+function searchItem(ctx, incident) {
+  const d = descriptionOf(incident, flockNameOf(ctx, incident), {})
+  const now = ctx.store.now()
+  const createdAge = Math.max(0, Math.floor((now - incident.createdMs) / 1000))
+  const updatedAge = Math.max(0, Math.floor((now - incident.updatedMs) / 1000))
+  const events = d.events
+  /** @type {Record<string, any>} */
+  const rest = { ...d }
+  for (const name of ['events', 'flock_name', 'memo', 'name', 'created_std']) delete rest[name]
+  return {
+    ...rest,
+    ip_address: '',
+    ippers: '',
+    mac_address: '',
+    src_host_reverse: incident.src_host_reverse ?? '',
+    created_age: age(createdAge),
+    created_age_seconds: createdAge,
+    created_printable: printable(incident.createdMs),
+    events_list: incident.events.map((event) => Number(event.timestamp ?? seconds(incident.createdMs)) * 1000),
+    events_list_printable: incident.events.map((event) => printable(Number(event.timestamp ?? seconds(incident.createdMs)) * 1000)).join(', '),
+    hash_id: incident.hash_id,
+    incident_key: incident.id,
+    key: incident.id,
+    logdata: events,
+    previously_seen_count: [...ctx.store.byKey.values()].filter((other) => other !== incident && other.src_host === incident.src_host && other.createdMs <= incident.createdMs).length,
+    updated: 'True',
+    updated_id: incident.updated_id,
+    updated_time: String(seconds(incident.updatedMs)),
+    updated_time_age: age(updatedAge),
+    updated_time_age_seconds: updatedAge,
+    updated_time_printable: printable(incident.updatedMs)
+  }
+}
+
+const SEARCH_QUERY = ['node_id', 'flock_id', 'filter_str', 'filter_logtypes', 'filter_incident_state', 'newer_than', 'older_than']
+
+/** GET /api/v1/incidents/search. @param {IncidentContext} ctx */
+export function searchIncidents(ctx) {
+  const p = ctx.params
+  let query
+  /** @type {{ offset: number, limit: number, ref?: number } | undefined} */
+  let paging
+  if (p.cursor) {
+    const cursor = decodeCursor(ctx.store, p.cursor, 'search')
+    query = cursor.query
+    paging = { offset: cursor.offset, limit: cursor.limit, ref: cursor.ref }
+  } else {
+    query = /** @type {Record<string, string>} */ ({ feed: 'search' })
+    for (const name of SEARCH_QUERY) if (p[name] !== undefined && p[name] !== '') query[name] = p[name]
+    const limit = wholeNumber(p.limit, 'limit')
+    if (limit !== undefined) {
+      if (limit < 1) throw new ApiError(400, 'Parameter limit was invalid.')
+      paging = { offset: 0, limit }
+    }
+  }
+  const state = query.filter_incident_state ?? 'unacknowledged'
+  if (!['all', 'acknowledged', 'unacknowledged'].includes(state)) throw new ApiError(400, 'Parameter filter_incident_state was invalid.')
+  const logtypes = query.filter_logtypes ? new Set(query.filter_logtypes.split(',').map((t) => t.trim())) : undefined
+  const text = query.filter_str?.toLowerCase()
+  const list = feedMatches(ctx, query, /** @type {FeedName} */ (state)).filter((incident) => {
+    if (logtypes && !logtypes.has(incident.logtype)) return false
+    // "alert name, node_id, source IP, and destination IP"
+    if (text && ![incident.summary, incident.name, incident.node_id, incident.src_host, incident.dst_host].some((field) => field.toLowerCase().includes(text))) return false
+    return true
+  })
+  const limit = paging?.limit ?? Math.max(1, list.length)
+  const start = Math.min(paging?.offset ?? 0, list.length)
+  const end = Math.min(start + limit, list.length)
+  const items = list.slice(start, end)
+  /** @type {Record<string, string | null>} */
+  let cursor = { next: null, next_link: null, prev: null, prev_link: null }
+  if (paging) {
+    const ref = paging.ref ?? ctx.store.rememberQuery(query)
+    const next = end < list.length ? encodeCursor(end, limit, ref) : null
+    const prev = start > 0 ? encodeCursor(Math.max(0, start - limit), limit, ref) : null
+    const link = (/** @type {string | null} */ value) => (value ? `${ctx.baseUrl}${ctx.path}?cursor=${encodeURIComponent(value)}&auth_token=${encodeURIComponent(ctx.authToken)}` : null)
+    cursor = { next, next_link: link(next), prev, prev_link: link(prev) }
+  }
+  /** @type {Record<string, number>} */
+  const sources = {}
+  for (const incident of list) sources[incident.src_host] = (sources[incident.src_host] ?? 0) + 1
+  return {
+    cursor,
+    incident_source_counts: sources,
+    incidents: items.map((incident) => searchItem(ctx, incident)),
+    page_number: Math.floor(start / limit) + 1,
+    result: 'success',
+    total_pages: Math.max(1, Math.ceil(list.length / limit)),
+    total_results: list.length
+  }
 }

@@ -2,7 +2,7 @@
 // required parameters, who may call it, handler). Handlers get the state and
 // a request context and return an Answer, or throw ApiError.
 import { fileForToken } from './files.mjs'
-import { bulkAcknowledge, bulkDelete, deleteIncident, feedHandler, fetchIncident, setAcknowledged } from './incidents.mjs'
+import { bulkAcknowledge, bulkDelete, deleteIncident, feedHandler, fetchIncident, searchIncidents, setAcknowledged } from './incidents.mjs'
 import { ApiError, DEFAULT_FLOCK, FLOCK_KEY_TYPES, GLOBAL_KEY_TYPES, KIND_NAMES, LEGACY_KINDS, MAX_MEMO, tokenOrder } from './state.mjs'
 
 /**
@@ -669,6 +669,7 @@ export const ROUTES = [
   route('GET', '/api/v1/incidents/all', [], 'any', incidents(feedHandler('all'))),
   route('GET', '/api/v1/incidents/acknowledged', [], 'any', incidents(feedHandler('acknowledged'))),
   route('GET', '/api/v1/incidents/unacknowledged', [], 'any', incidents(feedHandler('unacknowledged'))),
+  route('GET', '/api/v1/incidents/search', [], 'any', incidents(searchIncidents)),
   route('GET', '/api/v1/incident/fetch', [], 'any', incidents(fetchIncident)),
   route('POST', '/api/v1/incident/acknowledge', ['incident'], 'any', incidents(setAcknowledged(true))),
   route('POST', '/api/v1/incident/unacknowledge', ['incident'], 'any', incidents(setAcknowledged(false))),

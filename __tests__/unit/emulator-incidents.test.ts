@@ -374,6 +374,43 @@ describe('actions on many incidents', () => {
   })
 })
 
+describe('incident search', () => {
+  /** Reference search fields the emulator leaves out: the Canary's own record and integration fields. */
+  const SEARCH_OMITTED = ['host', 'sensor', 'slack_channel', 'slack_ts']
+
+  it('answers flat incidents in the shape of the reference, unacknowledged by default', async () => {
+    const flock = emulator.addFlock('search birds')
+    const bird = emulator.addDevice({ name: 'ModbusBird', flock_id: flock })
+    const expected = fixture('incidents-search')
+    const reference = (expected.incidents as Json[])[0]!
+    emulator.addDeviceIncident(bird.node_id, { logtype: '18001', dst_port: '502', events: reference.logdata, src_host: '192.0.2.70' })
+    emulator.addDeviceIncident(bird.node_id, { logtype: '18001', events: reference.logdata, src_host: '192.0.2.70', acknowledged: true })
+    const answer = (await call('GET', '/api/v1/incidents/search', { node_id: bird.node_id, limit: '1' })).json
+    expect(answer.cursor).toEqual({ next: null, next_link: null, prev: null, prev_link: null })
+    expect(answer).toMatchObject({ total_results: 1, total_pages: 1, page_number: 1, incident_source_counts: { '192.0.2.70': 1 } })
+    const [incident] = answer.incidents as Json[]
+    expect(shape(incident)).toEqual(without(shape(reference) as Json, SEARCH_OMITTED))
+    expect(incident).toMatchObject({ description: 'ModBus Request', logtype: '18001', node_id: bird.node_id, flock_id: flock, key: incident!.incident_key })
+    const all = (await call('GET', '/api/v1/incidents/search', { node_id: bird.node_id, filter_incident_state: 'all', limit: '1' })).json
+    expect([all.total_results, all.total_pages]).toEqual([2, 2])
+    expect(shape({ ...all, incidents: [], incident_source_counts: {} })).toEqual(shape({ ...expected, incidents: [], incident_source_counts: {} }))
+    const next = (await call('GET', '/api/v1/incidents/search', { cursor: all.cursor.next })).json
+    expect([next.page_number, next.incidents.length]).toEqual([2, 1])
+  })
+
+  it('filters by filter_str (name, node_id, source and destination) and filter_logtypes', async () => {
+    const { token, flock } = isolatedToken('dns')
+    const bird = emulator.addDevice({ name: 'Searchable', flock_id: flock })
+    const tokenIncident = emulator.addIncident(token.canarytoken, { src_host: '192.0.2.81' })
+    const deviceIncident = emulator.addDeviceIncident(bird.node_id, { logtype: '4002' })
+    const keys = async (params: Record<string, string>) => ((await call('GET', '/api/v1/incidents/search', { flock_id: flock, ...params })).json.incidents as Json[]).map((i) => i.key)
+    expect(await keys({ filter_str: 'searchab' })).toEqual([deviceIncident.id])
+    expect(await keys({ filter_str: '192.0.2.81' })).toEqual([tokenIncident.id])
+    expect(await keys({ filter_logtypes: '16000' })).toEqual([tokenIncident.id])
+    expect((await call('GET', '/api/v1/incidents/search', { filter_incident_state: 'open' })).status).toBe(400)
+  })
+})
+
 describe('tokens and their incidents', () => {
   it('listings carry a node_id distinct from the token id; create and fetch answers carry none', async () => {
     const created = (await call('POST', '/api/v1/canarytoken/create', { kind: 'dns', memo: 'node id check' })).json.canarytoken as Json
