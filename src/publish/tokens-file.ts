@@ -80,7 +80,7 @@ async function writeList(runnerTemp: string, operation: string, value: unknown |
       yield chunk
     }
   }
-  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()))
+  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks(), { highWaterMark: 1 }))
   const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
   const fullList = `the file named by the 'tokens-file' output (${path}) holds them all`
   if (inOutput) {
