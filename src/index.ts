@@ -5,8 +5,10 @@
  * cached for the job's later steps. Everything lives in main.ts, so
  * local-action and tests can call run().
  */
-import { enableCompileCache } from './compile-cache.js'
+import { enableCompileCache, flushCompileCache } from './compile-cache.js'
 
-enableCompileCache()
+const cached = enableCompileCache()
 const { run } = await import('./main.js')
+// Written as soon as the step is waiting for its first request, not at exit (compile-cache.ts).
+if (cached) setImmediate(flushCompileCache)
 await run()
