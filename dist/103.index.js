@@ -22,7 +22,7 @@ export const modules = {
  * the file is staged under the artifact name (keeping its extension).
  */
 async function uploadArtifact(request, stagingRoot) {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(424)]).then(__webpack_require__.bind(__webpack_require__, 49424));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(315)]).then(__webpack_require__.bind(__webpack_require__, 92315));
     const client = new DefaultArtifactClient();
     const [onlyFile] = request.files;
     if (request.files.length === 1 && onlyFile !== undefined) {

@@ -37,13 +37,54 @@ function tscMap(script) {
 /** tsc ends a script with `\n//# sourceMappingURL=x.js.map`, ncc with `\n\n//# sourceMappingURL=x.js.map`: one line break stays. */
 const withoutMapComment = (code) => code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '')
 
+/** Where the bundle's @actions/core goes (see leanActionsCore). */
+export const leanCorePath = join(root, 'build', 'vendor', 'actions-core.js')
+
+/**
+ * The @actions/core the bundle uses: the package's own lib/core.js, word for
+ * word, but for the two imports only a few callers need, which would load on
+ * every start of every step: its OIDC client (getIDToken: @actions/http-client,
+ * tunnel, http, https and the whole of undici through ProxyAgent; this action
+ * asks for no OIDC token) and `platform` (@actions/exec and child_process).
+ * Everything else (commands, file commands, inputs, summary, path helpers)
+ * is the package's own code, imported from its own files. The build fails
+ * if core.js no longer has exactly these lines, so a new release of
+ * @actions/core is looked at, never silently half-patched. Only the bundle
+ * is built from it: src/ imports '@actions/core' as ever (tests mock it,
+ * local-action replaces it), and the artifact client keeps the whole package.
+ */
+function leanActionsCore() {
+  const lib = join(root, 'node_modules', '@actions', 'core', 'lib')
+  const replacements = [
+    [
+      "import { OidcClient } from './oidc-utils.js';",
+      "const OidcClient = { getIDToken: () => Promise.reject(new Error('getIDToken is not in this bundle: the action asks for no OIDC token')) };"
+    ],
+    ["export * as platform from './platform.js';", '']
+  ]
+  let code = readFileSync(join(lib, 'core.js'), 'utf8')
+  for (const [line, replacement] of replacements) {
+    if (code.split(line).length !== 2) throw new Error(`@actions/core's lib/core.js no longer has exactly one "${line}": look at the new release, then update leanActionsCore in scripts/clean-dist.mjs`)
+    code = code.replace(line, replacement)
+  }
+  const relativeToVendor = relative(dirname(leanCorePath), lib).split('\\').join('/')
+  code = code.replace(/(from\s+')\.\/([^']+\.js')/g, `$1${relativeToVendor}/$2`).replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n')
+  if (/from\s+'\.\//.test(code)) throw new Error('leanActionsCore: an import of @actions/core/lib was left relative')
+  mkdirSync(dirname(leanCorePath), { recursive: true })
+  writeFileSync(leanCorePath, `// Built by scripts/clean-dist.mjs from @actions/core's lib/core.js (see leanActionsCore there).\n${code}`)
+}
+
 if (process.argv.includes('--build')) {
   for (const entry of readdirSync(join(root, 'build'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue
     const path = join(entry.parentPath, entry.name)
-    const code = readFileSync(path, 'utf8')
-    writeFileSync(path, `${withoutMapComment(code)}${code === withoutMapComment(code) ? '' : '\n'}`)
+    const code = withoutMapComment(readFileSync(path, 'utf8'))
+    // The same line count: tsc's source maps stay right.
+    const toLeanCore = `./${relative(entry.parentPath, leanCorePath).split('\\').join('/')}`.replace(/^\.\/\.\.\//, '../')
+    const leaned = code.replace(/(from\s+')@actions\/core(')/g, `$1${toLeanCore}$2`)
+    writeFileSync(path, `${leaned}${code === readFileSync(path, 'utf8') ? '' : '\n'}`)
   }
+  leanActionsCore()
   process.exit(0)
 }
 

@@ -3,6 +3,13 @@ import type { BackendName } from './backends/types.js'
 import { errorMessage, InputError } from './errors.js'
 
 /**
+ * The kind-specific inputs that go to the Console's create as they are
+ * (each as its parameter: `consoleParameter`). Named once, here: the list of
+ * every input holds them, and create sends them (operations/canarytokens.ts).
+ */
+export const PLAIN_CREATE_INPUTS = ['cloned-web', 's3-source-bucket', 's3-log-bucket', 'aws-access-key', 'aws-secret-key', 'aws-region', 'aws-session-token'] as const
+
+/**
  * Every input the action reads, spelled as in action.yml. A test checks that
  * action.yml declares exactly these, so the two cannot drift apart.
  */
@@ -22,13 +29,7 @@ export const INPUT_NAMES = [
   'flock-id',
   'web-image',
   'upload-file',
-  'cloned-web',
-  's3-source-bucket',
-  's3-log-bucket',
-  'aws-access-key',
-  'aws-secret-key',
-  'aws-region',
-  'aws-session-token',
+  ...PLAIN_CREATE_INPUTS,
   'browser-scanner-enabled',
   'aws-id-username',
   'delete-buckets',

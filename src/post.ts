@@ -11,9 +11,14 @@
  * here keeps @actions/core off the path of every post step with nothing to
  * do. runPost reads the state itself through `core.getState`.
  */
+import { enableCompileCache, flushCompileCache } from './compile-cache.js'
 import { RUNNER_CANARY_STATE } from './operations/runner-canary-state.js'
 
 if (process.env[`STATE_${RUNNER_CANARY_STATE}`]) {
+  // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
+  // first post step of a job compiles and caches them and the job's later post steps read them.
+  const cached = enableCompileCache()
   const { runPost } = await import('./post-main.js')
+  if (cached) setImmediate(flushCompileCache)
   await runPost()
 }

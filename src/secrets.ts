@@ -27,6 +27,7 @@ export function registerSecret(value: unknown): void {
   if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed)) return
   secrets.add(trimmed)
   longestFirst = undefined
+  byPrefix = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
   else core.setSecret(trimmed)
 }
@@ -84,12 +85,43 @@ export function registerCredentialText(text: string): void {
   }
 }
 
+/**
+ * The secrets by their first SHORTEST_SECRET characters, for redacting
+ * against many secrets (a listing of thousands of aws-id tokens registers
+ * thousands); rebuilt only when a secret is added.
+ */
+let byPrefix: Map<string, string[]> | undefined
+/** Below this many secrets, trying each one in turn is as quick as looking them up. */
+const MANY_SECRETS = 64
+
+/** The secrets that occur in `text`: every window of the text looked up by prefix, so the cost goes with the text, not with the number of secrets. */
+function secretsIn(text: string): string[] {
+  byPrefix ??= new Map()
+  if (byPrefix.size === 0) {
+    for (const secret of secrets) {
+      const prefix = secret.slice(0, SHORTEST_SECRET)
+      const list = byPrefix.get(prefix)
+      if (list) list.push(secret)
+      else byPrefix.set(prefix, [secret])
+    }
+  }
+  const found = new Set<string>()
+  for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) {
+    for (const secret of byPrefix.get(text.slice(index, index + SHORTEST_SECRET)) ?? []) {
+      if (text.startsWith(secret, index)) found.add(secret)
+    }
+  }
+  return [...found]
+}
+
 /** Replaces every registered secret in `text` with `***`. */
 export function redact(text: string): string {
   let result = text
   // Longest first, so that a secret containing another is replaced whole.
   longestFirst ??= [...secrets].sort((a, b) => b.length - a.length)
-  for (const secret of longestFirst) {
+  // With many secrets, only those in the text are tried (in the same order); a text shorter than any secret holds none.
+  const candidates = longestFirst.length < MANY_SECRETS ? longestFirst : text.length < SHORTEST_SECRET ? [] : secretsIn(text).sort((a, b) => b.length - a.length)
+  for (const secret of candidates) {
     // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
     if (result.includes(secret)) result = result.split(secret).join('***')
   }

@@ -325,7 +325,7 @@ describe('the post step', () => {
       after,
       new RegExp(
         `^Runner canary ${token.canarytoken} was triggered 2 times during this job: the AWS credentials planted in this job \\(profile 'default'\\) were used\\. ` +
-          `The Console's incidents show: ${time.replace(/\./g, '\\.')} from 203\\.0\\.113\\.66: GetCallerIdentity \\(user agent Boto3/1\\.34\\.0 md/Botocore#1\\.34\\.0 <b>x</b>\\)\\. ` +
+          `The incidents show: ${time.replace(/\./g, '\\.')} from 203\\.0\\.113\\.66: GetCallerIdentity \\(user agent Boto3/1\\.34\\.0 md/Botocore#1\\.34\\.0 <b>x</b>\\)\\. ` +
           `Treat this run as compromised.*Memo: ${DEFAULT_MEMO.replace(/[()]/g, '\\$&')}$`
       )
     )

@@ -1,9 +1,11 @@
-// What loads at start-up: every step pays for dist/index.js, so the heavy
-// parts an operation may not need live in chunks that are imported on demand
-// (the artifact client with the Azure SDK; yaml for extra-params). Proven by
-// running operations from a copy of dist/ that holds index.js and nothing else.
+// What loads at start-up: every step pays for dist/index.js and the chunks
+// it imports at once (the action itself, imported after the compile cache is
+// on: src/index.ts), so the heavy parts an operation may not need live in
+// chunks that are imported on demand (the artifact client with the Azure
+// SDK; yaml for extra-params). Proven by running operations from a copy of
+// dist/ that holds index.js, its start chunks and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { bundle, expectSuccess, postBundle, runAction, tempFolder, type ActionRun } from './harness.js'
@@ -13,7 +15,13 @@ const dist = dirname(bundle)
 
 let emulator: ConsoleEmulator
 let consoleUrl: string
-/** dist/index.js (and dist/package.json), without the chunks. */
+/** The chunks an entry imports before anything else (its only import(): the action itself). */
+async function startChunks(entry: string): Promise<string[]> {
+  const code = await readFile(entry, 'utf8')
+  return [...code.matchAll(/__nccwpck_require__\.e\((\d+)\)/g)].map((match) => `${match[1]}.index.js`)
+}
+
+/** dist/index.js (and dist/package.json) and its start chunks, without the other chunks. */
 let entryOnly: string
 /** dist/post/index.js (and its package.json), without the chunks. */
 let postEntryOnly: string
@@ -22,7 +30,7 @@ beforeAll(async () => {
   emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
   consoleUrl = await emulator.start()
   const folder = await tempFolder('canary-entry-only-')
-  await Promise.all(['index.js', 'package.json'].map((file) => copyFile(join(dist, file), join(folder, file))))
+  await Promise.all(['index.js', 'package.json', ...(await startChunks(bundle))].map((file) => copyFile(join(dist, file), join(folder, file))))
   entryOnly = join(folder, 'index.js')
   const postFolder = join(folder, 'post')
   await mkdir(postFolder)
@@ -37,8 +45,8 @@ function fromEntryOnly(operation: string, inputs: Record<string, string>): Promi
   return runAction({ operation, console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs }, { bundle: entryOnly })
 }
 
-describe('operations that upload nothing need dist/index.js only', () => {
-  it('create, fetch, download and delete run without any chunk', async () => {
+describe('operations that upload nothing need dist/index.js and its start chunks only', () => {
+  it('create, fetch, download and delete run without any other chunk', async () => {
     const created = await fromEntryOnly('create-canarytoken', { kind: 'doc-msword', memo: 'entry only', download: 'true' })
     expectSuccess(created)
     const canarytoken = created.outputs.canarytoken as string
@@ -62,14 +70,17 @@ describe('operations that upload nothing need dist/index.js only', () => {
     expect(run.errors[0]).toMatch(/Cannot find module '.*\/\d+\.index\.js'/)
   })
 
-  it('the artifact client, the Azure SDK, yaml and RE2 are not in dist/index.js, but in chunks', async () => {
-    const entry = await readFile(bundle, 'utf8')
-    const chunks = await Promise.all(
-      (await readdir(dist)).filter((file) => /^\d+\.index\.js$/.test(file)).map((file) => readFile(join(dist, file), 'utf8'))
+  it('the artifact client, the Azure SDK, yaml, RE2, the whole of undici and @actions/core\'s OIDC and exec parts are not loaded at start, but in chunks', async () => {
+    const start = ['index.js', ...(await startChunks(bundle))]
+    expect(start.length).toBeGreaterThan(1)
+    const entry = (await Promise.all(start.map((file) => readFile(join(dist, file), 'utf8')))).join('\n')
+    const others = await Promise.all(
+      (await readdir(dist)).filter((file) => /^\d+\.index\.js$/.test(file) && !start.includes(file)).map((file) => readFile(join(dist, file), 'utf8'))
     )
-    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError', 'RE2JSSyntaxException']) {
-      expect(entry).not.toContain(marker)
-      expect(chunks.some((chunk) => chunk.includes(marker))).toBe(true)
+    // HttpClientError: @actions/http-client (which @actions/core's OIDC client loads); ToolRunner: @actions/exec; fetchFinale: undici's fetch.
+    for (const marker of ['DefaultArtifactClient', 'BlockBlobClient', 'YAMLParseError', 'HttpClientError', 'ToolRunner', 'fetchFinale', 'RE2JSSyntaxException']) {
+      expect([marker, entry.includes(marker)]).toEqual([marker, false])
+      expect([marker, others.some((chunk) => chunk.includes(marker))]).toEqual([marker, true])
     }
   })
 })
@@ -121,10 +132,50 @@ describe('the post step loads nothing when it has nothing to do', () => {
   })
 
   it('the post entry is small: the operation table, undici and @actions/core are not in it', async () => {
-    const [entry, main] = await Promise.all([readFile(postBundle, 'utf8'), readFile(bundle, 'utf8')])
-    for (const marker of ['seed-canarytokens', 'aws_secret_access_key', 'x-canary-auth-token', 'ProxyAgent', 'issueCommand']) {
+    const entry = await readFile(postBundle, 'utf8')
+    const main = (await Promise.all(['index.js', ...(await startChunks(bundle))].map((file) => readFile(join(dist, file), 'utf8')))).join('\n')
+    for (const marker of ['seed-canarytokens', 'aws_secret_access_key', 'x-canary-auth-token', 'kHTTP2Session', 'issueCommand']) {
       // Each marker is in the main bundle, so its absence here means something.
       expect([marker, main.includes(marker), entry.includes(marker)]).toEqual([marker, true, false])
     }
+  })
+})
+
+describe("Node's compile cache, in RUNNER_TEMP for the job's later steps", () => {
+  const CACHE = 'canary-console-action-compile-cache'
+  const token = () => emulator.addToken({ kind: 'dns', memo: 'compile cache' }).canarytoken
+
+  it('the first step writes it (a private folder), a later step of the job reads it and does the same', async () => {
+    const runnerTemp = await tempFolder('canary-runner-temp-')
+    const canarytoken = token()
+    const inputs = { operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken }
+    const first = await runAction(inputs, { env: { RUNNER_TEMP: runnerTemp } })
+    expectSuccess(first)
+    const folder = join(runnerTemp, CACHE)
+    expect((await stat(folder)).mode & 0o777).toBe(0o700)
+    const written = await readdir(folder, { recursive: true })
+    expect(written.length).toBeGreaterThan(1)
+    const later = await runAction(inputs, { env: { RUNNER_TEMP: runnerTemp } })
+    expectSuccess(later)
+    expect(later.outputs).toEqual(first.outputs)
+    expect(later.stdout).toBe(first.stdout)
+  })
+
+  it('a cache folder others can write to is not used: the step runs without it and writes nothing there', async () => {
+    const runnerTemp = await tempFolder('canary-runner-temp-')
+    const folder = join(runnerTemp, CACHE)
+    await mkdir(folder)
+    await chmod(folder, 0o777)
+    await writeFile(join(folder, 'planted'), 'not a cache')
+    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken: token() }, { env: { RUNNER_TEMP: runnerTemp } })
+    expectSuccess(run)
+    expect(await readdir(folder)).toEqual(['planted'])
+  })
+
+  it('the post step after another operation writes no cache', async () => {
+    const runnerTemp = await tempFolder('canary-runner-temp-')
+    const run = await runAction({ operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken: 'x' }, { bundle: postBundle, env: { RUNNER_TEMP: runnerTemp } })
+    expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, '', ''])
+    expect(await readdir(runnerTemp)).toEqual([])
   })
 })

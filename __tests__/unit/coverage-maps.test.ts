@@ -4,21 +4,25 @@
 // those lines just reads as 100%. Runs after pretest, which builds them.
 import { describe, expect, it } from '@jest/globals'
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { projectRoot } from '../../scripts/lib/run-action.mjs'
 
+/** The maps of dist/index.js and of its chunks (the action itself is a chunk index.js imports: src/index.ts). */
 async function mappedLines(): Promise<Map<string, Set<number>>> {
-  const map = new TraceMap(JSON.parse(await readFile(join(projectRoot, 'build', 'dist-maps', 'index.js.map'), 'utf8')))
+  const folder = join(projectRoot, 'build', 'dist-maps')
   const lines = new Map<string, Set<number>>()
-  eachMapping(map, ({ source, originalLine }) => {
-    if (source === null || originalLine === null) return
-    lines.set(source, (lines.get(source) ?? new Set()).add(originalLine))
-  })
+  for (const file of (await readdir(folder)).filter((name) => name.endsWith('.js.map'))) {
+    const map = new TraceMap(JSON.parse(await readFile(join(folder, file), 'utf8')))
+    eachMapping(map, ({ source, originalLine }) => {
+      if (source === null || originalLine === null) return
+      lines.set(source, (lines.get(source) ?? new Set()).add(originalLine))
+    })
+  }
   return lines
 }
 
-describe('source maps of dist/index.js', () => {
+describe('source maps of dist/index.js and its chunks', () => {
   it.each(['main.ts', 'http/transport.ts', 'operations/cleanup.ts'])('lead back to nearly every line of code in src/%s, indented lines included', async (file) => {
     const path = join(projectRoot, 'src', file)
     const mapped = (await mappedLines()).get(path) ?? new Set()

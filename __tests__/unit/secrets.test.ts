@@ -51,6 +51,16 @@ describe('secrets', () => {
       expect(redact(ordinary)).toBe(ordinary)
     }
   })
+
+  it('with thousands of secrets (a listing of aws-id tokens), redacts as with a few: whole, longest first, every occurrence', () => {
+    for (let index = 0; index < 3000; index++) registerSecret(`FACTORYAUTH${String(index).padStart(6, '0')}xyz`)
+    registerSecret('nested-secret-outer-part-nested-secret')
+    registerSecret('nested-secret')
+    expect(redact('a FACTORYAUTH000042xyz b FACTORYAUTH002999xyz FACTORYAUTH000042xyz')).toBe('a *** b *** ***')
+    expect(redact('<nested-secret-outer-part-nested-secret> and nested-secret')).toBe('<***> and ***')
+    expect(redact('FACTORYAUTH000042xy (one short) and short')).toBe('FACTORYAUTH000042xy (one short) and short')
+    expect(redact('')).toBe('')
+  })
 })
 
 describe('checkSecretInput', () => {

@@ -1,24 +1,10 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -29,38 +15,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
 /***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -85,13 +43,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
@@ -103,13 +54,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
@@ -204,13 +148,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
 /***/ 7975:
 /***/ ((module) => {
 
@@ -260,31 +197,71 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
-/***/ ((module) => {
+/***/ 4381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
-/***/ }),
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Lw: () => (/* binding */ enableCompileCache),
+  eK: () => (/* binding */ flushCompileCache)
+});
 
-/***/ 3557:
-/***/ ((module) => {
+// UNUSED EXPORTS: COMPILE_CACHE_FOLDER
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/compile-cache.js
 
-/***/ }),
 
-/***/ 4756:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+function enableCompileCache(env = process.env) {
+    const runnerTemp = env.RUNNER_TEMP;
+    const api = external_node_module_namespaceObject;
+    if (!runnerTemp || !(0,external_node_path_.isAbsolute)(runnerTemp) || typeof api.enableCompileCache !== 'function')
+        return undefined;
+    const folder = (0,external_node_path_.join)(runnerTemp, COMPILE_CACHE_FOLDER);
+    try {
+        (0,external_node_fs_.mkdirSync)(folder, { mode: 0o700 });
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            return undefined;
+    }
+    try {
+        const stats = (0,external_node_fs_.lstatSync)(folder);
+        const ownUid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+        if (!stats.isDirectory() || (ownUid !== undefined && stats.uid !== ownUid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
+            return undefined;
+        }
+        const result = api.enableCompileCache(folder);
+        return result.status === api.constants?.compileCacheStatus?.FAILED ? undefined : (result.directory ?? folder);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The folder under RUNNER_TEMP (beside `canary-console-action`, where downloads and lists go). */
+const COMPILE_CACHE_FOLDER = 'canary-console-action-compile-cache';
+/**
+ * Writes what the cache holds so far, now rather than at exit: called while
+ * the step waits for its first answer, the write overlaps the network instead
+ * of adding to the step's time. Never fails the step.
+ */
+function flushCompileCache() {
+    try {
+        ;
+        external_node_module_namespaceObject.flushCompileCache?.();
+    }
+    catch {
+        // only a speed-up
+    }
+}
 
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -358,7 +335,8 @@ function parseRunnerCanaryState(text) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9322);
+/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4381);
+/* harmony import */ var _operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9322);
 /**
  * The post step's entry point (dist/post/index.js, `runs.post` in
  * action.yml). The runner calls it at the end of every job that used the
@@ -373,8 +351,14 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
  * do. runPost reads the state itself through `core.getState`.
  */
 
-if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNNER_CANARY_STATE */ .k}`]) {
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(417)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9417));
+
+if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_CANARY_STATE */ .k}`]) {
+    // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
+    // first post step of a job compiles and caches them and the job's later post steps read them.
+    const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1182));
+    if (cached)
+        setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
     await runPost();
 }
 

@@ -2,10 +2,11 @@ import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent, FormData, request, type Dispatcher } from 'undici'
+import type { Dispatcher, FormData } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
 import { isLoopback } from './server-url.js'
+import { Agent, formData, request } from './undici-parts.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -97,10 +98,28 @@ export interface ServerDialect {
   readonly bodyEncoding: BodyEncoding
   /** Headers for the server's own origin only (its credentials); never sent to a redirect's other origin. */
   authHeaders(): Record<string, string>
-  /** The error an answer stands for, or undefined when it is a success. */
-  errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined
+  /**
+   * The error an answer stands for, or undefined when it is a success.
+   * `parsed`, when given, is `text` parsed once by the transport (`{ json }`,
+   * or null when the text is not JSON), so a big answer is not parsed twice.
+   */
+  errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string, parsed?: ParsedAnswer | null): ApiError | undefined
   /** Whether a small JSON object that came instead of a file is one of this server's answers (so an error, never the file). */
   isAnswerRecord(record: Record<string, unknown>): boolean
+}
+
+/** An answer's text parsed as JSON, once. */
+export interface ParsedAnswer {
+  json: unknown
+}
+
+/** `text` parsed as JSON, or null when it is not JSON. */
+export function parseAnswer(text: string): ParsedAnswer | null {
+  try {
+    return { json: JSON.parse(text) as unknown }
+  } catch {
+    return null
+  }
 }
 
 export interface TransportOptions {
@@ -443,14 +462,16 @@ export class HttpTransport {
     } catch (error) {
       throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
     }
-    const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'))
+    // Parsed once, here: the dialect judges the parsed answer, and the caller gets the same one.
+    const parsed = parseAnswer(text)
+    const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)
     if (failure) {
-      this.maskSecretsIn(text)
+      if (parsed) for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
       throw failedAnswer(failure, headerValue(headers, 'retry-after'))
     }
-    const parsed = JSON.parse(text) as T
-    for (const secret of this.options.findSecrets(parsed)) this.options.onSecret(secret)
-    return parsed
+    if (!parsed) throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), text)}`, 'not-json', statusCode), undefined)
+    for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
+    return parsed.json as T
   }
 
   /**
@@ -598,7 +619,7 @@ export class HttpTransport {
     if (endpoint.method === 'GET') {
       for (const [name, value] of entries) url.searchParams.set(name, value)
     } else if (Object.keys(files).length > 0) {
-      const form = new FormData()
+      const form = await formData()
       for (const [name, value] of entries) form.set(name, value)
       for (const [name, path] of Object.entries(files)) {
         const type = uploadMimeType(path)

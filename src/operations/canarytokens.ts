@@ -15,6 +15,7 @@ import {
   flockIdInput,
   INPUT_NAMES,
   optionalBoolean,
+  PLAIN_CREATE_INPUTS,
   type InputName,
   type InputReader
 } from '../inputs.js'
@@ -183,16 +184,7 @@ interface CreateParams extends TokenRequest {
 }
 
 /** The kind-specific inputs that become plain create parameters. */
-export const CREATE_PARAMETER_INPUTS: readonly InputName[] = [
-  'flock-id',
-  'cloned-web',
-  's3-source-bucket',
-  's3-log-bucket',
-  'aws-access-key',
-  'aws-secret-key',
-  'aws-region',
-  'aws-session-token'
-]
+export const CREATE_PARAMETER_INPUTS: readonly InputName[] = ['flock-id', ...PLAIN_CREATE_INPUTS]
 
 /** Every input that describes "a token to create" (besides kind and memo): create takes them all, a seed manifest entry most. */
 export const TOKEN_REQUEST_INPUTS: readonly InputName[] = [

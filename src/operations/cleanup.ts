@@ -15,6 +15,7 @@ import {
   requireFilterOrAll,
   type CanarytokenFilter
 } from './canarytoken-filter.js'
+import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
 import { writeTokenList, type TokenList } from '../publish/tokens-file.js'
 import { parseArtifactOptions, type FileOptions } from './file-options.js'
 import { CONSOLE_ONLY, consoleOf, defineOperation, type ArtifactRequest, type Log, type OperationContext, type OperationResult } from './types.js'
@@ -48,17 +49,23 @@ export function listedToken(token: TokenRecord): ListedToken {
   }
 }
 
-interface Matches {
-  matched: ListedToken[]
+/** What a walk over the Console's pages saw, filled in as it goes. */
+interface Walk {
   read: number
   pages: number
+  matched: number
   /** Tokens left out by `created-before` because their creation time could not be read. */
   undated: number
 }
 
-/** Walks the Console's pages (narrowed by what the Console can filter) and keeps only the tokens every filter lets through. */
-async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, log: Log): Promise<Matches> {
-  const result: Matches = { matched: [], read: 0, pages: 0, undated: 0 }
+/**
+ * Walks the Console's pages (narrowed by what the Console can filter) and
+ * yields, as each page arrives, the tokens every filter lets through: a
+ * listing of any size holds a page at a time, and the caller keeps only
+ * what it needs (list-canarytokens writes the matches to its file as they
+ * come; cleanup keeps the matches it must change). `walk` counts as it goes.
+ */
+async function* matchingTokens(console: ConsoleBackend, filter: CanarytokenFilter, log: Log, walk: Walk): AsyncGenerator<ListedToken> {
   const query = consoleQuery(filter)
   const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
   const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined)
@@ -70,20 +77,39 @@ async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, l
   // A Console that pages by offset could show a token twice: it is counted and changed once.
   const seen = new Set<string>()
   for await (const page of console.pages(query)) {
-    result.pages++
+    walk.pages++
     for (const token of page.tokens) {
       if (seen.has(token.id)) continue
       seen.add(token.id)
-      result.read++
-      if (matchesFilter(filter, token)) result.matched.push(listedToken(token))
-      else if (filter.createdBefore && token.created === undefined) result.undated++
+      walk.read++
+      if (matchesFilter(filter, token)) {
+        walk.matched++
+        yield listedToken(token)
+      } else if (filter.createdBefore && token.created === undefined) walk.undated++
     }
   }
-  if (result.undated > 0) log.warning(`${counted(result.undated, 'Canarytoken')} ${result.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
+  if (walk.undated > 0) log.warning(`${counted(walk.undated, 'Canarytoken')} ${walk.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
   const steps = filter.memoPattern?.steps?.()
-  if (steps !== undefined) log.debug(`memo-pattern: ${counted(result.read, 'memo')} matched in ${steps} glob steps.`)
-  log.info(`Read ${counted(result.read, 'Canarytoken')} in ${counted(result.pages, 'page')}; ${result.matched.length} ${result.matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`)
-  return result
+  if (steps !== undefined) log.debug(`memo-pattern: ${counted(walk.read, 'memo')} matched in ${steps} glob steps.`)
+  log.info(`Read ${counted(walk.read, 'Canarytoken')} in ${counted(walk.pages, 'page')}; ${walk.matched} ${walk.matched === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`)
+}
+
+const newWalk = (): Walk => ({ read: 0, pages: 0, matched: 0, undated: 0 })
+
+/** Every match, kept (cleanup changes them after the walk, so that max-changes is checked before any change). */
+async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, log: Log): Promise<{ matched: ListedToken[]; read: number }> {
+  const walk = newWalk()
+  const matched: ListedToken[] = []
+  for await (const token of matchingTokens(console, filter, log, walk)) matched.push(token)
+  return { matched, read: walk.read }
+}
+
+/** Passes `items` on, keeping the summary rows of the first MAX_SUMMARY_ROWS (all the job summary shows). */
+async function* keepingSummaryRows<T>(items: AsyncIterable<T>, rows: string[][], row: (item: T) => string[]): AsyncGenerator<T> {
+  for await (const item of items) {
+    if (rows.length < MAX_SUMMARY_ROWS) rows.push(row(item))
+    yield item
+  }
 }
 
 function createdText(record: ListedToken): string {
@@ -135,15 +161,19 @@ const listOperation = defineOperation<ListParams>({
   outputs: ['tokens', 'tokens-file', 'count', 'artifact-id', 'artifact-name'],
   parse: async (inputs, env) => ({ filter: await parseCanarytokenFilter(inputs, Date.now()), artifact: parseArtifactOptions(inputs, env) }),
   async run({ filter, artifact }, context) {
-    const { matched, read, pages } = await findMatches(consoleOf(context), filter, context.log)
-    const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matched, context.log)
+    const walk = newWalk()
+    const rows: string[][] = []
+    const matches = keepingSummaryRows(matchingTokens(consoleOf(context), filter, context.log, walk), rows, tokenRow)
+    const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matches, context.log)
+    const { matched, read, pages } = walk
     return {
-      outputs: { ...list.outputs, count: matched.length },
+      outputs: { ...list.outputs, count: matched },
       summary: {
-        heading: `Canarytokens (${matched.length})`,
+        heading: `Canarytokens (${matched})`,
         columns: TOKEN_COLUMNS,
-        rows: matched.map(tokenRow),
-        notes: [`${matched.length} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched.length === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
+        rows,
+        totalRows: matched,
+        notes: [`${matched} of ${counted(read, 'Canarytoken')} read (${counted(pages, 'page')}) ${matched === 1 ? 'matches' : 'match'} ${describeFilter(filter)}.`, list.note],
         empty: 'No Canarytokens matched.',
         fullList: list.fullList
       },
@@ -215,8 +245,10 @@ async function cleanupResult(
   const heading = params.dryRun
     ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
     : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`
+  // Rows for what the summary shows only.
   const rows = [...outcomes]
     .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome])
+    .slice(0, MAX_SUMMARY_ROWS)
     .map((item) => [...tokenRow(item), item.outcome, item.message])
   return {
     outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list.outputs },
@@ -224,6 +256,7 @@ async function cleanupResult(
       heading,
       columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
       rows,
+      totalRows: outcomes.length,
       empty: 'No Canarytokens matched.',
       notes: [
         `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${counted(read, 'Canarytoken')} read matched.`,

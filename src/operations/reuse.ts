@@ -11,9 +11,12 @@ export interface MadeToken {
 }
 
 /**
- * How long a run that just created a token waits before its second look.
- * Longer than the gap between two runs' searches and creates on a loaded
- * Console, so a create that landed just after the first look is seen.
+ * How long a run that just created a token waits before a last look, when
+ * its first look right after the create says other runs overlap it (or that
+ * the Console's search does not show its own new token yet). Longer than the
+ * gap between two runs' searches and creates on a loaded Console, so that
+ * every overlapping create has landed when it looks. A run that overlaps no
+ * other never waits (see createOrReuse).
  */
 export const SECOND_LOOK_MS = 1000
 
@@ -39,20 +42,37 @@ async function reuseExisting(console: ConsoleBackend, existing: TokenRecord): Pr
  * memo is exactly this memo (in the same flock, when one is named).
  *
  * The Console has no lock, so overlapping runs (a matrix, parallel jobs) can
- * each find nothing and each create. They converge instead: a run that
- * created searches the memo again, a moment later (SECOND_LOOK_MS), so a
- * create that landed just after its first search, in the same second or
- * not, is seen; every run picks the same winner from what it sees (the
- * oldest, ties by token id); a run whose own new token lost deletes it and
- * returns the winner as reused. Only a create path pays the pause; finding
- * an existing token costs one search and one fetch. With `enabledOnly`, a
- * disabled token (which alerts no one) is never returned nor counted.
+ * each find nothing and each create. They converge instead: every run that
+ * created looks again, every run picks the same winner from what it sees
+ * (the oldest `created`, ties by token id), and a run whose own new token
+ * lost deletes it and returns the winner as reused.
+ *
+ * The second look comes right after the create, without a pause, and is
+ * enough when it shows this run's own token and nothing else. Why: the
+ * Console stamps `created` (microseconds; we keep milliseconds) as it stores
+ * a token, and a search answers from what is stored. Our look was sent after
+ * our create's answer came back, so a sibling it does not show was stored
+ * after that: later than ours by at least that answer's and our look's trip,
+ * so ours is older. That sibling's run then looks too, sees ours, and steps
+ * back. So a run that sees no sibling is the winner in every
+ * run's eyes and returns at once: a create with `reuse` that overlaps no
+ * other run costs one search before and one after, and no wait.
+ *
+ * When the look finds a sibling, runs do overlap, and only then is it worth
+ * waiting (SECOND_LOOK_MS) for a last look, so that every create of the
+ * overlap has landed and all runs decide from the same tokens (this covers
+ * a Console whose search lags its creates a little). The same wait is taken
+ * when the look does not show our own token (a search that lags: it cannot
+ * vouch for what is not there) or our token's `created` cannot be read (no
+ * time order to rely on). Finding an existing token costs one search and one
+ * fetch. With `enabledOnly`, a disabled token (which alerts no one) is never
+ * returned nor counted.
  */
 export async function createOrReuse(
   backend: CanarytokenBackend,
   request: CreateRequest,
   reuse: boolean,
-  { enabledOnly = false }: { enabledOnly?: boolean } = {}
+  { enabledOnly = false, wait = sleep }: { enabledOnly?: boolean; wait?: (ms: number) => Promise<unknown> } = {}
 ): Promise<MadeToken> {
   if (!reuse) return { token: await backend.create(request), reused: false }
   // Reuse needs a listing: the table lets `reuse` reach the Console only.
@@ -72,8 +92,13 @@ export async function createOrReuse(
     return reuseWinner(tokens) as TokenRecord
   }
   const own = await console.create(request, { pickAmongSeveral })
-  await sleep(SECOND_LOOK_MS)
-  const found = (await search()).filter((token) => token.id !== own.id)
+  let seen = await search()
+  const overlapping = seen.some((token) => token.id !== own.id) || !seen.some((token) => token.id === own.id) || own.created === undefined
+  if (overlapping) {
+    await wait(SECOND_LOOK_MS)
+    seen = await search()
+  }
+  const found = seen.filter((token) => token.id !== own.id)
   const winner = reuseWinner([own, ...found]) as TokenRecord
   if (ownUnknown) {
     // Every token but the winner goes, by the rule every run follows; the run that made one may be deleting it too.

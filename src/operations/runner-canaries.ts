@@ -362,8 +362,10 @@ export interface Finding {
   what: 'triggered' | 'disabled' | 'deleted'
   /** The summary's State column. */
   status: string
-  /** The ::error:: line, without the memo. */
+  /** The ::error:: line's finding, without the memo. */
   error: string
+  /** What to do, said after what the incidents show. */
+  advice?: string
   heading: string
   notes: string[]
 }
@@ -414,9 +416,8 @@ export async function checkRunnerCanary(backend: CanarytokenBackend, state: Runn
     return {
       what: 'triggered',
       status: `triggered ${times} time${times === 1 ? '' : 's'}`,
-      error:
-        `Runner canary ${state.canarytoken} was triggered ${times} time${times === 1 ? '' : 's'} during this job: ${planted} were used. ` +
-        'Treat this run as compromised: rotate every secret the job could reach and look for what ran in it.',
+      error: `Runner canary ${state.canarytoken} was triggered ${times} time${times === 1 ? '' : 's'} during this job: ${planted} were used.`,
+      advice: 'Treat this run as compromised: rotate every secret the job could reach and look for what ran in it.',
       heading: 'Runner canary triggered: treat this run as compromised',
       notes: [
         'The fake AWS credentials this job planted were used while it ran: something in the job (a dependency, an action, a script) read them and called AWS.',
@@ -476,14 +477,18 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
               : seen.length > 0
                 ? ` The incidents show: ${named.join('; ')}${seen.length > named.length ? `; and ${seen.length - named.length} more (see the job summary)` : ''}.`
                 : ' No incident for it is recorded yet.'
-        result.failure = `${found.error}${saw} Memo: ${state.memo}`
-        const rows =
-          seen.length > 0
-            ? seen.map((incident) => [state.canarytoken, state.memo, state.profile, found.status, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
-            : [[state.canarytoken, state.memo, state.profile, found.status, '', '', '', '']]
+        result.failure = `${found.error}${saw}${found.advice ? ` ${found.advice}` : ''} Memo: ${state.memo}`
+        const row = [state.canarytoken, state.memo, state.profile, found.status]
+        // A disabled or deleted token has no incidents of this job to show: its table has no incident columns.
+        const withIncidents = found.what === 'triggered'
+        const rows = !withIncidents
+          ? [row]
+          : seen.length > 0
+            ? seen.map((incident) => [...row, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            : [[...row, '', '', '', '']]
         result.summary = {
           heading: found.heading,
-          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State', 'Time', 'Source address', 'AWS call', 'User agent'],
+          columns: ['Canarytoken', 'Memo', 'AWS profile', 'State', ...(withIncidents ? ['Time', 'Source address', 'AWS call', 'User agent'] : [])],
           rows,
           notes: [
             ...(seen.length > 0

@@ -55,7 +55,8 @@ export interface TokenListLog {
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
-  return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log)
+  // `value` may be an async iterable of items (a listing as its pages arrive): written item by item, never held whole.
+  return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value) : jsonChunks(value), TOKEN_NAMES, options), log)
 }
 
 /**
@@ -122,7 +123,7 @@ async function writeList(
       yield chunk
     }
   }
-  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks()), { private: separate })
+  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks(), { highWaterMark: 1 }), { private: separate })
   if (separate) {
     for (const chunk of jsonChunks(options.withoutSecrets)) {
       size += outputSize(chunk)
@@ -149,6 +150,10 @@ async function writeList(
 
 /** Chunk size when streaming a list. */
 const CHUNK_CHARACTERS = 64 * 1024
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
+}
 
 /** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
 export function* jsonChunks(value: unknown): Generator<string> {

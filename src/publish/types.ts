@@ -7,11 +7,11 @@ export interface SummarySection {
   heading: string
   columns: string[]
   rows: string[][]
+  /** How many rows there are in all, when `rows` holds only the first ones (a long listing keeps no more than the summary shows). */
+  totalRows?: number
   notes?: string[]
   /** Where all rows are when the summary cannot show them all (e.g. "the file named by the 'tokens-file' output holds them all"). */
   fullList?: string
-  /** How many rows there are when `rows` holds only the first ones (a list read page by page keeps no more than the summary shows). */
-  totalRows?: number
   /** Said instead of a table when there are no rows (default: "Nothing to show."). */
   empty?: string
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../http/errors.js'
-import { describeNonJson, type ServerDialect } from '../../http/transport.js'
+import { describeNonJson, parseAnswer, type ParsedAnswer, type ServerDialect } from '../../http/transport.js'
 
 // How a Canarytokens server answers (thinkst/canarytokens frontend/app.py):
 // success is a 2xx JSON answer; its failures come in five shapes, none of
@@ -55,7 +55,7 @@ export function serverReason(record: Record<string, unknown>): string | undefine
 
 /** Maps an answer of a Canarytokens server to an ApiError, or nothing when it is a success. */
 export function serverErrorForAnswer(server: string) {
-  return (status: number, contentType: string | undefined, body: string, location?: string): ApiError | undefined => {
+  return (status: number, contentType: string | undefined, body: string, location?: string, given?: ParsedAnswer | null): ApiError | undefined => {
     const http = `HTTP ${status}`
     if (status >= 300 && status < 400) {
       const target = location ? location.split('?')[0] : 'no Location'
@@ -65,10 +65,9 @@ export function serverErrorForAnswer(server: string) {
         status
       )
     }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
+    // Parsed once by the transport when it can say so; else here.
+    const answer = given === undefined ? parseAnswer(body) : given
+    if (!answer) {
       if (/^\s*<(!doctype html|html|head|body)\b/i.test(body)) {
         const title = htmlTitle(body)
         // The server's error handler renders its page with status 200: never a success.
@@ -81,6 +80,7 @@ export function serverErrorForAnswer(server: string) {
       }
       return new ApiError(`${http}: ${server}: ${describeNonJson(contentType, body)}`, 'not-json', status)
     }
+    const parsed = answer.json
     const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
     const reason = serverReason(record)
     if (status === 403) {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../http/errors.js'
-import { describeNonJson, type ServerDialect } from '../../http/transport.js'
+import { describeNonJson, parseAnswer, type ParsedAnswer, type ServerDialect } from '../../http/transport.js'
 
 function describeStatus(status: number): string {
   return `HTTP ${status}`
@@ -13,7 +13,7 @@ const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
  * success. Both the status and the `result` field are checked: the Console
  * has answered errors with 200 and successes' bodies are what callers need.
  */
-export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string): ApiError | undefined {
+export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string, parsed?: ParsedAnswer | null): ApiError | undefined {
   if (status >= 300 && status < 400) {
     const target = location ? location.split('?')[0] : 'no Location'
     return new ApiError(
@@ -22,12 +22,9 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
       status
     )
   }
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
-  }
+  const answer = parsed === undefined ? parseAnswer(text) : parsed
+  if (!answer) return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
+  const body = answer.json
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const message = typeof record.message === 'string' ? record.message : undefined
   // The reference documents authentication failures by their bodies only (a

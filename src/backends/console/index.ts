@@ -11,18 +11,34 @@ import {
   findCanarytokens,
   searchStringFor,
   updateCanarytokenMemo,
+  type Canarytoken,
   type CanarytokenQuery,
   type FindCanarytokensOptions
 } from './canarytokens.js'
 import { acknowledgeIncident, deleteIncident, incidentPages, type IncidentPage, type IncidentQuery } from './incidents.js'
 import { withoutSecretFields } from '../../secret-fields.js'
-import { tokenRecord } from './records.js'
+import { listedRecord, tokenRecord } from './records.js'
 
 /** One page of a listing, as records. */
 export interface TokenPage {
-  tokens: TokenRecord[]
+  /**
+   * The page's tokens, each made a record as it is read: a listing reads
+   * most records once and drops them, so they die young instead of living
+   * as long as the page (with 500 a page, records made all at once outlive
+   * the garbage collector's young generation and make it grow).
+   */
+  tokens: Iterable<TokenRecord>
   /** 1-based */
   page: number
+}
+
+/** The page's tokens as records, one at a time, letting go of each raw token once its record is made (the page is ours alone). */
+function* records(tokens: (Canarytoken | undefined)[]): Generator<TokenRecord> {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    tokens[index] = undefined
+    if (token) yield listedRecord(token)
+  }
 }
 
 /**
@@ -126,7 +142,7 @@ export class ConsoleBackend implements CanarytokenBackend {
 
   /** Every page of tokens the Console can narrow to `query`; the caller filters further. */
   async *pages(query: CanarytokenQuery = {}): AsyncGenerator<TokenPage> {
-    for await (const page of canarytokenPages(this.transport, query)) yield { tokens: page.canarytokens.map(tokenRecord), page: page.page }
+    for await (const page of canarytokenPages(this.transport, query)) yield { tokens: records(page.canarytokens), page: page.page }
   }
 
   /** The tokens matching every option, each checked here too. */
