@@ -134,6 +134,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 8500:
 /***/ ((module) => {
 
@@ -278,8 +285,15 @@ function flushCompileCache() {
  * What plant-runner-canaries hands to its post step. It travels through
  * `core.saveState` (the runner's GITHUB_STATE file) and comes back as the
  * `STATE_runner-canary` variable of the post step: never through files of
- * our own. It holds no secret: not the keys, not the auth token (the post
- * step reads that from its inputs again, as the runner passes them).
+ * our own. It holds no Console secret: not the keys, not the auth token (the
+ * post step reads that from its inputs again, as the runner passes them).
+ *
+ * On a Canarytokens server it holds one: the token's manage auth, which the
+ * post step needs to read the token's history and which exists nowhere else
+ * (the server made it during the step; no input can carry it). State is the
+ * one channel that reaches this action's post step only: not the
+ * environment, outputs or files that later steps (and what they install)
+ * can read. Both steps mask it before anything could print it.
  *
  * This module imports nothing but node:path: the post entry reads the key
  * before deciding to load anything else.
@@ -322,7 +336,8 @@ function parseRunnerCanaryState(text) {
         Number.isSafeInteger(value.triggeredBefore) &&
         (value.plantedAt === undefined || Number.isSafeInteger(value.plantedAt)) &&
         Array.isArray(value.files) &&
-        value.files.every(isPlantedFile);
+        value.files.every(isPlantedFile) &&
+        (value.manageAuth === undefined || (typeof value.manageAuth === 'string' && value.manageAuth !== ''));
     if (!valid)
         throw new Error(`the state the main step saved (${RUNNER_CANARY_STATE}) is not one this version of the action wrote`);
     return value;
@@ -356,7 +371,7 @@ if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MO
     // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
     // first post step of a job compiles and caches them and the job's later post steps read them.
     const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1182));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2042));
     if (cached)
         setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
     await runPost();
