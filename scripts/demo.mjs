@@ -2,6 +2,7 @@
 // one realistic flow, each step started as the runner starts it:
 // create a Word-document token with its file -> fetch it -> update its memo -> delete it;
 // then a runner canary: plant it -> someone uses the keys -> the post step fails the job;
+// then the alert back to the team: report-incidents files one GitHub issue for the token (a GitHub stand-in);
 // then the same on a free Canarytokens server (its emulator): a Word document with its
 // file, read back and disabled with its manage auth, deleted; a runner canary caught by its history.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConsoleEmulator } from '../__tests__/emulator/emulator.mjs'
 import { CanarytokensServerEmulator } from '../__tests__/emulator/canarytokens-server/emulator.mjs'
+import { GitHubEmulator } from '../__tests__/emulator/github/emulator.mjs'
 import { postBundle, removeRunFolders, runAction } from './lib/run-action.mjs'
 
 const emulator = new ConsoleEmulator()
@@ -79,6 +81,27 @@ try {
     process.exitCode = 1
   } else {
     console.log('   The job fails, as it must: the run is to be treated as compromised; ~/.aws is gone again.\n')
+  }
+
+  // The alert reaches the team where it works: a scheduled workflow files one issue per triggered token.
+  const github = new GitHubEmulator({ repo: 'octo-org/octo-repo' })
+  await github.start()
+  try {
+    await step(
+      'A scheduled workflow files the incident as a GitHub issue and acknowledges it',
+      { operation: 'report-incidents', 'github-token': github.token, repository: 'octo-org/octo-repo', labels: 'canarytoken', acknowledge: 'true' },
+      { workspace, env: { GITHUB_API_URL: github.apiUrl } }
+    )
+    for (const issue of github.listIssues('octo-org/octo-repo')) {
+      console.log(`   GitHub issue #${issue.number}: ${issue.title} [${issue.labels.map((label) => label.name).join(', ')}]`)
+      // The incidents' table: time, source address, event, user agent (attacker's text, rendered as code).
+      const lines = String(issue.body).split('\n')
+      const header = lines.findIndex((line) => line.startsWith('|') && /time/i.test(line))
+      for (const line of lines.slice(Math.max(header, 0), Math.max(header, 0) + 3)) console.log(`     ${line}`)
+    }
+    console.log()
+  } finally {
+    await github.close()
   }
 } finally {
   await rm(home, { recursive: true, force: true })
