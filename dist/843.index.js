@@ -695,8 +695,11 @@ function errorMessage(error) {
 /* harmony export */   EE: () => (/* binding */ wasDoneByEarlierAttempt),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   ny: () => (/* binding */ reasonWithAttempts),
 /* harmony export */   r2: () => (/* binding */ removal)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
+
 /**
  * A failed Console call. The message names the HTTP status and the Console's
  * own message; `main` prefixes the operation. It never holds the request's
@@ -744,6 +747,11 @@ async function removal(answer) {
             return { result: 'success', alreadyDone: true };
         throw error;
     }
+}
+/** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
+function reasonWithAttempts(error) {
+    const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).replace(/\.+$/, '');
+    return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 
 
@@ -2617,36 +2625,17 @@ const cleanupOperation = (0,types/* defineOperation */.h9)({
             return cleanupResult(params, context, outcomes, read, []);
         }
         log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${(0,operations_outcomes/* counted */.hS)(toChange.length, 'Canarytoken')}, ${params.concurrency} at a time.`);
-        // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
-        let refusedBy;
-        await (0,bounded_pool/* mapWithConcurrency */.WS)(toChange, params.concurrency, async (item) => {
-            if (refusedBy) {
-                Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` });
-                return;
+        await (0,bounded_pool/* changeEach */.aq)(toChange, params.concurrency, async (item) => {
+            if (params.action === 'disable') {
+                await console.setAlerting({ id: item.canarytoken }, false);
+                return 'disabled';
             }
-            try {
-                if (params.action === 'delete') {
-                    const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents });
-                    Object.assign(item, { outcome: 'changed', message: `deleted${(0,operations_outcomes/* alreadyDoneSuffix */.wQ)(alreadyDone)}` });
-                }
-                else {
-                    await console.setAlerting({ id: item.canarytoken }, false);
-                    Object.assign(item, { outcome: 'changed', message: 'disabled' });
-                }
-            }
-            catch (error) {
-                if (params.action === 'delete' && (0,http_errors/* isNotFound */.c4)(error)) {
-                    // Gone between listing and deleting (another run, or a person): the goal holds.
-                    Object.assign(item, { outcome: 'skipped', message: 'already deleted' });
-                    return;
-                }
-                const reason = (0,errors/* errorMessage */.g)(error);
-                const message = error instanceof http_errors/* ApiError */.hD && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
-                if (error instanceof http_errors/* ApiError */.hD && error.failure === 'unauthorized')
-                    refusedBy ??= message;
-                Object.assign(item, { outcome: 'failed', message });
-                log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`);
-            }
+            const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents });
+            return `deleted${(0,operations_outcomes/* alreadyDoneSuffix */.wQ)(alreadyDone)}`;
+        }, {
+            // Gone between listing and deleting (another run, or a person): the goal holds.
+            gone: (error) => (params.action === 'delete' && (0,http_errors/* isNotFound */.c4)(error) ? 'already deleted' : undefined),
+            failed: (item, message) => log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)
         });
         const failed = toChange.filter((item) => item.outcome === 'failed').length;
         const changed = toChange.filter((item) => item.outcome === 'changed').length;
@@ -3049,11 +3038,6 @@ async function mintRunnerCanary(backend, params) {
     }
     return { token, reused, keys };
 }
-/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
-function reasonOf(error) {
-    const reason = (0,errors/* errorMessage */.g)(error).replace(/\.+$/, '');
-    return error instanceof http_errors/* ApiError */.hD && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
-}
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'];
 /** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
 const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
@@ -3111,7 +3095,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
         catch (error) {
             if (params.onConsoleError === 'fail')
                 throw error;
-            const reason = reasonOf(error);
+            const reason = (0,http_errors/* reasonWithAttempts */.ny)(error);
             context.log.warning(`plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`);
             return {
                 outputs: {},
@@ -3135,7 +3119,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
         }
         catch (error) {
             failure =
-                `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
+                `writing AWS profile '${params.profile}' failed: ${(0,http_errors/* reasonWithAttempts */.ny)(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
                     (files.length > 0 ? '; the post step removes what was written.' : '.');
         }
         const outputs = {
@@ -3324,7 +3308,7 @@ async function runnerCanaryPost(state, connect, log) {
                         seen = await incidentsSince(backend, state);
                     }
                     catch (error) {
-                        unread = reasonOf(error);
+                        unread = reasonWithAttempts(error);
                     }
                 }
                 const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords);
@@ -3363,7 +3347,7 @@ async function runnerCanaryPost(state, connect, log) {
             }
         }
         catch (error) {
-            const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${serverOf(backend, false)}.`;
+            const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}. Its alerts still come from ${serverOf(backend, false)}.`;
             if (state.onConsoleError === 'fail')
                 result.failure = message;
             else
@@ -3387,7 +3371,7 @@ async function runnerCanaryPost(state, connect, log) {
                 log.info(`Removed AWS profile '${state.profile}' (${file.role}): ${what}.`);
             }
             catch (error) {
-                log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonOf(error)}. Remove its section by hand.`);
+                log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonWithAttempts(error)}. Remove its section by hand.`);
             }
         }
         const folders = await removeCreatedFolders(state.files.flatMap((file) => file.createdFolders));
@@ -5491,11 +5475,14 @@ function unknownNameMessage(input, given, what, known) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ mapWithConcurrency),
+/* harmony export */   aq: () => (/* binding */ changeEach),
 /* harmony export */   ei: () => (/* binding */ concurrencyInput)
 /* harmony export */ });
 /* unused harmony exports CONSOLE_CONCURRENCY, CANARYTOKENS_SERVER_CONCURRENCY */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58175);
-/* harmony import */ var _http_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22530);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42602);
+/* harmony import */ var _http_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22530);
+
 
 
 
@@ -5510,7 +5497,7 @@ const CANARYTOKENS_SERVER_CONCURRENCY = 2;
 /** The `concurrency` input: how many items a bulk operation works on at once (the gate may allow fewer). */
 function concurrencyInput(inputs) {
     const fallback = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .chosenBackend */ .fn)(inputs) === 'canarytokens-server' ? CANARYTOKENS_SERVER_CONCURRENCY : CONSOLE_CONCURRENCY;
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .integerInput */ .$A)(inputs, 'concurrency', { min: 1, max: _http_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CONCURRENCY */ .f, fallback });
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .integerInput */ .$A)(inputs, 'concurrency', { min: 1, max: _http_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CONCURRENCY */ .f, fallback });
 }
 /**
  * Runs `work` on every item with at most `concurrency` at once, in order of
@@ -5529,6 +5516,38 @@ async function mapWithConcurrency(items, concurrency, work) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
     return results;
+}
+/**
+ * Changes every item, `concurrency` at a time, recording each outcome on
+ * it: `changed` with what `change` says it did, `skipped` when it was
+ * already gone, `failed` with the reason (and its attempts). A refused auth
+ * token refuses every request: after the first refusal no new request is
+ * started, and the items left are `failed` as "not tried", so every item is
+ * reported and none is silently left out.
+ */
+async function changeEach(items, concurrency, change, options = {}) {
+    let refusedBy;
+    await mapWithConcurrency(items, concurrency, async (item) => {
+        if (refusedBy) {
+            Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` });
+            return;
+        }
+        try {
+            Object.assign(item, { outcome: 'changed', message: await change(item) });
+        }
+        catch (error) {
+            const gone = options.gone?.(error);
+            if (gone !== undefined) {
+                Object.assign(item, { outcome: 'skipped', message: gone });
+                return;
+            }
+            const message = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .reasonWithAttempts */ .ny)(error);
+            if (error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && error.failure === 'unauthorized')
+                refusedBy ??= message;
+            Object.assign(item, { outcome: 'failed', message });
+            options.failed?.(item, message);
+        }
+    });
 }
 
 
@@ -6119,10 +6138,6 @@ function parseChange(inputs, operation, fallbackState) {
     };
 }
 const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
-function reasonOf(error) {
-    const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .errorMessage */ .g)(error);
-    return error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
-}
 async function changeResult(action, params, context, outcomes, tally, notes, failure) {
     const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
@@ -6192,36 +6207,19 @@ function changeOperation(action, fallbackState, description) {
             }
             if (params.dryRun)
                 return changeResult(action, params, context, outcomes, tally, []);
-            let refusedBy;
-            await (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithConcurrency */ .WS)(toChange, params.concurrency, async (item) => {
-                if (refusedBy) {
-                    Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` });
-                    return;
+            await (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .changeEach */ .aq)(toChange, params.concurrency, async (item) => {
+                if (action === 'acknowledge') {
+                    await console.acknowledgeIncident(item.id);
+                    return 'acknowledged';
                 }
-                try {
-                    if (action === 'acknowledge') {
-                        await console.acknowledgeIncident(item.id);
-                        Object.assign(item, { outcome: 'changed', message: 'acknowledged' });
-                    }
-                    else {
-                        // The reference's single delete takes acknowledged incidents (canarytools-python refuses others): acknowledge first, as the Console's bulk delete with include_unacknowledged does.
-                        if (!item.acknowledged)
-                            await console.acknowledgeIncident(item.id);
-                        await console.deleteIncident(item.id);
-                        Object.assign(item, { outcome: 'changed', message: item.acknowledged ? 'deleted' : 'acknowledged, then deleted' });
-                    }
-                }
-                catch (error) {
-                    if ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error)) {
-                        Object.assign(item, { outcome: 'skipped', message: 'already gone from the Console' });
-                        return;
-                    }
-                    const message = reasonOf(error);
-                    if (error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && error.failure === 'unauthorized')
-                        refusedBy ??= message;
-                    Object.assign(item, { outcome: 'failed', message });
-                    context.log.info(`Could not ${action} incident ${item.id}: ${message}`);
-                }
+                // The reference's single delete takes acknowledged incidents (canarytools-python refuses others): acknowledge first, as the Console's bulk delete with include_unacknowledged does.
+                if (!item.acknowledged)
+                    await console.acknowledgeIncident(item.id);
+                await console.deleteIncident(item.id);
+                return item.acknowledged ? 'deleted' : 'acknowledged, then deleted';
+            }, {
+                gone: (error) => ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error) ? 'already gone from the Console' : undefined),
+                failed: (item, message) => context.log.info(`Could not ${action} incident ${item.id}: ${message}`)
             });
             const failed = toChange.filter((item) => item.outcome === 'failed').length;
             const failure = failed > 0 ? `${failed} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(toChange.length, 'incident')} could not be ${PAST[action]} (the file named by the 'incidents-file' output and the job summary say why for each).` : undefined;

@@ -737,6 +737,7 @@ function codeSpan(untrusted, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./build/http/errors.js
+
 /**
  * A failed Console call. The message names the HTTP status and the Console's
  * own message; `main` prefixes the operation. It never holds the request's
@@ -784,6 +785,11 @@ async function removal(answer) {
             return { result: 'success', alreadyDone: true };
         throw error;
     }
+}
+/** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
+function reasonWithAttempts(error) {
+    const reason = errorMessage(error).replace(/\.+$/, '');
+    return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -3138,11 +3144,6 @@ async function mintRunnerCanary(backend, params) {
     }
     return { token, reused, keys };
 }
-/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
-function reasonOf(error) {
-    const reason = errorMessage(error).replace(/\.+$/, '');
-    return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
-}
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'];
 /** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
 const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
@@ -3200,7 +3201,7 @@ const plantRunnerCanariesOperation = defineOperation({
         catch (error) {
             if (params.onConsoleError === 'fail')
                 throw error;
-            const reason = reasonOf(error);
+            const reason = reasonWithAttempts(error);
             context.log.warning(`plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`);
             return {
                 outputs: {},
@@ -3224,7 +3225,7 @@ const plantRunnerCanariesOperation = defineOperation({
         }
         catch (error) {
             failure =
-                `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
+                `writing AWS profile '${params.profile}' failed: ${reasonWithAttempts(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
                     (files.length > 0 ? '; the post step removes what was written.' : '.');
         }
         const outputs = {
@@ -3413,7 +3414,7 @@ async function runnerCanaryPost(state, connect, log) {
                         seen = await incidentsSince(backend, state);
                     }
                     catch (error) {
-                        unread = reasonOf(error);
+                        unread = reasonWithAttempts(error);
                     }
                 }
                 const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords);
@@ -3452,7 +3453,7 @@ async function runnerCanaryPost(state, connect, log) {
             }
         }
         catch (error) {
-            const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${serverOf(backend, false)}.`;
+            const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}. Its alerts still come from ${serverOf(backend, false)}.`;
             if (state.onConsoleError === 'fail')
                 result.failure = message;
             else
@@ -3476,7 +3477,7 @@ async function runnerCanaryPost(state, connect, log) {
                 log.info(`Removed AWS profile '${state.profile}' (${file.role}): ${what}.`);
             }
             catch (error) {
-                log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonOf(error)}. Remove its section by hand.`);
+                log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonWithAttempts(error)}. Remove its section by hand.`);
             }
         }
         const folders = await removeCreatedFolders(state.files.flatMap((file) => file.createdFolders));

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors.js'
 import type { SuccessBody } from './transport.js'
 
 /** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
@@ -63,3 +64,9 @@ export async function removal(answer: Promise<SuccessBody>): Promise<RemovalAnsw
   }
 }
 
+
+/** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
+export function reasonWithAttempts(error: unknown): string {
+  const reason = errorMessage(error).replace(/\.+$/, '')
+  return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
+}

@@ -1,5 +1,6 @@
 import { chosenBackend, integerInput, type InputReader } from '../inputs.js'
 
+import { ApiError, reasonWithAttempts } from '../http/errors.js'
 import { MAX_CONCURRENCY } from '../http/gate.js'
 
 export { MAX_CONCURRENCY }
@@ -42,3 +43,52 @@ export async function mapWithConcurrency<Item, Result>(
   return results
 }
 
+
+/** One item of a bulk change; its outcome is recorded on it. */
+export interface ChangeItem {
+  outcome: string
+  message?: string
+}
+
+export interface ChangeEachOptions<Item> {
+  /** Whether a failure means the thing was already gone (the goal holds): the item is `skipped` with this message. */
+  gone?: (error: unknown) => string | undefined
+  /** Told about each failure, e.g. to log it. */
+  failed?: (item: Item, message: string) => void
+}
+
+/**
+ * Changes every item, `concurrency` at a time, recording each outcome on
+ * it: `changed` with what `change` says it did, `skipped` when it was
+ * already gone, `failed` with the reason (and its attempts). A refused auth
+ * token refuses every request: after the first refusal no new request is
+ * started, and the items left are `failed` as "not tried", so every item is
+ * reported and none is silently left out.
+ */
+export async function changeEach<Item extends ChangeItem>(
+  items: Item[],
+  concurrency: number,
+  change: (item: Item) => Promise<string>,
+  options: ChangeEachOptions<Item> = {}
+): Promise<void> {
+  let refusedBy: string | undefined
+  await mapWithConcurrency(items, concurrency, async (item) => {
+    if (refusedBy) {
+      Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` })
+      return
+    }
+    try {
+      Object.assign(item, { outcome: 'changed', message: await change(item) })
+    } catch (error) {
+      const gone = options.gone?.(error)
+      if (gone !== undefined) {
+        Object.assign(item, { outcome: 'skipped', message: gone })
+        return
+      }
+      const message = reasonWithAttempts(error)
+      if (error instanceof ApiError && error.failure === 'unauthorized') refusedBy ??= message
+      Object.assign(item, { outcome: 'failed', message })
+      options.failed?.(item, message)
+    }
+  })
+}

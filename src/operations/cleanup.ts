@@ -1,10 +1,10 @@
 import { dirname } from 'node:path'
 import type { ConsoleBackend } from '../backends/console/index.js'
 import type { TokenRecord } from '../backends/types.js'
-import { ApiError, isNotFound } from '../http/errors.js'
-import { errorMessage, InputError } from '../errors.js'
+import { isNotFound } from '../http/errors.js'
+import { InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
-import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
+import { changeEach, concurrencyInput } from './bounded-pool.js'
 import { alreadyDoneSuffix, counted } from './outcomes.js'
 import {
   FILTER_INPUTS,
@@ -309,34 +309,23 @@ const cleanupOperation = defineOperation<CleanupParams>({
     }
 
     log.info(`${params.action === 'delete' ? 'Deleting' : 'Disabling'} ${counted(toChange.length, 'Canarytoken')}, ${params.concurrency} at a time.`)
-    // A refused auth token refuses every request: stop starting new ones rather than send hundreds more.
-    let refusedBy: string | undefined
-    await mapWithConcurrency(toChange, params.concurrency, async (item) => {
-      if (refusedBy) {
-        Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` })
-        return
-      }
-      try {
-        if (params.action === 'delete') {
-          const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents })
-          Object.assign(item, { outcome: 'changed', message: `deleted${alreadyDoneSuffix(alreadyDone)}` })
-        } else {
+    await changeEach(
+      toChange,
+      params.concurrency,
+      async (item) => {
+        if (params.action === 'disable') {
           await console.setAlerting({ id: item.canarytoken }, false)
-          Object.assign(item, { outcome: 'changed', message: 'disabled' })
+          return 'disabled'
         }
-      } catch (error) {
-        if (params.action === 'delete' && isNotFound(error)) {
-          // Gone between listing and deleting (another run, or a person): the goal holds.
-          Object.assign(item, { outcome: 'skipped', message: 'already deleted' })
-          return
-        }
-        const reason = errorMessage(error)
-        const message = error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
-        if (error instanceof ApiError && error.failure === 'unauthorized') refusedBy ??= message
-        Object.assign(item, { outcome: 'failed', message })
-        log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)
+        const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents })
+        return `deleted${alreadyDoneSuffix(alreadyDone)}`
+      },
+      {
+        // Gone between listing and deleting (another run, or a person): the goal holds.
+        gone: (error) => (params.action === 'delete' && isNotFound(error) ? 'already deleted' : undefined),
+        failed: (item, message) => log.info(`Could not ${params.action} ${item.canarytoken}: ${message}`)
       }
-    })
+    )
     const failed = toChange.filter((item) => item.outcome === 'failed').length
     const changed = toChange.filter((item) => item.outcome === 'changed').length
     log.info(`${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}; ${failed} failed.`)

@@ -1,13 +1,13 @@
 import type { ConsoleBackend } from '../backends/console/index.js'
 import { INCIDENT_STATES, type IncidentState } from '../backends/console/incidents.js'
 import type { IncidentRecord, TokenRecord } from '../backends/types.js'
-import { ApiError, isNotFound } from '../http/errors.js'
-import { errorMessage, InputError } from '../errors.js'
+import { isNotFound } from '../http/errors.js'
+import { InputError } from '../errors.js'
 import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, type InputName, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
 import { writeItemList, writeTokenList, type ListNames } from '../publish/tokens-file.js'
-import { concurrencyInput, mapWithConcurrency } from './bounded-pool.js'
+import { changeEach, concurrencyInput } from './bounded-pool.js'
 import { matchesFilter, parseMemoPattern, type CanarytokenFilter } from './canarytoken-filter.js'
 import { isKnownKind, unknownKindMessage } from './kinds.js'
 import { counted } from './outcomes.js'
@@ -298,10 +298,6 @@ function parseChange(inputs: InputReader, operation: string, fallbackState: Inci
 
 const OUTCOME_ORDER: Record<IncidentOutcomeName, number> = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 }
 
-function reasonOf(error: unknown): string {
-  const reason = errorMessage(error)
-  return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
-}
 
 async function changeResult(action: IncidentAction, params: ChangeParams, context: OperationContext, outcomes: IncidentOutcome[], tally: FeedTally, notes: string[], failure?: string): Promise<OperationResult> {
   const count = (outcome: IncidentOutcomeName) => outcomes.filter((item) => item.outcome === outcome).length
@@ -373,33 +369,24 @@ function changeOperation(action: IncidentAction, fallbackState: IncidentState, d
       }
       if (params.dryRun) return changeResult(action, params, context, outcomes, tally, [])
 
-      let refusedBy: string | undefined
-      await mapWithConcurrency(toChange, params.concurrency, async (item) => {
-        if (refusedBy) {
-          Object.assign(item, { outcome: 'failed', message: `not tried: ${refusedBy}` })
-          return
-        }
-        try {
+      await changeEach(
+        toChange,
+        params.concurrency,
+        async (item) => {
           if (action === 'acknowledge') {
             await console.acknowledgeIncident(item.id)
-            Object.assign(item, { outcome: 'changed', message: 'acknowledged' })
-          } else {
-            // The reference's single delete takes acknowledged incidents (canarytools-python refuses others): acknowledge first, as the Console's bulk delete with include_unacknowledged does.
-            if (!item.acknowledged) await console.acknowledgeIncident(item.id)
-            await console.deleteIncident(item.id)
-            Object.assign(item, { outcome: 'changed', message: item.acknowledged ? 'deleted' : 'acknowledged, then deleted' })
+            return 'acknowledged'
           }
-        } catch (error) {
-          if (isNotFound(error)) {
-            Object.assign(item, { outcome: 'skipped', message: 'already gone from the Console' })
-            return
-          }
-          const message = reasonOf(error)
-          if (error instanceof ApiError && error.failure === 'unauthorized') refusedBy ??= message
-          Object.assign(item, { outcome: 'failed', message })
-          context.log.info(`Could not ${action} incident ${item.id}: ${message}`)
+          // The reference's single delete takes acknowledged incidents (canarytools-python refuses others): acknowledge first, as the Console's bulk delete with include_unacknowledged does.
+          if (!item.acknowledged) await console.acknowledgeIncident(item.id)
+          await console.deleteIncident(item.id)
+          return item.acknowledged ? 'deleted' : 'acknowledged, then deleted'
+        },
+        {
+          gone: (error) => (isNotFound(error) ? 'already gone from the Console' : undefined),
+          failed: (item, message) => context.log.info(`Could not ${action} incident ${item.id}: ${message}`)
         }
-      })
+      )
       const failed = toChange.filter((item) => item.outcome === 'failed').length
       const failure = failed > 0 ? `${failed} of ${counted(toChange.length, 'incident')} could not be ${PAST[action]} (the file named by the 'incidents-file' output and the job summary say why for each).` : undefined
       return changeResult(action, params, context, outcomes, tally, [], failure)

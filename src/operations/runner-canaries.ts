@@ -1,6 +1,6 @@
 import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
 import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
-import { ApiError, isNotFound } from '../http/errors.js'
+import { ApiError, isNotFound, reasonWithAttempts } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type InputReader } from '../inputs.js'
 import { checkServerMemoLength, refuseReuseOnServer } from './canarytokens.js'
@@ -152,11 +152,6 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   return { token, reused, keys }
 }
 
-/** An error's message as a clause: its own final period goes, so the sentence around it has one. */
-function reasonOf(error: unknown): string {
-  const reason = errorMessage(error).replace(/\.+$/, '')
-  return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
-}
 
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'] as const
 
@@ -216,7 +211,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       minted = await mintRunnerCanary(context.backend, params)
     } catch (error) {
       if (params.onConsoleError === 'fail') throw error
-      const reason = reasonOf(error)
+      const reason = reasonWithAttempts(error)
       context.log.warning(
         `plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`
       )
@@ -243,7 +238,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       files.push(await appendProfile(params.paths.config, 'config', params.profile, [`region = ${params.region}`]))
     } catch (error) {
       failure =
-        `writing AWS profile '${params.profile}' failed: ${reasonOf(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
+        `writing AWS profile '${params.profile}' failed: ${reasonWithAttempts(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
         (files.length > 0 ? '; the post step removes what was written.' : '.')
     }
 
@@ -465,7 +460,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
           try {
             seen = await incidentsSince(backend, state)
           } catch (error) {
-            unread = reasonOf(error)
+            unread = reasonWithAttempts(error)
           }
         }
         const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
@@ -503,7 +498,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonOf(error)}. Its alerts still come from ${serverOf(backend, false)}.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}. Its alerts still come from ${serverOf(backend, false)}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {
@@ -523,7 +518,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
               : `it was no longer in ${file.path}`
         log.info(`Removed AWS profile '${state.profile}' (${file.role}): ${what}.`)
       } catch (error) {
-        log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonOf(error)}. Remove its section by hand.`)
+        log.warning(`Could not remove AWS profile '${state.profile}' from ${file.path}: ${reasonWithAttempts(error)}. Remove its section by hand.`)
       }
     }
     const folders = await removeCreatedFolders(state.files.flatMap((file) => file.createdFolders))
