@@ -122,7 +122,7 @@ describe('the API switch', () => {
 
     // A disabled API refuses keys as the documented auth failure.
     const refused = await action('list-api-keys', {}, DEBUG)
-    expectFailure(refused, /^list-api-keys failed: HTTP 401: the Console rejected the auth token \(Unauthorized\)/)
+    expectFailure(refused, /^list-api-keys failed: HTTP 401: the Console rejected the auth token \(Unauthorized\)\. .*a disabled API refuses every key until it is enabled again in the Console's Global Settings/)
     expectNoSecretsVisible(refused, [AUTH_TOKEN])
 
     // "If the API is not already enabled this can only be achieved by logging into the Console and enabling the setting from your Global Settings page."

@@ -4217,7 +4217,7 @@ function errorForAnswer(status, contentType, text, location, parsed) {
     // The reference documents authentication failures by their bodies only (a
     // bad `auth_token` parameter, a bad header), not by status: both are read.
     if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
-        return new ApiError(`${dialect_describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`, 'unauthorized', status, message);
+        return new ApiError(`${dialect_describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`, 'unauthorized', status, message);
     }
     if (status < 200 || status >= 300) {
         return new ApiError(`${dialect_describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);

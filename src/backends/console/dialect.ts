@@ -31,7 +31,7 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   // bad `auth_token` parameter, a bad header), not by status: both are read.
   if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
     return new ApiError(
-      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token' and that the key may do this.`,
+      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`,
       'unauthorized',
       status,
       message
