@@ -440,7 +440,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
  */
 
 const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59843));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93355));
 // Written as soon as the step is waiting for its first request, not at exit (compile-cache.ts).
 if (cached)
     setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);

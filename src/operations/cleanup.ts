@@ -5,6 +5,7 @@ import { isNotFound } from '../http/errors.js'
 import { InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { changeEach, concurrencyInput } from './bounded-pool.js'
+import { IdSet } from './id-set.js'
 import { alreadyDoneSuffix, counted } from './outcomes.js'
 import {
   FILTER_INPUTS,
@@ -75,12 +76,11 @@ async function* matchingTokens(console: ConsoleBackend, filter: CanarytokenFilte
       : 'Listing every Canarytoken; the filters are checked here.'
   )
   // A Console that pages by offset could show a token twice: it is counted and changed once.
-  const seen = new Set<string>()
+  const seen = new IdSet()
   for await (const page of console.pages(query)) {
     walk.pages++
     for (const token of page.tokens) {
-      if (seen.has(token.id)) continue
-      seen.add(token.id)
+      if (!seen.add(token.id)) continue
       walk.read++
       if (matchesFilter(filter, token)) {
         walk.matched++
