@@ -107,6 +107,22 @@ describe('list-incidents', () => {
     expect(fileItems(since).map((item) => item.id)).toEqual([later.id])
   })
 
+  it('takes a /regex/ memo-pattern (RE2) on every incident operation, and refuses a backtracking one before any request', async () => {
+    const { aws, first, second } = seed()
+    const listed = await action('list-incidents', { 'memo-pattern': '/^deploy .* main$/' })
+    expectSuccess(listed)
+    expect(fileItems(listed).map((item) => [item.canarytoken, item.id])).toEqual([[aws.canarytoken, first.id]])
+    for (const operation of ['acknowledge-incidents', 'delete-incidents']) {
+      const dry = await action(operation, { 'memo-pattern': '/^release/', 'incident-state': 'all', 'dry-run': 'true' })
+      expectSuccess(dry)
+      expect(fileItems(dry).map((item) => [item.id, item.outcome])).toEqual([[second.id, 'dry-run']])
+    }
+    emulator.clearRequests()
+    const refused = await action('list-incidents', { 'memo-pattern': '/(a)\\1/' })
+    expectFailure(refused, /^Input 'memo-pattern' is not a valid RE2 regular expression/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
   it('refuses a wrong incident-state before any request, naming the near miss', async () => {
     const run = await action('list-incidents', { 'incident-state': 'acknowleged' })
     expectFailure(run, /Input 'incident-state' must be one of: unacknowledged, acknowledged, all; 'acknowleged' is not; did you mean 'acknowledged'\?/)

@@ -105,13 +105,13 @@ describe('incidentPages', () => {
 describe('the selection', () => {
   const record = (fields: Partial<IncidentRecord> = {}): IncidentRecord => ({ id: 'k', canarytoken: 'tok', memo: 'deploy main', kind: 'aws-id', srcHost: '', created: new Date(0), acknowledged: false, updatedId: 10, flockId: 'flock:default', ...fields })
 
-  it('refuses a wrong incident-state with the near miss, before any request', () => {
-    expect(() => parseIncidentSelection(inputsFrom({ 'incident-state': 'unacknowleged' }), 'unacknowledged')).toThrow(/one of: unacknowledged, acknowledged, all; 'unacknowleged' is not; did you mean 'unacknowledged'\?/)
-    expect(() => parseIncidentSelection(inputsFrom({ 'incidents-since': '-1' }), 'all')).toThrow(InputError)
+  it('refuses a wrong incident-state with the near miss, before any request', async () => {
+    await expect(parseIncidentSelection(inputsFrom({ 'incident-state': 'unacknowleged' }), 'unacknowledged')).rejects.toThrow(/one of: unacknowledged, acknowledged, all; 'unacknowleged' is not; did you mean 'unacknowledged'\?/)
+    await expect(parseIncidentSelection(inputsFrom({ 'incidents-since': '-1' }), 'all')).rejects.toThrow(InputError)
   })
 
-  it('matches the token by its id, the state, incidents-since and the token filters', () => {
-    const selection = parseIncidentSelection(inputsFrom({ canarytoken: 'tok', 'memo-pattern': 'deploy *', kind: 'aws-id', 'incidents-since': '9' }), 'unacknowledged')
+  it('matches the token by its id, the state, incidents-since and the token filters', async () => {
+    const selection = await parseIncidentSelection(inputsFrom({ canarytoken: 'tok', 'memo-pattern': 'deploy *', kind: 'aws-id', 'incidents-since': '9' }), 'unacknowledged')
     expect(matchesSelection(selection, record())).toBe(true)
     expect(matchesSelection(selection, record({ canarytoken: 'other' }))).toBe(false)
     expect(matchesSelection(selection, record({ acknowledged: true }))).toBe(false)
@@ -128,14 +128,17 @@ describe('report-incidents inputs', () => {
   })
 
   const env = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_API_URL: 'https://api.github.com' }
-  it('refuses an empty github-token naming the input and the permission', () => {
-    expect(() => parseReport(inputsFrom({}), env)).toThrow(/'github-token' is empty.*permissions: issues: write/)
+  it('refuses an empty github-token naming the input and the permission', async () => {
+    await expect(parseReport(inputsFrom({}), env)).rejects.toThrow(/'github-token' is empty.*permissions: issues: write/)
+    // One that cannot be a token is never sent (nor could it be masked).
+    await expect(parseReport(inputsFrom({ 'github-token': 'abc1234' }), env)).rejects.toThrow(/'github-token'/)
+    await expect(parseReport(inputsFrom({ 'github-token': 'ghs_0123456789\nabcdef' }), env)).rejects.toThrow(/'github-token'/)
   })
-  it('checks repository and GITHUB_API_URL before any request', () => {
-    expect(() => parseReport(inputsFrom({ 'github-token': 'x', repository: 'https://github.com/a/b' }), env)).toThrow(/'owner\/name'.*not a URL/)
-    expect(() => parseReport(inputsFrom({ 'github-token': 'x', repository: 'a/b/c' }), env)).toThrow(/'repository'/)
-    expect(() => parseReport(inputsFrom({ 'github-token': 'x' }), { ...env, GITHUB_API_URL: 'http://ghe.example.com/api/v3' })).toThrow(/https/)
-    const params = parseReport(inputsFrom({ 'github-token': 'x', labels: 'canarytoken, security', assignees: '@octocat' }), { GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })
+  it('checks repository and GITHUB_API_URL before any request', async () => {
+    await expect(parseReport(inputsFrom({ 'github-token': 'ghs_unit0123456789', repository: 'https://github.com/a/b' }), env)).rejects.toThrow(/'owner\/name'.*not a URL/)
+    await expect(parseReport(inputsFrom({ 'github-token': 'ghs_unit0123456789', repository: 'a/b/c' }), env)).rejects.toThrow(/'repository'/)
+    await expect(parseReport(inputsFrom({ 'github-token': 'ghs_unit0123456789' }), { ...env, GITHUB_API_URL: 'http://ghe.example.com/api/v3' })).rejects.toThrow(/https/)
+    const params = await parseReport(inputsFrom({ 'github-token': 'ghs_unit0123456789', labels: 'canarytoken, security', assignees: '@octocat' }), { GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })
     expect([params.repository, params.labels, params.assignees, params.apiUrl, params.maxIssues]).toEqual([{ owner: 'o', repo: 'r' }, ['canarytoken', 'security'], ['octocat'], 'https://ghe.example.com/api/v3', 20])
   })
 })

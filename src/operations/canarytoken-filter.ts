@@ -252,12 +252,17 @@ export function parseCreatedBefore(text: string, nowMs: number): { epochSeconds:
   )
 }
 
+/** A `memo-pattern` as every operation reads it: RE2 loaded first when it is a regular expression. */
+export async function memoPatternInput(text: string): Promise<MemoPattern> {
+  if (isRegexPattern(text)) await loadRegexEngine()
+  return parseMemoPattern(text)
+}
+
 /** Reads the filter inputs; every mistake is an InputError naming the input. `nowMs` fixes "now" for ages. */
 export async function parseCanarytokenFilter(inputs: InputReader, nowMs: number): Promise<CanarytokenFilter> {
   const filter: CanarytokenFilter = {}
   const memoPattern = inputs.get('memo-pattern')
-  if (memoPattern && isRegexPattern(memoPattern)) await loadRegexEngine()
-  if (memoPattern) filter.memoPattern = parseMemoPattern(memoPattern)
+  if (memoPattern) filter.memoPattern = await memoPatternInput(memoPattern)
   const kind = inputs.get('kind')
   if (kind) {
     if (!isKnownKind(kind)) throw new InputError(unknownKindMessage(kind))

@@ -8,7 +8,7 @@ import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
 import { writeItemList, writeTokenList, type ListNames } from '../publish/tokens-file.js'
 import { changeEach, concurrencyInput } from './bounded-pool.js'
-import { matchesFilter, parseMemoPattern, type CanarytokenFilter } from './canarytoken-filter.js'
+import { matchesFilter, memoPatternInput, type CanarytokenFilter } from './canarytoken-filter.js'
 import { isKnownKind, unknownKindMessage } from './kinds.js'
 import { counted } from './outcomes.js'
 import { CONSOLE_ONLY, EVERY_BACKEND, consoleOf, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
@@ -73,7 +73,7 @@ function stateInput(inputs: InputReader, fallback: IncidentState): IncidentState
 }
 
 /** Reads the selection inputs, every mistake an InputError naming the input; sends nothing. */
-export function parseIncidentSelection(inputs: InputReader, fallbackState: IncidentState): IncidentSelection {
+export async function parseIncidentSelection(inputs: InputReader, fallbackState: IncidentState): Promise<IncidentSelection> {
   const onServer = chosenBackend(inputs) === 'canarytokens-server'
   if (onServer) refuseOnServer(inputs)
   const selection: IncidentSelection = { state: stateInput(inputs, fallbackState), filter: {} }
@@ -84,7 +84,7 @@ export function parseIncidentSelection(inputs: InputReader, fallbackState: Incid
     selection.canarytoken = canarytoken
   }
   const memoPattern = inputs.get('memo-pattern')
-  if (memoPattern) selection.filter.memoPattern = parseMemoPattern(memoPattern)
+  if (memoPattern) selection.filter.memoPattern = await memoPatternInput(memoPattern)
   const kind = inputs.get('kind')
   if (kind) {
     const backend = onServer ? 'canarytokens-server' : 'console'
@@ -224,7 +224,7 @@ const listIncidentsOperation = defineOperation<ListParams>({
   requires: [],
   accepts: [...INCIDENT_FILTER_INPUTS, 'manage-auth'],
   outputs: ['count', 'incidents', 'incidents-file', 'max-updated-id'],
-  parse: (inputs) => ({ selection: parseIncidentSelection(inputs, 'unacknowledged') }),
+  parse: async (inputs) => ({ selection: await parseIncidentSelection(inputs, 'unacknowledged') }),
   async run({ selection }, context) {
     const tally: FeedTally = { read: 0, pages: 0, deviceIncidents: 0, unreadable: 0 }
     const rows: string[][] = []
@@ -281,8 +281,8 @@ interface ChangeParams {
   concurrency: number
 }
 
-function parseChange(inputs: InputReader, operation: string, fallbackState: IncidentState): ChangeParams {
-  const selection = parseIncidentSelection(inputs, fallbackState)
+async function parseChange(inputs: InputReader, operation: string, fallbackState: IncidentState): Promise<ChangeParams> {
+  const selection = await parseIncidentSelection(inputs, fallbackState)
   if (!booleanInput(inputs, 'all') && !hasIncidentFilter(selection)) {
     throw new InputError(
       `Operation '${operation}' needs at least one filter (canarytoken, flock-id, memo-pattern, kind, incidents-since), or 'all: true' to work on every ${selection.state} Canarytoken incident.`

@@ -1,3 +1,4 @@
+import { checkSecretInput } from '../secrets.js'
 import type { IncidentRecord } from '../backends/types.js'
 import { ApiError, isNotFound } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
@@ -35,13 +36,15 @@ function listInput(raw: string): string[] {
 }
 
 /** Checks every input before any request; reads GITHUB_REPOSITORY and GITHUB_API_URL from the runner. */
-export function parseReport(inputs: InputReader, env: NodeJS.ProcessEnv): ReportParams {
+export async function parseReport(inputs: InputReader, env: NodeJS.ProcessEnv): Promise<ReportParams> {
   const githubToken = inputs.get('github-token')
   if (!githubToken) {
     throw new InputError(
       "Input 'github-token' is empty: report-incidents writes GitHub issues with it. Leave it at its default (the job's GITHUB_TOKEN) and give the job 'permissions: issues: write', or pass a token that may write issues."
     )
   }
+  // Masked by main before this runs; one that cannot be a token (too short to mask, a line break) is never sent.
+  checkSecretInput('github-token', githubToken)
   const repositoryText = inputs.get('repository') || env.GITHUB_REPOSITORY || ''
   const [owner = '', repo = '', ...rest] = repositoryText.split('/')
   if (!repositoryText || rest.length > 0 || !OWNER.test(owner) || !REPO_NAME.test(repo) || repo === '.' || repo === '..') {
@@ -72,7 +75,7 @@ export function parseReport(inputs: InputReader, env: NodeJS.ProcessEnv): Report
     acknowledge: booleanInput(inputs, 'acknowledge'),
     maxIssues: integerInput(inputs, 'max-issues', { min: 0, max: 1000, fallback: Number(INPUT_DEFAULTS['max-issues']) }) as number,
     dryRun: booleanInput(inputs, 'dry-run'),
-    selection: parseIncidentSelection(inputs, 'unacknowledged')
+    selection: await parseIncidentSelection(inputs, 'unacknowledged')
   }
 }
 
