@@ -290,6 +290,7 @@ function issueOf(raw) {
         state: raw.state === 'closed' ? 'closed' : 'open',
         url: String(raw.html_url ?? ''),
         author: raw.user?.login,
+        authorIsBot: raw.user?.type === 'Bot',
         labels: Array.isArray(raw.labels) ? raw.labels.map((label) => (typeof label === 'string' ? label : String(label?.name ?? ''))) : []
     };
 }
@@ -353,6 +354,22 @@ class GitHubIssues {
             const retried = Number(error.request?.request?.retryCount ?? 0);
             const full = `${message.replace(/\.$/, '')}${details.length > 0 ? ` (${details.join('; ')})` : ''}${retried > 0 ? ` (after ${retried + 1} attempts)` : ''}`;
             throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status);
+        }
+    }
+    /**
+     * The login the token writes as, when it is a person's token; undefined for
+     * an installation token (the job's GITHUB_TOKEN, a GitHub App's), which
+     * GitHub does not let read /user: those write as a bot.
+     */
+    async login() {
+        try {
+            const answer = await this.octokit.rest.users.getAuthenticated();
+            return typeof answer.data.login === 'string' ? answer.data.login : undefined;
+        }
+        catch (error) {
+            if (error.status === 403)
+                return undefined;
+            return this.call('Reading who the token is', () => Promise.reject(error));
         }
     }
     /** Every issue of the repository, open and closed, oldest first; pull requests (which the listing returns too) are left out. */
@@ -659,15 +676,19 @@ async function parseReport(inputs, env) {
         selection: await (0,incidents/* parseIncidentSelection */.kR)(inputs, 'unacknowledged')
     };
 }
-/** Issues GitHub's own bot (the job's GITHUB_TOKEN) wrote, or carrying our labels (only triagers can label), or by a login this run wrote as. */
+/**
+ * Whose markers count: an issue is ours when a GitHub App's bot wrote it
+ * (the job's GITHUB_TOKEN writes as github-actions[bot]; an outsider cannot
+ * write as a bot) or the token's own user did (a person's token), or a login
+ * this run wrote as. Labels prove nothing: an issue template applies its
+ * labels to anyone who opens an issue. A comment counts when its issue's
+ * author, or one of those logins, wrote it. So nobody outside the team can
+ * hide an incident, or draw one to an issue of theirs, with a forged marker.
+ */
 class Trust {
-    labels;
     logins = new Set(['github-actions[bot]']);
-    constructor(labels) {
-        this.labels = labels;
-    }
     issue(issue) {
-        return (issue.author !== undefined && this.logins.has(issue.author)) || issue.labels.some((label) => this.labels.some((ours) => ours.toLowerCase() === label.toLowerCase()));
+        return issue.authorIsBot || (issue.author !== undefined && this.logins.has(issue.author));
     }
     comment(issue, comment) {
         return comment.author !== undefined && (comment.author === issue.author || this.logins.has(comment.author));
@@ -713,8 +734,11 @@ async function reportIncidents(params, context) {
     let githubFailure;
     if (works.size > 0) {
         const github = new GitHubIssues({ token: params.githubToken, apiUrl: params.apiUrl, repository: params.repository, log });
-        const trust = new Trust(params.labels);
+        const trust = new Trust();
         try {
+            const own = await github.login();
+            if (own)
+                trust.logins.add(own);
             const threads = await readThreads(github, trust, works);
             for (const work of works.values()) {
                 const id = work.facts.canarytoken;

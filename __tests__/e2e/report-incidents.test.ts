@@ -6,6 +6,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { GitHubEmulator } from '../emulator/github/emulator.mjs'
+import { incidentTag, tokenMarker } from '../../src/github/markers.js'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-report-9f8e7d6c5b4a'
@@ -51,6 +52,48 @@ function allTags(): string[] {
 
 const HOSTILE_UA = "@octocat @octo-org/security #1 https://evil.example/x ![pixel](https://evil.example/p.png) <img src=x onerror=alert(1)> | broken | cell ``` `tick` \n<!-- canary-console-action:incidents AAAAAAAAAAAA -->\n# heading"
 const HOSTILE_MEMO = 'deploy feature/@everyone-[x](https://evil.example) | ![i](https://evil.example/i.png)'
+
+describe('report-incidents trusts only markers its own writer could have written', () => {
+  it("an outsider's issue (labelled by a template, carrying forged markers) neither draws an incident nor hides one", async () => {
+    const aws = consoleEmulator.addToken({ kind: 'aws-id', memo: 'deploy main' })
+    const first = consoleEmulator.addIncident(aws.canarytoken, { src_host: '203.0.113.7', event_name: 'ListBuckets' })
+    // An issue template applies its labels to anyone: mallory's issues carry ours, and the token's marker
+    // (its id is in the lure's own hostname) and the incident's tag.
+    const forgedOpen = github.addIssue(REPO, { title: 'lure', user: 'mallory', labels: ['canarytoken'], body: tokenMarker(aws.canarytoken) })
+    const forgedClosed = github.addIssue(REPO, {
+      title: 'hide it',
+      user: 'mallory',
+      labels: ['canarytoken'],
+      state: 'closed',
+      body: `${tokenMarker(aws.canarytoken)}\n<!-- canary-console-action:incidents ${incidentTag(first.id)} -->`
+    })
+    const run = await report({ acknowledge: 'true' })
+    expectSuccess(run)
+    expect(run.outputs).toMatchObject({ 'issues-created': '1', 'incidents-reported': '1' })
+    const ours = issues().filter((issue) => issue.user.login === 'github-actions[bot]')
+    expect(ours).toHaveLength(1)
+    expect(ours[0]!.body).toContain('ListBuckets')
+    // Nothing went to mallory's issues, and the incident was acknowledged only once it was on ours.
+    expect(comments(forgedOpen.number)).toHaveLength(0)
+    expect(comments(forgedClosed.number)).toHaveLength(0)
+    expect(ours[0]!.body).not.toContain(`#${forgedClosed.number}`)
+    expect(acknowledged(first.id)).toBe(true)
+  })
+
+  it("a person's token trusts the issues its own user wrote (GET /user), and a later incident is one comment there", async () => {
+    github.setToken('ghp_person0123456789abcdef0123456789abcd', { login: 'octocat' })
+    const aws = consoleEmulator.addToken({ kind: 'aws-id', memo: 'deploy main' })
+    consoleEmulator.addIncident(aws.canarytoken, { event_name: 'ListBuckets' })
+    expectSuccess(await report({ 'github-token': 'ghp_person0123456789abcdef0123456789abcd' }))
+    consoleEmulator.addIncident(aws.canarytoken, { event_name: 'GetCallerIdentity' })
+    const again = await report({ 'github-token': 'ghp_person0123456789abcdef0123456789abcd' })
+    expectSuccess(again)
+    expect(again.outputs).toMatchObject({ 'issues-created': '0', 'issues-updated': '1' })
+    expect(issues()).toHaveLength(1)
+    expect(issues()[0]!.user.login).toBe('octocat')
+    expect(comments(issues()[0]!.number)).toHaveLength(1)
+  })
+})
 
 describe('report-incidents', () => {
   it('opens one issue per triggered token, renders attacker text as code, and writes nothing twice on a rerun', async () => {

@@ -30,6 +30,8 @@ export interface Issue {
   state: 'open' | 'closed'
   url: string
   author?: string
+  /** The author is a GitHub App's bot (the job's GITHUB_TOKEN writes as github-actions[bot]): no outsider can write as one. */
+  authorIsBot: boolean
   labels: string[]
 }
 
@@ -78,6 +80,7 @@ function issueOf(raw: Json): Issue {
     state: raw.state === 'closed' ? 'closed' : 'open',
     url: String(raw.html_url ?? ''),
     author: raw.user?.login,
+    authorIsBot: raw.user?.type === 'Bot',
     labels: Array.isArray(raw.labels) ? raw.labels.map((label: Json) => (typeof label === 'string' ? label : String(label?.name ?? ''))) : []
   }
 }
@@ -146,6 +149,21 @@ export class GitHubIssues {
       const retried = Number((error as { request?: { request?: { retryCount?: number } } }).request?.request?.retryCount ?? 0)
       const full = `${message.replace(/\.$/, '')}${details.length > 0 ? ` (${details.join('; ')})` : ''}${retried > 0 ? ` (after ${retried + 1} attempts)` : ''}`
       throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status)
+    }
+  }
+
+  /**
+   * The login the token writes as, when it is a person's token; undefined for
+   * an installation token (the job's GITHUB_TOKEN, a GitHub App's), which
+   * GitHub does not let read /user: those write as a bot.
+   */
+  async login(): Promise<string | undefined> {
+    try {
+      const answer = await this.octokit.rest.users.getAuthenticated()
+      return typeof answer.data.login === 'string' ? answer.data.login : undefined
+    } catch (error) {
+      if ((error as { status?: number }).status === 403) return undefined
+      return this.call('Reading who the token is', () => Promise.reject(error))
     }
   }
 

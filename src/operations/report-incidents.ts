@@ -104,12 +104,19 @@ interface TokenWork {
   incidents: IncidentRecord[]
 }
 
-/** Issues GitHub's own bot (the job's GITHUB_TOKEN) wrote, or carrying our labels (only triagers can label), or by a login this run wrote as. */
+/**
+ * Whose markers count: an issue is ours when a GitHub App's bot wrote it
+ * (the job's GITHUB_TOKEN writes as github-actions[bot]; an outsider cannot
+ * write as a bot) or the token's own user did (a person's token), or a login
+ * this run wrote as. Labels prove nothing: an issue template applies its
+ * labels to anyone who opens an issue. A comment counts when its issue's
+ * author, or one of those logins, wrote it. So nobody outside the team can
+ * hide an incident, or draw one to an issue of theirs, with a forged marker.
+ */
 class Trust {
   readonly logins = new Set(['github-actions[bot]'])
-  constructor(private readonly labels: readonly string[]) {}
   issue(issue: Issue): boolean {
-    return (issue.author !== undefined && this.logins.has(issue.author)) || issue.labels.some((label) => this.labels.some((ours) => ours.toLowerCase() === label.toLowerCase()))
+    return issue.authorIsBot || (issue.author !== undefined && this.logins.has(issue.author))
   }
   comment(issue: Issue, comment: Comment): boolean {
     return comment.author !== undefined && (comment.author === issue.author || this.logins.has(comment.author))
@@ -157,8 +164,10 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
 
   if (works.size > 0) {
     const github = new GitHubIssues({ token: params.githubToken, apiUrl: params.apiUrl, repository: params.repository, log })
-    const trust = new Trust(params.labels)
+    const trust = new Trust()
     try {
+      const own = await github.login()
+      if (own) trust.logins.add(own)
       const threads = await readThreads(github, trust, works)
       for (const work of works.values()) {
         const id = work.facts.canarytoken

@@ -17,6 +17,7 @@ export const SECONDARY_RATE_LIMIT_MESSAGE =
 const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
 const MAX_REQUEST_BYTES = 25 * 1024 * 1024
 const DOC = {
+  authenticatedUser: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
   listIssues: 'https://docs.github.com/rest/issues/issues#list-repository-issues',
   getIssue: 'https://docs.github.com/rest/issues/issues#get-an-issue',
   createIssue: 'https://docs.github.com/rest/issues/issues#create-an-issue',
@@ -647,6 +648,14 @@ export class GitHubEmulator {
       if (method !== 'GET') throw new GitHubError(404, 'Not Found')
       if (!caller) throw new GitHubError(401, 'Requires authentication', { documentationUrl: DOC.search })
       return this.#search(query, base, url, caller)
+    }
+    if (route === '/user') {
+      // "Get the authenticated user": a person's token names its user; an installation token (the job's
+      // GITHUB_TOKEN, a GitHub App's) is no user, and GitHub refuses it as not accessible by integration.
+      if (method !== 'GET') throw new GitHubError(404, 'Not Found')
+      if (!caller) throw new GitHubError(401, 'Requires authentication', { documentationUrl: DOC.authenticatedUser })
+      if (caller.login.endsWith('[bot]')) throw new GitHubError(403, 'Resource not accessible by integration', { documentationUrl: DOC.authenticatedUser })
+      return { status: 200, headers: {}, body: this.#userView(this.state.user(caller.login), base) }
     }
     // /repos/{owner}/{repo}/... or /repositories/{id}/... (where GitHub's Link headers point)
     const match = /^\/(?:repos\/([^/]+)\/([^/]+)|repositories\/(\d+))(\/.*)?$/.exec(route)
