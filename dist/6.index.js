@@ -7231,8 +7231,8 @@ function checkSecretInput(inputName, value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
     }
 }
-/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
-const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i;
+/** Names of `key = value` (or `key: value`) lines whose values are credentials (AWS, WireGuard, Slack, a kubeconfig's client-key-data, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$|key-data$|certificate-data$/i;
 /** A bare line that looks like a credential: one long word, no spaces. */
 const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/;
 /**

@@ -61,8 +61,8 @@ export function checkSecretInput(inputName: string, value: string): void {
   }
 }
 
-/** Names of `key = value` lines whose values are credentials (AWS, WireGuard, Slack, Python client config...). */
-const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$/i
+/** Names of `key = value` (or `key: value`) lines whose values are credentials (AWS, WireGuard, Slack, a kubeconfig's client-key-data, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$|key-data$|certificate-data$/i
 /** A bare line that looks like a credential: one long word, no spaces. */
 const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/
 

@@ -130,6 +130,10 @@ describe('create-canarytoken on a Canarytokens server', () => {
     const kubeconfig = await readFile(kube.outputs['file-path'] as string, 'utf8')
     expect(kubeconfig).toBe(Buffer.from(dropOf(kube).kubeconfig, 'base64').toString('utf8'))
     expect(await mode(kube.outputs['file-path'] as string)).toBe(0o600)
+    // The runner masks line by line: the client key itself is masked, so a later `cat` of the file shows ***.
+    const clientKey = /client-key-data: (\S+)/.exec(kubeconfig)?.[1]
+    expect(clientKey).toBeTruthy()
+    expect(kube.masks).toContain(clientKey)
   })
 
   it('writes the QR code as a PNG (the server carries it as a data URI)', async () => {

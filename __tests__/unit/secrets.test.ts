@@ -52,6 +52,16 @@ describe('secrets', () => {
     }
   })
 
+  it("masks a kubeconfig's client key and certificate, not its server or names", () => {
+    const calls = (): unknown[] => core.setSecret.mock.calls.map((call) => call[0])
+    registerCredentialText(
+      'apiVersion: v1\nclusters:\n- cluster:\n    server: https://10.0.0.1:6443\n  name: prod\nusers:\n- name: admin\n  user:\n' +
+        '    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tQ0VSVA==\n    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLUtFWQ==\n'
+    )
+    expect(calls()).toEqual(expect.arrayContaining(['LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLUtFWQ==', 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tQ0VSVA==']))
+    for (const ordinary of ['https://10.0.0.1:6443', 'prod', 'admin', 'v1']) expect([ordinary, calls().includes(ordinary)]).toEqual([ordinary, false])
+  })
+
   it('with thousands of secrets (a listing of aws-id tokens), redacts as with a few: whole, longest first, every occurrence', () => {
     for (let index = 0; index < 3000; index++) registerSecret(`FACTORYAUTH${String(index).padStart(6, '0')}xyz`)
     registerSecret('nested-secret-outer-part-nested-secret')
