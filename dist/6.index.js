@@ -3143,6 +3143,7 @@ function refuseToShadowEnvironmentCredentials(environment) {
 }
 const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
     name: 'plant-runner-canaries',
+    tripwire: true,
     description: "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
     backends: types/* EVERY_BACKEND */.Jn,
     requires: [],
@@ -4044,6 +4045,9 @@ function findOperation(name) {
  */
 function checkRequiredInputs(operation, inputs, backend = 'console') {
     const connection = backend === 'console' ? ['console', 'auth-token'] : ['canarytokens-server'];
+    if (backend === 'console' && !inputs.get('console')) {
+        throw new errors/* InputError */.d(`Operation '${operation.name}' needs a server: set 'console' (with 'auth-token') for a Canary Console, or 'canarytokens-server' for canarytokens.org or a self-hosted Canarytokens server.`);
+    }
     for (const name of [...connection, ...operation.requires]) {
         if (!inputs.get(name))
             throw new errors/* InputError */.d(`Operation '${operation.name}' needs input '${name}'.`);
@@ -4066,6 +4070,27 @@ function checkBackend(operation, backend) {
         return;
     const works = operation.backends.map((name) => BACKEND_NAMES[name]).join(' and ');
     throw new errors/* InputError */.d(`Operation '${operation.name}' works on ${works} only, not on ${BACKEND_NAMES[backend]}${operation.backendNote ? `: ${operation.backendNote}` : ''}.`);
+}
+/** Events whose workflows GitHub runs without the repository's secrets when they come from a fork. */
+const SECRETLESS_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+/**
+ * Why a tripwire operation should do nothing, instead of failing, in this
+ * run: the secrets it needs are empty where GitHub withholds them (a pull
+ * request from a fork, or from Dependabot). Undefined when it should run
+ * (or fail as usual: `on-console-error: fail`, or an event that gets secrets).
+ */
+function withheldSecrets(operation, inputs, backend, env = process.env) {
+    if (!operation.tripwire || inputs.get('on-console-error') === 'fail' || !SECRETLESS_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const missing = backend === 'console'
+        ? ['console', 'auth-token'].filter((name) => !inputs.get(name))
+        : !inputs.get('alert-email') && !inputs.get('alert-webhook')
+            ? ['alert-email', 'alert-webhook']
+            : [];
+    if (missing.length === 0)
+        return undefined;
+    return (`${operation.name} did nothing: ${missing.map((name) => `'${name}'`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty, as GitHub leaves secrets out of ` +
+        `${env.GITHUB_EVENT_NAME} runs from forks (and Dependabot). The job goes on without a runner canary (on-console-error: warn; set it to fail to stop the job instead).`);
 }
 
 ;// CONCATENATED MODULE: ./build/publish/outputs.js
@@ -5433,6 +5458,12 @@ async function run() {
         // Which server, then whether it can do this at all, then what is missing, then the connection's own inputs.
         const backendName = (0,build_inputs/* chosenBackend */.fn)(inputs);
         checkBackend(operation, backendName);
+        // A tripwire never breaks a build by itself: not where GitHub withholds the secrets it needs either.
+        const withheld = withheldSecrets(operation, inputs, backendName);
+        if (withheld) {
+            log.warning(withheld);
+            return;
+        }
         checkRequiredInputs(operation, inputs, backendName);
         const connection = backendConnection(inputs);
         const env = runEnvironment();

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { runEnvironment } from './environment.js'
 import { errorMessage } from './errors.js'
 import { actionInputs, chosenBackend, INPUT_DEFAULTS, INPUT_NAMES, SECRET_INPUTS } from './inputs.js'
-import { checkBackend, checkRequiredInputs, findOperation, ignoredInputs } from './operations/index.js'
+import { checkBackend, checkRequiredInputs, withheldSecrets, findOperation, ignoredInputs } from './operations/index.js'
 import type { Operation, OperationResult, RunEnvironment } from './operations/types.js'
 import { publishOutputs } from './publish/outputs.js'
 import { publishSummary } from './publish/summary.js'
@@ -49,6 +49,12 @@ export async function run(): Promise<void> {
     // Which server, then whether it can do this at all, then what is missing, then the connection's own inputs.
     const backendName = chosenBackend(inputs)
     checkBackend(operation, backendName)
+    // A tripwire never breaks a build by itself: not where GitHub withholds the secrets it needs either.
+    const withheld = withheldSecrets(operation, inputs, backendName)
+    if (withheld) {
+      log.warning(withheld)
+      return
+    }
     checkRequiredInputs(operation, inputs, backendName)
     const connection = backendConnection(inputs)
     const env = runEnvironment()

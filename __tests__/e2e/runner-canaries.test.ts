@@ -179,6 +179,21 @@ describe('plant-runner-canaries', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
+  it('on a pull request from a fork (no secrets) warns and plants nothing, unless on-console-error: fail', async () => {
+    const folder = await home()
+    emulator.clearRequests()
+    const fork = await plant(folder, { 'auth-token': '' }, { GITHUB_EVENT_NAME: 'pull_request' })
+    expectSuccess(fork.run)
+    expect(fork.run.warnings).toEqual([expect.stringMatching(/^plant-runner-canaries did nothing: 'auth-token' is empty, as GitHub leaves secrets out of pull_request runs from forks/)])
+    expect(fork.run.state).toEqual({})
+    expect(emulator.requests).toHaveLength(0)
+    await expect(stat(join(folder, '.aws'))).rejects.toThrow()
+    // Asked to fail, or on a push (where an empty secret is a mistake): one error, before any request.
+    expectFailure((await plant(folder, { 'auth-token': '', 'on-console-error': 'fail' }, { GITHUB_EVENT_NAME: 'pull_request' })).run, /needs input 'auth-token'/)
+    expectFailure((await plant(folder, { 'auth-token': '' }, { GITHUB_EVENT_NAME: 'push' })).run, /needs input 'auth-token'/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
   it('refuses AWS file paths it cannot use, before any request', async () => {
     const folder = await home()
     await writeFile(join(folder, 'a-file'), 'not a folder')

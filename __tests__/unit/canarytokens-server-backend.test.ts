@@ -236,7 +236,7 @@ describe('choosing the server and its inputs', () => {
 
   it('required inputs per server: console and auth-token for the Console; canarytokens-server, and manage-auth with a token, for the free server', () => {
     const fetchOperation = findOperation('fetch-canarytoken')
-    expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ canarytoken: 'x' }), 'console')).toThrow(/needs input 'console'/)
+    expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ canarytoken: 'x' }), 'console')).toThrow(/needs a server: set 'console' \(with 'auth-token'\) for a Canary Console, or 'canarytokens-server'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x' }), 'canarytokens-server')).toThrow(/needs input 'manage-auth'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x', 'manage-auth': 'y' }), 'canarytokens-server')).not.toThrow()
     expect(() => checkRequiredInputs(findOperation('create-canarytoken'), inputsFrom({ 'canarytokens-server': 's', kind: 'dns', memo: 'm' }), 'canarytokens-server')).not.toThrow()

@@ -58,6 +58,11 @@ export function findOperation(name: string): Operation<unknown> {
  */
 export function checkRequiredInputs(operation: Operation<unknown>, inputs: InputReader, backend: BackendName = 'console'): void {
   const connection: InputName[] = backend === 'console' ? ['console', 'auth-token'] : ['canarytokens-server']
+  if (backend === 'console' && !inputs.get('console')) {
+    throw new InputError(
+      `Operation '${operation.name}' needs a server: set 'console' (with 'auth-token') for a Canary Console, or 'canarytokens-server' for canarytokens.org or a self-hosted Canarytokens server.`
+    )
+  }
   for (const name of [...connection, ...operation.requires]) {
     if (!inputs.get(name)) throw new InputError(`Operation '${operation.name}' needs input '${name}'.`)
   }
@@ -83,4 +88,28 @@ export function checkBackend(operation: Operation<unknown>, backend: BackendName
   if (operation.backends.includes(backend)) return
   const works = operation.backends.map((name) => BACKEND_NAMES[name]).join(' and ')
   throw new InputError(`Operation '${operation.name}' works on ${works} only, not on ${BACKEND_NAMES[backend]}${operation.backendNote ? `: ${operation.backendNote}` : ''}.`)
+}
+
+/** Events whose workflows GitHub runs without the repository's secrets when they come from a fork. */
+const SECRETLESS_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment'])
+
+/**
+ * Why a tripwire operation should do nothing, instead of failing, in this
+ * run: the secrets it needs are empty where GitHub withholds them (a pull
+ * request from a fork, or from Dependabot). Undefined when it should run
+ * (or fail as usual: `on-console-error: fail`, or an event that gets secrets).
+ */
+export function withheldSecrets(operation: Operation<unknown>, inputs: InputReader, backend: BackendName, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!operation.tripwire || inputs.get('on-console-error') === 'fail' || !SECRETLESS_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return undefined
+  const missing: InputName[] =
+    backend === 'console'
+      ? (['console', 'auth-token'] as InputName[]).filter((name) => !inputs.get(name))
+      : !inputs.get('alert-email') && !inputs.get('alert-webhook')
+        ? ['alert-email', 'alert-webhook']
+        : []
+  if (missing.length === 0) return undefined
+  return (
+    `${operation.name} did nothing: ${missing.map((name) => `'${name}'`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty, as GitHub leaves secrets out of ` +
+    `${env.GITHUB_EVENT_NAME} runs from forks (and Dependabot). The job goes on without a runner canary (on-console-error: warn; set it to fail to stop the job instead).`
+  )
 }

@@ -177,6 +177,7 @@ export function refuseToShadowEnvironmentCredentials(environment: NodeJS.Process
 
 export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   name: 'plant-runner-canaries',
+  tripwire: true,
   description:
     "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
   backends: EVERY_BACKEND,

@@ -49,6 +49,12 @@ export interface Operation<Params> {
   backends: readonly BackendName[]
   /** Why it does not work on the servers it leaves out (e.g. "the Canarytokens server cannot list tokens"). */
   backendNote?: string
+  /**
+   * A tripwire: it never breaks a build by itself. Where GitHub withholds the
+   * secrets it needs (a pull request from a fork), it warns and does nothing
+   * unless `on-console-error: fail`, as it does for an outage.
+   */
+  tripwire?: boolean
   /** Inputs that must be non-empty, beyond the common ones. */
   requires: readonly InputName[]
   /** Further inputs it reads. */
