@@ -77,6 +77,16 @@ describe('a symlink at the target file is refused before anything is sent', () =
   })
 
   it.each([
+    ['aws-id', 'credentials'],
+    ['wireguard', 'wg0.conf']
+  ])('create-canarytoken download of %s without a filename, onto a link at its fixed name %s', async (kind, name) => {
+    const workspace = await workspaceWithLink(`out/${name}`, 'nowhere')
+    const run = await action('create-canarytoken', { kind, memo: 'fixed name', download: 'true', path: 'out' }, { workspace })
+    expectFailure(run, new RegExp(`^Input 'path': '${name.replace('.', '\\.')}' is a symbolic link; name the file itself`))
+    expect(emulator.requests).toEqual([])
+  })
+
+  it.each([
     ['file', 'tokens:\n  - name: lure\n    kind: doc-msword\n    file: docs/Passwords.docx\n', 'docs/Passwords.docx', 'nowhere.docx', {}],
     [
       'template',

@@ -2565,6 +2565,12 @@ async function parseServerTokenRequest(kind, inputs, memo, env) {
     }
     return { kind, memo, params, files };
 }
+/**
+ * The names servers give these kinds' files whatever the token (the AWS credentials file, the WireGuard
+ * config, the kubeconfig, the MCP config): known before anything is sent, so a link or folder in their place
+ * is refused before a token is made. Other kinds' names come from the server with the file.
+ */
+const FIXED_FILE_NAMES = { 'aws-id': 'credentials', wireguard: 'wg0.conf', kubeconfig: 'kubeconfig', mcp: 'mcp.json' };
 /** One message for a kind without a file, whether create or download-canarytoken learns it. */
 function refuseKindWithoutFile(kind, what, backend = 'console') {
     if (isKnownKind(kind, backend) && !kindRuleOn(kind, backend).file) {
@@ -2609,11 +2615,12 @@ const createOperation = defineOperation({
             refuseKindWithoutFile(kind, "'download: true'", backend);
         if (!download)
             refuseFileInputsWithoutDownload(inputs);
-        return {
-            ...request,
-            download: download ? await parseFileOptions(inputs, env) : undefined,
-            reuse
-        };
+        const options = download ? await parseFileOptions(inputs, env) : undefined;
+        // Kinds whose file always has the same name: that target is checked now too, before the token is made.
+        const fixedName = FIXED_FILE_NAMES[kind];
+        if (options && !options.filename && fixedName)
+            await checkWritableTarget((0,external_node_path_.join)(options.directory, fixedName), fixedName, 'path');
+        return { ...request, download: options, reuse };
     },
     async run({ download, reuse, ...request }, context) {
         const { token, reused } = await createOrReuse(context.backend, request, reuse);

@@ -1,4 +1,4 @@
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { deleteApeeperFactory, removeS3Canarytoken } from '../backends/console/canarytokens.js'
 import type { TokenRecord } from '../backends/types.js'
 import { ApiError } from '../http/errors.js'
@@ -19,7 +19,7 @@ import {
   type InputName,
   type InputReader
 } from '../inputs.js'
-import { readableFileInside } from '../publish/files.js'
+import { checkWritableTarget, readableFileInside } from '../publish/files.js'
 import { withoutSecretFields } from '../secrets.js'
 import { FILE_INPUTS, artifactRequest, parseFileOptions, refuseFileInputsWithoutDownload, saveDownload, type FileOptions } from './file-options.js'
 import {
@@ -241,6 +241,13 @@ async function parseServerTokenRequest(kind: CanarytokenKind, inputs: InputReade
   return { kind, memo, params, files }
 }
 
+/**
+ * The names servers give these kinds' files whatever the token (the AWS credentials file, the WireGuard
+ * config, the kubeconfig, the MCP config): known before anything is sent, so a link or folder in their place
+ * is refused before a token is made. Other kinds' names come from the server with the file.
+ */
+const FIXED_FILE_NAMES: Partial<Record<string, string>> = { 'aws-id': 'credentials', wireguard: 'wg0.conf', kubeconfig: 'kubeconfig', mcp: 'mcp.json' }
+
 /** One message for a kind without a file, whether create or download-canarytoken learns it. */
 function refuseKindWithoutFile(kind: string, what: string, backend: BackendName = 'console'): void {
   if (isKnownKind(kind, backend) && !kindRuleOn(kind, backend).file) {
@@ -291,11 +298,11 @@ const createOperation = defineOperation<CreateParams>({
     const download = booleanInput(inputs, 'download')
     if (download) refuseKindWithoutFile(kind, "'download: true'", backend)
     if (!download) refuseFileInputsWithoutDownload(inputs)
-    return {
-      ...request,
-      download: download ? await parseFileOptions(inputs, env) : undefined,
-      reuse
-    }
+    const options = download ? await parseFileOptions(inputs, env) : undefined
+    // Kinds whose file always has the same name: that target is checked now too, before the token is made.
+    const fixedName = FIXED_FILE_NAMES[kind]
+    if (options && !options.filename && fixedName) await checkWritableTarget(join(options.directory, fixedName), fixedName, 'path')
+    return { ...request, download: options, reuse }
   },
   async run({ download, reuse, ...request }, context) {
     const { token, reused } = await createOrReuse(context.backend, request, reuse)
