@@ -358,7 +358,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 18343:
+/***/ 14381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -426,11 +426,11 @@ function flushCompileCache() {
 
 /***/ }),
 
-/***/ 11594:
+/***/ 51296:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18343);
+/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14381);
 /**
  * The action's entry point (dist/index.js). It stays tiny: it turns on
  * Node's compile cache (compile-cache.ts) and only then imports the action
@@ -440,7 +440,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
  */
 
 const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(6)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72006));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93355));
 // Written as soon as the step is waiting for its first request, not at exit (compile-cache.ts).
 if (cached)
     setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
@@ -719,6 +719,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(11594);
+/******/ var __webpack_exports__ = __nccwpck_require__(51296);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -42,7 +42,8 @@ export const log: Log = {
 
 export function failureMessage(operationName: string | undefined, error: unknown): string {
   if (error instanceof InputError) return error.message
-  const reason = errorMessage(error)
+  // What was tried and where, after the server's own words: the step's one error line names the server.
+  const reason = `${errorMessage(error)}${error instanceof ApiError && error.tried ? ` (${error.tried})` : ''}`
   if (error instanceof ApiError && error.attempts > 1) return `${operationName} failed after ${error.attempts} attempts: ${reason}`
   return operationName ? `${operationName} failed: ${reason}` : reason
 }

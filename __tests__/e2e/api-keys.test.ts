@@ -81,9 +81,9 @@ describe('Global API keys', () => {
 
   it("passes on the Console's message for a key that does not exist, leaving no file", async () => {
     const removal = await action('remove-api-key', { 'key-id': 'no-such-key' })
-    expectFailure(removal, /^remove-api-key failed: HTTP 400: Could not find a Global API key with that key_id$/)
+    expectFailure(removal, /^remove-api-key failed: HTTP 400: Could not find a Global API key with that key_id \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     const download = await action('download-api-key', { 'key-id': 'no-such-key', path: 'config' })
-    expectFailure(download, /^download-api-key failed: HTTP 200: Could not find a Global API key with that key_id$/)
+    expectFailure(download, /^download-api-key failed: HTTP 200: Could not find a Global API key with that key_id \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(await readdir(join(download.workspace, 'config')).catch(() => [])).toEqual([])
   })
 
@@ -192,7 +192,7 @@ describe('Flock API keys', () => {
   it("passes on the Console's message for a Flock key it does not know, without printing the key", async () => {
     const unknown = 'flock-key-unknown-1f2e3d4c5b6a7988'
     const run = await action('remove-flock-api-key', { 'remove-auth-token': unknown }, DEBUG)
-    expectFailure(run, /^remove-flock-api-key failed: HTTP 400: Could not find the Flock API key$/)
+    expectFailure(run, /^remove-flock-api-key failed: HTTP 400: Could not find the Flock API key \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expectNoSecretsVisible(run, [AUTH_TOKEN, unknown])
   })
 

@@ -282,14 +282,14 @@ describe('Console failures', () => {
     emulator.injectFault({ path: '/api/v1/canarytoken/fetch', status: 502, html: true })
     // retries: 0 shows one answer's mapping; faults.test.ts covers the retries.
     const run = await action('fetch-canarytoken', { canarytoken: 'x', retries: '0' })
-    expectFailure(run, /^fetch-canarytoken failed: HTTP 502: the answer was not JSON \(text\/html, \d+ bytes\)$/)
+    expectFailure(run, /^fetch-canarytoken failed: HTTP 502: the answer was not JSON \(text\/html, \d+ bytes\) \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(visibleTextHasNoHtml(run)).toBe(true)
   })
 
   it('treats "result": "error" with HTTP 200 as a failure', async () => {
     emulator.injectFault({ path: '/api/v1/canarytoken/create', status: 200, resultError: 'Could not save Canarydrop' })
     const run = await action('create-canarytoken', { kind: 'dns', memo: 'm' })
-    expectFailure(run, /^create-canarytoken failed: HTTP 200: Could not save Canarydrop$/)
+    expectFailure(run, /^create-canarytoken failed: HTTP 200: Could not save Canarydrop \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
   })
 
   it('times out on a Console that does not answer', async () => {

@@ -97,7 +97,7 @@ describe('retries exhausted or not worth it', () => {
   it('names the attempts when every retry failed', async () => {
     emulator.injectFault({ method: 'GET', path: FETCH, status: 503, times: 10 })
     const run = await action('fetch-canarytoken', { canarytoken: 'x', retries: '2' })
-    expectFailure(run, /^fetch-canarytoken failed after 3 attempts: HTTP 503: Service Unavailable$/)
+    expectFailure(run, /^fetch-canarytoken failed after 3 attempts: HTTP 503: Service Unavailable \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(requestsTo(FETCH)).toHaveLength(3)
     expect(retryLines(run)).toHaveLength(2)
   })
@@ -105,7 +105,7 @@ describe('retries exhausted or not worth it', () => {
   it('names the status of a final HTML error page, says it was not JSON, and shows none of it', async () => {
     emulator.injectFault({ method: 'GET', path: FETCH, html: true, status: 504, times: 2 })
     const run = await action('fetch-canarytoken', { canarytoken: 'x', retries: '1' })
-    expectFailure(run, /^fetch-canarytoken failed after 2 attempts: HTTP 504: the answer was not JSON \(text\/html, \d+ bytes\)$/)
+    expectFailure(run, /^fetch-canarytoken failed after 2 attempts: HTTP 504: the answer was not JSON \(text\/html, \d+ bytes\) \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(`${run.stdout}${run.stderr}${run.summary}`).not.toMatch(/<html|<center>|nginx/i)
   })
 
@@ -126,7 +126,7 @@ describe('retries exhausted or not worth it', () => {
   it('does not retry with retries: 0', async () => {
     emulator.injectFault({ method: 'GET', path: FETCH, status: 503 })
     const run = await action('fetch-canarytoken', { canarytoken: 'x', retries: '0' })
-    expectFailure(run, /^fetch-canarytoken failed: HTTP 503: Service Unavailable$/)
+    expectFailure(run, /^fetch-canarytoken failed: HTTP 503: Service Unavailable \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(requestsTo(FETCH)).toHaveLength(1)
   })
 
@@ -137,7 +137,7 @@ describe('retries exhausted or not worth it', () => {
   ])('never retries HTTP %p', async (status, message) => {
     emulator.injectFault({ method: 'GET', path: FETCH, status, resultError: message })
     const run = await action('fetch-canarytoken', { canarytoken: 'x' })
-    expectFailure(run, new RegExp(`^fetch-canarytoken failed: HTTP ${status}: ${message}$`))
+    expectFailure(run, new RegExp(`^fetch-canarytoken failed: HTTP ${status}: ${message} \\(GET /api/v1/canarytoken/fetch at http://127\\.0\\.0\\.1:\\d+\\)$`))
     expect(requestsTo(FETCH)).toHaveLength(1)
   })
 
@@ -206,7 +206,7 @@ describe('a create is never made twice', () => {
   it("fails with the Console's 500 when it had not made the token, without sending the create again", async () => {
     emulator.injectFault({ method: 'POST', path: CREATE, status: 500 })
     const run = await action('create-canarytoken', { kind: 'dns', memo: 'not made, 500' })
-    expectFailure(run, /^create-canarytoken failed: HTTP 500: Internal Server Error$/)
+    expectFailure(run, /^create-canarytoken failed: HTTP 500: Internal Server Error \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(requestsTo(CREATE)).toHaveLength(1)
     expect(requestsTo(SEARCH)).toHaveLength(1)
   })
@@ -227,7 +227,7 @@ describe('a create is never made twice', () => {
     const run = await action('create-canarytoken', { kind: 'dns', memo, retries: '1' })
     expectFailure(
       run,
-      /^create-canarytoken failed: HTTP 502: Bad Gateway; the Console may have acted on it, so it was not sent again: HTTP 503: Service Unavailable$/
+      /^create-canarytoken failed: HTTP 502: Bad Gateway; the Console may have acted on it, so it was not sent again: HTTP 503: Service Unavailable \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/
     )
     expect(requestsTo(CREATE)).toHaveLength(1)
     expect(tokensWithMemo(memo)).toHaveLength(1)

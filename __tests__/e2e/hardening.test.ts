@@ -195,7 +195,7 @@ describe('messages say each thing once, in order, and plainly', () => {
     const run = await action('create-canarytoken', { kind: 'dns', memo: 'timed out twice', 'timeout-seconds': '1', retries: '0' })
     expectFailure(
       run,
-      /^create-canarytoken failed: the Console did not answer within 1 s \(raise 'timeout-seconds' if it is slow\); the Console may have acted on it, so it was not sent again \(checking whether it had failed the same way\)$/
+      /^create-canarytoken failed: the Console did not answer within 1 s \(raise 'timeout-seconds' if it is slow\); the Console may have acted on it, so it was not sent again \(checking whether it had failed the same way\) \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/
     )
     expect(run.errors[0]?.split('did not answer')).toHaveLength(2)
   })

@@ -45,14 +45,14 @@ describe('downloads follow redirects', () => {
     expectFailure(plain, /^download-canarytoken failed: HTTP 302: the download was redirected to plain http \(http:\/\/files\.example\.com\/t\.xlsx\); not followed/)
     emulator.injectFault({ path: DOWNLOAD, status: 302, headers: { location: DOWNLOAD }, times: 6 })
     const loop = await action('download-canarytoken', { canarytoken: token.canarytoken })
-    expectFailure(loop, /^download-canarytoken failed: HTTP 302: the download was redirected more than 5 times; stopped following$/)
+    expectFailure(loop, /^download-canarytoken failed: HTTP 302: the download was redirected more than 5 times; stopped following \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
   })
 
   it('fails a download answered with a JSON error as text/html and 200, writing nothing', async () => {
     const token = emulator.addToken({ kind: 'doc-msexcel', memo: 'excel' })
     emulator.injectFault({ path: DOWNLOAD, status: 200, body: '<!DOCTYPE html><html><head><title>Maintenance</title></head></html>', headers: { 'content-type': 'text/html' } })
     const html = await action('download-canarytoken', { canarytoken: token.canarytoken, path: 'out' })
-    expectFailure(html, /^download-canarytoken failed: HTTP 200: the Console answered with an HTML page instead of the file \("Maintenance"\)$/)
+    expectFailure(html, /^download-canarytoken failed: HTTP 200: the Console answered with an HTML page instead of the file \("Maintenance"\) \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     // A JSON error sent as text/html with 200 (a kind without a file is refused before any download now, so the
     // Console's answer for one is injected on a kind with a file).
     emulator.injectFault({
@@ -62,7 +62,7 @@ describe('downloads follow redirects', () => {
       headers: { 'content-type': 'text/html' }
     })
     const none = await action('download-canarytoken', { canarytoken: token.canarytoken, path: 'out' })
-    expectFailure(none, /^download-canarytoken failed: HTTP 200: File generation not supported\.$/)
+    expectFailure(none, /^download-canarytoken failed: HTTP 200: File generation not supported\. \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
     expect(emulator.requests.at(-1)?.status).toBe(200)
     for (const run of [html, none]) {
       const out = join(run.workspace, 'out')

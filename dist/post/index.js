@@ -204,7 +204,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 8343:
+/***/ 4381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -272,7 +272,7 @@ function flushCompileCache() {
 
 /***/ }),
 
-/***/ 3436:
+/***/ 9322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -346,12 +346,12 @@ function parseRunnerCanaryState(text) {
 
 /***/ }),
 
-/***/ 5934:
+/***/ 6756:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8343);
-/* harmony import */ var _operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3436);
+/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4381);
+/* harmony import */ var _operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9322);
 /**
  * The post step's entry point (dist/post/index.js, `runs.post` in
  * action.yml). The runner calls it at the end of every job that used the
@@ -371,7 +371,7 @@ if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MO
     // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
     // first post step of a job compiles and caches them and the job's later post steps read them.
     const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7037));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2042));
     if (cached)
         setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
     await runPost();
@@ -638,6 +638,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5934);
+/******/ var __webpack_exports__ = __nccwpck_require__(6756);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

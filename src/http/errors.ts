@@ -33,6 +33,9 @@ export class ApiError extends Error {
   ) {
     super(message)
   }
+
+  /** What was tried, and where: `GET /api/v1/canarytoken/fetch at https://x.canary.tools` (set by the transport; never a query). */
+  tried?: string
 }
 
 /** The Console's wording for a token or key that does not exist. */

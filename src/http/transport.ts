@@ -543,7 +543,9 @@ export class HttpTransport {
         if (!(thrown instanceof FailedAttempt)) throw thrown
         const { error } = thrown
         const final = (message = error.message): ApiError =>
-          new ApiError(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed)
+          Object.assign(new ApiError(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed), {
+            tried: `${call} at ${this.options.baseUrl.origin}`
+          })
         const retrying = thrown.retryReason !== undefined && number < attempts
         if (thrown.mayHaveActed && !repeatable) {
           if (recover) {
