@@ -673,7 +673,7 @@ async function parseReport(inputs, env) {
         acknowledge: (0,build_inputs/* booleanInput */.tE)(inputs, 'acknowledge'),
         maxIssues: (0,build_inputs/* integerInput */.$A)(inputs, 'max-issues', { min: 0, max: 1000, fallback: Number(build_inputs/* INPUT_DEFAULTS */.WJ['max-issues']) }),
         dryRun: (0,build_inputs/* booleanInput */.tE)(inputs, 'dry-run'),
-        selection: await (0,incidents/* parseIncidentSelection */.kR)(inputs, 'unacknowledged')
+        selection: await (0,incidents.parseIncidentSelection)(inputs, 'unacknowledged')
     };
 }
 /**
@@ -700,8 +700,8 @@ async function reportIncidents(params, context) {
     const tally = { read: 0, pages: 0, deviceIncidents: 0, unreadable: 0 };
     const works = new Map();
     let unattributed = 0;
-    log.info(`Reading ${(0,incidents/* describeSelection */.e9)(params.selection)} from ${console.description}.`);
-    for await (const incident of (0,incidents/* selectIncidents */.QJ)(context, params.selection, tally)) {
+    log.info(`Reading ${(0,incidents.describeSelection)(params.selection)} from ${console.description}.`);
+    for await (const incident of (0,incidents.selectIncidents)(context, params.selection, tally)) {
         if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/.test(incident.canarytoken)) {
             unattributed++;
             continue;
@@ -713,7 +713,7 @@ async function reportIncidents(params, context) {
         }
         work.incidents.push(incident);
     }
-    const notes = (0,incidents/* tallyNotes */.sU)(tally, log);
+    const notes = (0,incidents.tallyNotes)(tally, log);
     if (unattributed > 0) {
         const note = `${(0,operations_outcomes/* counted */.hS)(unattributed, 'incident')} named no Canarytoken in ${unattributed === 1 ? 'its' : 'their'} events and ${unattributed === 1 ? 'was' : 'were'} not reported.`;
         log.warning(note);
@@ -724,7 +724,7 @@ async function reportIncidents(params, context) {
     const outcomes = new Map();
     for (const work of works.values()) {
         for (const incident of work.incidents)
-            outcomes.set(incident.id, { ...(0,incidents/* listedIncident */.Gt)(incident), outcome: 'failed', issue: null, issue_url: null, acknowledged_now: false, message: 'not reached' });
+            outcomes.set(incident.id, { ...(0,incidents.listedIncident)(incident), outcome: 'failed', issue: null, issue_url: null, acknowledged_now: false, message: 'not reached' });
     }
     const touched = new Map();
     let created = 0;
@@ -857,7 +857,7 @@ async function reportIncidents(params, context) {
             count('dry-run') && `${count('dry-run')} would be reported`,
             count('failed') && `${count('failed')} not written`
         ].filter(Boolean);
-        return [work.facts.canarytoken, (0,incidents/* shortText */.os)(work.facts.memo), work.facts.kind, issue?.issue ? `#${issue.issue}` : '', issue?.issue_url ?? '', parts.join(', ')];
+        return [work.facts.canarytoken, (0,incidents.shortText)(work.facts.memo), work.facts.kind, issue?.issue ? `#${issue.issue}` : '', issue?.issue_url ?? '', parts.join(', ')];
     });
     return {
         outputs: {
@@ -876,7 +876,7 @@ async function reportIncidents(params, context) {
             rows,
             empty: 'No Canarytoken incidents to report.',
             notes: [
-                `Selected: ${(0,incidents/* describeSelection */.e9)(params.selection)}; ${(0,operations_outcomes/* counted */.hS)(selected, 'incident')} of ${(0,operations_outcomes/* counted */.hS)(works.size, 'Canarytoken')} in ${params.repository.owner}/${params.repository.repo}.`,
+                `Selected: ${(0,incidents.describeSelection)(params.selection)}; ${(0,operations_outcomes/* counted */.hS)(selected, 'incident')} of ${(0,operations_outcomes/* counted */.hS)(works.size, 'Canarytoken')} in ${params.repository.owner}/${params.repository.repo}.`,
                 ...(params.dryRun ? ['Dry run: nothing was written to GitHub or acknowledged.'] : []),
                 ...notes,
                 ...(failure ? [failure] : []),

@@ -368,7 +368,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eK: () => (/* binding */ flushCompileCache)
 });
 
-// UNUSED EXPORTS: COMPILE_CACHE_FOLDER
+// UNUSED EXPORTS: COMPILE_CACHE_FOLDER, MARK_SUFFIX
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -380,7 +380,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 
-function enableCompileCache(env = process.env) {
+/** The cache folder when the cache is on for this process; undefined when this is the job's first use of the entry (it leaves the mark) or on any problem. */
+function enableCompileCache(env = process.env, user = 'step') {
     const runnerTemp = env.RUNNER_TEMP;
     const api = external_node_module_namespaceObject;
     if (!runnerTemp || !(0,external_node_path_.isAbsolute)(runnerTemp) || typeof api.enableCompileCache !== 'function')
@@ -399,11 +400,28 @@ function enableCompileCache(env = process.env) {
         if (!stats.isDirectory() || (ownUid !== undefined && stats.uid !== ownUid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
             return undefined;
         }
+        // The job's first use of this entry: mark it, cache nothing (see above).
+        if (!markedBefore((0,external_node_path_.join)(folder, `${user}${MARK_SUFFIX}`)))
+            return undefined;
         const result = api.enableCompileCache(folder);
         return result.status === api.constants?.compileCacheStatus?.FAILED ? undefined : (result.directory ?? folder);
     }
     catch {
         return undefined;
+    }
+}
+/** The mark an entry point leaves on its first run in a job: `step.ran`, `post.ran`. */
+const MARK_SUFFIX = '.ran';
+/** Whether the mark was there; leaves it if not (created exclusively, private, empty). */
+function markedBefore(mark) {
+    try {
+        (0,external_node_fs_.writeFileSync)(mark, '', { flag: 'wx', mode: 0o600 });
+        return false;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return true;
+        throw error;
     }
 }
 /** The folder under RUNNER_TEMP (beside `canary-console-action`, where downloads and lists go). */
@@ -433,14 +451,15 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14381);
 /**
  * The action's entry point (dist/index.js). It stays tiny: it turns on
- * Node's compile cache (compile-cache.ts) and only then imports the action
- * itself (main.ts, a chunk of its own), so that chunk's compiled code is
- * cached for the job's later steps. Everything lives in main.ts, so
+ * Node's compile cache (compile-cache.ts: from the job's second step that
+ * uses the action on) and only then imports the action itself (main.ts, a
+ * chunk of its own, which loads only the operation's family and the chosen
+ * backend), so that compiled code is cached for the job's later steps. Everything lives in main.ts, so
  * local-action and tests can call run().
  */
 
-const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93355));
+const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)(process.env, 'step');
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(793)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8793));
 // Written as soon as the step is waiting for its first request, not at exit (compile-cache.ts).
 if (cached)
     setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);

@@ -12,7 +12,8 @@ const code = (names) => (names.length ? names.map((name) => `\`${name}\``).join(
 
 export async function renderTables() {
   const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
-  const { OPERATIONS } = await import(new URL('build/operations/index.js', root).href)
+  // Every family of the table (a step loads only its own: src/operations/index.ts).
+  const OPERATIONS = await (await import(new URL('build/operations/index.js', root).href)).loadOperations()
   const { CANARYTOKEN_KINDS } = await import(new URL('build/operations/kinds.js', root).href)
 
   const servers = (op) =>

@@ -45,7 +45,8 @@ export async function run(): Promise<void> {
     // Masked before anything else can print them.
     for (const name of SECRET_INPUTS) registerSecret(inputs.get(name))
 
-    operation = findOperation(inputs.get('operation'))
+    // Loads only this operation's family of the table (operations/index.ts).
+    operation = await findOperation(inputs.get('operation'))
     // Which server, then whether it can do this at all, then what is missing, then the connection's own inputs.
     const backendName = chosenBackend(inputs)
     checkBackend(operation, backendName)
@@ -66,7 +67,7 @@ export async function run(): Promise<void> {
     }
     const params = await operation.parse(inputs, env)
 
-    const backend = connection.open()
+    const backend = await connection.open()
     let result: OperationResult
     try {
       result = await operation.run(params, { backend, env, log })

@@ -15,9 +15,9 @@ import { enableCompileCache, flushCompileCache } from './compile-cache.js'
 import { RUNNER_CANARY_STATE } from './operations/runner-canary-state.js'
 
 if (process.env[`STATE_${RUNNER_CANARY_STATE}`]) {
-  // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
-  // first post step of a job compiles and caches them and the job's later post steps read them.
-  const cached = enableCompileCache()
+  // Only when there is work. The post bundle's chunks are files of their own (dist/post/), with a
+  // mark of their own: a second post step with work writes their cache, later ones read it.
+  const cached = enableCompileCache(process.env, 'post')
   const { runPost } = await import('./post-main.js')
   if (cached) setImmediate(flushCompileCache)
   await runPost()

@@ -1,14 +1,10 @@
 import * as core from '@actions/core'
 import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
-import { consoleDialect } from './backends/console/dialect.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { alertTargetInputs, chosenBackend, integerInput, type InputName, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './http/gate.js'
-import { ConsoleBackend } from './backends/console/index.js'
-import { canarytokensServerDialect } from './backends/canarytokens-server/dialect.js'
-import { CanarytokensServerBackend } from './backends/canarytokens-server/index.js'
 import { resolveCanarytokensServerUrl } from './backends/canarytokens-server/server-url.js'
 import type { BackendName, CanarytokenBackend } from './backends/types.js'
 import type { Log } from './operations/types.js'
@@ -54,8 +50,8 @@ const SERVER_ONLY_INPUTS: readonly InputName[] = ['manage-auth', 'alert-email', 
 /**
  * Chooses the server from the inputs (`canarytokens-server` set -> that
  * server, else the Console), checks its connection inputs (the server,
- * credentials, timeout-seconds, retries) now, sending nothing; opens the
- * backend when called.
+ * credentials, timeout-seconds, retries) now, sending nothing and loading
+ * neither backend; `open` loads the chosen one's modules and opens it.
  */
 export function backendConnection(inputs: InputReader): BackendConnection {
   const name = chosenBackend(inputs)
@@ -71,7 +67,14 @@ export function backendConnection(inputs: InputReader): BackendConnection {
     const transport = transportOptions(inputs)
     return {
       name,
-      open: () => new CanarytokensServerBackend(new HttpTransport({ ...transport, baseUrl: origin, dialect: canarytokensServerDialect(origin) }), origin, alerts)
+      // Only this server's modules load: a step never compiles the other backend.
+      open: async () => {
+        const [{ CanarytokensServerBackend }, { canarytokensServerDialect }] = await Promise.all([
+          import('./backends/canarytokens-server/index.js'),
+          import('./backends/canarytokens-server/dialect.js')
+        ])
+        return new CanarytokensServerBackend(new HttpTransport({ ...transport, baseUrl: origin, dialect: canarytokensServerDialect(origin) }), origin, alerts)
+      }
     }
   }
   for (const input of SERVER_ONLY_INPUTS) {
@@ -86,14 +89,21 @@ export function backendConnection(inputs: InputReader): BackendConnection {
   const transport = transportOptions(inputs)
   return {
     name: 'console',
-    open: () => new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl)
+    open: async () => {
+      const [{ ConsoleBackend }, { consoleDialect }] = await Promise.all([import('./backends/console/index.js'), import('./backends/console/dialect.js')])
+      return new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl)
+    }
   }
 }
 
-/** Which server the step drives, and how to open it (nothing is sent before `open`). */
+/**
+ * Which server the step drives, and how to open it (nothing is sent before
+ * `open`). `open` loads that backend's modules (a dynamic import: the other
+ * backend's code is never compiled), once every input has been checked.
+ */
 export interface BackendConnection {
   name: BackendName
-  open(): CanarytokenBackend
+  open(): Promise<CanarytokenBackend>
 }
 
 type CommonTransportOptions = Omit<TransportOptions, 'baseUrl' | 'dialect'>

@@ -26,7 +26,7 @@ describe('.env.example', () => {
     expect(packageJson.scripts.emulator).toContain(`--port 4100 --auth-token ${variables['INPUT_AUTH-TOKEN']}`)
     // Its temp files (tsx's cache, the action's lists and downloads) stay in the project, not in the system temp folder.
     // Set values are the defaults, or inputs create-canarytoken reads: a copy run as it is warns about nothing.
-    const create = findOperation('create-canarytoken')
+    const create = await findOperation('create-canarytoken')
     const read = new Set<string>([...COMMON_INPUTS, ...create.requires, ...create.accepts])
     for (const name of INPUT_NAMES) {
       const value = variables[`INPUT_${name.toUpperCase()}`] ?? ''

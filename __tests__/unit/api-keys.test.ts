@@ -78,7 +78,7 @@ function transport(findSecrets: (body: unknown) => string[] = findSecretValues) 
 /** Parses the inputs as main does (required inputs first), then runs the operation against the mock Console. */
 async function perform(operation: string, values: Inputs, { findSecrets }: { findSecrets?: (body: unknown) => string[] } = {}) {
   const inputs = inputsFrom({ console: ORIGIN, 'auth-token': 'the-auth-token-value', ...values })
-  const found = findOperation(operation)
+  const found = await findOperation(operation)
   checkRequiredInputs(found, inputs)
   const params = await found.parse(inputs, env())
   return found.run(params, { backend: new ConsoleBackend(transport(findSecrets), new URL(ORIGIN)), env: env(), log })
@@ -87,7 +87,7 @@ async function perform(operation: string, values: Inputs, { findSecrets }: { fin
 async function parseError(operation: string, values: Inputs): Promise<string> {
   try {
     const inputs = inputsFrom({ console: ORIGIN, 'auth-token': 'the-auth-token-value', ...values })
-    const found = findOperation(operation)
+    const found = await findOperation(operation)
     checkRequiredInputs(found, inputs)
     await found.parse(inputs, env())
   } catch (error) {
@@ -145,15 +145,15 @@ describe('bad input fails in parse, naming what to change', () => {
 
   it('accepts every documented type, and a Flock key without one', async () => {
     for (const type of ['read-only', 'analyst', 'admin']) {
-      expect(await findOperation('add-api-key').parse(inputsFrom({ 'auth-token-type': type, note: 'n' }), env())).toEqual({ authTokenType: type, note: 'n' })
+      expect(await (await findOperation('add-api-key')).parse(inputsFrom({ 'auth-token-type': type, note: 'n' }), env())).toEqual({ authTokenType: type, note: 'n' })
     }
     for (const type of ['read-only', 'canarytoken-deploy', 'breadcrumb-deploy', 'analyst', 'admin']) {
-      expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'flock:f', 'auth-token-type': type, note: 'n' }), env())).toMatchObject({ authTokenType: type })
+      expect(await (await findOperation('add-flock-api-key')).parse(inputsFrom({ 'flock-id': 'flock:f', 'auth-token-type': type, note: 'n' }), env())).toMatchObject({ authTokenType: type })
     }
-    expect(await findOperation('add-flock-api-key').parse(inputsFrom({ 'flock-id': 'flock:f', note: 'n' }), env())).toEqual({ flockId: 'flock:f', note: 'n', authTokenType: undefined })
+    expect(await (await findOperation('add-flock-api-key')).parse(inputsFrom({ 'flock-id': 'flock:f', note: 'n' }), env())).toEqual({ flockId: 'flock:f', note: 'n', authTokenType: undefined })
     // Case does not matter (the Console itself answers 'Admin'); the Console's own spelling is sent.
-    expect(await findOperation('add-api-key').parse(inputsFrom({ 'auth-token-type': 'Admin', note: 'n' }), env())).toEqual({ authTokenType: 'admin', note: 'n' })
-    expect(await findOperation('disable-api').parse(inputsFrom({ confirm: 'disable-api' }), env())).toEqual({})
+    expect(await (await findOperation('add-api-key')).parse(inputsFrom({ 'auth-token-type': 'Admin', note: 'n' }), env())).toEqual({ authTokenType: 'admin', note: 'n' })
+    expect(await (await findOperation('disable-api')).parse(inputsFrom({ confirm: 'disable-api' }), env())).toEqual({})
   })
 
   it('treats the Flock key to remove as a credential: masked before anything runs', async () => {

@@ -13,7 +13,7 @@ import { createdAt, createdTokenRecord, historyIncidents, incidentRecord, manage
 import { resolveCanarytokensServerUrl } from '../../src/backends/canarytokens-server/server-url.js'
 import { InputError } from '../../src/errors.js'
 import { alertTargetInputs, chosenBackend, inputsFrom, requireAlertTarget } from '../../src/inputs.js'
-import { checkBackend, checkRequiredInputs, findOperation, OPERATIONS } from '../../src/operations/index.js'
+import { checkBackend, checkRequiredInputs, findOperation, loadOperations } from '../../src/operations/index.js'
 import { ALL_KIND_NAMES, kindNamesFor, kindRule } from '../../src/operations/kinds.js'
 import { findSecretValues, withoutSecretFields } from '../../src/secret-fields.js'
 import { checkSecretInput } from '../../src/secrets.js'
@@ -234,15 +234,17 @@ describe('choosing the server and its inputs', () => {
     expect(() => checkSecretInput('manage-auth', 'abcdefgh\tij')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('abcdefgh') }))
   })
 
-  it('required inputs per server: console and auth-token for the Console; canarytokens-server, and manage-auth with a token, for the free server', () => {
-    const fetchOperation = findOperation('fetch-canarytoken')
+  it('required inputs per server: console and auth-token for the Console; canarytokens-server, and manage-auth with a token, for the free server', async () => {
+    const fetchOperation = await findOperation('fetch-canarytoken')
+    const createOperation = await findOperation('create-canarytoken')
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ canarytoken: 'x' }), 'console')).toThrow(/needs a server: set 'console' \(with 'auth-token'\) for a Canary Console, or 'canarytokens-server'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x' }), 'canarytokens-server')).toThrow(/needs input 'manage-auth'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x', 'manage-auth': 'y' }), 'canarytokens-server')).not.toThrow()
-    expect(() => checkRequiredInputs(findOperation('create-canarytoken'), inputsFrom({ 'canarytokens-server': 's', kind: 'dns', memo: 'm' }), 'canarytokens-server')).not.toThrow()
+    expect(() => checkRequiredInputs(createOperation, inputsFrom({ 'canarytokens-server': 's', kind: 'dns', memo: 'm' }), 'canarytokens-server')).not.toThrow()
   })
 
-  it('every Console-only operation says why the free server cannot do it', () => {
+  it('every Console-only operation says why the free server cannot do it', async () => {
+    const OPERATIONS = await loadOperations()
     for (const operation of OPERATIONS) {
       if (operation.backends.includes('canarytokens-server')) continue
       expect([operation.name, typeof operation.backendNote]).toEqual([operation.name, 'string'])

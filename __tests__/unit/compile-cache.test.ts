@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { chmod, mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -21,12 +21,27 @@ async function runnerTemp(name: string): Promise<string> {
 }
 
 describe('enableCompileCache', () => {
-  it('uses a private folder under RUNNER_TEMP, made on the first step and reused on later ones', async () => {
+  it('uses a private folder under RUNNER_TEMP: the first step only marks it, the second and later ones cache', async () => {
     const temp = await runnerTemp('fresh')
     const folder = join(temp, COMPILE_CACHE_FOLDER)
-    expect(enableCompileCache({ RUNNER_TEMP: temp })).toBe(folder)
+    expect(enableCompileCache({ RUNNER_TEMP: temp })).toBeUndefined()
     expect((await stat(folder)).mode & 0o777).toBe(0o700)
+    expect(await readdir(folder)).toEqual(['step.ran'])
+    expect((await stat(join(folder, 'step.ran'))).mode & 0o777).toBe(0o600)
+    expect(enable).not.toHaveBeenCalled()
     expect(enableCompileCache({ RUNNER_TEMP: temp })).toBe(folder)
+    expect(enableCompileCache({ RUNNER_TEMP: temp }, 'step')).toBe(folder)
+    expect(enable.mock.calls).toEqual([[folder], [folder]])
+  })
+
+  it('the post step has a mark of its own: a step before it does not make it cache', async () => {
+    const temp = await runnerTemp('post')
+    const folder = join(temp, COMPILE_CACHE_FOLDER)
+    expect(enableCompileCache({ RUNNER_TEMP: temp }, 'step')).toBeUndefined()
+    expect(enableCompileCache({ RUNNER_TEMP: temp }, 'step')).toBe(folder)
+    expect(enableCompileCache({ RUNNER_TEMP: temp }, 'post')).toBeUndefined()
+    expect((await readdir(folder)).sort()).toEqual(['post.ran', 'step.ran'])
+    expect(enableCompileCache({ RUNNER_TEMP: temp }, 'post')).toBe(folder)
     expect(enable.mock.calls).toEqual([[folder], [folder]])
   })
 
@@ -48,7 +63,10 @@ describe('enableCompileCache', () => {
   })
 
   it('runs on without a cache when Node says it failed', async () => {
+    const temp = await runnerTemp('failing')
+    expect(enableCompileCache({ RUNNER_TEMP: temp })).toBeUndefined()
     enable.mockReturnValueOnce({ status: 0, directory: '' })
-    expect(enableCompileCache({ RUNNER_TEMP: await runnerTemp('failing') })).toBeUndefined()
+    expect(enableCompileCache({ RUNNER_TEMP: temp })).toBeUndefined()
+    expect(enable).toHaveBeenCalledTimes(1)
   })
 })

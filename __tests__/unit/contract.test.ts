@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/inputs.js'
 import { CANARYTOKEN_KINDS, type KindRule } from '../../src/operations/kinds.js'
-import { OPERATIONS, OPERATION_NAMES } from '../../src/operations/index.js'
+import { findOperation, loadFamily, loadOperations, OPERATION_FAMILIES, OPERATION_NAMES, type OperationFamily } from '../../src/operations/index.js'
 import { ACTION_VERSION } from '../../src/version.js'
 import { renderReadme } from '../../scripts/readme-table.mjs'
+
+const OPERATIONS = await loadOperations()
 
 interface ActionYaml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
@@ -16,6 +18,30 @@ interface ActionYaml {
 
 const root = new URL('../../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as ActionYaml
+
+describe('the lazy operation table: a step loads only its family (operations/index.ts)', () => {
+  const families = [...new Set(Object.values(OPERATION_FAMILIES))]
+
+  it('names exactly the rows each family exports, each once, in the order the table lists them', async () => {
+    expect(families.sort()).toEqual(['api-keys', 'canarytokens', 'cleanup', 'incidents', 'runner-canaries', 'seed'])
+    for (const family of families) {
+      const exported = (await loadFamily(family)).map((operation) => operation.name)
+      const mapped = OPERATION_NAMES.filter((name) => OPERATION_FAMILIES[name] === family)
+      expect([family, exported]).toEqual([family, mapped])
+    }
+    expect(OPERATIONS.map((operation) => operation.name)).toEqual(OPERATION_NAMES)
+    expect(new Set(OPERATION_NAMES).size).toBe(OPERATION_NAMES.length)
+  })
+
+  it('findOperation gives the row from its family; an unknown name gets the near miss from the names alone', async () => {
+    for (const name of OPERATION_NAMES) expect(await findOperation(name)).toBe(OPERATIONS.find((operation) => operation.name === name))
+    await expect(findOperation('fetch-canarytokens')).rejects.toThrow("Input 'operation': 'fetch-canarytokens' is not an operation of this action")
+    await expect(findOperation('')).rejects.toThrow(/^Input 'operation' must be one of: create-canarytoken, .*; it is empty\.$/)
+    // Names of Object.prototype are not operations (the map is looked up with hasOwn).
+    await expect(findOperation('constructor')).rejects.toThrow("'constructor' is not one of them")
+    expect(() => loadFamily('nonsense' as OperationFamily)).toThrow()
+  })
+})
 
 describe('action.yml, the operation table and the README agree', () => {
   it('runs the bundle on node24, with a post step that runs whatever happened, and branding', () => {

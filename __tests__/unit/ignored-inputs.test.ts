@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
 import { findOperation, ignoredInputs } from '../../src/operations/index.js'
 
+const fetch = await findOperation('fetch-canarytoken')
+const cleanup = await findOperation('cleanup-canarytokens')
+
 describe('ignoredInputs: inputs set for an operation that does not read them', () => {
-  const fetch = findOperation('fetch-canarytoken')
   const ignored = (values: Record<string, string>) => ignoredInputs(fetch, inputsFrom(values), INPUT_NAMES, INPUT_DEFAULTS)
 
   it('names an input that has a default in action.yml when it is set to something else', () => {
@@ -19,6 +21,6 @@ describe('ignoredInputs: inputs set for an operation that does not read them', (
 
   it('keeps quiet about defaults (the runner passes every default to every step) and about inputs the operation reads', () => {
     expect(ignored({ canarytoken: 't', 'max-changes': INPUT_DEFAULTS['max-changes'] ?? '', 'aws-profile': INPUT_DEFAULTS['aws-profile'] ?? '' })).toEqual([])
-    expect(ignoredInputs(findOperation('cleanup-canarytokens'), inputsFrom({ concurrency: '50', action: 'delete' }), INPUT_NAMES, INPUT_DEFAULTS)).toEqual([])
+    expect(ignoredInputs(cleanup, inputsFrom({ concurrency: '50', action: 'delete' }), INPUT_NAMES, INPUT_DEFAULTS)).toEqual([])
   })
 })

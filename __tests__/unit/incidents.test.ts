@@ -122,9 +122,9 @@ describe('the selection', () => {
 })
 
 describe('report-incidents inputs', () => {
-  it("does not warn about github-token in other operations: the runner fills its default (the job's token) into every step", () => {
+  it("does not warn about github-token in other operations: the runner fills its default (the job's token) into every step", async () => {
     const inputs = inputsFrom({ 'github-token': 'ghs_filled_in_by_the_runner', labels: 'mine' })
-    expect(ignoredInputs(findOperation('list-canarytokens'), inputs, INPUT_NAMES, INPUT_DEFAULTS)).toEqual(['labels'])
+    expect(ignoredInputs(await findOperation('list-canarytokens'), inputs, INPUT_NAMES, INPUT_DEFAULTS)).toEqual(['labels'])
   })
 
   const env = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_API_URL: 'https://api.github.com' }

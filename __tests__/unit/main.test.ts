@@ -4,7 +4,7 @@ import * as core from '../../__fixtures__/core.js'
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
-const { OPERATIONS } = await import('../../src/operations/index.js')
+const OPERATIONS = await (await import('../../src/operations/index.js')).loadOperations()
 
 function setInputs(values: Record<string, string>): void {
   for (const key of Object.keys(core.inputs)) delete core.inputs[key]

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { COMMON_INPUTS } from '../../src/inputs.js'
-import { OPERATIONS } from '../../src/operations/index.js'
+import { loadOperations } from '../../src/operations/index.js'
+
+const OPERATIONS = await loadOperations()
 import { allWorkflows, lint, readmeExamples, workflowFiles } from '../../scripts/workflow-lint.mjs'
 import { changelogSection } from '../../scripts/changelog-section.mjs'
 import { packageVersion, renderVersionModule } from '../../scripts/sync-version.mjs'

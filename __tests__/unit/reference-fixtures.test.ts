@@ -61,7 +61,7 @@ function serve(name: string, times = 1): void {
 }
 
 async function runOperation(name: string, inputs: Record<string, string>) {
-  const operation = findOperation(name)
+  const operation = await findOperation(name)
   const env = { workspace, runnerTemp: workspace, artifactRuntime: false }
   const params = await operation.parse(inputsFrom(inputs), env)
   const transport = new HttpTransport({

@@ -25,6 +25,8 @@ function fakeConsole(made: TokenRecord, looks: TokenRecord[][]) {
   const calls: string[] = []
   const backend = Object.create(ConsoleBackend.prototype) as ConsoleBackend
   Object.assign(backend, {
+    // createOrReuse tells the Console by its name (a field, which Object.create leaves out).
+    name: 'console',
     description: 'a fake Console',
     find: async () => {
       calls.push('search')
@@ -94,5 +96,12 @@ describe('createOrReuse: the second look', () => {
     const { backend, calls } = fakeConsole(own, [])
     expect(await createOrReuse(backend, request, false)).toEqual({ token: own, reused: false })
     expect(calls).toEqual(['create'])
+  })
+
+  it('with reuse on a server that cannot list tokens, refuses before creating anything', async () => {
+    const { backend, calls } = fakeConsole(own, [[]])
+    Object.assign(backend, { name: 'canarytokens-server', description: 'a Canarytokens server' })
+    await expect(createOrReuse(backend, request, true)).rejects.toThrow("'reuse: true' needs a server that can list tokens; a Canarytokens server cannot")
+    expect(calls).toEqual([])
   })
 })

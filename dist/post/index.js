@@ -214,7 +214,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eK: () => (/* binding */ flushCompileCache)
 });
 
-// UNUSED EXPORTS: COMPILE_CACHE_FOLDER
+// UNUSED EXPORTS: COMPILE_CACHE_FOLDER, MARK_SUFFIX
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -226,7 +226,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
-function enableCompileCache(env = process.env) {
+/** The cache folder when the cache is on for this process; undefined when this is the job's first use of the entry (it leaves the mark) or on any problem. */
+function enableCompileCache(env = process.env, user = 'step') {
     const runnerTemp = env.RUNNER_TEMP;
     const api = external_node_module_namespaceObject;
     if (!runnerTemp || !(0,external_node_path_.isAbsolute)(runnerTemp) || typeof api.enableCompileCache !== 'function')
@@ -245,11 +246,28 @@ function enableCompileCache(env = process.env) {
         if (!stats.isDirectory() || (ownUid !== undefined && stats.uid !== ownUid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
             return undefined;
         }
+        // The job's first use of this entry: mark it, cache nothing (see above).
+        if (!markedBefore((0,external_node_path_.join)(folder, `${user}${MARK_SUFFIX}`)))
+            return undefined;
         const result = api.enableCompileCache(folder);
         return result.status === api.constants?.compileCacheStatus?.FAILED ? undefined : (result.directory ?? folder);
     }
     catch {
         return undefined;
+    }
+}
+/** The mark an entry point leaves on its first run in a job: `step.ran`, `post.ran`. */
+const MARK_SUFFIX = '.ran';
+/** Whether the mark was there; leaves it if not (created exclusively, private, empty). */
+function markedBefore(mark) {
+    try {
+        (0,external_node_fs_.writeFileSync)(mark, '', { flag: 'wx', mode: 0o600 });
+        return false;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return true;
+        throw error;
     }
 }
 /** The folder under RUNNER_TEMP (beside `canary-console-action`, where downloads and lists go). */
@@ -368,10 +386,10 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_CANARY_STATE */ .k}`]) {
-    // Only when there is work. The post bundle's chunks are files of their own (dist/post/), so the
-    // first post step of a job compiles and caches them and the job's later post steps read them.
-    const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2042));
+    // Only when there is work. The post bundle's chunks are files of their own (dist/post/), with a
+    // mark of their own: a second post step with work writes their cache, later ones read it.
+    const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)(process.env, 'post');
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(85)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1085));
     if (cached)
         setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
     await runPost();

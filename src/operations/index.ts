@@ -1,45 +1,83 @@
 import { didYouMean } from '../near-miss.js'
 import { InputError } from '../errors.js'
 import { COMMON_INPUTS, type InputName, type InputReader } from '../inputs.js'
-import { API_KEY_OPERATIONS } from './api-keys.js'
-import { CANARYTOKEN_OPERATIONS } from './canarytokens.js'
-import { CLEANUP_OPERATIONS } from './cleanup.js'
-import { INCIDENT_OPERATIONS } from './incidents.js'
-import { RUNNER_CANARY_OPERATIONS } from './runner-canaries.js'
-import { SEED_OPERATIONS } from './seed.js'
 import type { BackendName } from '../backends/types.js'
 import type { Operation } from './types.js'
 
 /**
  * THE operation table: name -> inputs it needs and reads, outputs it sets,
  * and its handler. The dispatcher, validation, action.yml (checked by a
- * test) and the README (generated) all come from here.
- *
- * Next step for start-up (issue 17; proposed, not built, so that rows being
- * added on other branches merge as they are): load only the chosen
- * operation's family. Every row stays where it is, whole (name, description,
- * backends, requires, accepts, outputs, parse, run); what changes is how the
- * step reaches it:
- * - a generated `operations/table.generated.ts` holds each row's metadata
- *   and the family module it lives in (`{ name, family: 'canarytokens',
- *   backends, backendNote, requires, accepts, outputs }`), written by a script
- *   from these rows after tsc (like `npm run readme`), with a test that fails,
- *   naming the command, when it is stale;
- * - main.ts checks the inputs against that metadata (findOperation,
- *   checkRequiredInputs, checkBackend, ignoredInputs: the same functions, fed
- *   metadata), then `await FAMILIES[row.family]()`, one `import()` per family
- *   module, so ncc makes each family a chunk and a step compiles only its own;
- *   the real row (parse, run) is found in it by name;
- * - this OPERATIONS array stays for the tests, action.yml and README checks.
- * Today the whole table is 0.24 MB of the 0.75 MB loaded at start-up (undici's
- * Agent is most of the rest); a family chunk would be a fraction of it.
+ * test) and the README (generated) all come from here. Its rows live, whole,
+ * in their families' modules (canarytokens.ts, api-keys.ts, ...); a step
+ * loads only the family of the operation it runs (`findOperation`), one
+ * `import()` each, so the bundler makes each family a chunk of its own and a
+ * step compiles only what it runs (issue 17: fetch-canarytoken has no use for
+ * the listing, seeding, incident or GitHub code). `loadOperations` loads
+ * every family, for the checks and scripts that need the whole table.
  */
-export const OPERATIONS: readonly Operation<unknown>[] = [...CANARYTOKEN_OPERATIONS, ...API_KEY_OPERATIONS, ...CLEANUP_OPERATIONS, ...SEED_OPERATIONS, ...RUNNER_CANARY_OPERATIONS, ...INCIDENT_OPERATIONS]
+const FAMILIES = {
+  canarytokens: async () => (await import('./canarytokens.js')).CANARYTOKEN_OPERATIONS,
+  'api-keys': async () => (await import('./api-keys.js')).API_KEY_OPERATIONS,
+  cleanup: async () => (await import('./cleanup.js')).CLEANUP_OPERATIONS,
+  seed: async () => (await import('./seed.js')).SEED_OPERATIONS,
+  'runner-canaries': async () => (await import('./runner-canaries.js')).RUNNER_CANARY_OPERATIONS,
+  incidents: async () => (await import('./incidents.js')).INCIDENT_OPERATIONS
+} satisfies Record<string, () => Promise<readonly Operation<unknown>[]>>
 
-export const OPERATION_NAMES = OPERATIONS.map((operation) => operation.name)
+export type OperationFamily = keyof typeof FAMILIES
 
-export function findOperation(name: string): Operation<unknown> {
-  const operation = OPERATIONS.find((candidate) => candidate.name === name)
+/**
+ * Every operation's name and the family module its row lives in, in the
+ * table's order (the README's). A unit test loads every family and checks
+ * that this names exactly the rows each exports, so it cannot drift.
+ */
+export const OPERATION_FAMILIES: Readonly<Record<string, OperationFamily>> = {
+  'create-canarytoken': 'canarytokens',
+  'fetch-canarytoken': 'canarytokens',
+  'update-canarytoken': 'canarytokens',
+  'enable-canarytoken': 'canarytokens',
+  'disable-canarytoken': 'canarytokens',
+  'delete-canarytoken': 'canarytokens',
+  'download-canarytoken': 'canarytokens',
+  'remove-s3-canarytoken': 'canarytokens',
+  'delete-apeeper-factory': 'canarytokens',
+  'add-api-key': 'api-keys',
+  'list-api-keys': 'api-keys',
+  'remove-api-key': 'api-keys',
+  'download-api-key': 'api-keys',
+  'enable-api': 'api-keys',
+  'disable-api': 'api-keys',
+  'add-flock-api-key': 'api-keys',
+  'list-flock-api-keys': 'api-keys',
+  'remove-flock-api-key': 'api-keys',
+  'list-canarytokens': 'cleanup',
+  'cleanup-canarytokens': 'cleanup',
+  'seed-canarytokens': 'seed',
+  'plant-runner-canaries': 'runner-canaries',
+  'list-incidents': 'incidents',
+  'acknowledge-incidents': 'incidents',
+  'delete-incidents': 'incidents',
+  'report-incidents': 'incidents'
+}
+
+export const OPERATION_NAMES: readonly string[] = Object.keys(OPERATION_FAMILIES)
+
+/** The rows of one family, as its module exports them. */
+export function loadFamily(family: OperationFamily): Promise<readonly Operation<unknown>[]> {
+  return FAMILIES[family]()
+}
+
+/** The whole table, every family loaded, in OPERATION_NAMES' order. */
+export async function loadOperations(): Promise<readonly Operation<unknown>[]> {
+  const rows = (await Promise.all(Object.keys(FAMILIES).map((family) => loadFamily(family as OperationFamily)))).flat()
+  const order = new Map(OPERATION_NAMES.map((name, index) => [name, index]))
+  return [...rows].sort((a, b) => (order.get(a.name) ?? order.size) - (order.get(b.name) ?? order.size))
+}
+
+/** The operation named, loading only its family; an unknown name gets the near miss from OPERATION_NAMES, loading nothing. */
+export async function findOperation(name: string): Promise<Operation<unknown>> {
+  const family = Object.hasOwn(OPERATION_FAMILIES, name) ? OPERATION_FAMILIES[name] : undefined
+  const operation = family && (await loadFamily(family)).find((candidate) => candidate.name === name)
   if (!operation) {
     if (!name) throw new InputError(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; it is empty.`)
     const hint = didYouMean(name, OPERATION_NAMES)

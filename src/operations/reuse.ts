@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { ConsoleBackend } from '../backends/console/index.js'
+import type { ConsoleBackend } from '../backends/console/index.js'
 import type { CanarytokenBackend, CreateRequest, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { errorMessage } from '../errors.js'
@@ -76,8 +76,9 @@ export async function createOrReuse(
 ): Promise<MadeToken> {
   if (!reuse) return { token: await backend.create(request), reused: false }
   // Reuse needs a listing: the table lets `reuse` reach the Console only.
-  if (!(backend instanceof ConsoleBackend)) throw new Error(`'reuse: true' needs a server that can list tokens; ${backend.description} cannot`)
-  const console = backend
+  // By name, not instanceof, so the Console's modules load only for the Console (see consoleOf).
+  if (backend.name !== 'console') throw new Error(`'reuse: true' needs a server that can list tokens; ${backend.description} cannot`)
+  const console = backend as ConsoleBackend
   const search = () =>
     console.find({ kind: request.kind, memoEquals: request.memo, flockId: request.flockId, ...(enabledOnly ? { active: true } : {}) })
   const existing = reuseWinner(await search())

@@ -446,11 +446,11 @@ export async function checkRunnerCanary(backend: CanarytokenBackend, state: Runn
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
-export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => CanarytokenBackend, log: Log): Promise<PostResult> {
+export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => CanarytokenBackend | Promise<CanarytokenBackend>, log: Log): Promise<PostResult> {
   const result: PostResult = {}
   registerSecret(state.manageAuth)
   if (state.check) {
-    const backend = connect()
+    const backend = await connect()
     try {
       if (backend.name === 'canarytokens-server' && !state.manageAuth) throw new Error('the saved state holds no manage auth for the token, which the Canarytokens server needs to show it')
       const found = await checkRunnerCanary(backend, state)

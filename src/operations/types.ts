@@ -1,4 +1,4 @@
-import { ConsoleBackend } from '../backends/console/index.js'
+import type { ConsoleBackend } from '../backends/console/index.js'
 import type { BackendName, CanarytokenBackend } from '../backends/types.js'
 import type { RunEnvironment } from '../environment.js'
 import type { InputName, InputReader } from '../inputs.js'
@@ -76,8 +76,14 @@ export const CONSOLE_ONLY: readonly BackendName[] = ['console']
 /** Operations both servers carry out. */
 export const EVERY_BACKEND: readonly BackendName[] = ['console', 'canarytokens-server']
 
-/** The Console, for an operation the table marks Console-only (main refuses any other backend before it runs). */
+/**
+ * The Console, for an operation the table marks Console-only (main refuses
+ * any other backend before it runs). Told by the backend's name, not by
+ * `instanceof`: that would load the Console's modules into every step, also
+ * one that drives a Canarytokens server (runtime.ts loads only the chosen
+ * backend); the only backend named 'console' is ConsoleBackend.
+ */
 export function consoleOf(context: OperationContext): ConsoleBackend {
-  if (!(context.backend instanceof ConsoleBackend)) throw new Error(`this operation needs the Console, not ${context.backend.description}`)
-  return context.backend
+  if (context.backend.name !== 'console') throw new Error(`this operation needs the Console, not ${context.backend.description}`)
+  return context.backend as ConsoleBackend
 }

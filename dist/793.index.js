@@ -1,0 +1,2554 @@
+export const id = 793;
+export const ids = [793];
+export const modules = {
+
+/***/ 19473:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * An input the user must change. Raised only while inputs are read and
+ * validated, always before the first request to the Console.
+ */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** What went wrong, as one line of text, whatever was thrown. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 42602:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EE: () => (/* binding */ wasDoneByEarlierAttempt),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   ny: () => (/* binding */ reasonWithAttempts),
+/* harmony export */   r2: () => (/* binding */ removal)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
+
+/**
+ * A failed Console call. The message names the HTTP status and the Console's
+ * own message; `main` prefixes the operation. It never holds the request's
+ * parameters, so no secret can ride along.
+ */
+class ApiError extends Error {
+    failure;
+    status;
+    serverMessage;
+    attempts;
+    earlierAttemptMayHaveActed;
+    name = 'ApiError';
+    constructor(message, failure, status, serverMessage, attempts = 1, 
+    /**
+     * An earlier attempt of this call may have been carried out by the
+     * Console before its answer was lost: a repeated delete that now finds
+     * nothing to delete has done its job.
+     */
+    earlierAttemptMayHaveActed = false) {
+        super(message);
+        this.failure = failure;
+        this.status = status;
+        this.serverMessage = serverMessage;
+        this.attempts = attempts;
+        this.earlierAttemptMayHaveActed = earlierAttemptMayHaveActed;
+    }
+    /** What was tried, and where: `GET /api/v1/canarytoken/fetch at https://x.canary.tools` (set by the transport; never a query). */
+    tried;
+}
+/** The Console's wording for a token or key that does not exist. */
+function isNotFound(error) {
+    return (error instanceof ApiError &&
+        (error.failure === 'http-status' || error.failure === 'result') &&
+        /could not find|not found|does not exist|no such/i.test(error.serverMessage ?? ''));
+}
+/** A repeated call that found nothing to act on because an earlier attempt of it already did the job. */
+function wasDoneByEarlierAttempt(error) {
+    return error instanceof ApiError && error.earlierAttemptMayHaveActed && isNotFound(error);
+}
+/** Treats "not found" on a retried removal as done, when an earlier attempt may have done it. */
+async function removal(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if (wasDoneByEarlierAttempt(error))
+            return { result: 'success', alreadyDone: true };
+        throw error;
+    }
+}
+/** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
+function reasonWithAttempts(error) {
+    const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).replace(/\.+$/, '');
+    return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+}
+
+
+/***/ }),
+
+/***/ 22530:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ MAX_CONCURRENCY),
+/* harmony export */   w: () => (/* binding */ AdaptiveConcurrency)
+/* harmony export */ });
+/** The most requests bulk operations send at once (Thinkst's own delete_tokens_threaded.py runs 100 workers). */
+const MAX_CONCURRENCY = 100;
+/** Statuses that say "too much, slow down": rate limiting, and a Console that is overloaded. */
+const THROTTLE_STATUSES = new Set([429, 503]);
+/**
+ * The transport's gate: how many attempts may be in flight at once, adapted
+ * to what the Console says (additive increase, multiplicative decrease, as
+ * TCP does). Every attempt, retries included, passes through it, so the count
+ * is exact whatever the pool around it does.
+ *
+ * - A 429 or 503 halves the limit (from the most that were in flight since
+ *   the last change), once per burst: answers to attempts sent before that
+ *   change do not halve it again.
+ * - A `Retry-After` holds every new attempt until it has passed.
+ * - Each run of `limit` successes (of attempts sent since the last decrease)
+ *   raises the limit by one, back up to the ceiling.
+ * - A 429 also lowers the ceiling to the halved limit: the Console said how
+ *   much is too much, and a rate limit is its policy, which does not change
+ *   within a step; probing above it again would only earn more 429s. A 503
+ *   (an overload, which passes) leaves the ceiling where it was.
+ *
+ * A ceiling guessed from how many were in flight when a 429 came would be
+ * wrong both ways: attempts reach the Console in another order than they
+ * leave here, and answered ones are still counted here until read.
+ */
+class AdaptiveConcurrency {
+    options;
+    limitValue;
+    ceilingValue;
+    inFlight = 0;
+    /** The most in flight since the limit last went down. */
+    peak = 0;
+    successes = 0;
+    /** Bumped on every decrease: an answer to an attempt from an older epoch does not decrease again. */
+    epoch = 0;
+    pausedUntil = 0;
+    waiters = [];
+    pauseTimer;
+    now;
+    constructor(options = {}) {
+        this.options = options;
+        this.limitValue = options.max ?? MAX_CONCURRENCY;
+        this.ceilingValue = this.limitValue;
+        this.now = options.now ?? Date.now;
+    }
+    /** Attempts allowed in flight now. */
+    get limit() {
+        return this.limitValue;
+    }
+    /** The most the limit may grow back to. */
+    get ceiling() {
+        return this.ceilingValue;
+    }
+    get active() {
+        return this.inFlight;
+    }
+    async enter() {
+        for (;;) {
+            const wait = this.pausedUntil - this.now();
+            if (wait > 0)
+                await this.pause(wait);
+            else if (this.inFlight >= this.limitValue)
+                await new Promise((wake) => this.waiters.push(wake));
+            else
+                break;
+        }
+        this.inFlight++;
+        this.peak = Math.max(this.peak, this.inFlight);
+        const epoch = this.epoch;
+        let left = false;
+        return (answer) => {
+            if (left)
+                return;
+            left = true;
+            this.leave(epoch, answer);
+        };
+    }
+    leave(epoch, answer) {
+        this.inFlight--;
+        if (answer.status !== undefined && THROTTLE_STATUSES.has(answer.status)) {
+            if (epoch === this.epoch) {
+                const used = Math.min(this.limitValue, this.peak);
+                this.limitValue = Math.max(1, Math.floor(used / 2));
+                this.epoch++;
+                this.peak = this.inFlight;
+                this.successes = 0;
+                // Said only when it slows something down: one request at a time stays one.
+                if (this.limitValue < used) {
+                    const count = this.limitValue === 1 ? '1 request' : `${this.limitValue} requests`;
+                    this.options.onChange?.(`The Console answered HTTP ${answer.status}: sending at most ${count} at once from now on.`);
+                }
+            }
+            if (answer.status === 429)
+                this.ceilingValue = Math.min(this.ceilingValue, this.limitValue);
+            if (answer.retryAfterMs !== undefined && answer.retryAfterMs > 0)
+                this.pausedUntil = Math.max(this.pausedUntil, this.now() + answer.retryAfterMs);
+        }
+        else if (answer.status !== undefined && answer.status < 400 && epoch === this.epoch && this.limitValue < this.ceilingValue) {
+            this.successes++;
+            if (this.successes >= this.limitValue) {
+                this.successes = 0;
+                this.limitValue++;
+            }
+        }
+        this.wake(this.limitValue - this.inFlight);
+    }
+    /** Wakes the longest waiting; each checks again itself (one loop decides), so a wake-up too many costs a turn, never a slot. */
+    wake(count = this.waiters.length) {
+        for (const wake of this.waiters.splice(0, Math.max(0, count)))
+            wake();
+    }
+    pause(ms) {
+        return new Promise((done) => {
+            this.waiters.push(done);
+            // One timer for every waiter: it wakes them all when the pause ends.
+            if (!this.pauseTimer) {
+                this.pauseTimer = setTimeout(() => {
+                    this.pauseTimer = undefined;
+                    this.wake();
+                }, ms);
+            }
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1974:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   ZU: () => (/* binding */ resolveOrigin),
+/* harmony export */   oJ: () => (/* binding */ isValidHostname)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
+
+// The rules every server address input follows (`console`, `canarytokens-server`):
+// an origin only, https, plain http to loopback hosts only.
+/** A DNS label: what a hostname can hold, no more. */
+const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+function isValidHostname(hostname) {
+    if (hostname.startsWith('['))
+        return /^\[[0-9a-f:.]+\]$/i.test(hostname);
+    return hostname.length <= 253 && hostname.split('.').every((label) => HOSTNAME_LABEL.test(label));
+}
+/**
+ * An `http(s)://...` address input as the server's origin. Only an origin is
+ * accepted: a path, query, fragment or credentials would either be ignored or
+ * leak, so they are refused rather than guessed at. Plain http is allowed to
+ * loopback hosts only (emulators, local tests).
+ */
+function resolveOrigin(value, rules) {
+    const { input, help } = rules;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' is not a valid URL. ${help}`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must use https, not ${url.protocol.replace(':', '')}. ${help}`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must use https: ${rules.secret} would cross the network in clear text. Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must not carry credentials; ${rules.credentialsHint}. ${help}`);
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must be ${rules.whose} address only, without a path, query or fragment. ${help}`);
+    }
+    if (!isValidHostname(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' has a host name that is not valid. ${help}`);
+    }
+    return new URL(url.origin);
+}
+
+
+/***/ }),
+
+/***/ 90042:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+  G5: () => (/* binding */ HttpTransport),
+  x2: () => (/* binding */ describeNonJson),
+  Wp: () => (/* binding */ parseAnswer)
+});
+
+// UNUSED EXPORTS: MAX_REDIRECTS, downloadFailure, filenameFromContentDisposition, nextHop, parameterText, retryAfterMs, retryDelayMs
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(19473);
+// EXTERNAL MODULE: ./build/http/errors.js
+var http_errors = __webpack_require__(42602);
+// EXTERNAL MODULE: ./build/http/server-url.js
+var server_url = __webpack_require__(1974);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
+var agent = __webpack_require__(57405);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
+var api_request = __webpack_require__(14043);
+;// CONCATENATED MODULE: ./build/http/undici-parts.js
+
+
+/**
+ * The transport's HTTP client: undici's Agent and its `request`, loaded
+ * file by file instead of through undici's index, which also loads fetch,
+ * WebSocket, EventSource, the cache, the mock agents and every interceptor
+ * (two thirds of the package) on every start of every step. What runs is
+ * the same code: undici's index only re-exports these files, and its
+ * `request(url, options)` is this `request` called on `options.dispatcher`
+ * with the origin and path taken from the URL, as here.
+ */
+
+function request(url, options) {
+    const { dispatcher, ...rest } = options;
+    return api_request.call(dispatcher, { ...rest, origin: url.origin, path: `${url.pathname}${url.search}` });
+}
+/** undici's FormData, loaded only when a file goes along (uploads). */
+async function formData() {
+    const { FormData } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 35910, 19));
+    return new FormData();
+}
+
+// EXTERNAL MODULE: ./build/http/upload-types.js
+var upload_types = __webpack_require__(23272);
+;// CONCATENATED MODULE: ./build/http/transport.js
+
+
+
+
+
+
+
+
+
+const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+/** `text` parsed as JSON, or null when it is not JSON. */
+function parseAnswer(text) {
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch {
+        return null;
+    }
+}
+/** Largest JSON answer we will read into memory. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest file we download. Token files are small (documents, zips, a signed
+ * exe of at most the 10 MiB we upload); the whole file is held in memory so
+ * that a broken connection can be retried from the start.
+ */
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+function describeStatus(status) {
+    return `HTTP ${status}`;
+}
+/** Content-Disposition's filename (RFC 6266: `filename*` wins over `filename`). */
+function filenameFromContentDisposition(header) {
+    if (!header)
+        return undefined;
+    const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+    if (extended?.[2]) {
+        try {
+            return decodeURIComponent(extended[2].trim());
+        }
+        catch {
+            // fall through to the plain form
+        }
+    }
+    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
+    if (quoted?.[1] !== undefined)
+        return quoted[1].replace(/\\(.)/g, '$1');
+    const plain = /filename\s*=\s*([^;]+)/i.exec(header);
+    return plain?.[1]?.trim() || undefined;
+}
+function headerValue(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function errorCode(error) {
+    const code = error?.code;
+    if (typeof code === 'string')
+        return code;
+    // fetch-style errors keep the system error as their cause.
+    const cause = error?.cause?.code;
+    return typeof cause === 'string' ? cause : undefined;
+}
+function isTimeout(error) {
+    const code = errorCode(error);
+    return (code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'UND_ERR_CONNECT_TIMEOUT' ||
+        error?.name === 'TimeoutError');
+}
+/** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
+function neverSent(code) {
+    return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
+}
+/**
+ * Connection failures worth another attempt. Not among them: a name that
+ * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
+ * and TLS failures (a certificate problem is not flakiness).
+ */
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+/** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** What a connection error code means, in words a user can act on. */
+function explainCode(code, input) {
+    if (code === 'ENOTFOUND')
+        return `the name does not resolve; check '${input}'`;
+    if (code === 'EAI_AGAIN')
+        return 'the name could not be resolved just now (DNS)';
+    if (code === 'ECONNREFUSED')
+        return `the connection was refused; check '${input}' and that nothing blocks the port`;
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
+        return 'no route to the host';
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'the connection was not accepted in time';
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED')
+        return 'the connection was closed by the other end';
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return 'TLS failed: the certificate does not name this host';
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'TLS failed: the certificate has expired';
+    if (/SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code))
+        return 'TLS failed: the certificate is not signed by a trusted authority (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)';
+    if (/CERT|^ERR_TLS_|^ERR_SSL_/.test(code))
+        return 'TLS failed';
+    return undefined;
+}
+function networkError(error, timeoutMs, dialect, target, elsewhere = false) {
+    if (error instanceof http_errors/* ApiError */.hD)
+        return error;
+    if (isTimeout(error)) {
+        return new http_errors/* ApiError */.hD(`${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
+    }
+    const code = errorCode(error);
+    const explanation = code ? explainCode(code, dialect.serverInput) : undefined;
+    const detail = code ? (explanation ? `${code}: ${explanation}` : code) : (0,errors/* errorMessage */.g)(error);
+    // The origin only: a signed storage URL's query is a credential.
+    const where = target ? target.origin : dialect.serverName;
+    const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
+    return new http_errors/* ApiError */.hD(`${what} (${detail})`, 'network');
+}
+/** One attempt's failure, with what deciding on another attempt needs. */
+class FailedAttempt extends Error {
+    error;
+    retryReason;
+    mayHaveActed;
+    retryAfter;
+    constructor(error, 
+    /** Why another attempt may succeed; undefined when it would fail the same way. */
+    retryReason, 
+    /** The Console may have carried the request out. */
+    mayHaveActed, retryAfter) {
+        super(error.message);
+        this.error = error;
+        this.retryReason = retryReason;
+        this.mayHaveActed = mayHaveActed;
+        this.retryAfter = retryAfter;
+    }
+}
+/** An attempt that failed before or while the request travelled (no answer to judge). */
+function failedInTransit(error, timeoutMs, dialect, target, elsewhere = false) {
+    const code = errorCode(error);
+    const mapped = networkError(error, timeoutMs, dialect, target, elsewhere);
+    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
+    const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
+    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
+}
+/** An attempt the Console answered, with an error. */
+function failedAnswer(error, retryAfter) {
+    const status = error.status ?? 0;
+    const retryable = RETRYABLE_STATUSES.has(status);
+    // A 5xx may come after the work was done, and a 2xx we could not read may
+    // be a success; a 4xx (429 included) and an error the Console explains are refusals.
+    const mayHaveActed = status >= 500 || (status >= 200 && status < 300 && error.failure === 'not-json');
+    return new FailedAttempt(error, retryable ? `HTTP ${status}` : undefined, mayHaveActed, retryable ? retryAfter : undefined);
+}
+/**
+ * How long `Retry-After` asks us to wait (delta seconds or an HTTP date), or
+ * undefined when it says nothing usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    // An HTTP date names its day and month in words.
+    const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `failedAttempt + 1`: the Console's `Retry-After`
+ * when it gave one (capped), else exponential backoff with jitter (a random
+ * point in the upper half of the doubled wait), so that many runs failing
+ * together do not come back together.
+ */
+function retryDelayMs(policy, failedAttempt, retryAfter, random = Math.random) {
+    const asked = retryAfterMs(retryAfter);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+/** A short, safe description of a body that is not JSON: never the body itself. */
+function describeNonJson(contentType, text) {
+    const type = contentType?.split(';')[0]?.trim() || 'no content type';
+    return `the answer was not JSON (${type}, ${Buffer.byteLength(text)} bytes)`;
+}
+/**
+ * A parameter as the reference writes it. Booleans are `True`/`False`: the
+ * form the reference gives for `active` ("If set to True"), the one Thinkst's
+ * Python client and scripts send (`str(True)`), and one a Console that
+ * compares case-insensitively reads too.
+ */
+function parameterText(value) {
+    if (value === true)
+        return 'True';
+    if (value === false)
+        return 'False';
+    return String(value);
+}
+/** Redirects a download follows; beyond this many hops it fails. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+function downloadUrl(baseUrl, endpoint, params) {
+    const url = new URL(endpoint.path, baseUrl);
+    for (const [name, value] of Object.entries(params)) {
+        if (value !== undefined && value !== null)
+            url.searchParams.set(name, parameterText(value));
+    }
+    return url;
+}
+/** Where a download's redirect leads, refused when it has no target, leads off https or goes round too often. */
+function nextHop(from, location, hops, status) {
+    const refuse = (why) => {
+        throw new FailedAttempt(new http_errors/* ApiError */.hD(`${describeStatus(status)}: the download was redirected ${why}`, 'redirect', status), undefined, false);
+    };
+    if (hops >= MAX_REDIRECTS)
+        return refuse(`more than ${MAX_REDIRECTS} times; stopped following`);
+    if (!location)
+        return refuse('without a Location');
+    let target;
+    try {
+        target = new URL(location, from);
+    }
+    catch {
+        return refuse('to an address that is not a URL');
+    }
+    const shown = `${target.origin}${target.pathname}`;
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+        return refuse(`to ${target.protocol} (only https is followed)`);
+    if (target.username || target.password)
+        return refuse(`to ${shown} with credentials in the URL`);
+    // As for 'console': plain http to loopback hosts only.
+    if (target.protocol === 'http:' && !(0,server_url/* isLoopback */.U9)(target.hostname)) {
+        return refuse(`to plain http (${shown}); not followed: the file would cross the network in clear text`);
+    }
+    return target;
+}
+/** Bodies at most this large are looked at to tell an error from a file. */
+const SNIFF_BYTES = 64 * 1024;
+/** The `<title>` of an HTML page, short and on one line. */
+function htmlTitle(text) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+    return title ? title.slice(0, 120) : undefined;
+}
+/**
+ * Why a download's answer is not the file, or undefined when it is. Decided
+ * by the body as well as the headers: a Console may answer an error with 200
+ * and `text/html` or no Content-Type, so a small body that is a JSON
+ * `{"result": ...}` or an HTML page is an answer, never the token's file (no
+ * token file is either).
+ */
+function downloadFailure(dialect, status, contentType, disposition, content) {
+    const head = content.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const looksJson = head.startsWith('{') && content.length <= SNIFF_BYTES;
+    const looksHtml = /^<(!doctype html|html|head|body)\b/i.test(head);
+    const text = looksJson || looksHtml ? content.toString('utf8') : '';
+    let record;
+    if (looksJson) {
+        try {
+            const parsed = JSON.parse(text);
+            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && dialect.isAnswerRecord(parsed)) {
+                record = parsed;
+            }
+        }
+        catch {
+            // not JSON after all: judged below like any other body
+        }
+    }
+    if (record) {
+        const failure = dialect.errorForAnswer(status, 'application/json', text);
+        return failure ?? new http_errors/* ApiError */.hD(`${describeStatus(status)}: ${dialect.serverName} answered with JSON instead of a file`, 'result', status);
+    }
+    if (status < 200 || status >= 300)
+        return dialect.errorForAnswer(status, contentType, text || content.toString('utf8'));
+    if (looksHtml) {
+        const title = htmlTitle(text);
+        return new http_errors/* ApiError */.hD(`${describeStatus(status)}: ${dialect.serverName} answered with an HTML page instead of the file${title ? ` ("${title}")` : ''}`, 'not-json', status, title);
+    }
+    if (/\bjson\b/i.test(contentType ?? '') && !disposition) {
+        return new http_errors/* ApiError */.hD(`${describeStatus(status)}: ${describeNonJson(contentType, content.toString('utf8'))}`, 'not-json', status);
+    }
+    return undefined;
+}
+/**
+ * The one module that speaks HTTP to Canary servers: it owns the URL, the auth
+ * header, body encoding, timeouts, retries and the mapping of every failure
+ * to a ApiError. It knows nothing of action inputs or of `@actions/core`.
+ */
+class HttpTransport {
+    options;
+    dispatcher;
+    policy;
+    constructor(options) {
+        this.options = options;
+        this.dispatcher =
+            options.dispatcher ?? new agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    }
+    /**
+     * Calls a JSON endpoint; resolves only on a verified success. Failures
+     * worth another attempt are retried; `recover` settles a call that is not
+     * safe to repeat (see `Recovery`).
+     */
+    async call(endpoint, params = {}, files = {}, recover) {
+        return this.withRetries(endpoint, () => this.callOnce(endpoint, params, files), recover);
+    }
+    async callOnce(endpoint, params, files) {
+        const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
+        let text;
+        try {
+            text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl);
+        }
+        // Parsed once, here: the dialect judges the parsed answer, and the caller gets the same one.
+        const parsed = parseAnswer(text);
+        const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed);
+        if (failure) {
+            if (parsed)
+                for (const secret of this.options.findSecrets(parsed.json))
+                    this.options.onSecret(secret);
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
+        }
+        if (!parsed)
+            throw failedAnswer(new http_errors/* ApiError */.hD(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), text)}`, 'not-json', statusCode), undefined);
+        for (const secret of this.options.findSecrets(parsed.json))
+            this.options.onSecret(secret);
+        return parsed.json;
+    }
+    /**
+     * Calls an endpoint that answers with a file. The whole file is read
+     * before this resolves (bounded), so a connection that breaks mid-file is
+     * retried from the start and the caller never sees half a file. An answer
+     * in JSON, or any error status, is mapped like `call` does.
+     */
+    async download(endpoint, params = {}) {
+        return this.withRetries(endpoint, () => this.downloadOnce(endpoint, params));
+    }
+    async downloadOnce(endpoint, params) {
+        let answer = await this.send(endpoint, params, {}, '*/*');
+        let url = downloadUrl(this.options.baseUrl, endpoint, params);
+        // Downloads follow redirects, as the reference's `curl -L` and
+        // `allow_redirects=True` do; each hop is ours, so the auth header goes to
+        // the Console's own origin only and never to storage elsewhere.
+        for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
+            answer.body.resume();
+            const location = headerValue(answer.headers, 'location');
+            const next = nextHop(url, location, hops, answer.statusCode);
+            this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`);
+            url = next;
+            answer = await this.get(url, '*/*');
+        }
+        const { statusCode, headers, body } = answer;
+        const contentType = headerValue(headers, 'content-type');
+        const disposition = headerValue(headers, 'content-disposition');
+        let content;
+        try {
+            content = await readBody(body, MAX_DOWNLOAD_BYTES);
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
+        }
+        const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content);
+        if (failure) {
+            if (failure.failure !== 'not-json')
+                this.maskSecretsIn(content.toString('utf8'));
+            throw failedAnswer(failure, headerValue(headers, 'retry-after'));
+        }
+        return {
+            body: external_node_stream_.Readable.from([content], { objectMode: false }),
+            filename: filenameFromContentDisposition(disposition),
+            contentType,
+            contentLength: content.length
+        };
+    }
+    /**
+     * Runs attempts until one succeeds, a failure is not worth retrying, or
+     * the retries are spent. Hand-written rather than undici's RetryAgent /
+     * RetryHandler (v6), which cannot express our rules: when it gives up on a
+     * retryable status it throws a RequestRetryError without the answer's body,
+     * losing the Console's message (and whether the body was JSON at all); it
+     * resumes a broken download with Range requests the Console does not
+     * document; it has no hook to look at the Console between two attempts of
+     * a create (the check that stops a flaky network from minting two tokens);
+     * and it cannot log each retry.
+     */
+    async withRetries(endpoint, attempt, recover) {
+        const attempts = this.policy.retries + 1;
+        const repeatable = endpoint.repeatable ?? endpoint.method === 'GET';
+        const call = `${endpoint.method} ${endpoint.path}`;
+        let earlierAttemptMayHaveActed = false;
+        for (let number = 1;; number++) {
+            try {
+                return await this.gated(attempt);
+            }
+            catch (thrown) {
+                if (!(thrown instanceof FailedAttempt))
+                    throw thrown;
+                const { error } = thrown;
+                const final = (message = error.message) => Object.assign(new http_errors/* ApiError */.hD(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed), {
+                    tried: `${call} at ${this.options.baseUrl.origin}`
+                });
+                const retrying = thrown.retryReason !== undefined && number < attempts;
+                if (thrown.mayHaveActed && !repeatable) {
+                    if (recover) {
+                        // Even when no retry follows: a token the Console made must not be reported as a failure.
+                        this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); checking whether ${this.options.dialect.serverName} acted on it.`);
+                        let settled;
+                        try {
+                            settled = await recover(error);
+                        }
+                        catch (check) {
+                            const reason = (0,errors/* errorMessage */.g)(check);
+                            // The check often fails as the call did (the same timeout): say it once.
+                            const why = reason === error.message ? ' (checking whether it had failed the same way)' : `: ${reason}`;
+                            throw final(`${error.message}; ${this.options.dialect.serverName} may have acted on it, so it was not sent again${why}`);
+                        }
+                        if (settled !== undefined) {
+                            this.options.logger?.info(`${call}: ${this.options.dialect.serverName} had acted on attempt ${number}; not sending it again.`);
+                            return settled;
+                        }
+                    }
+                    else if (retrying) {
+                        throw final(`${error.message}; not sent again: ${this.options.dialect.serverName} may have acted on it, and this call is not safe to repeat`);
+                    }
+                }
+                if (!retrying)
+                    throw final();
+                earlierAttemptMayHaveActed ||= thrown.mayHaveActed && repeatable;
+                const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
+                const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ` (${this.options.dialect.serverName} asked for this wait with Retry-After)`;
+                this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
+                await (this.options.sleep ?? promises_.setTimeout)(wait);
+            }
+        }
+    }
+    /** One attempt through the gate, which hears how it went. */
+    async gated(attempt) {
+        const gate = this.options.gate;
+        if (!gate)
+            return attempt();
+        const leave = await gate.enter();
+        try {
+            const result = await attempt();
+            leave({ status: 200 });
+            return result;
+        }
+        catch (thrown) {
+            const failed = thrown instanceof FailedAttempt ? thrown : undefined;
+            const asked = retryAfterMs(failed?.retryAfter);
+            leave({ status: failed?.error.status, retryAfterMs: asked === undefined ? undefined : Math.min(asked, this.policy.maxRetryAfterMs) });
+            throw thrown;
+        }
+    }
+    maskSecretsIn(text) {
+        try {
+            for (const secret of this.options.findSecrets(JSON.parse(text)))
+                this.options.onSecret(secret);
+        }
+        catch {
+            // not JSON: nothing structured to mask, and the body is never printed
+        }
+    }
+    headersFor(url, accept) {
+        const headers = { accept, 'user-agent': this.options.userAgent };
+        // Credentials go in headers only (URLs end up in logs and proxies), and
+        // only to the server's own origin.
+        if (url.origin === this.options.baseUrl.origin)
+            Object.assign(headers, this.options.dialect.authHeaders());
+        return headers;
+    }
+    async send(endpoint, params, files, accept) {
+        const url = new URL(endpoint.path, this.options.baseUrl);
+        const headers = this.headersFor(url, accept);
+        const entries = Object.entries(params)
+            .filter((entry) => entry[1] !== undefined && entry[1] !== null)
+            .map(([name, value]) => [name, parameterText(value)]);
+        let body;
+        if (endpoint.method === 'GET') {
+            for (const [name, value] of entries)
+                url.searchParams.set(name, value);
+        }
+        else if (Object.keys(files).length > 0) {
+            const form = await formData();
+            for (const [name, value] of entries)
+                form.set(name, value);
+            for (const [name, path] of Object.entries(files)) {
+                const type = (0,upload_types/* uploadMimeType */.w)(path);
+                if (!type)
+                    throw new http_errors/* ApiError */.hD(`cannot tell the MIME type of ${(0,external_node_path_.basename)(path)} from its extension`, 'not-json');
+                form.set(name, await (0,external_node_fs_.openAsBlob)(path, { type }), (0,external_node_path_.basename)(path));
+            }
+            body = form;
+        }
+        else if ((endpoint.body ?? this.options.dialect.bodyEncoding) === 'json') {
+            // Values keep their JSON types; the header is exactly application/json (a server may compare it as a string).
+            body = JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null)));
+            headers['content-type'] = 'application/json';
+        }
+        else {
+            body = new URLSearchParams(entries).toString();
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+        }
+        this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
+        const answer = await this.dispatch(url, endpoint.method, headers, body);
+        this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
+        return answer;
+    }
+    /** A GET to a redirect's target: the server's origin gets its credentials, any other origin nothing but the URL it gave. */
+    async get(url, accept) {
+        const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept));
+        this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`);
+        return answer;
+    }
+    async dispatch(url, method, headers, body) {
+        try {
+            return await request(url, {
+                method,
+                headers,
+                body,
+                dispatcher: this.dispatcher,
+                headersTimeout: this.options.timeoutMs,
+                bodyTimeout: this.options.timeoutMs
+            });
+        }
+        catch (error) {
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
+        }
+    }
+    async close() {
+        if (!this.options.dispatcher)
+            await this.dispatcher.close();
+    }
+}
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new http_errors/* ApiError */.hD(`the answer was larger than ${limit / 1024 / 1024} MiB`, 'not-json');
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+
+/***/ }),
+
+/***/ 23272:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ UPLOAD_MIME_TYPES),
+/* harmony export */   w: () => (/* binding */ uploadMimeType)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+
+/**
+ * The MIME type each file sent with create carries, from its extension. The
+ * reference sends `-F 'web_image=@x.png; type=image/png'` (and the like for
+ * `doc` and `pdf`), and Thinkst's Python client refuses to upload without a
+ * type, so every part names one.
+ */
+const UPLOAD_MIME_TYPES = {
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.gif': 'image/gif',
+    '.pdf': 'application/pdf',
+    '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    '.doc': 'application/msword',
+    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.xls': 'application/vnd.ms-excel',
+    '.exe': 'application/octet-stream',
+    '.dll': 'application/octet-stream'
+};
+/** The MIME type for a file by its extension, or undefined when the extension is not one we know. */
+function uploadMimeType(path) {
+    return UPLOAD_MIME_TYPES[(0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(path).toLowerCase()];
+}
+
+
+/***/ }),
+
+/***/ 58175:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ integerInput),
+/* harmony export */   Jj: () => (/* binding */ requireAlertTarget),
+/* harmony export */   Jz: () => (/* binding */ optionalBoolean),
+/* harmony export */   Lr: () => (/* binding */ alertTargetInputs),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   RY: () => (/* binding */ consoleParameter),
+/* harmony export */   Rq: () => (/* binding */ flockIdInput),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   WK: () => (/* binding */ inputsFrom),
+/* harmony export */   dU: () => (/* binding */ extraParamsInput),
+/* harmony export */   eh: () => (/* binding */ actionInputs),
+/* harmony export */   fn: () => (/* binding */ chosenBackend),
+/* harmony export */   g5: () => (/* binding */ PLAIN_CREATE_INPUTS),
+/* harmony export */   jR: () => (/* binding */ checkMemoLength),
+/* harmony export */   kB: () => (/* binding */ yamlErrorReason),
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   s7: () => (/* binding */ COMMON_INPUTS),
+/* harmony export */   tE: () => (/* binding */ booleanInput)
+/* harmony export */ });
+/* unused harmony exports MAX_MEMO_LENGTH, characterCount, MAX_WEBHOOK_URL_LENGTH */
+/* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
+
+
+/**
+ * The kind-specific inputs that go to the Console's create as they are
+ * (each as its parameter: `consoleParameter`). Named once, here: the list of
+ * every input holds them, and create sends them (operations/canarytokens.ts).
+ */
+const PLAIN_CREATE_INPUTS = ['cloned-web', 's3-source-bucket', 's3-log-bucket', 'aws-access-key', 'aws-secret-key', 'aws-region', 'aws-session-token'];
+/**
+ * Every input the action reads, spelled as in action.yml. A test checks that
+ * action.yml declares exactly these, so the two cannot drift apart.
+ */
+const INPUT_NAMES = [
+    'operation',
+    'console',
+    'auth-token',
+    'canarytokens-server',
+    'manage-auth',
+    'alert-email',
+    'alert-webhook',
+    'timeout-seconds',
+    'retries',
+    'canarytoken',
+    'kind',
+    'memo',
+    'flock-id',
+    'web-image',
+    'upload-file',
+    ...PLAIN_CREATE_INPUTS,
+    'browser-scanner-enabled',
+    'aws-id-username',
+    'delete-buckets',
+    'hash',
+    'clear-incidents',
+    'extra-params',
+    'download',
+    'path',
+    'filename',
+    'artifact-name',
+    'retention-days',
+    'auth-token-type',
+    'note',
+    'key-id',
+    'remove-auth-token',
+    'include-secrets',
+    'confirm',
+    'memo-pattern',
+    'created-before',
+    'triggered',
+    'enabled',
+    'all',
+    'action',
+    'dry-run',
+    'max-changes',
+    'concurrency',
+    'reuse',
+    'manifest',
+    'keep-on-failure',
+    'aws-profile',
+    'export-env',
+    'on-console-error',
+    'check-on-exit',
+    'keep-credentials',
+    'incident-state',
+    'incidents-since',
+    'github-token',
+    'repository',
+    'labels',
+    'assignees',
+    'acknowledge',
+    'max-issues'
+];
+/**
+ * Defaults as action.yml declares them (a test keeps the two equal). Inputs
+ * not listed default to ''; parsers supply their own fallbacks.
+ */
+const INPUT_DEFAULTS = {
+    'timeout-seconds': '30',
+    retries: '3',
+    'max-changes': '100',
+    'aws-profile': 'default',
+    'export-env': 'false',
+    'on-console-error': 'warn',
+    'check-on-exit': 'true',
+    'keep-credentials': 'false',
+    // An expression: the runner fills it in for every step, so it is never "set but unused".
+    'github-token': '${{ github.token }}',
+    labels: 'canarytoken',
+    acknowledge: 'false',
+    'max-issues': '20'
+};
+/** The Console parameter an input stands for: inputs are the API's names in kebab-case. */
+function consoleParameter(name) {
+    return name.replace(/-/g, '_');
+}
+/** Inputs every operation reads. */
+const COMMON_INPUTS = ['operation', 'console', 'auth-token', 'canarytokens-server', 'timeout-seconds', 'retries'];
+/**
+ * Inputs whose values are credentials: masked before anything else runs,
+ * never echoed. `alert-webhook` among them: a Slack or Discord webhook URL
+ * lets anyone who holds it post to the channel.
+ */
+const SECRET_INPUTS = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook'];
+/**
+ * Which server the step drives, from the inputs alone (nothing is sent):
+ * `canarytokens-server` set -> that server; otherwise the Console. Both set
+ * is a mix-up, refused.
+ */
+function chosenBackend(inputs) {
+    if (!inputs.get('canarytokens-server'))
+        return 'console';
+    if (inputs.get('console')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d("Inputs 'console' and 'canarytokens-server' are both set; a step drives one server. Keep 'console' for your Canary Console, or 'canarytokens-server' for canarytokens.org or a self-hosted Canarytokens server, not both.");
+    }
+    return 'canarytokens-server';
+}
+/** The inputs as the runner passes them (`INPUT_<NAME>` variables). */
+function actionInputs() {
+    return { get: (name) => _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) };
+}
+/** Inputs from a plain object: for tests and the demo. */
+function inputsFrom(values) {
+    return { get: (name) => (values[name] ?? '').trim() };
+}
+/** Exactly what GitHub's own `core.getBooleanInput` accepts (YAML 1.2 core schema booleans). */
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+/** A boolean input; `undefined` when not set, so callers can tell "false" from "not given". */
+function optionalBoolean(inputs, name) {
+    const raw = inputs.get(name);
+    if (raw === '')
+        return undefined;
+    if (TRUE_VALUES.includes(raw))
+        return true;
+    if (FALSE_VALUES.includes(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${name}' must be true or false (as GitHub reads booleans: true, True, TRUE, false, False or FALSE), not '${raw}'.`);
+}
+/** A flock id as the Console writes them: `flock:default`, `flock:<hex>`. */
+const FLOCK_ID = /^flock:[A-Za-z0-9_-]+$/;
+/** `flock-id`, checked before any request; undefined when not set. */
+function flockIdInput(inputs) {
+    const value = inputs.get('flock-id');
+    if (value === '')
+        return undefined;
+    if (!FLOCK_ID.test(value)) {
+        const hint = /^[A-Za-z0-9_-]+$/.test(value) ? `; did you mean 'flock:${value}'?` : '.';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not '${value}'${hint}`);
+    }
+    return value;
+}
+function booleanInput(inputs, name, fallback = false) {
+    return optionalBoolean(inputs, name) ?? fallback;
+}
+function integerInput(inputs, name, limits) {
+    const raw = inputs.get(name);
+    if (raw === '')
+        return limits.fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < limits.min || Number(raw) > limits.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, not '${raw}'.`);
+    }
+    return Number(raw);
+}
+/** The Console's limit on memos, in characters as Python's len() counts them: code points. */
+const MAX_MEMO_LENGTH = 10_000;
+/**
+ * Characters as people (and Python's len(), which the Console checks with)
+ * count them: code points, so an emoji is one, not the two UTF-16 units
+ * `string.length` counts. Every length we check or report uses this.
+ */
+function characterCount(text) {
+    return Array.from(text).length;
+}
+/** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
+function checkMemoLength(memo, where) {
+    const length = characterCount(memo);
+    if (length > MAX_MEMO_LENGTH) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
+    }
+    return memo;
+}
+/** Console parameter names: what `extra-params` may pass through. */
+const PARAMETER_NAME = /^[a-z][a-z0-9_]*$/;
+/**
+ * `extra-params`: a YAML mapping of further Console parameters, passed as
+ * they are, so users are never blocked on a parameter we did not name. A
+ * parameter that has an input of its own must be given through that input,
+ * so validation and masking see it.
+ */
+/**
+ * A YAML parse error as one clause that keeps its excerpt: the parser's first
+ * line ("... at line 3, column 1") and the source line it points at, quoted
+ * (the nearest line above with text, when that line is blank). The parser's
+ * own excerpt spans several lines, which an ::error:: line does not show.
+ */
+function yamlErrorReason(error, source) {
+    const first = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error).split('\n')[0]?.replace(/:\s*$/, '') ?? '';
+    const at = error.linePos?.[0]?.line;
+    if (!at)
+        return first;
+    const lines = source.split(/\r?\n/);
+    let shown = at;
+    while (shown > 1 && !lines[shown - 1]?.trim())
+        shown--;
+    const text = lines[shown - 1] ?? '';
+    if (!text.trim())
+        return first;
+    const excerpt = JSON.stringify(text.length > 120 ? `${Array.from(text).slice(0, 117).join('')}...` : text);
+    return shown === at ? `${first}: ${excerpt}` : `${first} (line ${shown}: ${excerpt})`;
+}
+async function extraParamsInput(inputs, namedParameters) {
+    const raw = inputs.get('extra-params');
+    if (raw === '')
+        return {};
+    // Loaded only when there is YAML to read: most steps have none, and every step pays for what loads at start-up.
+    const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    let parsed;
+    try {
+        parsed = parseYaml(raw);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'extra-params' must be a YAML mapping of Console parameters (${yamlErrorReason(error, raw)}).`);
+    }
+    if (parsed === null || parsed === undefined)
+        return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d("Input 'extra-params' must be a YAML mapping, e.g. 'expiry: 6mo'.");
+    }
+    const params = {};
+    for (const [name, value] of Object.entries(parsed)) {
+        if (!PARAMETER_NAME.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'extra-params' has '${name}', which is not a Console parameter name (lower case, digits and _).`);
+        }
+        if (name === 'auth_token') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d("Input 'extra-params' must not hold 'auth_token': the action sends the token from 'auth-token' in a header.");
+        }
+        if (namedParameters.has(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'extra-params' has '${name}'; use the input '${name.replace(/_/g, '-')}' instead.`);
+        }
+        if (value !== null && typeof value === 'object') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'extra-params' value of '${name}' must be a single value, not a list or mapping.`);
+        }
+        params[name] = value === null ? '' : value;
+    }
+    return params;
+}
+/** The address rule the Canarytokens server applies (queries.is_valid_email), on the lower-cased address. */
+const SERVER_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
+const MAX_WEBHOOK_URL_LENGTH = 1024;
+/** Addresses a Canarytokens server refuses to POST to (advocate, the frontend's webhook validator): loopback, private, link-local, ... */
+function isPrivateAddress(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+    if (v4) {
+        const [a, b] = [Number(v4[1]), Number(v4[2])];
+        return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+    }
+    if (host.includes(':'))
+        return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || /^ff/.test(host) || host.startsWith('::ffff:');
+    return false;
+}
+/**
+ * `alert-email` and `alert-webhook`, checked before any request for what the
+ * server would refuse: an address its rule does not take, a webhook that is
+ * not an http(s) URL, longer than it takes, or on an address it will not
+ * POST to. (The server POSTs a test message to the webhook when a token is
+ * made and refuses the token when that fails; a name that resolves to a
+ * private address cannot be seen from here.)
+ */
+function alertTargetInputs(inputs) {
+    const email = inputs.get('alert-email');
+    const webhook = inputs.get('alert-webhook');
+    if (email) {
+        if (email.length > 254 || !SERVER_EMAIL.test(email.toLowerCase())) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-email' must be one e-mail address such as security@example.com (letters, digits and !#$%&'*+/=?^_\`{|}~- before the @, an ASCII domain after it); the server refuses '${email}'.`);
+        }
+    }
+    if (webhook) {
+        let url;
+        try {
+            url = new URL(webhook);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d("Input 'alert-webhook' must be an https:// (or http://) URL the server can POST alerts to, e.g. a Slack, Teams or Discord webhook.");
+        }
+        if (webhook.length > MAX_WEBHOOK_URL_LENGTH) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-webhook' is ${webhook.length} characters long; the server takes webhook URLs of at most ${MAX_WEBHOOK_URL_LENGTH}.`);
+        }
+        if (isPrivateAddress(url.hostname)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-webhook' points at ${url.hostname}, a loopback or private address: the Canarytokens server refuses to POST to those (it tests the webhook when it makes the token). Use a webhook the server can reach over the internet.`);
+        }
+    }
+    return { email: email || undefined, webhook: webhook || undefined };
+}
+/** Creating a token on a Canarytokens server needs somewhere to send its alerts: refused before any request otherwise. */
+function requireAlertTarget(inputs, operation) {
+    if (chosenBackend(inputs) !== 'canarytokens-server')
+        return;
+    const targets = alertTargetInputs(inputs);
+    if (!targets.email && !targets.webhook) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Operation '${operation}' on a Canarytokens server needs 'alert-email' or 'alert-webhook' (or both): the server sends each token's alerts there and makes no token without one.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8793:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/vendor/actions-core.js
+var actions_core = __webpack_require__(91194);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./build/environment.js
+
+/** Reads what the runner tells us about the job; outside a runner, sensible local stand-ins. */
+function runEnvironment(env = process.env) {
+    return {
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        runnerTemp: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+        artifactRuntime: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL)
+    };
+}
+
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(19473);
+// EXTERNAL MODULE: ./build/inputs.js
+var build_inputs = __webpack_require__(58175);
+// EXTERNAL MODULE: ./build/near-miss.js
+var near_miss = __webpack_require__(47001);
+;// CONCATENATED MODULE: ./build/operations/index.js
+
+
+
+/**
+ * THE operation table: name -> inputs it needs and reads, outputs it sets,
+ * and its handler. The dispatcher, validation, action.yml (checked by a
+ * test) and the README (generated) all come from here. Its rows live, whole,
+ * in their families' modules (canarytokens.ts, api-keys.ts, ...); a step
+ * loads only the family of the operation it runs (`findOperation`), one
+ * `import()` each, so the bundler makes each family a chunk of its own and a
+ * step compiles only what it runs (issue 17: fetch-canarytoken has no use for
+ * the listing, seeding, incident or GitHub code). `loadOperations` loads
+ * every family, for the checks and scripts that need the whole table.
+ */
+const FAMILIES = {
+    canarytokens: async () => (await Promise.all(/* import() */[__webpack_require__.e(237), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 94477))).CANARYTOKEN_OPERATIONS,
+    'api-keys': async () => (await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 94157))).API_KEY_OPERATIONS,
+    cleanup: async () => (await Promise.all(/* import() */[__webpack_require__.e(237), __webpack_require__.e(83), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 21774))).CLEANUP_OPERATIONS,
+    seed: async () => (await Promise.all(/* import() */[__webpack_require__.e(237), __webpack_require__.e(477), __webpack_require__.e(17)]).then(__webpack_require__.bind(__webpack_require__, 12017))).SEED_OPERATIONS,
+    'runner-canaries': async () => (await Promise.all(/* import() */[__webpack_require__.e(237), __webpack_require__.e(477), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 70073))).RUNNER_CANARY_OPERATIONS,
+    incidents: async () => (await Promise.all(/* import() */[__webpack_require__.e(237), __webpack_require__.e(83), __webpack_require__.e(940)]).then(__webpack_require__.bind(__webpack_require__, 10940))).INCIDENT_OPERATIONS
+};
+/**
+ * Every operation's name and the family module its row lives in, in the
+ * table's order (the README's). A unit test loads every family and checks
+ * that this names exactly the rows each exports, so it cannot drift.
+ */
+const OPERATION_FAMILIES = {
+    'create-canarytoken': 'canarytokens',
+    'fetch-canarytoken': 'canarytokens',
+    'update-canarytoken': 'canarytokens',
+    'enable-canarytoken': 'canarytokens',
+    'disable-canarytoken': 'canarytokens',
+    'delete-canarytoken': 'canarytokens',
+    'download-canarytoken': 'canarytokens',
+    'remove-s3-canarytoken': 'canarytokens',
+    'delete-apeeper-factory': 'canarytokens',
+    'add-api-key': 'api-keys',
+    'list-api-keys': 'api-keys',
+    'remove-api-key': 'api-keys',
+    'download-api-key': 'api-keys',
+    'enable-api': 'api-keys',
+    'disable-api': 'api-keys',
+    'add-flock-api-key': 'api-keys',
+    'list-flock-api-keys': 'api-keys',
+    'remove-flock-api-key': 'api-keys',
+    'list-canarytokens': 'cleanup',
+    'cleanup-canarytokens': 'cleanup',
+    'seed-canarytokens': 'seed',
+    'plant-runner-canaries': 'runner-canaries',
+    'list-incidents': 'incidents',
+    'acknowledge-incidents': 'incidents',
+    'delete-incidents': 'incidents',
+    'report-incidents': 'incidents'
+};
+const OPERATION_NAMES = Object.keys(OPERATION_FAMILIES);
+/** The rows of one family, as its module exports them. */
+function loadFamily(family) {
+    return FAMILIES[family]();
+}
+/** The whole table, every family loaded, in OPERATION_NAMES' order. */
+async function loadOperations() {
+    const rows = (await Promise.all(Object.keys(FAMILIES).map((family) => loadFamily(family)))).flat();
+    const order = new Map(OPERATION_NAMES.map((name, index) => [name, index]));
+    return [...rows].sort((a, b) => (order.get(a.name) ?? order.size) - (order.get(b.name) ?? order.size));
+}
+/** The operation named, loading only its family; an unknown name gets the near miss from OPERATION_NAMES, loading nothing. */
+async function findOperation(name) {
+    const family = Object.hasOwn(OPERATION_FAMILIES, name) ? OPERATION_FAMILIES[name] : undefined;
+    const operation = family && (await loadFamily(family)).find((candidate) => candidate.name === name);
+    if (!operation) {
+        if (!name)
+            throw new errors/* InputError */.d(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; it is empty.`);
+        const hint = (0,near_miss/* didYouMean */.au)(name, OPERATION_NAMES);
+        // The guess first: it is what a reader needs, and the list is long.
+        if (hint)
+            throw new errors/* InputError */.d(`Input 'operation': '${name}' is not an operation of this action${hint} It must be one of: ${OPERATION_NAMES.join(', ')}.`);
+        throw new errors/* InputError */.d(`Input 'operation' must be one of: ${OPERATION_NAMES.join(', ')}; '${name}' is not one of them.`);
+    }
+    return operation;
+}
+/**
+ * Names the first missing required input, for the server the step drives:
+ * the Console needs `console` and `auth-token`; a Canarytokens server needs
+ * `canarytokens-server`, and every call for one token there needs the
+ * token's own key (`manage-auth`) beside its id.
+ */
+function checkRequiredInputs(operation, inputs, backend = 'console') {
+    const connection = backend === 'console' ? ['console', 'auth-token'] : ['canarytokens-server'];
+    if (backend === 'console' && !inputs.get('console')) {
+        throw new errors/* InputError */.d(`Operation '${operation.name}' needs a server: set 'console' (with 'auth-token') for a Canary Console, or 'canarytokens-server' for canarytokens.org or a self-hosted Canarytokens server.`);
+    }
+    for (const name of [...connection, ...operation.requires]) {
+        if (!inputs.get(name))
+            throw new errors/* InputError */.d(`Operation '${operation.name}' needs input '${name}'.`);
+    }
+    if (backend === 'canarytokens-server' && operation.requires.includes('canarytoken') && !inputs.get('manage-auth')) {
+        throw new errors/* InputError */.d(`Operation '${operation.name}' on a Canarytokens server needs input 'manage-auth': the token's own key, which the step that created it gave as its 'manage-auth' output (the server knows a token only with it).`);
+    }
+}
+/** Inputs that were set but that this operation does not read: worth a warning, they are likely a typo or a mix-up. */
+function ignoredInputs(operation, inputs, allInputs, defaults) {
+    const read = new Set([...build_inputs/* COMMON_INPUTS */.s7, ...operation.requires, ...operation.accepts, ...(operation.requires.includes('canarytoken') ? ['manage-auth'] : [])]);
+    // A default that is an expression (`${{ github.token }}`) reaches every step filled in: it was not set by the user.
+    const filledByRunner = (name) => (defaults[name] ?? '').startsWith('${{');
+    return allInputs.filter((name) => !read.has(name) && !filledByRunner(name) && inputs.get(name) !== '' && inputs.get(name) !== (defaults[name] ?? ''));
+}
+const BACKEND_NAMES = { console: 'the Canary Console', 'canarytokens-server': 'a Canarytokens server' };
+/** Refuses, before any request, an operation the chosen server cannot carry out, saying why. */
+function checkBackend(operation, backend) {
+    if (operation.backends.includes(backend))
+        return;
+    const works = operation.backends.map((name) => BACKEND_NAMES[name]).join(' and ');
+    throw new errors/* InputError */.d(`Operation '${operation.name}' works on ${works} only, not on ${BACKEND_NAMES[backend]}${operation.backendNote ? `: ${operation.backendNote}` : ''}.`);
+}
+/** Events whose workflows GitHub runs without the repository's secrets when they come from a fork. */
+const SECRETLESS_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+/**
+ * Why a tripwire operation should do nothing, instead of failing, in this
+ * run: the secrets it needs are empty where GitHub withholds them (a pull
+ * request from a fork, or from Dependabot). Undefined when it should run
+ * (or fail as usual: `on-console-error: fail`, or an event that gets secrets).
+ */
+function withheldSecrets(operation, inputs, backend, env = process.env) {
+    if (!operation.tripwire || inputs.get('on-console-error') === 'fail' || !SECRETLESS_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const missing = backend === 'console'
+        ? ['console', 'auth-token'].filter((name) => !inputs.get(name))
+        : !inputs.get('alert-email') && !inputs.get('alert-webhook')
+            ? ['alert-email', 'alert-webhook']
+            : [];
+    if (missing.length === 0)
+        return undefined;
+    return (`${operation.name} did nothing: ${missing.map((name) => `'${name}'`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty, as GitHub leaves secrets out of ` +
+        `${env.GITHUB_EVENT_NAME} runs from forks (and Dependabot). The job goes on without a runner canary (on-console-error: warn; set it to fail to stop the job instead).`);
+}
+
+;// CONCATENATED MODULE: ./build/publish/outputs.js
+
+/** Sets every output that has a value; an output left unset is an empty string to the workflow. */
+function publishOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            actions_core/* setOutput */.uH(name, typeof value === 'string' ? value : String(value));
+    }
+}
+
+// EXTERNAL MODULE: ./build/publish/summary.js
+var publish_summary = __webpack_require__(23552);
+// EXTERNAL MODULE: ./build/http/server-url.js
+var server_url = __webpack_require__(1974);
+;// CONCATENATED MODULE: ./build/backends/console/console-url.js
+
+
+/** Domain of Thinkst's hosted Consoles; a bare hash means `<hash>.canary.tools`. */
+const HOSTED_DOMAIN = 'canary.tools';
+const CONSOLE_HELP = "Set 'console' to your Console's hash (1234abcd), its domain (1234abcd.canary.tools) or its https URL (https://1234abcd.canary.tools).";
+/**
+ * Turns the `console` input into the Console's origin: a hash, a domain, or
+ * an address under the rules every server input follows (http/server-url.ts).
+ */
+function resolveConsoleUrl(value) {
+    const input = value.trim();
+    if (!input)
+        throw new errors/* InputError */.d(`Input 'console' is required. ${CONSOLE_HELP}`);
+    if (!input.includes('://')) {
+        // A hash or a bare domain name.
+        const hostname = input.includes('.') ? input : `${input}.${HOSTED_DOMAIN}`;
+        if (!(0,server_url/* isValidHostname */.oJ)(hostname)) {
+            throw new errors/* InputError */.d(`Input 'console' is not a Console hash or domain name. ${CONSOLE_HELP}`);
+        }
+        return new URL(`https://${hostname.toLowerCase()}`);
+    }
+    return (0,server_url/* resolveOrigin */.ZU)(input, {
+        input: 'console',
+        whose: "the Console's",
+        secret: 'the auth token',
+        credentialsHint: "pass the token in 'auth-token'",
+        help: CONSOLE_HELP
+    });
+}
+
+// EXTERNAL MODULE: ./build/http/errors.js
+var http_errors = __webpack_require__(42602);
+// EXTERNAL MODULE: ./build/http/transport.js + 1 modules
+var http_transport = __webpack_require__(90042);
+// EXTERNAL MODULE: ./build/http/gate.js
+var gate = __webpack_require__(22530);
+;// CONCATENATED MODULE: ./build/backends/canarytokens-server/server-url.js
+
+
+const SERVER_HELP = "Set 'canarytokens-server' to the server's address: https://canarytokens.org, or your own server's https URL.";
+/**
+ * The `canarytokens-server` input as the server's origin, under the rules of
+ * every server input (http/server-url.ts): https, plain http to loopback
+ * only, no path (the API's prefix is the action's to add). A bare domain
+ * means https.
+ */
+function resolveCanarytokensServerUrl(value) {
+    const input = value.trim();
+    if (!input)
+        throw new errors/* InputError */.d(`Input 'canarytokens-server' is required. ${SERVER_HELP}`);
+    if (!input.includes('://')) {
+        if (!input.includes('.') || !(0,server_url/* isValidHostname */.oJ)(input))
+            throw new errors/* InputError */.d(`Input 'canarytokens-server' is not a domain name or URL. ${SERVER_HELP}`);
+        return new URL(`https://${input.toLowerCase()}`);
+    }
+    return (0,server_url/* resolveOrigin */.ZU)(input, {
+        input: 'canarytokens-server',
+        whose: "the server's",
+        secret: "each token's manage auth",
+        credentialsHint: "each token's key goes in 'manage-auth'",
+        help: SERVER_HELP
+    });
+}
+
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __webpack_require__(5009);
+;// CONCATENATED MODULE: ./build/version.js
+// Generated from package.json by scripts/sync-version.mjs (`npm version` runs it): do not edit.
+/** Sent in the User-Agent header. */
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./build/runtime.js
+
+
+
+
+
+
+
+
+
+
+// What both entry points share (main.ts for the step, post-main.ts for the
+// post step): the log, failure messages and the connection to the server.
+// Kept apart from main.ts so the post step's bundle holds no operation table.
+/**
+ * A log line starting with `::` is a command to the runner, and info lines
+ * carry text from the Console (hostnames, memos, messages): a hostile answer
+ * must not be able to issue one (`::stop-commands::` would switch off the
+ * masks we add later). The other levels are commands already, which
+ * @actions/core escapes.
+ */
+function defuseCommands(message) {
+    return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :');
+}
+/** Every line we log passes through `redact`, debug lines included. */
+const log = {
+    info: (message) => actions_core/* info */.pq(defuseCommands((0,secrets/* redact */.E$)(message))),
+    warning: (message) => actions_core/* warning */.$e((0,secrets/* redact */.E$)(message)),
+    // Not even redacted when the runner will not show it: the transport logs every request.
+    debug: (message) => {
+        if (actions_core/* isDebug */._o())
+            actions_core/* debug */.Yz((0,secrets/* redact */.E$)(message));
+    }
+};
+function failureMessage(operationName, error) {
+    if (error instanceof errors/* InputError */.d)
+        return error.message;
+    // What was tried and where, after the server's own words: the step's one error line names the server.
+    const reason = `${(0,errors/* errorMessage */.g)(error)}${error instanceof http_errors/* ApiError */.hD && error.tried ? ` (${error.tried})` : ''}`;
+    if (error instanceof http_errors/* ApiError */.hD && error.attempts > 1)
+        return `${operationName} failed after ${error.attempts} attempts: ${reason}`;
+    return operationName ? `${operationName} failed: ${reason}` : reason;
+}
+/** Inputs only a Canarytokens server reads. */
+const SERVER_ONLY_INPUTS = ['manage-auth', 'alert-email', 'alert-webhook'];
+/**
+ * Chooses the server from the inputs (`canarytokens-server` set -> that
+ * server, else the Console), checks its connection inputs (the server,
+ * credentials, timeout-seconds, retries) now, sending nothing and loading
+ * neither backend; `open` loads the chosen one's modules and opens it.
+ */
+function backendConnection(inputs) {
+    const name = (0,build_inputs/* chosenBackend */.fn)(inputs);
+    if (name === 'canarytokens-server') {
+        if (inputs.get('auth-token')) {
+            throw new errors/* InputError */.d("Input 'auth-token' is a Canary Console's API key; a Canarytokens server takes none (each token has its own key, its 'manage-auth'). Remove 'auth-token', or set 'console' instead of 'canarytokens-server'.");
+        }
+        const origin = resolveCanarytokensServerUrl(inputs.get('canarytokens-server'));
+        (0,secrets/* checkSecretInput */.pK)('manage-auth', inputs.get('manage-auth'));
+        const alerts = (0,build_inputs/* alertTargetInputs */.Lr)(inputs);
+        const transport = transportOptions(inputs);
+        return {
+            name,
+            // Only this server's modules load: a step never compiles the other backend.
+            open: async () => {
+                const [{ CanarytokensServerBackend }, { canarytokensServerDialect }] = await Promise.all([
+                    __webpack_require__.e(/* import() */ 13).then(__webpack_require__.bind(__webpack_require__, 25013)),
+                    __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 99231))
+                ]);
+                return new CanarytokensServerBackend(new http_transport/* HttpTransport */.G5({ ...transport, baseUrl: origin, dialect: canarytokensServerDialect(origin) }), origin, alerts);
+            }
+        };
+    }
+    for (const input of SERVER_ONLY_INPUTS) {
+        if (inputs.get(input)) {
+            throw new errors/* InputError */.d(`Input '${input}' is for a Canarytokens server ('canarytokens-server'); the Canary Console does not use it. Remove it, or set 'canarytokens-server' instead of 'console'.`);
+        }
+    }
+    const baseUrl = resolveConsoleUrl(inputs.get('console'));
+    (0,secrets/* checkSecretInput */.pK)('auth-token', inputs.get('auth-token'));
+    const transport = transportOptions(inputs);
+    return {
+        name: 'console',
+        open: async () => {
+            const [{ ConsoleBackend }, { consoleDialect }] = await Promise.all([__webpack_require__.e(/* import() */ 586).then(__webpack_require__.bind(__webpack_require__, 97586)), __webpack_require__.e(/* import() */ 304).then(__webpack_require__.bind(__webpack_require__, 48304))]);
+            return new ConsoleBackend(new http_transport/* HttpTransport */.G5({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl);
+        }
+    };
+}
+/** What every backend's transport shares: timeouts, retries, the one adaptive gate, masking, the log. */
+function transportOptions(inputs) {
+    const timeoutSeconds = (0,build_inputs/* integerInput */.$A)(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
+    const retries = (0,build_inputs/* integerInput */.$A)(inputs, 'retries', { min: 0, max: 10, fallback: http_transport/* DEFAULT_RETRY_POLICY */.cO.retries }) ?? http_transport/* DEFAULT_RETRY_POLICY */.cO.retries;
+    return {
+        timeoutMs: timeoutSeconds * 1000,
+        retry: { retries },
+        // Bulk operations send many requests at once; a Console that throttles slows all of them down.
+        gate: new gate/* AdaptiveConcurrency */.w({ onChange: log.info }),
+        userAgent: `canary-console-action/${ACTION_VERSION}`,
+        onSecret: secrets/* registerSecret */.cl,
+        findSecrets: (body) => (0,secrets/* findSecretValues */.sD)(body),
+        logger: log
+    };
+}
+
+;// CONCATENATED MODULE: ./build/main.js
+
+
+
+
+
+
+
+
+
+
+async function publish(result, env) {
+    // State first: if anything after it fails, the post step still finds (and removes) what the step planted.
+    for (const [name, value] of Object.entries(result.state ?? {}))
+        actions_core/* saveState */.LZ(name, value);
+    publishOutputs(result.outputs);
+    for (const [name, value] of Object.entries(result.environment ?? {}))
+        actions_core/* exportVariable */.dN(name, value);
+    const summary = result.summary;
+    if (result.artifact) {
+        const request = result.artifact;
+        // Loaded only when an upload is asked for: the artifact client is heavy.
+        const { uploadArtifact } = await __webpack_require__.e(/* import() */ 103).then(__webpack_require__.bind(__webpack_require__, 62103));
+        try {
+            const uploaded = await uploadArtifact(request, env.runnerTemp);
+            publishOutputs({ 'artifact-id': uploaded.id, 'artifact-name': uploaded.name });
+            log.info(`Uploaded artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`);
+            summary.notes = [...(summary.notes ?? []), `Uploaded as workflow artifact '${uploaded.name}' (id ${uploaded.id ?? 'unknown'}).`];
+        }
+        catch (error) {
+            const reason = (0,errors/* errorMessage */.g)(error);
+            throw new Error(`uploading artifact '${request.name}' failed: ${reason}. The file is still at ${request.files.join(', ')}.`);
+        }
+    }
+    await (0,publish_summary/* publishSummary */.Iv)(summary);
+}
+/**
+ * The action: read inputs -> find the operation -> check everything -> call
+ * the server -> publish outputs, files, artifact and summary. The only place
+ * that decides success or failure.
+ */
+async function run() {
+    let operation;
+    try {
+        const inputs = (0,build_inputs/* actionInputs */.eh)();
+        // Masked before anything else can print them.
+        for (const name of build_inputs/* SECRET_INPUTS */.pH)
+            (0,secrets/* registerSecret */.cl)(inputs.get(name));
+        // Loads only this operation's family of the table (operations/index.ts).
+        operation = await findOperation(inputs.get('operation'));
+        // Which server, then whether it can do this at all, then what is missing, then the connection's own inputs.
+        const backendName = (0,build_inputs/* chosenBackend */.fn)(inputs);
+        checkBackend(operation, backendName);
+        // A tripwire never breaks a build by itself: not where GitHub withholds the secrets it needs either.
+        const withheld = withheldSecrets(operation, inputs, backendName);
+        if (withheld) {
+            log.warning(withheld);
+            return;
+        }
+        checkRequiredInputs(operation, inputs, backendName);
+        const connection = backendConnection(inputs);
+        const env = runEnvironment();
+        if (!process.env.RUNNER_TEMP) {
+            log.info(`RUNNER_TEMP is not set (a local run?): token lists and downloads without 'path' go to ${(0,external_node_path_.join)(env.runnerTemp, 'canary-console-action')}.`);
+        }
+        for (const name of ignoredInputs(operation, inputs, build_inputs/* INPUT_NAMES */.Qh, build_inputs/* INPUT_DEFAULTS */.WJ)) {
+            log.warning(`Input '${name}' is not used by ${operation.name}; it was ignored.`);
+        }
+        const params = await operation.parse(inputs, env);
+        const backend = await connection.open();
+        let result;
+        try {
+            result = await operation.run(params, { backend, env, log: log });
+        }
+        finally {
+            await backend.close();
+        }
+        await publish(result, env);
+        if (result.failure)
+            actions_core/* setFailed */.C1((0,secrets/* redact */.E$)(failureMessage(operation.name, new Error(result.failure))));
+    }
+    catch (error) {
+        if (error instanceof Error && error.stack)
+            log.debug(error.stack);
+        actions_core/* setFailed */.C1((0,secrets/* redact */.E$)(failureMessage(operation?.name, error)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 47001:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   bi: () => (/* binding */ nearMiss),
+/* harmony export */   lG: () => (/* binding */ unknownNameMessage)
+/* harmony export */ });
+/* unused harmony export nearMisses */
+/** Letters and digits only, lower case: `create-canary-token`, `Create_CanaryToken` and `createcanarytoken` read alike. */
+function squashed(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** Edit distance (insert, delete, substitute, swap of neighbours), enough for typos in short names. */
+function distance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (rows[i]?.[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length]?.[b.length] ?? 0;
+}
+/**
+ * The known name a mistyped one most likely meant: the same letters in
+ * another case or with other separators, else the one closest by edit
+ * distance when it is close enough (at most 2 edits, and fewer than a third
+ * of the name). Undefined when nothing is that close.
+ */
+function nearMiss(value, known) {
+    if (!value)
+        return undefined;
+    const wanted = squashed(value);
+    const same = known.find((name) => squashed(name) === wanted);
+    if (same !== undefined)
+        return same;
+    let best;
+    for (const name of known) {
+        const edits = distance(wanted, squashed(name));
+        if (edits <= 2 && edits * 3 < Math.max(wanted.length, 3) && (!best || edits < best.edits))
+            best = { name, edits };
+    }
+    return best?.name;
+}
+/** Suggestions of this kind that are worth showing at most. */
+const MAX_SUGGESTIONS = 4;
+/**
+ * The known names a wrong one may have meant: the near miss (nearMiss), else
+ * every name that holds the typed word as one of its parts (`msword` ->
+ * `doc-msword`, `msword-macro`; `aws` -> `aws-id`, `aws-s3`), at most a few.
+ */
+function nearMisses(value, known) {
+    const guess = nearMiss(value, known);
+    if (guess !== undefined)
+        return [guess];
+    const word = squashed(value);
+    if (word.length < 3)
+        return [];
+    const holding = known.filter((name) => name.toLowerCase().split(/[^a-z0-9]+/).includes(word));
+    return holding.length <= MAX_SUGGESTIONS ? holding : [];
+}
+/** `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`. */
+function quotedChoice(names) {
+    const quoted = names.map((name) => `'${name}'`);
+    return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+/** `; did you mean 'x'?` (or `'x' or 'y'`) when known names are close, else ''. */
+function didYouMean(value, known) {
+    const guesses = nearMisses(value, known);
+    return guesses.length === 0 ? '' : `; did you mean ${quotedChoice(guesses)}?`;
+}
+/**
+ * The refusal of a name that is not one of `known`: with a near miss, the
+ * guess comes first and the (long) list after it, so the hint is read;
+ * without one, the list and then what was given.
+ */
+function unknownNameMessage(input, given, what, known) {
+    const hint = didYouMean(given, known);
+    if (hint)
+        return `Input '${input}': '${given}' is not ${what}${hint} It must be one of: ${known.join(', ')}.`;
+    return `Input '${input}' must be one of: ${known.join(', ')}; '${given}' is not ${what}.`;
+}
+
+
+/***/ }),
+
+/***/ 11379:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
+/* harmony export */   O7: () => (/* binding */ codePointLength),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   xx: () => (/* binding */ visibleControls)
+/* harmony export */ });
+// Text from outside (incident fields an attacker wrote: user agents, URLs,
+// hostnames; memos from branch names) in GitHub-flavoured Markdown: shown as
+// it was, but never markup. Everything untrusted goes into a code span,
+// where GitHub renders no mention, link, autolink, image, HTML or issue
+// reference; the span is fenced with more backticks than the text holds, so
+// the text cannot close it; line breaks and other control characters are
+// shown as escapes, so the text can neither end the table row nor start a
+// line of its own (our exactly-once markers are whole lines: see
+// github/markers.ts); a `|` is escaped inside tables, where GFM would read
+// it as a cell border even in a code span.
+/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
+function codePointLength(text) {
+    let count = 0;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+            const next = text.charCodeAt(index + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                index++;
+        }
+        count++;
+    }
+    return count;
+}
+/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
+function truncateCodePoints(text, max) {
+    if (codePointLength(text) <= max)
+        return text;
+    let result = '';
+    let count = 0;
+    for (const character of text) {
+        if (count >= max - 1)
+            break;
+        result += character;
+        count++;
+    }
+    return `${result}…`;
+}
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, and the
+ * bidirectional and invisible formatting characters that could make text
+ * read as something else, as visible escapes (`\n`, `\u202e`).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+function visibleControls(text) {
+    return text.replace(INVISIBLE, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Untrusted text as an inline code span that shows it as it was. Empty text
+ * is an empty string (an empty table cell).
+ */
+function codeSpan(untrusted, options = {}) {
+    if (untrusted === '')
+        return '';
+    let text = truncateCodePoints(visibleControls(untrusted), options.maxLength ?? 1000);
+    if (options.inTable)
+        text = text.replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A space inside each end: CommonMark strips exactly one on each side, so text that starts or ends with a backtick or a space shows whole.
+    return `${fence} ${text} ${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 23552:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iv: () => (/* binding */ publishSummary),
+/* harmony export */   ok: () => (/* binding */ MAX_SUMMARY_ROWS)
+/* harmony export */ });
+/* unused harmony exports escapeHtml, tableHtml */
+/* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5009);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11379);
+
+
+
+/** Rows beyond this are left out of the job summary (it has a size limit), with a note saying so. */
+const MAX_SUMMARY_ROWS = 300;
+/** Escapes text for the job summary, which is HTML: memos and names come from users and the Console. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+/** A cell of text from outside: HTML-escaped, its control characters (line breaks, bidi overrides) shown as escapes. */
+function cell(text) {
+    return escapeHtml((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .visibleControls */ .xx)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text)));
+}
+/**
+ * The section's table as HTML, written here rather than by core.summary's
+ * addTable (which leaves an empty cell as an unclosed `<td>`). Columns that
+ * are empty in every row are left out: they say nothing.
+ */
+function tableHtml(columns, rows) {
+    const shown = columns.map((_, index) => rows.some((row) => (row[index] ?? '') !== ''));
+    const head = columns.filter((_, index) => shown[index]).map((column) => `<th>${escapeHtml(column)}</th>`);
+    const body = rows.map((row) => `<tr>${columns.flatMap((_, index) => (shown[index] ? [`<td>${cell(row[index] ?? '')}</td>`] : [])).join('')}</tr>`);
+    return `<table><tr>${head.join('')}</tr>${body.join('')}</table>`;
+}
+/** Writes the section to the job summary; a run without one (a local run) skips it quietly. */
+async function publishSummary(section) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const rows = section.rows.slice(0, MAX_SUMMARY_ROWS);
+    const summary = _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading(escapeHtml(section.heading), 3);
+    // No header row over an empty table: say what the emptiness means.
+    if (rows.length === 0)
+        summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true);
+    else
+        summary.addRaw(tableHtml(section.columns, rows), true);
+    const total = Math.max(section.totalRows ?? 0, section.rows.length);
+    if (total > rows.length) {
+        summary.addRaw(`<p>${total - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
+    }
+    for (const note of section.notes ?? [])
+        summary.addRaw(`<p>${cell(note)}</p>`, true);
+    await summary.write();
+}
+
+
+/***/ }),
+
+/***/ 97266:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ withoutSecretFields),
+/* harmony export */   s: () => (/* binding */ findSecretValues)
+/* harmony export */ });
+// Which fields of a server's JSON answer hold credentials. Pure: backends use
+// it at their edge; secrets.ts (the only place that masks) uses it too.
+/**
+ * Field names whose values the servers use for credentials. Any JSON answer
+ * is walked for them, so a new endpoint cannot forget to mask.
+ *
+ * The Console: `factory_auth` (aws-id tokens in paginate and search,
+ * factory.md) lets anyone mint tokens.
+ *
+ * A Canarytokens server (thinkst/canarytokens, canarytokens/models/ and
+ * canarydrop.py): `auth_token` (the create answer's manage auth) and `auth`
+ * (the canarydrop's copy of it) let anyone read the token's history and
+ * delete it; `aws_secret_access_key` (aws_keys), `kubeconfig` (its client
+ * key, base64), `wg_conf`, `wg_key`, `wg_private_key_seed`,
+ * `wg_private_key_n` and the QR codes of the WireGuard config (`qr_code` in
+ * WireguardTokenResponse, `wg_qr_code` in ManageResponse; the qr_code kind's
+ * own picture is `qrcode_png`), `cert` (azure_id: certificate with its
+ * private key), `client_secret` (crowdstrike_cc), `webdav_password` (webdav),
+ * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel).
+ */
+const SECRET_FIELDS = new Set([
+    'auth_token',
+    'secret_access_key',
+    'aws_secret_key',
+    'aws_session_token',
+    'factory_auth',
+    'wg_conf',
+    'private_key',
+    'api_key',
+    'token_value',
+    'auth',
+    'aws_secret_access_key',
+    'kubeconfig',
+    'wg_key',
+    'wg_private_key_seed',
+    'wg_private_key_n',
+    'wg_qr_code',
+    'qr_code',
+    'cert',
+    'client_secret',
+    'webdav_password',
+    'alert_webhook_url'
+]);
+/**
+ * `renders` holds ready-made texts per kind: the aws-id credentials file and
+ * the WireGuard config are credentials, and a render we do not know is taken
+ * for one. The cloned-web script is not (it carries only the token's URL, and
+ * users need it to place the token).
+ */
+const PUBLIC_RENDERS = new Set(['cloned-web']);
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isSecretField(key, parentKey) {
+    return SECRET_FIELDS.has(key) || (parentKey === 'renders' && !PUBLIC_RENDERS.has(key));
+}
+/** Collects every string under a secret field name, at any depth. */
+function findSecretValues(value, underSecretField = false, found = [], parentKey) {
+    if (typeof value === 'string') {
+        if (underSecretField)
+            found.push(value);
+    }
+    else if (Array.isArray(value)) {
+        for (const item of value)
+            findSecretValues(item, underSecretField, found, parentKey);
+    }
+    else if (isRecord(value)) {
+        for (const [key, item] of Object.entries(value)) {
+            findSecretValues(item, underSecretField || isSecretField(key, parentKey), found, key);
+        }
+    }
+    return found;
+}
+/**
+ * Fields JSON outputs leave out though they are not secrets: an aws-id
+ * token's access key id is masked in the log (half of a key pair, and in the
+ * credentials render), so a `token` or `response` output would only show it
+ * as *** anyway; it has an output of its own (`access-key-id`).
+ */
+const MASKED_FIELDS = new Set(['access_key_id', 'aws_access_key_id']);
+/** A deep copy of a JSON value with every secret field (and every masked one, MASKED_FIELDS) replaced by `***`. */
+function withoutSecretFields(value) {
+    const strip = (item, parentKey) => {
+        if (Array.isArray(item))
+            return item.map((child) => strip(child, parentKey));
+        if (isRecord(item)) {
+            return Object.fromEntries(Object.entries(item).map(([key, child]) => [key, isSecretField(key, parentKey) || MASKED_FIELDS.has(key) ? '***' : strip(child, key)]));
+        }
+        return item;
+    };
+    return strip(value);
+}
+
+
+/***/ }),
+
+/***/ 5009:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Qw: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__.Q),
+/* harmony export */   SF: () => (/* binding */ registerCredentialText),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   pK: () => (/* binding */ checkSecretInput),
+/* harmony export */   sD: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__.s)
+/* harmony export */ });
+/* unused harmony export SHORTEST_SECRET */
+/* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
+/* harmony import */ var _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97266);
+
+
+/**
+ * Every value that must never be printed goes through here: it is masked with
+ * the runner (`::add-mask::`) and remembered so that our own error messages
+ * and debug lines can be redacted too (defence in depth: a runner masks only
+ * what it was told about, and a local run has no runner at all).
+ */
+const secrets = new Set();
+/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
+let longestFirst;
+/** Values shorter than this are not secrets worth masking (and would mask noise). */
+const SHORTEST_SECRET = 8;
+/**
+ * Registers a secret value. A multi-line value (a credentials file body, a
+ * WireGuard config) is redacted whole by us, but the runner is told only
+ * about its secret lines' values: the runner matches masks line by line, and
+ * masking every line would hide `[default]`, `region = us-east-2` or
+ * `output = json` from every later step of the job.
+ */
+function registerSecret(value) {
+    if (typeof value !== 'string')
+        return;
+    const trimmed = value.trim();
+    if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed))
+        return;
+    secrets.add(trimmed);
+    longestFirst = undefined;
+    byPrefix = undefined;
+    if (/[\r\n]/.test(trimmed))
+        registerCredentialText(trimmed);
+    else
+        _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+}
+/**
+ * Refuses a secret input that cannot be right, before any request: shorter
+ * than the shortest value we mask (it would be sent and printed unmasked), or
+ * holding a line break or another control character (a pasted secret with a
+ * stray newline; it cannot go in an HTTP header), or a character an HTTP header
+ * cannot carry. The message names the input and never shows the value. An
+ * empty value passes: whether the input is required is checked elsewhere.
+ * For every secret input that reaches a server: `auth-token`, `github-token`,
+ * `manage-auth`, ...
+ */
+function checkSecretInput(inputName, value) {
+    if (value === '')
+        return;
+    const codes = Array.from(value, (character) => character.codePointAt(0));
+    if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
+    }
+    if (codes.some((code) => code > 0xff)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
+    }
+    const length = codes.length;
+    if (length < SHORTEST_SECRET) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
+    }
+}
+/** Names of `key = value` (or `key: value`) lines whose values are credentials (AWS, WireGuard, Slack, a kubeconfig's client-key-data, Python client config...). */
+const SECRET_LINE_NAME = /secret|passw|private|token|api_?key|auth|credential|access_key|^key$|key-data$|certificate-data$/i;
+/** A bare line that looks like a credential: one long word, no spaces. */
+const BARE_SECRET_LINE = /^[^\s#;[]{20,}$/;
+/**
+ * Masks the credential parts of a text file (AWS credentials, a Python client
+ * config, a WireGuard config, a Slack token): the values of lines whose name
+ * says credential, and long bare tokens. Section headers, comments and
+ * ordinary settings (`region`, `output`, `console_hash`, `Address`) stay readable.
+ */
+function registerCredentialText(text) {
+    for (const rawLine of text.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
+            continue;
+        const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
+        if (assignment) {
+            if (SECRET_LINE_NAME.test(assignment[1].trim()))
+                registerSecret(assignment[2]);
+        }
+        else if (BARE_SECRET_LINE.test(line)) {
+            registerSecret(line);
+        }
+    }
+}
+/**
+ * The secrets by their first SHORTEST_SECRET characters, for redacting
+ * against many secrets (a listing of thousands of aws-id tokens registers
+ * thousands); rebuilt only when a secret is added.
+ */
+let byPrefix;
+/** Below this many secrets, trying each one in turn is as quick as looking them up. */
+const MANY_SECRETS = 64;
+/** The secrets that occur in `text`: every window of the text looked up by prefix, so the cost goes with the text, not with the number of secrets. */
+function secretsIn(text) {
+    byPrefix ??= new Map();
+    if (byPrefix.size === 0) {
+        for (const secret of secrets) {
+            const prefix = secret.slice(0, SHORTEST_SECRET);
+            const list = byPrefix.get(prefix);
+            if (list)
+                list.push(secret);
+            else
+                byPrefix.set(prefix, [secret]);
+        }
+    }
+    const found = new Set();
+    for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) {
+        for (const secret of byPrefix.get(text.slice(index, index + SHORTEST_SECRET)) ?? []) {
+            if (text.startsWith(secret, index))
+                found.add(secret);
+        }
+    }
+    return [...found];
+}
+/** Replaces every registered secret in `text` with `***`. */
+function redact(text) {
+    let result = text;
+    // Longest first, so that a secret containing another is replaced whole.
+    longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
+    // With many secrets, only those in the text are tried (in the same order); a text shorter than any secret holds none.
+    const candidates = longestFirst.length < MANY_SECRETS ? longestFirst : text.length < SHORTEST_SECRET ? [] : secretsIn(text).sort((a, b) => b.length - a.length);
+    for (const secret of candidates) {
+        // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
+
+
+/***/ }),
+
+/***/ 91194:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   _o: () => (/* binding */ isDebug),
+/* harmony export */   dN: () => (/* binding */ exportVariable),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z: () => (/* reexport safe */ _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_5__.z)
+/* harmony export */ });
+/* unused harmony exports ExitCode, addPath, getMultilineInput, getBooleanInput, setCommandEcho, error, notice, startGroup, endGroup, group, getState, getIDToken */
+/* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89635);
+/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82902);
+/* harmony import */ var _node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4679);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70857);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16928);
+/* harmony import */ var _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1170);
+/* harmony import */ var _node_modules_actions_core_lib_path_utils_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51631);
+// Built by scripts/clean-dist.mjs from @actions/core's lib/core.js (see leanActionsCore there).
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+const OidcClient = { getIDToken: () => Promise.reject(new Error('getIDToken is not in this bundle: the action asks for no OIDC token')) };
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandValue */ .E)(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueFileCommand */ .n)('ENV', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, val));
+    }
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueFileCommand */ .n)('OUTPUT', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value));
+    }
+    process.stdout.write(os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('set-output', { name }, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandValue */ .E)(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('error', (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandProperties */ .k)(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('warning', (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandProperties */ .k)(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return __awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueFileCommand */ .n)('STATE', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value));
+    }
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('save-state', { name }, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandValue */ .E)(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return __awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+
+
+/***/ })
+
+};
