@@ -1825,10 +1825,11 @@ function unknownNameMessage(input, given, what, known) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
-/* harmony export */   O7: () => (/* binding */ codePointLength),
+/* harmony export */   O7: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_0__.O),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50977);
 // Text from outside (incident fields an attacker wrote: user agents, URLs,
 // hostnames; memos from branch names) in GitHub-flavoured Markdown: shown as
 // it was, but never markup. Everything untrusted goes into a code span,
@@ -1839,23 +1840,11 @@ function unknownNameMessage(input, given, what, known) {
 // line of its own (our exactly-once markers are whole lines: see
 // github/markers.ts); a `|` is escaped inside tables, where GFM would read
 // it as a cell border even in a code span.
-/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
-function codePointLength(text) {
-    let count = 0;
-    for (let index = 0; index < text.length; index++) {
-        const code = text.charCodeAt(index);
-        if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-            const next = text.charCodeAt(index + 1);
-            if (next >= 0xdc00 && next <= 0xdfff)
-                index++;
-        }
-        count++;
-    }
-    return count;
-}
+
+
 /** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
 function truncateCodePoints(text, max) {
-    if (codePointLength(text) <= max)
+    if ((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O)(text) <= max)
         return text;
     let result = '';
     let count = 0;
@@ -2029,8 +2018,10 @@ function findSecretValues(value, underSecretField = false, found = [], parentKey
             findSecretValues(item, underSecretField, found, parentKey);
     }
     else if (isRecord(value)) {
-        for (const [key, item] of Object.entries(value)) {
-            findSecretValues(item, underSecretField || isSecretField(key, parentKey), found, key);
+        // for...in, not Object.entries: a listing walks every field of 100,000 tokens, and entries makes an array per field.
+        for (const key in value) {
+            if (Object.hasOwn(value, key))
+                findSecretValues(value[key], underSecretField || isSecretField(key, parentKey), found, key);
         }
     }
     return found;
@@ -2063,16 +2054,18 @@ function withoutSecretFields(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Qw: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__.Q),
+/* harmony export */   Qw: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__.Q),
 /* harmony export */   SF: () => (/* binding */ registerCredentialText),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   pK: () => (/* binding */ checkSecretInput),
-/* harmony export */   sD: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__.s)
+/* harmony export */   sD: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__.s)
 /* harmony export */ });
 /* unused harmony export SHORTEST_SECRET */
 /* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
-/* harmony import */ var _secret_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97266);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19473);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50977);
+/* harmony import */ var _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97266);
+
 
 
 /**
@@ -2097,7 +2090,8 @@ function registerSecret(value) {
     if (typeof value !== 'string')
         return;
     const trimmed = value.trim();
-    if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed))
+    // Known ones first: a listing of aws-id tokens hands every page's secrets in again.
+    if (secrets.has(trimmed) || (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointLength */ .O)(trimmed) < SHORTEST_SECRET)
         return;
     secrets.add(trimmed);
     longestFirst = undefined;
@@ -2122,14 +2116,14 @@ function checkSecretInput(inputName, value) {
         return;
     const codes = Array.from(value, (character) => character.codePointAt(0));
     if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
     }
     if (codes.some((code) => code > 0xff)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
     }
     const length = codes.length;
     if (length < SHORTEST_SECRET) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
     }
 }
 /** Names of `key = value` (or `key: value`) lines whose values are credentials (AWS, WireGuard, Slack, a kubeconfig's client-key-data, Python client config...). */
@@ -2202,6 +2196,31 @@ function redact(text) {
     return result;
 }
 
+
+
+/***/ }),
+
+/***/ 50977:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ codePointLength)
+/* harmony export */ });
+// Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
+/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
+function codePointLength(text) {
+    let count = 0;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+            const next = text.charCodeAt(index + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                index++;
+        }
+        count++;
+    }
+    return count;
+}
 
 
 /***/ }),

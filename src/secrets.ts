@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { codePointLength } from './text.js'
 
 /**
  * Every value that must never be printed goes through here: it is masked with
@@ -24,7 +25,8 @@ export const SHORTEST_SECRET = 8
 export function registerSecret(value: unknown): void {
   if (typeof value !== 'string') return
   const trimmed = value.trim()
-  if (Array.from(trimmed).length < SHORTEST_SECRET || secrets.has(trimmed)) return
+  // Known ones first: a listing of aws-id tokens hands every page's secrets in again.
+  if (secrets.has(trimmed) || codePointLength(trimmed) < SHORTEST_SECRET) return
   secrets.add(trimmed)
   longestFirst = undefined
   byPrefix = undefined

@@ -19,6 +19,22 @@ describe('secrets', () => {
     })
   })
 
+  it('finds only own fields: a field an object inherits is not part of the answer', () => {
+    const inherited = Object.create({ auth_token: 'INHERITED' }) as Record<string, unknown>
+    inherited.factory_auth = 'OWN'
+    expect(findSecretValues({ token: inherited })).toEqual(['OWN'])
+  })
+
+  it('counts a secret by characters, not UTF-16 units, and registers it once', () => {
+    const before = core.setSecret.mock.calls.length
+    // Seven characters (fourteen UTF-16 units): too short to mask.
+    registerSecret('😀😀😀😀😀😀😀')
+    expect(core.setSecret.mock.calls.length).toBe(before)
+    registerSecret('😀😀😀😀😀😀😀😀')
+    registerSecret('😀😀😀😀😀😀😀😀')
+    expect(core.setSecret.mock.calls.slice(before)).toEqual([['😀😀😀😀😀😀😀😀']])
+  })
+
   it('redacts registered secrets, longest first, line by line for multi-line ones', () => {
     registerSecret('abcdef123456')
     registerSecret('[default]\nsecret = line-two-value\nregion = us-east-2')

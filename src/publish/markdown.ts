@@ -9,19 +9,9 @@
 // github/markers.ts); a `|` is escaped inside tables, where GFM would read
 // it as a cell border even in a code span.
 
-/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
-export function codePointLength(text: string): number {
-  let count = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) index++
-    }
-    count++
-  }
-  return count
-}
+import { codePointLength } from '../text.js'
+
+export { codePointLength }
 
 /** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
 export function truncateCodePoints(text: string, max: number): string {
