@@ -457,13 +457,13 @@ const FOLDER = 'canary-console-action';
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 async function writeTokenList(runnerTemp, operation, value, log, options = {}) {
-    // `value` may be an async iterable of items (a listing as its pages arrive): written item by item, never held whole.
+    // `value` may be Batches (a listing's pages as they arrive): written as they come, never held whole.
     return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value) : jsonChunks(value), TOKEN_NAMES, options), log);
 }
 const TOKEN_NAMES = { output: 'tokens', file: 'tokens-file', noun: 'token list' };
 /**
- * writeTokenList for a list that arrives item by item (a feed read page by
- * page): streamed to the file as the items come, never held whole, with the
+ * writeTokenList for a list that arrives in batches (a feed read page by
+ * page): streamed to the file as the batches come, never held whole, with the
  * output set while it fits, as for tokens.
  */
 async function writeItemList(runnerTemp, operation, items, names, log) {
@@ -535,28 +535,60 @@ function* jsonChunks(value) {
         yield JSON.stringify(value) ?? 'null';
         return;
     }
-    let chunk = '[';
-    for (let index = 0; index < value.length; index++) {
-        chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`;
-        if (chunk.length >= CHUNK_CHARACTERS) {
+    const chunks = new ChunkBuilder();
+    for (const item of value) {
+        const chunk = chunks.add(item);
+        if (chunk !== undefined)
             yield chunk;
-            chunk = '';
-        }
     }
-    yield `${chunk}]`;
+    yield chunks.end();
 }
-/** jsonChunks for an array that arrives item by item. */
-async function* asyncJsonChunks(items) {
-    let chunk = '[';
-    let index = 0;
-    for await (const item of items) {
-        chunk += `${index++ > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
-        if (chunk.length >= CHUNK_CHARACTERS) {
-            yield chunk;
-            chunk = '';
+/** jsonChunks for an array that arrives in batches: never held whole. */
+async function* asyncJsonChunks(batches) {
+    const chunks = new ChunkBuilder();
+    for await (const batch of batches) {
+        // A batch that is not an array (an item passed where a batch belongs) would be written as its parts.
+        if (!Array.isArray(batch))
+            throw new TypeError('a list written as it arrives must come in arrays of items');
+        for (const item of batch) {
+            const chunk = chunks.add(item);
+            if (chunk !== undefined)
+                yield chunk;
         }
     }
-    yield `${chunk}]`;
+    yield chunks.end();
+}
+/**
+ * A JSON array's text in chunks of about CHUNK_CHARACTERS. The items' texts
+ * are joined once per chunk (appending them one by one would make a rope of
+ * small strings that every later reader of the chunk has to flatten again).
+ */
+class ChunkBuilder {
+    parts = ['['];
+    length = 1;
+    items = 0;
+    /** Adds an item; returns a full chunk when one is ready. */
+    add(item) {
+        const text = JSON.stringify(item) ?? 'null';
+        if (this.items++ > 0)
+            this.parts.push(',');
+        this.parts.push(text);
+        this.length += text.length + 1;
+        return this.full();
+    }
+    full() {
+        if (this.length < CHUNK_CHARACTERS)
+            return undefined;
+        const chunk = this.parts.join('');
+        this.parts = [];
+        this.length = 0;
+        return chunk;
+    }
+    /** The rest, closing the array. */
+    end() {
+        this.parts.push(']');
+        return this.parts.join('');
+    }
 }
 
 

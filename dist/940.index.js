@@ -195,6 +195,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   listedIncident: () => (/* binding */ listedIncident),
 /* harmony export */   matchesSelection: () => (/* binding */ matchesSelection),
 /* harmony export */   parseIncidentSelection: () => (/* binding */ parseIncidentSelection),
+/* harmony export */   selectIncidentPages: () => (/* binding */ selectIncidentPages),
 /* harmony export */   selectIncidents: () => (/* binding */ selectIncidents),
 /* harmony export */   shortText: () => (/* binding */ shortText),
 /* harmony export */   tallyNotes: () => (/* binding */ tallyNotes)
@@ -342,15 +343,30 @@ function matchesSelection(selection, incident) {
  * filter (flock, incidents_since). Every filter is checked again here.
  */
 async function* selectIncidents(context, selection, tally) {
+    for await (const page of selectIncidentPages(context, selection, tally))
+        yield* page;
+}
+/** Incidents of one token's history passed on together (a Console feed page's size). */
+const HISTORY_BATCH = 200;
+/** selectIncidents a page at a time (for a listing of any size: a step of an async generator per incident costs more than the incident). */
+async function* selectIncidentPages(context, selection, tally) {
     if (selection.canarytoken !== undefined) {
         tally.pages = 1;
+        // One token's history comes one incident at a time (it may be long): passed on in batches of a feed page's size.
+        let matches = [];
         for await (const incident of context.backend.incidents(selection.manageAuth ? { id: selection.canarytoken, manageAuth: selection.manageAuth } : { id: selection.canarytoken })) {
             tally.read++;
             if (incident.updatedId !== undefined)
                 tally.maxUpdatedId = Math.max(tally.maxUpdatedId ?? 0, incident.updatedId);
             if (matchesSelection(selection, incident))
-                yield incident;
+                matches.push(incident);
+            if (matches.length >= HISTORY_BATCH) {
+                yield matches;
+                matches = [];
+            }
         }
+        if (matches.length > 0)
+            yield matches;
         return;
     }
     const console = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleOf */ .Fl)(context);
@@ -361,9 +377,9 @@ async function* selectIncidents(context, selection, tally) {
         tally.unreadable += page.unreadable;
         if (page.maxUpdatedId !== undefined)
             tally.maxUpdatedId = Math.max(tally.maxUpdatedId ?? 0, page.maxUpdatedId);
-        for (const incident of page.incidents)
-            if (matchesSelection(selection, incident))
-                yield incident;
+        const matches = page.incidents.filter((incident) => matchesSelection(selection, incident));
+        if (matches.length > 0)
+            yield matches;
     }
 }
 function tallyNotes(tally, log) {
@@ -402,12 +418,12 @@ const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .def
         context.log.info(`Reading ${describeSelection(selection)} from ${context.backend.description}.`);
         // Streamed into the file as the pages come: memory stays flat at any size; the summary keeps what it can show.
         const items = async function* () {
-            for await (const incident of selectIncidents(context, selection, tally)) {
-                const item = listedIncident(incident);
-                count++;
-                if (rows.length < _publish_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SUMMARY_ROWS */ .ok)
-                    rows.push(incidentRow(item));
-                yield item;
+            for await (const page of selectIncidentPages(context, selection, tally)) {
+                const listed = page.map(listedIncident);
+                count += listed.length;
+                for (let index = 0; index < listed.length && rows.length < _publish_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SUMMARY_ROWS */ .ok; index++)
+                    rows.push(incidentRow(listed[index]));
+                yield listed;
             }
         };
         const list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeItemList */ .X)(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log);

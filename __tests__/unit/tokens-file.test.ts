@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeTokenList } from '../../src/publish/tokens-file.js'
+import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenList } from '../../src/publish/tokens-file.js'
 
 let runnerTemp: string
 beforeAll(async () => {
@@ -27,6 +27,53 @@ describe('jsonChunks', () => {
     const chunks = [...jsonChunks(value)]
     expect(chunks.join('')).toBe(JSON.stringify(value))
     if (Array.isArray(value) && value.length === 2000) expect(chunks.length).toBeGreaterThan(3)
+  })
+})
+
+/** `items` as a listing hands them on: in batches of `size` (pages), with an empty page among them. */
+async function* inBatches<T>(items: T[], size: number): AsyncGenerator<T[]> {
+  for (let start = 0; start < items.length; start += size) {
+    yield items.slice(start, start + size)
+    if (start === 0) yield []
+  }
+}
+
+describe('asyncJsonChunks', () => {
+  it.each([
+    ['no batches', [], 3],
+    ['one item', [{ canarytoken: 'x' }], 3],
+    ['odd items in small batches', [{ a: 1, b: undefined }, null, 'text', 3, [1, { c: 'd' }], undefined], 2],
+    ['a long list in pages of 500', tokens(2000), 500]
+  ])('joins to exactly JSON.stringify of the whole list for %s', async (_name, items, size) => {
+    const chunks: string[] = []
+    for await (const chunk of asyncJsonChunks(inBatches(items, size))) chunks.push(chunk)
+    expect(chunks.join('')).toBe(JSON.stringify(items))
+    // Chunks of about 64 KiB: a long list is never one string.
+    if (items.length === 2000) {
+      expect(chunks.length).toBeGreaterThan(3)
+      expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(64 * 1024 + 1000)
+    }
+  })
+
+  it('refuses a batch that is not an array, instead of writing its parts as items', async () => {
+    const items = async function* (): AsyncGenerator<readonly unknown[]> {
+      yield ['fine']
+      yield 'not a batch' as unknown as readonly unknown[]
+    }
+    const read = async () => {
+      for await (const chunk of asyncJsonChunks(items())) void chunk
+    }
+    await expect(read()).rejects.toThrow('a list written as it arrives must come in arrays of items')
+  })
+})
+
+describe('writeItemList', () => {
+  it('writes batches as one JSON list, and the output while it fits', async () => {
+    const value = tokens(30)
+    const list = await writeItemList(runnerTemp, 'list-incidents', inBatches(value, 7), { output: 'incidents', file: 'incidents-file', noun: 'incident list' })
+    expect(JSON.parse(await readFile(list.path, 'utf8'))).toEqual(value)
+    expect(list.outputs.incidents).toBe(JSON.stringify(value))
+    expect(list.outputs['incidents-file']).toBe(list.path)
   })
 })
 

@@ -61,12 +61,15 @@ interface Walk {
 
 /**
  * Walks the Console's pages (narrowed by what the Console can filter) and
- * yields, as each page arrives, the tokens every filter lets through: a
- * listing of any size holds a page at a time, and the caller keeps only
- * what it needs (list-canarytokens writes the matches to its file as they
- * come; cleanup keeps the matches it must change). `walk` counts as it goes.
+ * yields, as each page arrives, the page's tokens that every filter lets
+ * through: a listing of any size holds a page at a time, and the caller
+ * keeps only what it needs (list-canarytokens writes the matches to its file
+ * as they come; cleanup keeps the matches it must change). A page at a time,
+ * not a token at a time: each step of an async generator costs promises,
+ * and 100,000 tokens through a chain of them was most of a listing's garbage.
+ * `walk` counts as it goes.
  */
-async function* matchingTokens(console: ConsoleBackend, filter: CanarytokenFilter, log: Log, walk: Walk): AsyncGenerator<ListedToken> {
+async function* matchingPages(console: ConsoleBackend, filter: CanarytokenFilter, log: Log, walk: Walk): AsyncGenerator<ListedToken[]> {
   const query = consoleQuery(filter)
   const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
   const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined)
@@ -79,14 +82,16 @@ async function* matchingTokens(console: ConsoleBackend, filter: CanarytokenFilte
   const seen = new IdSet()
   for await (const page of console.pages(query)) {
     walk.pages++
+    const matches: ListedToken[] = []
     for (const token of page.tokens) {
       if (!seen.add(token.id)) continue
       walk.read++
       if (matchesFilter(filter, token)) {
         walk.matched++
-        yield listedToken(token)
+        matches.push(listedToken(token))
       } else if (filter.createdBefore && token.created === undefined) walk.undated++
     }
+    if (matches.length > 0) yield matches
   }
   if (walk.undated > 0) log.warning(`${counted(walk.undated, 'Canarytoken')} ${walk.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
   const steps = filter.memoPattern?.steps?.()
@@ -100,15 +105,15 @@ const newWalk = (): Walk => ({ read: 0, pages: 0, matched: 0, undated: 0 })
 async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, log: Log): Promise<{ matched: ListedToken[]; read: number }> {
   const walk = newWalk()
   const matched: ListedToken[] = []
-  for await (const token of matchingTokens(console, filter, log, walk)) matched.push(token)
+  for await (const matches of matchingPages(console, filter, log, walk)) for (const token of matches) matched.push(token)
   return { matched, read: walk.read }
 }
 
-/** Passes `items` on, keeping the summary rows of the first MAX_SUMMARY_ROWS (all the job summary shows). */
-async function* keepingSummaryRows<T>(items: AsyncIterable<T>, rows: string[][], row: (item: T) => string[]): AsyncGenerator<T> {
-  for await (const item of items) {
-    if (rows.length < MAX_SUMMARY_ROWS) rows.push(row(item))
-    yield item
+/** Passes the batches on, keeping the summary rows of the first MAX_SUMMARY_ROWS items (all the job summary shows). */
+async function* keepingSummaryRows<T>(batches: AsyncIterable<T[]>, rows: string[][], row: (item: T) => string[]): AsyncGenerator<T[]> {
+  for await (const batch of batches) {
+    for (let index = 0; index < batch.length && rows.length < MAX_SUMMARY_ROWS; index++) rows.push(row(batch[index]!))
+    yield batch
   }
 }
 
@@ -163,7 +168,7 @@ const listOperation = defineOperation<ListParams>({
   async run({ filter, artifact }, context) {
     const walk = newWalk()
     const rows: string[][] = []
-    const matches = keepingSummaryRows(matchingTokens(consoleOf(context), filter, context.log, walk), rows, tokenRow)
+    const matches = keepingSummaryRows(matchingPages(consoleOf(context), filter, context.log, walk), rows, tokenRow)
     const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matches, context.log)
     const { matched, read, pages } = walk
     return {

@@ -165,13 +165,28 @@ export interface FeedTally {
  * filter (flock, incidents_since). Every filter is checked again here.
  */
 export async function* selectIncidents(context: OperationContext, selection: IncidentSelection, tally: FeedTally): AsyncGenerator<IncidentRecord> {
+  for await (const page of selectIncidentPages(context, selection, tally)) yield* page
+}
+
+/** Incidents of one token's history passed on together (a Console feed page's size). */
+const HISTORY_BATCH = 200
+
+/** selectIncidents a page at a time (for a listing of any size: a step of an async generator per incident costs more than the incident). */
+export async function* selectIncidentPages(context: OperationContext, selection: IncidentSelection, tally: FeedTally): AsyncGenerator<IncidentRecord[]> {
   if (selection.canarytoken !== undefined) {
     tally.pages = 1
+    // One token's history comes one incident at a time (it may be long): passed on in batches of a feed page's size.
+    let matches: IncidentRecord[] = []
     for await (const incident of context.backend.incidents(selection.manageAuth ? { id: selection.canarytoken, manageAuth: selection.manageAuth } : { id: selection.canarytoken })) {
       tally.read++
       if (incident.updatedId !== undefined) tally.maxUpdatedId = Math.max(tally.maxUpdatedId ?? 0, incident.updatedId)
-      if (matchesSelection(selection, incident)) yield incident
+      if (matchesSelection(selection, incident)) matches.push(incident)
+      if (matches.length >= HISTORY_BATCH) {
+        yield matches
+        matches = []
+      }
     }
+    if (matches.length > 0) yield matches
     return
   }
   const console: ConsoleBackend = consoleOf(context)
@@ -181,7 +196,8 @@ export async function* selectIncidents(context: OperationContext, selection: Inc
     tally.deviceIncidents += page.deviceIncidents
     tally.unreadable += page.unreadable
     if (page.maxUpdatedId !== undefined) tally.maxUpdatedId = Math.max(tally.maxUpdatedId ?? 0, page.maxUpdatedId)
-    for (const incident of page.incidents) if (matchesSelection(selection, incident)) yield incident
+    const matches = page.incidents.filter((incident) => matchesSelection(selection, incident))
+    if (matches.length > 0) yield matches
   }
 }
 
@@ -231,12 +247,12 @@ const listIncidentsOperation = defineOperation<ListParams>({
     let count = 0
     context.log.info(`Reading ${describeSelection(selection)} from ${context.backend.description}.`)
     // Streamed into the file as the pages come: memory stays flat at any size; the summary keeps what it can show.
-    const items = async function* (): AsyncGenerator<ListedIncident> {
-      for await (const incident of selectIncidents(context, selection, tally)) {
-        const item = listedIncident(incident)
-        count++
-        if (rows.length < MAX_SUMMARY_ROWS) rows.push(incidentRow(item))
-        yield item
+    const items = async function* (): AsyncGenerator<ListedIncident[]> {
+      for await (const page of selectIncidentPages(context, selection, tally)) {
+        const listed = page.map(listedIncident)
+        count += listed.length
+        for (let index = 0; index < listed.length && rows.length < MAX_SUMMARY_ROWS; index++) rows.push(incidentRow(listed[index]!))
+        yield listed
       }
     }
     const list = await writeItemList(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log)

@@ -55,8 +55,8 @@ export interface TokenListLog {
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
-  // `value` may be an async iterable of items (a listing as its pages arrive): written item by item, never held whole.
-  return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value) : jsonChunks(value), TOKEN_NAMES, options), log)
+  // `value` may be Batches (a listing's pages as they arrive): written as they come, never held whole.
+  return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value as Batches) : jsonChunks(value), TOKEN_NAMES, options), log)
 }
 
 /**
@@ -81,11 +81,11 @@ export interface ListNames {
 const TOKEN_NAMES: ListNames = { output: 'tokens', file: 'tokens-file', noun: 'token list' }
 
 /**
- * writeTokenList for a list that arrives item by item (a feed read page by
- * page): streamed to the file as the items come, never held whole, with the
+ * writeTokenList for a list that arrives in batches (a feed read page by
+ * page): streamed to the file as the batches come, never held whole, with the
  * output set while it fits, as for tokens.
  */
-export async function writeItemList(runnerTemp: string, operation: string, items: AsyncIterable<unknown>, names: ListNames, log?: TokenListLog): Promise<TokenList> {
+export async function writeItemList(runnerTemp: string, operation: string, items: Batches, names: ListNames, log?: TokenListLog): Promise<TokenList> {
   return logged(await writeList(runnerTemp, operation, asyncJsonChunks(items), names), log)
 }
 
@@ -161,27 +161,61 @@ export function* jsonChunks(value: unknown): Generator<string> {
     yield JSON.stringify(value) ?? 'null'
     return
   }
-  let chunk = '['
-  for (let index = 0; index < value.length; index++) {
-    chunk += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`
-    if (chunk.length >= CHUNK_CHARACTERS) {
-      yield chunk
-      chunk = ''
-    }
+  const chunks = new ChunkBuilder()
+  for (const item of value) {
+    const chunk = chunks.add(item)
+    if (chunk !== undefined) yield chunk
   }
-  yield `${chunk}]`
+  yield chunks.end()
 }
 
-/** jsonChunks for an array that arrives item by item. */
-export async function* asyncJsonChunks(items: AsyncIterable<unknown>): AsyncGenerator<string> {
-  let chunk = '['
-  let index = 0
-  for await (const item of items) {
-    chunk += `${index++ > 0 ? ',' : ''}${JSON.stringify(item) ?? 'null'}`
-    if (chunk.length >= CHUNK_CHARACTERS) {
-      yield chunk
-      chunk = ''
+/** A list as it arrives: its items in batches (a listing's pages), each an array. */
+export type Batches = AsyncIterable<readonly unknown[]>
+
+/** jsonChunks for an array that arrives in batches: never held whole. */
+export async function* asyncJsonChunks(batches: Batches): AsyncGenerator<string> {
+  const chunks = new ChunkBuilder()
+  for await (const batch of batches) {
+    // A batch that is not an array (an item passed where a batch belongs) would be written as its parts.
+    if (!Array.isArray(batch)) throw new TypeError('a list written as it arrives must come in arrays of items')
+    for (const item of batch) {
+      const chunk = chunks.add(item)
+      if (chunk !== undefined) yield chunk
     }
   }
-  yield `${chunk}]`
+  yield chunks.end()
+}
+
+/**
+ * A JSON array's text in chunks of about CHUNK_CHARACTERS. The items' texts
+ * are joined once per chunk (appending them one by one would make a rope of
+ * small strings that every later reader of the chunk has to flatten again).
+ */
+class ChunkBuilder {
+  private parts: string[] = ['[']
+  private length = 1
+  private items = 0
+
+  /** Adds an item; returns a full chunk when one is ready. */
+  add(item: unknown): string | undefined {
+    const text = JSON.stringify(item) ?? 'null'
+    if (this.items++ > 0) this.parts.push(',')
+    this.parts.push(text)
+    this.length += text.length + 1
+    return this.full()
+  }
+
+  private full(): string | undefined {
+    if (this.length < CHUNK_CHARACTERS) return undefined
+    const chunk = this.parts.join('')
+    this.parts = []
+    this.length = 0
+    return chunk
+  }
+
+  /** The rest, closing the array. */
+  end(): string {
+    this.parts.push(']')
+    return this.parts.join('')
+  }
 }
