@@ -198,6 +198,8 @@ export default async function () {
     console.log(
       `  for information, the whole action ${capsNote}, the main thread a shell: peak RSS ${TOTAL} vs ${SMALL} tokens, list ${(capped.big.peak / capped.small.peak).toFixed(2)}, cleanup ${(capped.cleanupBig.peak / capped.cleanupSmall.peak).toFixed(2)}`
     )
+    // What the action adds to the floor at the same size: the part of the growth that is ours, not V8's.
+    console.log(`  for information, peak RSS at ${TOTAL} tokens against the walk that keeps nothing at ${TOTAL}: list ${(list.peak / walks.big.main.peak).toFixed(2)}, cleanup ${(cleanupBig.peak / walks.big.main.peak).toFixed(2)}`)
     const whole = list.listed === TOTAL && Number(list.outputs.count) === TOTAL
     const withinLimits = list.largestOutput <= OUTPUT_LIMIT
     console.log(`listing time, action/bare: ${verdict(ratio, TARGET_RATIO)} (all runs, ms: action ${listRuns.map((run) => run.ms.toFixed(0)).join(', ')}; bare ${bareRuns.map((run) => run.ms.toFixed(0)).join(', ')})`)
