@@ -39,7 +39,8 @@ async function* inBatches<T>(items: T[], size: number): AsyncGenerator<T[]> {
 }
 
 describe('asyncJsonChunks', () => {
-  it.each([
+  // Typed: inferred from the rows, `items` would be the first row's type, which the others are not (tsc refuses it).
+  it.each<[string, unknown[], number]>([
     ['no batches', [], 3],
     ['one item', [{ canarytoken: 'x' }], 3],
     ['odd items in small batches', [{ a: 1, b: undefined }, null, 'text', 3, [1, { c: 'd' }], undefined], 2],
