@@ -117,6 +117,15 @@ describe('writeTokenList', () => {
     expect(list.outputs.tokens).toBe(JSON.stringify(fits))
   })
 
+  it('never guesses that an async iterable is a listing in batches: items that are arrays would be flattened into one list', async () => {
+    const pairs = async function* (): AsyncGenerator<[string, number]> {
+      yield ['a', 1]
+      yield ['b', 2]
+    }
+    // @ts-expect-error an async iterable is not a list held whole
+    await expect(writeTokenList(runnerTemp, 'list-canarytokens', pairs())).rejects.toThrow('a list that arrives in batches goes through writeTokenBatches')
+  })
+
   it('two steps of one job never share a file', async () => {
     const [first, second] = await Promise.all([writeTokenList(runnerTemp, 'list-canarytokens', []), writeTokenList(runnerTemp, 'list-canarytokens', [])])
     expect(first.path).not.toBe(second.path)
