@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenList } from '../../src/publish/tokens-file.js'
+import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenBatches, writeTokenList } from '../../src/publish/tokens-file.js'
 
 let runnerTemp: string
 beforeAll(async () => {
@@ -124,6 +124,10 @@ describe('writeTokenList', () => {
     }
     // @ts-expect-error an async iterable is not a list held whole
     await expect(writeTokenList(runnerTemp, 'list-canarytokens', pairs())).rejects.toThrow('a list that arrives in batches goes through writeTokenBatches')
+    // It goes through writeTokenBatches, which says so in its type: the batches' items in order, with the tokens output while it fits.
+    const batches = await writeTokenBatches(runnerTemp, 'list-canarytokens', inBatches([{ canarytoken: 'a' }, { canarytoken: 'b' }, { canarytoken: 'c' }], 2))
+    expect(batches.outputs).toEqual({ tokens: '[{"canarytoken":"a"},{"canarytoken":"b"},{"canarytoken":"c"}]', 'tokens-file': batches.path })
+    expect(await readFile(batches.path, 'utf8')).toBe(batches.outputs.tokens)
   })
 
   it('two steps of one job never share a file', async () => {
