@@ -10,7 +10,8 @@ import type { Endpoint, HttpTransport, Params } from '../../src/http/transport.j
 import { InputError } from '../../src/errors.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
 import { findOperation, ignoredInputs } from '../../src/operations/index.js'
-import { matchesSelection, parseIncidentSelection } from '../../src/operations/incidents.js'
+import { matchesSelection, parseIncidentSelection, selectIncidentPages, selectIncidents, type FeedTally } from '../../src/operations/incidents.js'
+import type { OperationContext } from '../../src/operations/types.js'
 import { parseReport } from '../../src/operations/report-incidents.js'
 import { codePointLength, codeSpan, visibleControls } from '../../src/publish/markdown.js'
 
@@ -118,6 +119,39 @@ describe('the selection', () => {
     expect(matchesSelection(selection, record({ updatedId: 9 }))).toBe(false)
     expect(matchesSelection(selection, record({ memo: 'release' }))).toBe(false)
     expect(matchesSelection(selection, record({ kind: 'dns' }))).toBe(false)
+  })
+
+  it("passes one token's history on whole and in order, in batches, however long: every match once, every incident counted", async () => {
+    // Longer than a batch (a feed page's size) twice over, with incidents that do not match among them.
+    const history = Array.from({ length: 450 }, (_, index) =>
+      record({ id: `k${index}`, acknowledged: index % 3 === 0, updatedId: index % 50 === 49 ? undefined : 1000 + index, canarytoken: index === 7 ? 'other' : 'tok' })
+    )
+    const context = {
+      backend: {
+        name: 'canarytokens-server',
+        async *incidents(token: { id: string }) {
+          expect(token.id).toBe('tok')
+          yield* history
+        }
+      }
+    } as unknown as OperationContext
+    const selection = await parseIncidentSelection(inputsFrom({ canarytoken: 'tok' }), 'unacknowledged')
+    const expected = history.filter((incident) => incident.canarytoken === 'tok' && !incident.acknowledged).map((incident) => incident.id)
+    expect(expected.length).toBeGreaterThan(250)
+
+    const pagesTally: FeedTally = { read: 0, pages: 0, deviceIncidents: 0, unreadable: 0 }
+    const batches: string[][] = []
+    for await (const batch of selectIncidentPages(context, selection, pagesTally)) batches.push(batch.map((incident) => incident.id))
+    expect(batches.flat()).toEqual(expected)
+    expect(batches.length).toBeGreaterThan(1)
+    for (const batch of batches) expect(batch.length).toBeGreaterThan(0)
+    expect(pagesTally).toEqual({ read: 450, pages: 1, deviceIncidents: 0, unreadable: 0, maxUpdatedId: 1448 })
+
+    const tally: FeedTally = { read: 0, pages: 0, deviceIncidents: 0, unreadable: 0 }
+    const one: string[] = []
+    for await (const incident of selectIncidents(context, selection, tally)) one.push(incident.id)
+    expect(one).toEqual(expected)
+    expect(tally).toEqual(pagesTally)
   })
 })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenList } from '../../src/publish/tokens-file.js'
+import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenBatches, writeTokenList } from '../../src/publish/tokens-file.js'
 
 let runnerTemp: string
 beforeAll(async () => {
@@ -39,7 +39,8 @@ async function* inBatches<T>(items: T[], size: number): AsyncGenerator<T[]> {
 }
 
 describe('asyncJsonChunks', () => {
-  it.each([
+  // Typed: inferred from the rows, `items` would be the first row's type, which the others are not (tsc refuses it).
+  it.each<[string, unknown[], number]>([
     ['no batches', [], 3],
     ['one item', [{ canarytoken: 'x' }], 3],
     ['odd items in small batches', [{ a: 1, b: undefined }, null, 'text', 3, [1, { c: 'd' }], undefined], 2],
@@ -114,6 +115,19 @@ describe('writeTokenList', () => {
     const list = await writeTokenList(runnerTemp, 'list-canarytokens', fits)
     expect(list.inOutput).toBe(true)
     expect(list.outputs.tokens).toBe(JSON.stringify(fits))
+  })
+
+  it('never guesses that an async iterable is a listing in batches: items that are arrays would be flattened into one list', async () => {
+    const pairs = async function* (): AsyncGenerator<[string, number]> {
+      yield ['a', 1]
+      yield ['b', 2]
+    }
+    // @ts-expect-error an async iterable is not a list held whole
+    await expect(writeTokenList(runnerTemp, 'list-canarytokens', pairs())).rejects.toThrow('a list that arrives in batches goes through writeTokenBatches')
+    // It goes through writeTokenBatches, which says so in its type: the batches' items in order, with the tokens output while it fits.
+    const batches = await writeTokenBatches(runnerTemp, 'list-canarytokens', inBatches([{ canarytoken: 'a' }, { canarytoken: 'b' }, { canarytoken: 'c' }], 2))
+    expect(batches.outputs).toEqual({ tokens: '[{"canarytoken":"a"},{"canarytoken":"b"},{"canarytoken":"c"}]', 'tokens-file': batches.path })
+    expect(await readFile(batches.path, 'utf8')).toBe(batches.outputs.tokens)
   })
 
   it('two steps of one job never share a file', async () => {

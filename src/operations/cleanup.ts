@@ -17,7 +17,7 @@ import {
   type CanarytokenFilter
 } from './canarytoken-filter.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
-import { writeTokenList, type TokenList } from '../publish/tokens-file.js'
+import { writeTokenBatches, writeTokenList, type TokenList } from '../publish/tokens-file.js'
 import { parseArtifactOptions, type FileOptions } from './file-options.js'
 import { CONSOLE_ONLY, consoleOf, defineOperation, type ArtifactRequest, type Log, type OperationContext, type OperationResult } from './types.js'
 
@@ -169,7 +169,7 @@ const listOperation = defineOperation<ListParams>({
     const walk = newWalk()
     const rows: string[][] = []
     const matches = keepingSummaryRows(matchingPages(consoleOf(context), filter, context.log, walk), rows, tokenRow)
-    const list = await writeTokenList(context.env.runnerTemp, 'list-canarytokens', matches, context.log)
+    const list = await writeTokenBatches(context.env.runnerTemp, 'list-canarytokens', matches, context.log)
     const { matched, read, pages } = walk
     return {
       outputs: { ...list.outputs, count: matched },

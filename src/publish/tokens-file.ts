@@ -54,9 +54,19 @@ export interface TokenListLog {
  * whole in the file at any size, and the output stays within GitHub's limit.
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
-export async function writeTokenList(runnerTemp: string, operation: string, value: unknown, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
-  // `value` may be Batches (a listing's pages as they arrive): written as they come, never held whole.
-  return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value as Batches) : jsonChunks(value), TOKEN_NAMES, options), log)
+export async function writeTokenList(runnerTemp: string, operation: string, value: JsonList, log?: TokenListLog, options: TokenListOptions = {}): Promise<TokenList> {
+  // A list that arrives as it is read goes through writeTokenBatches: which of the two a value is, is never guessed from its shape
+  // (an async iterable of items would otherwise be taken for batches, and items that are arrays flattened into one list).
+  if (isAsyncIterable(value)) throw new TypeError('writeTokenList takes a list held whole; a list that arrives in batches goes through writeTokenBatches')
+  return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log)
+}
+
+/** A list held whole, as writeTokenList takes it: an array, or a map of named entries (seed-canarytokens). */
+export type JsonList = readonly unknown[] | Readonly<Record<string, unknown>>
+
+/** writeTokenList for a listing's pages as they arrive (Batches): written as they come, never held whole. */
+export async function writeTokenBatches(runnerTemp: string, operation: string, batches: Batches, log?: TokenListLog): Promise<TokenList> {
+  return writeItemList(runnerTemp, operation, batches, TOKEN_NAMES, log)
 }
 
 /**
