@@ -609,9 +609,12 @@ var bounded_pool = __webpack_require__(33389);
 var incidents = __webpack_require__(10940);
 // EXTERNAL MODULE: ./build/operations/outcomes.js
 var operations_outcomes = __webpack_require__(68734);
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
 // EXTERNAL MODULE: ./build/operations/types.js
 var types = __webpack_require__(71578);
 ;// CONCATENATED MODULE: ./build/operations/report-incidents.js
+
 
 
 
@@ -658,7 +661,7 @@ async function parseReport(inputs, env) {
     }
     const labels = listInput(inputs.get('labels'));
     for (const label of labels)
-        if ([...label].length > 50)
+        if ((0,build_text/* codePointLength */.O)(label) > 50)
             throw new build_errors/* InputError */.d(`Input 'labels' has '${label.slice(0, 60)}...', longer than GitHub's 50 characters for a label name.`);
     const assignees = listInput(inputs.get('assignees')).map((login) => login.replace(/^@/, ''));
     for (const login of assignees)

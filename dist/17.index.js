@@ -658,6 +658,7 @@ const SEED_OPERATIONS = [seedOperation];
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rw: () => (/* binding */ writeTokenList),
+/* harmony export */   T8: () => (/* binding */ writeTokenBatches),
 /* harmony export */   X: () => (/* binding */ writeItemList)
 /* harmony export */ });
 /* unused harmony exports JOB_OUTPUT_LIMIT_BYTES, TOKENS_OUTPUT_LIMIT_BYTES, outputSize, jsonChunks, asyncJsonChunks */
@@ -696,8 +697,15 @@ const FOLDER = 'canary-console-action';
  * With `log`, says where the list went (a warning when `tokens` is empty).
  */
 async function writeTokenList(runnerTemp, operation, value, log, options = {}) {
-    // `value` may be Batches (a listing's pages as they arrive): written as they come, never held whole.
-    return logged(await writeList(runnerTemp, operation, isAsyncIterable(value) ? asyncJsonChunks(value) : jsonChunks(value), TOKEN_NAMES, options), log);
+    // A list that arrives as it is read goes through writeTokenBatches: which of the two a value is, is never guessed from its shape
+    // (an async iterable of items would otherwise be taken for batches, and items that are arrays flattened into one list).
+    if (isAsyncIterable(value))
+        throw new TypeError('writeTokenList takes a list held whole; a list that arrives in batches goes through writeTokenBatches');
+    return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log);
+}
+/** writeTokenList for a listing's pages as they arrive (Batches): written as they come, never held whole. */
+async function writeTokenBatches(runnerTemp, operation, batches, log) {
+    return writeItemList(runnerTemp, operation, batches, TOKEN_NAMES, log);
 }
 const TOKEN_NAMES = { output: 'tokens', file: 'tokens-file', noun: 'token list' };
 /**

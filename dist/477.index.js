@@ -27,14 +27,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42602);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19473);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5009);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(50977);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58175);
 /* harmony import */ var _publish_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90263);
 /* harmony import */ var _file_options_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7818);
 /* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59240);
-/* harmony import */ var _outcomes_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(68734);
+/* harmony import */ var _outcomes_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(68734);
 /* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54151);
 /* harmony import */ var _memo_template_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8792);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(71578);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(71578);
+
 
 
 
@@ -208,7 +210,7 @@ async function parseTokenRequest(inputs, memo, env, backend = (0,_inputs_js__WEB
 }
 /** Refuses a memo longer than a Canarytokens server takes (it counts characters as Python does: code points). */
 function checkServerMemoLength(memo, where) {
-    const length = Array.from(memo).length;
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_11__/* .codePointLength */ .O)(memo);
     if (length > MAX_SERVER_MEMO_LENGTH) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d(`${where} is ${length} characters long; a Canarytokens server accepts at most ${MAX_SERVER_MEMO_LENGTH}.`);
     }
@@ -259,10 +261,10 @@ function madeButNotDownloaded(error, canarytoken) {
     }
     return new Error(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .g)(error)}${note}`);
 }
-const createOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const createOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'create-canarytoken',
     description: 'Mints a Canarytoken of any kind (`memo` may use placeholders such as `{repository}`); `reuse: true` returns an existing token with the same kind, memo and flock instead; with `download: true` also writes its file (and uploads it with `artifact-name`).',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .EVERY_BACKEND */ .Jn,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
     requires: ['kind', 'memo'],
     accepts: [...TOKEN_REQUEST_INPUTS, 'download', ..._file_options_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_INPUTS */ .zN, 'reuse', 'alert-email', 'alert-webhook'],
     outputs: [...TOKEN_OUTPUTS, 'reused', ...FILE_OUTPUTS, ...AWS_ID_OUTPUTS],
@@ -314,10 +316,10 @@ function parseCanarytoken(inputs) {
 function refOf({ canarytoken, manageAuth }) {
     return manageAuth ? { id: canarytoken, manageAuth } : { id: canarytoken };
 }
-const fetchOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const fetchOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'fetch-canarytoken',
     description: 'Reads one Canarytoken: its memo, hostname, URL, kind and state.',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .EVERY_BACKEND */ .Jn,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
     requires: ['canarytoken'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
@@ -328,27 +330,27 @@ const fetchOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOpera
         return { outputs: tokenOutputs(token), summary: tokenSummary('Canarytoken', token) };
     }
 });
-const updateOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const updateOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'update-canarytoken',
     description: "Replaces a Canarytoken's memo.",
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .CONSOLE_ONLY */ .bR,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .CONSOLE_ONLY */ .bR,
     backendNote: "a Canarytokens server cannot change a token's memo (its /edit route edits AWS infrastructure tokens only)",
     requires: ['canarytoken', 'memo'],
     accepts: [],
     outputs: TOKEN_OUTPUTS,
     parse: (inputs) => ({ ...parseCanarytoken(inputs), memo: (0,_memo_template_js__WEBPACK_IMPORTED_MODULE_9__/* .memoInput */ .Tb)(inputs) }),
     async run({ canarytoken, memo }, context) {
-        const token = await (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .consoleOf */ .Fl)(context).updateMemo({ id: canarytoken }, memo);
+        const token = await (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleOf */ .Fl)(context).updateMemo({ id: canarytoken }, memo);
         context.log.info(`Updated the memo of ${canarytoken}.`);
         return { outputs: tokenOutputs(token), summary: tokenSummary('Updated Canarytoken memo', token) };
     }
 });
 /** enable/disable share a shape: change the state, then read the token back to report it. */
 function stateOperation(name, description, enabled, heading) {
-    return (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+    return (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
         name,
         description,
-        backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .EVERY_BACKEND */ .Jn,
+        backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
         requires: ['canarytoken'],
         accepts: [],
         outputs: TOKEN_OUTPUTS,
@@ -363,10 +365,10 @@ function stateOperation(name, description, enabled, heading) {
     });
 }
 /** Said when a retried removal finds nothing left to remove. */
-const deleteOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const deleteOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'delete-canarytoken',
     description: 'Deletes a Canarytoken; `clear-incidents: true` also clears its incidents (the Console refuses otherwise; a Canarytokens server deletes the history with the token).',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .EVERY_BACKEND */ .Jn,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
     requires: ['canarytoken'],
     accepts: ['clear-incidents'],
     outputs: ['canarytoken', 'response'],
@@ -380,7 +382,7 @@ const deleteOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOper
     async run(params, context) {
         const { canarytoken, clearIncidents } = params;
         const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents });
-        context.log.info(`Deleted ${canarytoken}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
+        context.log.info(`Deleted ${canarytoken}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
         return {
             // What the server answered a delete with (the Console: result success; a Canarytokens server: message success).
             outputs: { canarytoken, response: alreadyDone ? undefined : JSON.stringify(context.backend.name === 'console' ? { result: 'success' } : { message: 'success' }) },
@@ -388,15 +390,15 @@ const deleteOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOper
                 heading: 'Deleted Canarytoken',
                 columns: ['Canarytoken', 'Incidents cleared'],
                 rows: [[canarytoken, String(clearIncidents)]],
-                notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneNotes */ .eQ)(alreadyDone)
+                notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneNotes */ .eQ)(alreadyDone)
             }
         };
     }
 });
-const downloadOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const downloadOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'download-canarytoken',
     description: "Writes a Canarytoken's file (document, PDF, credentials, ...) into `path`; uploads it with `artifact-name`.",
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .EVERY_BACKEND */ .Jn,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
     requires: ['canarytoken'],
     accepts: _file_options_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_INPUTS */ .zN,
     outputs: [...TOKEN_OUTPUTS, ...FILE_OUTPUTS],
@@ -417,10 +419,10 @@ const downloadOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOp
         };
     }
 });
-const removeS3Operation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const removeS3Operation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'remove-s3-canarytoken',
     description: 'Removes an AWS S3 Canarytoken from your AWS account (optionally deleting its buckets).',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .CONSOLE_ONLY */ .bR,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .CONSOLE_ONLY */ .bR,
     backendNote: 'a Canarytokens server makes no AWS S3 tokens',
     requires: ['canarytoken', 'aws-access-key', 'aws-secret-key', 'aws-region'],
     accepts: ['aws-session-token', 'delete-buckets', 's3-source-bucket'],
@@ -441,7 +443,7 @@ const removeS3Operation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOp
         };
     },
     async run(params, context) {
-        const { alreadyDone, ...answer } = await (0,_backends_console_canarytokens_js__WEBPACK_IMPORTED_MODULE_1__/* .removeS3Canarytoken */ .W4)((0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .consoleOf */ .Fl)(context).transport, {
+        const { alreadyDone, ...answer } = await (0,_backends_console_canarytokens_js__WEBPACK_IMPORTED_MODULE_1__/* .removeS3Canarytoken */ .W4)((0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleOf */ .Fl)(context).transport, {
             canarytoken: params.canarytoken,
             aws_access_key: params.awsAccessKey,
             aws_secret_key: params.awsSecretKey,
@@ -450,33 +452,33 @@ const removeS3Operation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOp
             delete_buckets: params.deleteBuckets || undefined,
             s3_source_bucket: params.s3SourceBucket
         });
-        context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
+        context.log.info(`Removed the AWS S3 Canarytoken ${params.canarytoken}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
         return {
             outputs: { canarytoken: params.canarytoken, response: alreadyDone ? undefined : JSON.stringify((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutSecretFields */ .Qw)(answer)) },
             summary: {
                 heading: 'Removed AWS S3 Canarytoken',
                 columns: ['Canarytoken', 'Region', 'Buckets deleted'],
                 rows: [[params.canarytoken, params.awsRegion, String(params.deleteBuckets)]],
-                notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneNotes */ .eQ)(alreadyDone)
+                notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneNotes */ .eQ)(alreadyDone)
             }
         };
     }
 });
-const deleteApeeperOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .defineOperation */ .h9)({
+const deleteApeeperOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'delete-apeeper-factory',
     description: 'Deletes an Apeeper Canarytoken factory by its hash.',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_11__/* .CONSOLE_ONLY */ .bR,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .CONSOLE_ONLY */ .bR,
     backendNote: 'a Canarytokens server has no Canarytoken factories',
     requires: ['hash'],
     accepts: [],
     outputs: ['response'],
     parse: (inputs) => ({ hash: inputs.get('hash') }),
     async run({ hash }, context) {
-        const { alreadyDone, ...answer } = await (0,_backends_console_canarytokens_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteApeeperFactory */ .o8)((0,_types_js__WEBPACK_IMPORTED_MODULE_11__/* .consoleOf */ .Fl)(context).transport, hash);
-        context.log.info(`Deleted the Apeeper factory ${hash}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
+        const { alreadyDone, ...answer } = await (0,_backends_console_canarytokens_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteApeeperFactory */ .o8)((0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleOf */ .Fl)(context).transport, hash);
+        context.log.info(`Deleted the Apeeper factory ${hash}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
         return {
             outputs: { response: alreadyDone ? undefined : JSON.stringify(answer) },
-            summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]], notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_12__/* .alreadyDoneNotes */ .eQ)(alreadyDone) }
+            summary: { heading: 'Deleted Apeeper factory', columns: ['Hash'], rows: [[hash]], notes: (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneNotes */ .eQ)(alreadyDone) }
         };
     }
 });

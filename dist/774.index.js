@@ -251,7 +251,7 @@ const listOperation = (0,types/* defineOperation */.h9)({
         const walk = newWalk();
         const rows = [];
         const matches = keepingSummaryRows(matchingPages((0,types/* consoleOf */.Fl)(context), filter, context.log, walk), rows, tokenRow);
-        const list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'list-canarytokens', matches, context.log);
+        const list = await (0,tokens_file/* writeTokenBatches */.T8)(context.env.runnerTemp, 'list-canarytokens', matches, context.log);
         const { matched, read, pages } = walk;
         return {
             outputs: { ...list.outputs, count: matched },

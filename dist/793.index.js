@@ -962,9 +962,11 @@ function uploadMimeType(path) {
 /* harmony export */   s7: () => (/* binding */ COMMON_INPUTS),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports MAX_MEMO_LENGTH, characterCount, MAX_WEBHOOK_URL_LENGTH */
+/* unused harmony exports MAX_MEMO_LENGTH, MAX_WEBHOOK_URL_LENGTH */
 /* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
+
 
 
 /**
@@ -1130,17 +1132,9 @@ function integerInput(inputs, name, limits) {
 }
 /** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 const MAX_MEMO_LENGTH = 10_000;
-/**
- * Characters as people (and Python's len(), which the Console checks with)
- * count them: code points, so an emoji is one, not the two UTF-16 units
- * `string.length` counts. Every length we check or report uses this.
- */
-function characterCount(text) {
-    return Array.from(text).length;
-}
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 function checkMemoLength(memo, where) {
-    const length = characterCount(memo);
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointLength */ .O)(memo);
     if (length > MAX_MEMO_LENGTH) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
     }
@@ -2207,7 +2201,13 @@ function redact(text) {
 /* harmony export */   O: () => (/* binding */ codePointLength)
 /* harmony export */ });
 // Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
-/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
+/**
+ * The number of Unicode code points: characters as people count them (an
+ * emoji is one, not the two UTF-16 units `string.length` counts), and as the
+ * servers do: the Console and a Canarytokens server check memos with Python's
+ * len(), GitHub a body's length with Ruby's String#length. Every length we
+ * check or report uses this.
+ */
 function codePointLength(text) {
     let count = 0;
     for (let index = 0; index < text.length; index++) {

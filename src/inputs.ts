@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { codePointLength } from './text.js'
 import type { BackendName } from './backends/types.js'
 import { errorMessage, InputError } from './errors.js'
 
@@ -184,18 +185,9 @@ export function integerInput(inputs: InputReader, name: InputName, limits: { min
 /** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 export const MAX_MEMO_LENGTH = 10_000
 
-/**
- * Characters as people (and Python's len(), which the Console checks with)
- * count them: code points, so an emoji is one, not the two UTF-16 units
- * `string.length` counts. Every length we check or report uses this.
- */
-export function characterCount(text: string): number {
-  return Array.from(text).length
-}
-
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 export function checkMemoLength(memo: string, where: string): string {
-  const length = characterCount(memo)
+  const length = codePointLength(memo)
   if (length > MAX_MEMO_LENGTH) {
     throw new InputError(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`)
   }

@@ -1,6 +1,12 @@
 // Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
 
-/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
+/**
+ * The number of Unicode code points: characters as people count them (an
+ * emoji is one, not the two UTF-16 units `string.length` counts), and as the
+ * servers do: the Console and a Canarytokens server check memos with Python's
+ * len(), GitHub a body's length with Ruby's String#length. Every length we
+ * check or report uses this.
+ */
 export function codePointLength(text: string): number {
   let count = 0
   for (let index = 0; index < text.length; index++) {

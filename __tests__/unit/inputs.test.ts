@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { booleanInput, characterCount, extraParamsInput, yamlErrorReason, flockIdInput, inputsFrom, integerInput, optionalBoolean } from '../../src/inputs.js'
+import { codePointLength } from '../../src/text.js'
+import { booleanInput, extraParamsInput, yamlErrorReason, flockIdInput, inputsFrom, integerInput, optionalBoolean } from '../../src/inputs.js'
 import { memoInput } from '../../src/operations/memo-template.js'
 
 describe('input parsing', () => {
@@ -44,9 +45,9 @@ describe('input parsing', () => {
   })
 
   it('counts characters as people and the Console (Python len) do: code points', () => {
-    expect(characterCount('😀'.repeat(6_000))).toBe(6_000)
-    expect(characterCount('Pässwörter')).toBe(10)
-    expect(characterCount('')).toBe(0)
+    expect(codePointLength('😀'.repeat(6_000))).toBe(6_000)
+    expect(codePointLength('Pässwörter')).toBe(10)
+    expect(codePointLength('')).toBe(0)
     // 6,000 emoji are 12,000 UTF-16 units but 6,000 characters: within the limit.
     expect(memoInput(inputsFrom({ memo: '😀'.repeat(6_000) }))).toBe('😀'.repeat(6_000))
     expect(memoInput(inputsFrom({ memo: '😀'.repeat(10_000) }))).toHaveLength(20_000)

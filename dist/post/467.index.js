@@ -1504,9 +1504,33 @@ function getIDToken(aud) {
  */
 
 
+;// CONCATENATED MODULE: ./build/text.js
+// Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
+/**
+ * The number of Unicode code points: characters as people count them (an
+ * emoji is one, not the two UTF-16 units `string.length` counts), and as the
+ * servers do: the Console and a Canarytokens server check memos with Python's
+ * len(), GitHub a body's length with Ruby's String#length. Every length we
+ * check or report uses this.
+ */
+function codePointLength(text) {
+    let count = 0;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+            const next = text.charCodeAt(index + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                index++;
+        }
+        count++;
+    }
+    return count;
+}
+
 // EXTERNAL MODULE: ./build/errors.js
 var errors = __webpack_require__(9473);
 ;// CONCATENATED MODULE: ./build/inputs.js
+
 
 
 /**
@@ -1672,17 +1696,9 @@ function integerInput(inputs, name, limits) {
 }
 /** The Console's limit on memos, in characters as Python's len() counts them: code points. */
 const MAX_MEMO_LENGTH = 10_000;
-/**
- * Characters as people (and Python's len(), which the Console checks with)
- * count them: code points, so an emoji is one, not the two UTF-16 units
- * `string.length` counts. Every length we check or report uses this.
- */
-function characterCount(text) {
-    return Array.from(text).length;
-}
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 function checkMemoLength(memo, where) {
-    const length = characterCount(memo);
+    const length = codePointLength(memo);
     if (length > MAX_MEMO_LENGTH) {
         throw new errors/* InputError */.d(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
     }
@@ -1819,23 +1835,6 @@ function requireAlertTarget(inputs, operation) {
 
 // EXTERNAL MODULE: ./build/operations/runner-canary-state.js
 var runner_canary_state = __webpack_require__(9322);
-;// CONCATENATED MODULE: ./build/text.js
-// Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
-/** The number of Unicode code points: how GitHub counts a body's length (Ruby's String#length). */
-function codePointLength(text) {
-    let count = 0;
-    for (let index = 0; index < text.length; index++) {
-        const code = text.charCodeAt(index);
-        if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-            const next = text.charCodeAt(index + 1);
-            if (next >= 0xdc00 && next <= 0xdfff)
-                index++;
-        }
-        count++;
-    }
-    return count;
-}
-
 ;// CONCATENATED MODULE: ./build/publish/markdown.js
 // Text from outside (incident fields an attacker wrote: user agents, URLs,
 // hostnames; memos from branch names) in GitHub-flavoured Markdown: shown as
@@ -2785,6 +2784,7 @@ function consoleOf(context) {
 
 
 
+
 /** Largest file sent with create (web-image, upload-file). */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** A Canarytokens server's limit (settings.py FrontendSettings.MAX_UPLOAD_SIZE). */
@@ -2944,7 +2944,7 @@ async function parseTokenRequest(inputs, memo, env, backend = chosenBackend(inpu
 }
 /** Refuses a memo longer than a Canarytokens server takes (it counts characters as Python does: code points). */
 function checkServerMemoLength(memo, where) {
-    const length = Array.from(memo).length;
+    const length = codePointLength(memo);
     if (length > MAX_SERVER_MEMO_LENGTH) {
         throw new errors/* InputError */.d(`${where} is ${length} characters long; a Canarytokens server accepts at most ${MAX_SERVER_MEMO_LENGTH}.`);
     }

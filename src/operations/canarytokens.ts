@@ -6,6 +6,7 @@ import type { FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import type { BackendName } from '../backends/types.js'
 import { registerSecret } from '../secrets.js'
+import { codePointLength } from '../text.js'
 import {
   booleanInput,
   chosenBackend,
@@ -221,7 +222,7 @@ export async function parseTokenRequest(inputs: InputReader, memo: string, env: 
 
 /** Refuses a memo longer than a Canarytokens server takes (it counts characters as Python does: code points). */
 export function checkServerMemoLength(memo: string, where: string): string {
-  const length = Array.from(memo).length
+  const length = codePointLength(memo)
   if (length > MAX_SERVER_MEMO_LENGTH) {
     throw new InputError(`${where} is ${length} characters long; a Canarytokens server accepts at most ${MAX_SERVER_MEMO_LENGTH}.`)
   }

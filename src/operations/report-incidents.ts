@@ -10,6 +10,7 @@ import { writeTokenList } from '../publish/tokens-file.js'
 import { mapWithConcurrency } from './bounded-pool.js'
 import { describeSelection, listedIncident, parseIncidentSelection, selectIncidents, shortText, tallyNotes, type FeedTally, type IncidentSelection, type ListedIncident } from './incidents.js'
 import { counted } from './outcomes.js'
+import { codePointLength } from '../text.js'
 import { consoleOf, type OperationContext, type OperationResult } from './types.js'
 
 // report-incidents: one GitHub issue per triggered Canarytoken. Loaded only
@@ -63,7 +64,7 @@ export async function parseReport(inputs: InputReader, env: NodeJS.ProcessEnv): 
     throw new InputError(`GITHUB_API_URL must be an https URL (plain http only for loopback hosts), not '${apiUrl.origin}': the GitHub token goes there.`)
   }
   const labels = listInput(inputs.get('labels'))
-  for (const label of labels) if ([...label].length > 50) throw new InputError(`Input 'labels' has '${label.slice(0, 60)}...', longer than GitHub's 50 characters for a label name.`)
+  for (const label of labels) if (codePointLength(label) > 50) throw new InputError(`Input 'labels' has '${label.slice(0, 60)}...', longer than GitHub's 50 characters for a label name.`)
   const assignees = listInput(inputs.get('assignees')).map((login) => login.replace(/^@/, ''))
   for (const login of assignees) if (!LOGIN.test(login)) throw new InputError(`Input 'assignees' must list GitHub logins (letters, digits and -), not '${login}'.`)
   return {
