@@ -351,7 +351,6 @@ const HISTORY_BATCH = 200;
 /** selectIncidents a page at a time (for a listing of any size: a step of an async generator per incident costs more than the incident). */
 async function* selectIncidentPages(context, selection, tally) {
     if (selection.canarytoken !== undefined) {
-        tally.pages = 1;
         // One token's history comes one incident at a time (it may be long): passed on in batches of a feed page's size.
         let matches = [];
         for await (const incident of context.backend.incidents(selection.manageAuth ? { id: selection.canarytoken, manageAuth: selection.manageAuth } : { id: selection.canarytoken })) {
@@ -428,7 +427,8 @@ const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .def
         };
         const list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeItemList */ .X)(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log);
         const maxUpdatedId = tally.maxUpdatedId ?? selection.since;
-        context.log.info(`Read ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.read, 'Canarytoken incident')} in ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.pages, 'page')}; ${count} ${count === 1 ? 'matches' : 'match'}.`);
+        const where = selection.canarytoken === undefined ? ` in ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.pages, 'page')}` : ` of ${selection.canarytoken}'s history`;
+        context.log.info(`Read ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.read, 'Canarytoken incident')}${where}; ${count} ${count === 1 ? 'matches' : 'match'}.`);
         return {
             outputs: { ...list.outputs, count, 'max-updated-id': maxUpdatedId === undefined ? undefined : String(maxUpdatedId) },
             summary: {

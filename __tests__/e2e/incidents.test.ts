@@ -84,6 +84,8 @@ describe('list-incidents', () => {
     const run = await action('list-incidents', { canarytoken: aws.canarytoken, 'incident-state': 'all' })
     expectSuccess(run)
     expect(fileItems(run).map((item) => item.canarytoken)).toEqual([aws.canarytoken, aws.canarytoken])
+    // One token's history is not a count of feed pages.
+    expect(run.stdout).toContain(`Read 2 Canarytoken incidents of ${aws.canarytoken}'s history; 2 match.`)
     // Narrowed by the node_id the listing shows, never by the token id sent as a node_id.
     const asked = feedRequests().map((request) => request.params.node_id)
     expect(asked).toEqual([emulator.nodeIdOf(aws.canarytoken)])
@@ -98,6 +100,7 @@ describe('list-incidents', () => {
     expect(new Set(fileItems(run).map((item) => item.id)).size).toBe(450)
     const pages = feedRequests()
     expect(pages.length).toBe(3)
+    expect(run.stdout).toContain('Read 450 Canarytoken incidents in 3 pages; 450 match.')
     expect(pages[0]!.params.limit).toBeDefined()
     for (const page of pages.slice(1)) expect(Object.keys(page.params)).toEqual(['cursor'])
 

@@ -152,6 +152,7 @@ export function matchesSelection(selection: IncidentSelection, incident: Inciden
 /** What a walk over the feed saw beside the matches. */
 export interface FeedTally {
   read: number
+  /** Feed pages read; 0 for one token's history, which the backend reads its own way. */
   pages: number
   deviceIncidents: number
   unreadable: number
@@ -174,7 +175,6 @@ const HISTORY_BATCH = 200
 /** selectIncidents a page at a time (for a listing of any size: a step of an async generator per incident costs more than the incident). */
 export async function* selectIncidentPages(context: OperationContext, selection: IncidentSelection, tally: FeedTally): AsyncGenerator<IncidentRecord[]> {
   if (selection.canarytoken !== undefined) {
-    tally.pages = 1
     // One token's history comes one incident at a time (it may be long): passed on in batches of a feed page's size.
     let matches: IncidentRecord[] = []
     for await (const incident of context.backend.incidents(selection.manageAuth ? { id: selection.canarytoken, manageAuth: selection.manageAuth } : { id: selection.canarytoken })) {
@@ -257,7 +257,8 @@ const listIncidentsOperation = defineOperation<ListParams>({
     }
     const list = await writeItemList(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log)
     const maxUpdatedId = tally.maxUpdatedId ?? selection.since
-    context.log.info(`Read ${counted(tally.read, 'Canarytoken incident')} in ${counted(tally.pages, 'page')}; ${count} ${count === 1 ? 'matches' : 'match'}.`)
+    const where = selection.canarytoken === undefined ? ` in ${counted(tally.pages, 'page')}` : ` of ${selection.canarytoken}'s history`
+    context.log.info(`Read ${counted(tally.read, 'Canarytoken incident')}${where}; ${count} ${count === 1 ? 'matches' : 'match'}.`)
     return {
       outputs: { ...list.outputs, count, 'max-updated-id': maxUpdatedId === undefined ? undefined : String(maxUpdatedId) },
       summary: {
