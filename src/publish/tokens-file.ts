@@ -166,7 +166,7 @@ export type Batches = AsyncIterable<Iterable<unknown>>
 async function writeJson(list: ListFile, value: unknown): Promise<void> {
   if (!isAsyncIterable(value)) {
     for (const piece of jsonPieces(value)) if (list.add(piece)) await list.flush()
-    return list.flush()
+    return list.end()
   }
   list.add('[')
   let first = true
@@ -180,8 +180,8 @@ async function writeJson(list: ListFile, value: unknown): Promise<void> {
       if (list.add(JSON.stringify(item) ?? 'null')) await list.flush()
     }
   }
-  list.add(']')
-  return list.flush()
+  if (list.add(']')) await list.flush()
+  return list.end()
 }
 
 /** The start of a list's JSON, for its output while the whole fits (TOKENS_OUTPUT_LIMIT_BYTES, counted as GitHub counts). */
@@ -206,15 +206,19 @@ class OutputHead {
 const FILE_BUFFER_BYTES = 64 * 1024
 
 /**
- * A list's file, written through one buffer reused from the first write to
- * the last: each piece's text is encoded straight into it, so 100,000
- * tokens (36 MB of JSON) never become chunk strings or buffers of their own
- * (a listing's pieces die young; chunks gathered from them did not).
+ * A list's file, written through two buffers reused from the first write
+ * to the last: each piece's text is encoded straight into one while the
+ * other is being written (so the listing goes on while the disk works), and
+ * 100,000 tokens (36 MB of JSON) never become chunk strings or buffers of
+ * their own (a listing's pieces die young; chunks gathered from them did not).
  */
 class ListFile {
   /** UTF-8 bytes written. */
   bytes = 0
-  private readonly buffer = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES)
+  private buffer = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES)
+  /** The buffer being written, and that write. */
+  private other = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES)
+  private writing: Promise<void> = Promise.resolve()
   private used = 0
   /** A piece that may not fit in what is left of the buffer: written by the next flush. */
   private pending: string | undefined
@@ -238,19 +242,31 @@ class ListFile {
     return false
   }
 
-  /** Writes what the buffer holds, and the piece that did not fit. */
+  /** Starts writing what the buffer holds (once the previous write is done) and takes the piece that did not fit. */
   async flush(): Promise<void> {
-    await this.writeOut(this.buffer.subarray(0, this.used))
+    await this.writing
+    const full = this.buffer.subarray(0, this.used)
+    ;[this.buffer, this.other] = [this.other, this.buffer]
     this.used = 0
+    this.writing = this.writeOut(full)
     const piece = this.pending
     this.pending = undefined
     if (piece === undefined) return
     if (piece.length * 3 <= this.buffer.length) this.put(piece)
     else {
+      // Longer than a buffer: written on its own, after what came before it.
+      await this.writing
       const bytes = Buffer.from(piece, 'utf8')
       this.bytes += bytes.length
-      await this.writeOut(bytes)
+      this.writing = this.writeOut(bytes)
     }
+  }
+
+  /** Writes everything added so far; resolves when it is on disk. */
+  async end(): Promise<void> {
+    await this.flush()
+    if (this.used > 0) await this.flush()
+    await this.writing
   }
 
   private put(piece: string): void {
@@ -259,7 +275,12 @@ class ListFile {
     this.bytes += written
   }
 
-  private async writeOut(bytes: Buffer): Promise<void> {
-    for (let offset = 0; offset < bytes.length; ) offset += (await this.file.write(bytes, offset, bytes.length - offset)).bytesWritten
+  /** Writes `bytes` after what came before; a failure surfaces where the write is next awaited (and never goes unhandled meanwhile). */
+  private writeOut(bytes: Buffer): Promise<void> {
+    const write = (async () => {
+      for (let offset = 0; offset < bytes.length; ) offset += (await this.file.write(bytes, offset, bytes.length - offset)).bytesWritten
+    })()
+    write.catch(() => undefined)
+    return write
   }
 }
