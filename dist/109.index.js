@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   reportIncidents: () => (/* binding */ reportIncidents)
 });
 
-// EXTERNAL MODULE: ./build/secrets.js
-var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 // EXTERNAL MODULE: ./build/http/errors.js
 var errors = __webpack_require__(42602);
 // EXTERNAL MODULE: ./build/errors.js

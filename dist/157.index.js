@@ -85,8 +85,8 @@ var build_errors = __webpack_require__(19473);
 var build_inputs = __webpack_require__(58175);
 // EXTERNAL MODULE: ./build/near-miss.js
 var near_miss = __webpack_require__(47001);
-// EXTERNAL MODULE: ./build/secrets.js
-var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 // EXTERNAL MODULE: ./build/operations/file-options.js
 var file_options = __webpack_require__(7818);
 // EXTERNAL MODULE: ./build/operations/outcomes.js
@@ -396,7 +396,7 @@ const API_KEY_OPERATIONS = [
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19473);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58175);
 /* harmony import */ var _publish_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90263);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5009);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20847);
 
 
 
@@ -697,6 +697,8 @@ function checkUserFilename(name, inputName) {
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
  * broken download never leaves a partial file where the user expects one.
+ * `content` is a stream, bytes, or a function that writes the open file
+ * itself (and resolves when it is done).
  */
 async function writeFileAtomically(directory, name, content, options = {}) {
     const destination = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, name);
@@ -711,8 +713,19 @@ async function writeFileAtomically(directory, name, content, options = {}) {
     const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, `.${name}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.partial`);
     try {
         // Credentials are readable by their owner only.
-        const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode: options.private ? 0o600 : 0o644 });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, out);
+        const mode = options.private ? 0o600 : 0o644;
+        if (typeof content === 'function') {
+            const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temporary, 'wx', mode);
+            try {
+                await content(file);
+            }
+            finally {
+                await file.close();
+            }
+        }
+        else {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode }));
+        }
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, destination);
     }
     catch (error) {

@@ -111,8 +111,8 @@ var canarytokens = __webpack_require__(94477);
 var files = __webpack_require__(90263);
 // EXTERNAL MODULE: ./build/publish/tokens-file.js
 var tokens_file = __webpack_require__(68211);
-// EXTERNAL MODULE: ./build/secrets.js
-var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 // EXTERNAL MODULE: ./build/operations/bounded-pool.js
 var bounded_pool = __webpack_require__(33389);
 // EXTERNAL MODULE: ./build/operations/outcomes.js
@@ -661,12 +661,10 @@ const SEED_OPERATIONS = [seedOperation];
 /* harmony export */   T8: () => (/* binding */ writeTokenBatches),
 /* harmony export */   X: () => (/* binding */ writeItemList)
 /* harmony export */ });
-/* unused harmony exports JOB_OUTPUT_LIMIT_BYTES, TOKENS_OUTPUT_LIMIT_BYTES, outputSize, jsonChunks, asyncJsonChunks */
+/* unused harmony exports JOB_OUTPUT_LIMIT_BYTES, TOKENS_OUTPUT_LIMIT_BYTES, outputSize, jsonPieces */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90263);
-
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90263);
 
 
 
@@ -701,7 +699,7 @@ async function writeTokenList(runnerTemp, operation, value, log, options = {}) {
     // (an async iterable of items would otherwise be taken for batches, and items that are arrays flattened into one list).
     if (isAsyncIterable(value))
         throw new TypeError('writeTokenList takes a list held whole; a list that arrives in batches goes through writeTokenBatches');
-    return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log);
+    return logged(await writeList(runnerTemp, operation, value, TOKEN_NAMES, options), log);
 }
 /** writeTokenList for a listing's pages as they arrive (Batches): written as they come, never held whole. */
 async function writeTokenBatches(runnerTemp, operation, batches, log) {
@@ -714,7 +712,7 @@ const TOKEN_NAMES = { output: 'tokens', file: 'tokens-file', noun: 'token list' 
  * output set while it fits, as for tokens.
  */
 async function writeItemList(runnerTemp, operation, items, names, log) {
-    return logged(await writeList(runnerTemp, operation, asyncJsonChunks(items), names), log);
+    return logged(await writeList(runnerTemp, operation, items, names), log);
 }
 function logged(list, log) {
     if (list.warning)
@@ -723,42 +721,30 @@ function logged(list, log) {
         log?.info(`Wrote the list to ${list.path}.`);
     return list;
 }
-async function writeList(runnerTemp, operation, source, names, options = {}) {
+async function writeList(runnerTemp, operation, value, names, options = {}) {
     let directory;
     try {
-        directory = await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(runnerTemp, FOLDER, names.file);
+        directory = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInside */ .LI)(runnerTemp, FOLDER, names.file);
     }
     catch {
         throw new Error(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the ${names.noun} was not written`);
     }
-    // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
-    let bytes = 0;
-    let size = 0;
-    const head = [];
     const separate = options.withoutSecrets !== undefined;
-    const chunks = async function* () {
-        for await (const chunk of source) {
-            bytes += Buffer.byteLength(chunk);
-            if (!separate) {
-                size += outputSize(chunk);
-                if (size <= TOKENS_OUTPUT_LIMIT_BYTES)
-                    head.push(chunk);
-            }
-            yield chunk;
-        }
-    };
-    const path = await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)(directory, `${operation}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.json`, node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(chunks(), { highWaterMark: 1 }), { private: separate });
-    if (separate) {
-        for (const chunk of jsonChunks(options.withoutSecrets)) {
-            size += outputSize(chunk);
-            if (size <= TOKENS_OUTPUT_LIMIT_BYTES)
-                head.push(chunk);
-        }
-    }
+    const output = new OutputHead();
+    let bytes = 0;
+    const path = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomically */ .lo)(directory, `${operation}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.json`, async (file) => {
+        const list = new ListFile(file, separate ? undefined : output);
+        await writeJson(list, value);
+        bytes = list.bytes;
+    }, { private: separate });
+    if (separate)
+        for (const piece of jsonPieces(options.withoutSecrets))
+            output.add(piece);
+    const size = output.size;
     const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES;
     const fullList = `the file named by the '${names.file}' output (${path}) holds them all`;
     if (inOutput) {
-        return { outputs: { [names.output]: head.join(''), [names.file]: path }, path, inOutput, fullList, note: `The list is in the '${names.output}' output and in ${path} (the '${names.file}' output).` };
+        return { outputs: { [names.output]: output.text(), [names.file]: path }, path, inOutput, fullList, note: `The list is in the '${names.output}' output and in ${path} (the '${names.file}' output).` };
     }
     const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     return {
@@ -771,70 +757,154 @@ async function writeList(runnerTemp, operation, source, names, options = {}) {
             `'${names.output}' takes at most half of that), so '${names.output}' is empty: read the file named by the '${names.file}' output (${path}).`
     };
 }
-/** Chunk size when streaming a list. */
-const CHUNK_CHARACTERS = 64 * 1024;
 function isAsyncIterable(value) {
     return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
-/** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
-function* jsonChunks(value) {
+/**
+ * `JSON.stringify(value)` in pieces: an array's `[`, each item's text with
+ * a `,` between them, and `]`; anything else whole. Joined, they are
+ * exactly JSON.stringify(value) (an item it would write as `null` is `null`).
+ */
+function* jsonPieces(value) {
     if (!Array.isArray(value)) {
         yield JSON.stringify(value) ?? 'null';
         return;
     }
-    const chunks = new ChunkBuilder();
+    yield '[';
+    let first = true;
     for (const item of value) {
-        const chunk = chunks.add(item);
-        if (chunk !== undefined)
-            yield chunk;
+        if (!first)
+            yield ',';
+        first = false;
+        yield JSON.stringify(item) ?? 'null';
     }
-    yield chunks.end();
+    yield ']';
 }
-/** jsonChunks for an array that arrives in batches: never held whole. */
-async function* asyncJsonChunks(batches) {
-    const chunks = new ChunkBuilder();
-    for await (const batch of batches) {
-        // A batch that is not an array (an item passed where a batch belongs) would be written as its parts.
-        if (!Array.isArray(batch))
-            throw new TypeError('a list written as it arrives must come in arrays of items');
+/** Writes `value` (Batches, or any JSON value) to `list` as one JSON text, piece by piece. */
+async function writeJson(list, value) {
+    if (!isAsyncIterable(value)) {
+        for (const piece of jsonPieces(value))
+            if (list.add(piece))
+                await list.flush();
+        return list.end();
+    }
+    list.add('[');
+    let first = true;
+    for await (const batch of value) {
+        // An item passed where a batch belongs (a string is iterable too) would be written as its parts.
+        if (typeof batch !== 'object' || batch === null || !(Symbol.iterator in batch))
+            throw new TypeError('a list written as it arrives must come in batches of items (arrays or other iterables)');
+        // Each item's text goes into the file's buffer as it is made: nothing of a batch is gathered.
         for (const item of batch) {
-            const chunk = chunks.add(item);
-            if (chunk !== undefined)
-                yield chunk;
+            if (!first && list.add(','))
+                await list.flush();
+            first = false;
+            if (list.add(JSON.stringify(item) ?? 'null'))
+                await list.flush();
         }
     }
-    yield chunks.end();
+    if (list.add(']'))
+        await list.flush();
+    return list.end();
 }
+/** The start of a list's JSON, for its output while the whole fits (TOKENS_OUTPUT_LIMIT_BYTES, counted as GitHub counts). */
+class OutputHead {
+    /** UTF-16 bytes of everything added. */
+    size = 0;
+    /** Undefined once the list is too large for the output (it will be empty). */
+    pieces = [];
+    add(piece) {
+        this.size += outputSize(piece);
+        if (this.size > TOKENS_OUTPUT_LIMIT_BYTES)
+            this.pieces = undefined;
+        else
+            this.pieces?.push(piece);
+    }
+    text() {
+        return this.pieces?.join('') ?? '';
+    }
+}
+/** Bytes gathered before a write to the file. */
+const FILE_BUFFER_BYTES = 64 * 1024;
 /**
- * A JSON array's text in chunks of about CHUNK_CHARACTERS. The items' texts
- * are joined once per chunk (appending them one by one would make a rope of
- * small strings that every later reader of the chunk has to flatten again).
+ * A list's file, written through two buffers reused from the first write
+ * to the last: each piece's text is encoded straight into one while the
+ * other is being written (so the listing goes on while the disk works), and
+ * 100,000 tokens (36 MB of JSON) never become chunk strings or buffers of
+ * their own (a listing's pieces die young; chunks gathered from them did not).
  */
-class ChunkBuilder {
-    parts = ['['];
-    length = 1;
-    items = 0;
-    /** Adds an item; returns a full chunk when one is ready. */
-    add(item) {
-        const text = JSON.stringify(item) ?? 'null';
-        if (this.items++ > 0)
-            this.parts.push(',');
-        this.parts.push(text);
-        this.length += text.length + 1;
-        return this.full();
+class ListFile {
+    file;
+    output;
+    /** UTF-8 bytes written. */
+    bytes = 0;
+    buffer = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES);
+    /** The buffer being written, and that write. */
+    other = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES);
+    writing = Promise.resolve();
+    used = 0;
+    /** A piece that may not fit in what is left of the buffer: written by the next flush. */
+    pending;
+    constructor(file, 
+    /** Told every piece, when the output is made from the file's text. */
+    output) {
+        this.file = file;
+        this.output = output;
     }
-    full() {
-        if (this.length < CHUNK_CHARACTERS)
-            return undefined;
-        const chunk = this.parts.join('');
-        this.parts = [];
-        this.length = 0;
-        return chunk;
+    /** Adds a piece; true when `flush()` must be awaited before the next one. */
+    add(piece) {
+        this.output?.add(piece);
+        // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+        if (this.pending !== undefined || this.used + piece.length * 3 > this.buffer.length) {
+            if (this.pending !== undefined)
+                throw new Error('ListFile.add: flush() was not awaited');
+            this.pending = piece;
+            return true;
+        }
+        this.put(piece);
+        return false;
     }
-    /** The rest, closing the array. */
-    end() {
-        this.parts.push(']');
-        return this.parts.join('');
+    /** Starts writing what the buffer holds (once the previous write is done) and takes the piece that did not fit. */
+    async flush() {
+        await this.writing;
+        const full = this.buffer.subarray(0, this.used);
+        [this.buffer, this.other] = [this.other, this.buffer];
+        this.used = 0;
+        this.writing = this.writeOut(full);
+        const piece = this.pending;
+        this.pending = undefined;
+        if (piece === undefined)
+            return;
+        if (piece.length * 3 <= this.buffer.length)
+            this.put(piece);
+        else {
+            // Longer than a buffer: written on its own, after what came before it.
+            await this.writing;
+            const bytes = Buffer.from(piece, 'utf8');
+            this.bytes += bytes.length;
+            this.writing = this.writeOut(bytes);
+        }
+    }
+    /** Writes everything added so far; resolves when it is on disk. */
+    async end() {
+        await this.flush();
+        if (this.used > 0)
+            await this.flush();
+        await this.writing;
+    }
+    put(piece) {
+        const written = this.buffer.write(piece, this.used, 'utf8');
+        this.used += written;
+        this.bytes += written;
+    }
+    /** Writes `bytes` after what came before; a failure surfaces where the write is next awaited (and never goes unhandled meanwhile). */
+    writeOut(bytes) {
+        const write = (async () => {
+            for (let offset = 0; offset < bytes.length;)
+                offset += (await this.file.write(bytes, offset, bytes.length - offset)).bytesWritten;
+        })();
+        write.catch(() => undefined);
+        return write;
     }
 }
 

@@ -77,6 +77,7 @@ function actionKind(type) {
 /* harmony export */   W4: () => (/* binding */ removeS3Canarytoken),
 /* harmony export */   XG: () => (/* binding */ deleteCanarytoken),
 /* harmony export */   YP: () => (/* binding */ fetchCanarytoken),
+/* harmony export */   cG: () => (/* binding */ canarytokenListing),
 /* harmony export */   hH: () => (/* binding */ enableCanarytoken),
 /* harmony export */   o8: () => (/* binding */ deleteApeeperFactory),
 /* harmony export */   uB: () => (/* binding */ canarytokenPages),
@@ -165,35 +166,72 @@ function deleteApeeperFactory(transport, hash) {
  * more pages.
  */
 const PAGE_SIZE = 500;
-/**
- * Every page of tokens matching `query`, following `cursor.next` until it is
- * null. Search is used when the Console can narrow the list (kind, active,
- * search string), paginate otherwise; `fetch` (everything in one answer) never.
- * The query goes with every page, so a Console that reads it from each request
- * and one that keeps it in the cursor both give the same pages.
- */
-async function* canarytokenPages(transport, query = {}) {
+/** Where a walk over `query` asks: search when the Console can narrow the list (kind, active, search string), paginate otherwise. */
+function walkRequest(query) {
     const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined;
     const base = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE };
     if (useSearch)
         Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString });
-    const endpoint = useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate;
+    return { endpoint: useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate, base };
+}
+/**
+ * Every page of a walk, following `cursor.next` until it is null. The query
+ * goes with every page, so a Console that reads it from each request and one
+ * that keeps it in the cursor both give the same pages.
+ */
+async function* followCursors({ endpoint, base }, fetchPage) {
     const seen = new Set();
     let cursor;
-    for (let page = 1;; page++) {
-        const answer = await transport.call(endpoint, { ...base, cursor });
-        if (!Array.isArray(answer.canarytokens)) {
-            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} answered without a "canarytokens" list`, 'result');
-        }
-        yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results };
-        const next = answer.cursor?.next;
-        if (next === undefined || next === null || next === '')
+    for (let number = 1;; number++) {
+        const { cursor: next, page } = await fetchPage({ ...base, cursor }, number);
+        yield page;
+        const following = next?.next;
+        if (following === undefined || following === null || following === '')
             return;
         // A Console that hands back a cursor it gave before would have us loop for ever.
-        if (seen.has(next))
+        if (seen.has(following))
             throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
-        seen.add(next);
-        cursor = next;
+        seen.add(following);
+        cursor = following;
+    }
+}
+function withoutList(endpoint) {
+    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} answered without a "canarytokens" list`, 'result');
+}
+/**
+ * Every page of tokens matching `query`, each page's tokens parsed at once.
+ * Search is used when the Console can narrow the list (kind, active, search
+ * string), paginate otherwise; `fetch` (everything in one answer) never.
+ */
+function canarytokenPages(transport, query = {}) {
+    const request = walkRequest(query);
+    return followCursors(request, async (params, page) => {
+        const answer = await transport.call(request.endpoint, params);
+        if (!Array.isArray(answer.canarytokens))
+            throw withoutList(request.endpoint);
+        return { cursor: answer.cursor, page: { canarytokens: answer.canarytokens, page, totalResults: answer.total_results } };
+    });
+}
+/**
+ * Every page of tokens matching `query`, as `canarytokenPages` gives them,
+ * for a walk that reads every token (list-canarytokens, cleanup): a page's
+ * tokens stay bytes until each is read (HttpTransport.callList), so only the
+ * token being read is on the heap, not its page. Whatever a reader leaves of
+ * a page is read before the next page is asked for, so a page that was not
+ * JSON fails the walk where it would have failed whole.
+ */
+async function* canarytokenListing(transport, query = {}) {
+    const request = walkRequest(query);
+    const pages = followCursors(request, async (params, page) => {
+        const { answer, items } = await transport.callList(request.endpoint, params, 'canarytokens');
+        if (!items)
+            throw withoutList(request.endpoint);
+        return { cursor: answer.cursor, page: { tokens: items, page } };
+    });
+    for await (const page of pages) {
+        yield page;
+        for (const token of page.tokens)
+            void token;
     }
 }
 /** Every token matching `query`, one at a time, a page in memory at most. */
@@ -765,6 +803,8 @@ function checkUserFilename(name, inputName) {
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
  * broken download never leaves a partial file where the user expects one.
+ * `content` is a stream, bytes, or a function that writes the open file
+ * itself (and resolves when it is done).
  */
 async function writeFileAtomically(directory, name, content, options = {}) {
     const destination = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, name);
@@ -779,8 +819,19 @@ async function writeFileAtomically(directory, name, content, options = {}) {
     const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, `.${name}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.partial`);
     try {
         // Credentials are readable by their owner only.
-        const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode: options.private ? 0o600 : 0o644 });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, out);
+        const mode = options.private ? 0o600 : 0o644;
+        if (typeof content === 'function') {
+            const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temporary, 'wx', mode);
+            try {
+                await content(file);
+            }
+            finally {
+                await file.close();
+            }
+        }
+        else {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode }));
+        }
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, destination);
     }
     catch (error) {

@@ -14,6 +14,7 @@ export const modules = {
 /* harmony export */   W4: () => (/* binding */ removeS3Canarytoken),
 /* harmony export */   XG: () => (/* binding */ deleteCanarytoken),
 /* harmony export */   YP: () => (/* binding */ fetchCanarytoken),
+/* harmony export */   cG: () => (/* binding */ canarytokenListing),
 /* harmony export */   hH: () => (/* binding */ enableCanarytoken),
 /* harmony export */   o8: () => (/* binding */ deleteApeeperFactory),
 /* harmony export */   uB: () => (/* binding */ canarytokenPages),
@@ -102,35 +103,72 @@ function deleteApeeperFactory(transport, hash) {
  * more pages.
  */
 const PAGE_SIZE = 500;
-/**
- * Every page of tokens matching `query`, following `cursor.next` until it is
- * null. Search is used when the Console can narrow the list (kind, active,
- * search string), paginate otherwise; `fetch` (everything in one answer) never.
- * The query goes with every page, so a Console that reads it from each request
- * and one that keeps it in the cursor both give the same pages.
- */
-async function* canarytokenPages(transport, query = {}) {
+/** Where a walk over `query` asks: search when the Console can narrow the list (kind, active, search string), paginate otherwise. */
+function walkRequest(query) {
     const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined;
     const base = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE };
     if (useSearch)
         Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString });
-    const endpoint = useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate;
+    return { endpoint: useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate, base };
+}
+/**
+ * Every page of a walk, following `cursor.next` until it is null. The query
+ * goes with every page, so a Console that reads it from each request and one
+ * that keeps it in the cursor both give the same pages.
+ */
+async function* followCursors({ endpoint, base }, fetchPage) {
     const seen = new Set();
     let cursor;
-    for (let page = 1;; page++) {
-        const answer = await transport.call(endpoint, { ...base, cursor });
-        if (!Array.isArray(answer.canarytokens)) {
-            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} answered without a "canarytokens" list`, 'result');
-        }
-        yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results };
-        const next = answer.cursor?.next;
-        if (next === undefined || next === null || next === '')
+    for (let number = 1;; number++) {
+        const { cursor: next, page } = await fetchPage({ ...base, cursor }, number);
+        yield page;
+        const following = next?.next;
+        if (following === undefined || following === null || following === '')
             return;
         // A Console that hands back a cursor it gave before would have us loop for ever.
-        if (seen.has(next))
+        if (seen.has(following))
             throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
-        seen.add(next);
-        cursor = next;
+        seen.add(following);
+        cursor = following;
+    }
+}
+function withoutList(endpoint) {
+    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} answered without a "canarytokens" list`, 'result');
+}
+/**
+ * Every page of tokens matching `query`, each page's tokens parsed at once.
+ * Search is used when the Console can narrow the list (kind, active, search
+ * string), paginate otherwise; `fetch` (everything in one answer) never.
+ */
+function canarytokenPages(transport, query = {}) {
+    const request = walkRequest(query);
+    return followCursors(request, async (params, page) => {
+        const answer = await transport.call(request.endpoint, params);
+        if (!Array.isArray(answer.canarytokens))
+            throw withoutList(request.endpoint);
+        return { cursor: answer.cursor, page: { canarytokens: answer.canarytokens, page, totalResults: answer.total_results } };
+    });
+}
+/**
+ * Every page of tokens matching `query`, as `canarytokenPages` gives them,
+ * for a walk that reads every token (list-canarytokens, cleanup): a page's
+ * tokens stay bytes until each is read (HttpTransport.callList), so only the
+ * token being read is on the heap, not its page. Whatever a reader leaves of
+ * a page is read before the next page is asked for, so a page that was not
+ * JSON fails the walk where it would have failed whole.
+ */
+async function* canarytokenListing(transport, query = {}) {
+    const request = walkRequest(query);
+    const pages = followCursors(request, async (params, page) => {
+        const { answer, items } = await transport.callList(request.endpoint, params, 'canarytokens');
+        if (!items)
+            throw withoutList(request.endpoint);
+        return { cursor: answer.cursor, page: { tokens: items, page } };
+    });
+    for await (const page of pages) {
+        yield page;
+        for (const token of page.tokens)
+            void token;
     }
 }
 /** Every token matching `query`, one at a time, a page in memory at most. */
@@ -368,14 +406,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The page's tokens as records, one at a time, letting go of each raw token once its record is made (the page is ours alone). */
+/** The page's tokens as records, one at a time, each made as its token is read. */
 function* records(tokens) {
-    for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index];
-        tokens[index] = undefined;
+    for (const token of tokens)
         if (token)
             yield (0,_records_js__WEBPACK_IMPORTED_MODULE_3__/* .listedRecord */ .dg)(token);
-    }
 }
 /**
  * The Canary Console as a backend: what both servers do, plus what only the
@@ -466,8 +501,8 @@ class ConsoleBackend {
     }
     /** Every page of tokens the Console can narrow to `query`; the caller filters further. */
     async *pages(query = {}) {
-        for await (const page of (0,_canarytokens_js__WEBPACK_IMPORTED_MODULE_0__/* .canarytokenPages */ .uB)(this.transport, query))
-            yield { tokens: records(page.canarytokens), page: page.page };
+        for await (const page of (0,_canarytokens_js__WEBPACK_IMPORTED_MODULE_0__/* .canarytokenListing */ .cG)(this.transport, query))
+            yield { tokens: records(page.tokens), page: page.page };
     }
     /** The tokens matching every option, each checked here too. */
     async find(options) {

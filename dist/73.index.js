@@ -243,8 +243,8 @@ async function removeCreatedFolders(folders) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./build/secrets.js
-var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 // EXTERNAL MODULE: ./build/operations/memo-template.js
 var memo_template = __webpack_require__(8792);
 ;// CONCATENATED MODULE: ./build/operations/runner-canary-state.js

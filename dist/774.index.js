@@ -28,18 +28,23 @@ var bounded_pool = __webpack_require__(33389);
 ;// CONCATENATED MODULE: ./build/operations/id-set.js
 /**
  * The ids a listing has read, packed: each id's UTF-8 bytes (after a 2-byte
- * length) in one growing buffer, found through an open-addressing table of
- * their offsets. A Console that pages by offset can show a token twice, so
- * a walk must know every id it has read; a Set of strings keeps a string
+ * length) in fixed blocks of bytes, found through an open-addressing table
+ * of their positions. A Console that pages by offset can show a token twice,
+ * so a walk must know every id it has read; a Set of strings keeps a string
  * and an entry per id on the heap (about 10 MiB of peak RSS at 100,000
  * tokens, most of what a listing keeps), this about a third of it, and the
- * collector never walks it. Exact: ids are compared byte for byte, the hash
- * only says where to look.
+ * collector never walks it. Blocks, not one buffer doubled: a doubled
+ * buffer's old copies stay allocated until the collector's next full run
+ * (4 MiB of them at 100,000 ids). Exact: ids are compared byte for byte, the
+ * hash only says where to look.
  */
 class IdSet {
-    bytes = Buffer.allocUnsafe(INITIAL_BYTES);
-    used = 0;
-    /** Offset of an entry in `bytes`, or -1; a power of two long, at most half full. */
+    blocks = [];
+    /** Bytes of entries in each block before the last (the rest of one is not an entry). */
+    filled = [];
+    /** Bytes used in the last block. */
+    used = BLOCK_BYTES;
+    /** Position (block * BLOCK_BYTES + offset) of an entry, or -1; a power of two long, at most half full. */
     slots = new Int32Array(INITIAL_SLOTS).fill(-1);
     count = 0;
     /** Ids too long for a 2-byte length (none a Console makes). */
@@ -56,58 +61,73 @@ class IdSet {
             this.long.add(id);
             return true;
         }
-        this.reserve(HEADER_BYTES + length);
+        const block = this.reserve(HEADER_BYTES + length);
         // Written after the last entry first: found, it is simply not kept.
         const start = this.used + HEADER_BYTES;
-        this.bytes.write(id, start, 'utf8');
-        const hash = hashOf(this.bytes, start, length);
+        block.write(id, start, 'utf8');
+        const hash = hashOf(block, start, length);
         const mask = this.slots.length - 1;
         for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            const offset = this.slots[slot];
-            if (offset === -1) {
-                this.bytes.writeUInt16LE(length, this.used);
-                this.slots[slot] = this.used;
+            const position = this.slots[slot];
+            if (position === -1) {
+                block.writeUInt16LE(length, this.used);
+                this.slots[slot] = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
                 this.used = start + length;
                 this.count++;
                 if (this.count * 2 > this.slots.length)
                     this.rehash(this.slots.length * 2);
                 return true;
             }
-            if (this.bytes.readUInt16LE(offset) === length && this.bytes.compare(this.bytes, start, start + length, offset + HEADER_BYTES, offset + HEADER_BYTES + length) === 0)
+            const other = this.blocks[Math.floor(position / BLOCK_BYTES)];
+            const offset = position % BLOCK_BYTES;
+            if (other.readUInt16LE(offset) === length && sameBytes(block, start, other, offset + HEADER_BYTES, length))
                 return false;
         }
     }
-    reserve(extra) {
-        if (this.used + extra <= this.bytes.length)
-            return;
-        const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + extra));
-        this.bytes.copy(grown, 0, 0, this.used);
-        this.bytes = grown;
+    /** The block with room for `bytes` more after `used`: the last one, or a new one. */
+    reserve(bytes) {
+        if (this.used + bytes > BLOCK_BYTES) {
+            if (this.blocks.length > 0)
+                this.filled.push(this.used);
+            this.blocks.push(Buffer.allocUnsafeSlow(BLOCK_BYTES));
+            this.used = 0;
+        }
+        return this.blocks[this.blocks.length - 1];
     }
     rehash(size) {
         const slots = new Int32Array(size).fill(-1);
         const mask = size - 1;
-        for (let offset = 0; offset < this.used;) {
-            const length = this.bytes.readUInt16LE(offset);
-            let slot = hashOf(this.bytes, offset + HEADER_BYTES, length) & mask;
-            while (slots[slot] !== -1)
-                slot = (slot + 1) & mask;
-            slots[slot] = offset;
-            offset += HEADER_BYTES + length;
-        }
+        this.blocks.forEach((block, index) => {
+            const end = index === this.blocks.length - 1 ? this.used : this.filled[index];
+            for (let offset = 0; offset < end;) {
+                const length = block.readUInt16LE(offset);
+                let slot = hashOf(block, offset + HEADER_BYTES, length) & mask;
+                while (slots[slot] !== -1)
+                    slot = (slot + 1) & mask;
+                slots[slot] = index * BLOCK_BYTES + offset;
+                offset += HEADER_BYTES + length;
+            }
+        });
         this.slots = slots;
     }
 }
 const HEADER_BYTES = 2;
 const MAX_PACKED_BYTES = 0xffff;
-const INITIAL_BYTES = 16 * 1024;
+/** 256 KiB: room for any packed entry (at most 2 + 65,535 bytes); 8,192 of them before a position leaves an Int32. */
+const BLOCK_BYTES = 256 * 1024;
 const INITIAL_SLOTS = 1024;
-/** FNV-1a over the bytes (32 bits, non-negative). */
+function sameBytes(a, aStart, b, bStart, length) {
+    for (let index = 0; index < length; index++)
+        if (a[aStart + index] !== b[bStart + index])
+            return false;
+    return true;
+}
+/** FNV-1a over the bytes (30 bits, so that it stays a small integer). */
 function hashOf(bytes, start, length) {
     let hash = 0x811c9dc5;
     for (let index = start; index < start + length; index++)
         hash = Math.imul(hash ^ bytes[index], 0x01000193);
-    return hash >>> 0;
+    return hash & 0x3fffffff;
 }
 
 // EXTERNAL MODULE: ./build/operations/outcomes.js
@@ -144,7 +164,7 @@ function listedToken(token) {
         hostname: token.hostname,
         url: token.url,
         enabled: token.enabled,
-        created: token.created === undefined ? undefined : String(token.created.getTime() / 1000),
+        created: token.created === undefined ? undefined : JSON.stringify(token.created.getTime() / 1000),
         created_printable: token.created?.toISOString(),
         triggered_count: token.triggeredCount
     };
@@ -157,7 +177,10 @@ function listedToken(token) {
  * as they come; cleanup keeps the matches it must change). A page at a time,
  * not a token at a time: each step of an async generator costs promises,
  * and 100,000 tokens through a chain of them was most of a listing's garbage.
- * `walk` counts as it goes.
+ * Each page's matches are made as the caller reads them (read them all
+ * before asking for the next page), not gathered first: a page of gathered
+ * matches was alive through the garbage collector's every run, which made
+ * V8 grow its young generation over a long listing. `walk` counts as it goes.
  */
 async function* matchingPages(console, filter, log, walk) {
     const query = (0,canarytoken_filter/* consoleQuery */.QS)(filter);
@@ -168,22 +191,22 @@ async function* matchingPages(console, filter, log, walk) {
         : 'Listing every Canarytoken; the filters are checked here.');
     // A Console that pages by offset could show a token twice: it is counted and changed once.
     const seen = new IdSet();
-    for await (const page of console.pages(query)) {
-        walk.pages++;
-        const matches = [];
-        for (const token of page.tokens) {
+    function* matchesOf(tokens) {
+        for (const token of tokens) {
             if (!seen.add(token.id))
                 continue;
             walk.read++;
             if ((0,canarytoken_filter/* matchesFilter */.yy)(filter, token)) {
                 walk.matched++;
-                matches.push(listedToken(token));
+                yield listedToken(token);
             }
             else if (filter.createdBefore && token.created === undefined)
                 walk.undated++;
         }
-        if (matches.length > 0)
-            yield matches;
+    }
+    for await (const page of console.pages(query)) {
+        walk.pages++;
+        yield matchesOf(page.tokens);
     }
     if (walk.undated > 0)
         log.warning(`${(0,operations_outcomes/* counted */.hS)(walk.undated, 'Canarytoken')} ${walk.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`);
@@ -202,13 +225,17 @@ async function findMatches(console, filter, log) {
             matched.push(token);
     return { matched, read: walk.read };
 }
-/** Passes the batches on, keeping the summary rows of the first MAX_SUMMARY_ROWS items (all the job summary shows). */
+/** Passes the batches on, keeping the summary rows of the first MAX_SUMMARY_ROWS items (all the job summary shows) as they are read. */
 async function* keepingSummaryRows(batches, rows, row) {
-    for await (const batch of batches) {
-        for (let index = 0; index < batch.length && rows.length < summary/* MAX_SUMMARY_ROWS */.ok; index++)
-            rows.push(row(batch[index]));
-        yield batch;
+    function* keeping(batch) {
+        for (const item of batch) {
+            if (rows.length < summary/* MAX_SUMMARY_ROWS */.ok)
+                rows.push(row(item));
+            yield item;
+        }
     }
+    for await (const batch of batches)
+        yield rows.length < summary/* MAX_SUMMARY_ROWS */.ok ? keeping(batch) : batch;
 }
 function createdText(record) {
     if (record.created_printable)
@@ -399,7 +426,7 @@ const CLEANUP_OPERATIONS = [listOperation, cleanupOperation];
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19473);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58175);
 /* harmony import */ var _publish_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90263);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5009);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20847);
 
 
 

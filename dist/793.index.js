@@ -289,7 +289,7 @@ function resolveOrigin(value, rules) {
 
 /***/ }),
 
-/***/ 90042:
+/***/ 16272:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -315,6 +315,209 @@ var promises_ = __webpack_require__(58500);
 var errors = __webpack_require__(19473);
 // EXTERNAL MODULE: ./build/http/errors.js
 var http_errors = __webpack_require__(42602);
+;// CONCATENATED MODULE: ./build/http/json-list.js
+// A listing's answer is one JSON object whose list field holds hundreds of
+// items (a page of Canarytokens is about 250 KB). JSON.parse of the whole
+// answer builds every item at once, and they live until the last of them is
+// read: with a page of them young whenever the garbage collector runs, V8
+// keeps doubling its young generation over a long listing (8 -> 32 or 64 MiB
+// of peak RSS at 100,000 tokens). Here the answer's bytes are cut, without
+// parsing, into the object around the list and the list's items, so that
+// each item is parsed on its own when it is read and the page waits as bytes
+// outside the JavaScript heap.
+//
+// Only where the items are is decided here; JSON.parse still reads every
+// byte (the object around the list, then each item), so nothing malformed
+// gets through: pieces that all parse make an answer that parses, to the
+// same value. An answer this cannot cut (not an object, the field missing,
+// twice, or not a list) is left to JSON.parse whole.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_LIST = 0x5b;
+const CLOSE_LIST = 0x5d;
+/** JSON's whitespace (RFC 8259): space, tab, line feed, carriage return. */
+function isWhitespace(byte) {
+    return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+/**
+ * Where `field`'s items are in `body`, the UTF-8 bytes of a JSON object, or
+ * undefined when the answer is not one this can cut (see the top of this file).
+ * The pieces are then parsed by `envelopeText` and `itemText`.
+ */
+function listBounds(body, field) {
+    const scanner = new Scanner(body);
+    let bounds;
+    let occurrences = 0;
+    scanner.skipWhitespace();
+    if (!scanner.take(OPEN_OBJECT))
+        return undefined;
+    scanner.skipWhitespace();
+    // `{}`: no list to cut.
+    if (scanner.take(CLOSE_OBJECT))
+        return undefined;
+    for (;;) {
+        const keyStart = scanner.position;
+        if (!scanner.skipString())
+            return undefined;
+        const key = keyText(body, keyStart, scanner.position);
+        if (key === undefined)
+            return undefined;
+        scanner.skipWhitespace();
+        if (!scanner.take(COLON))
+            return undefined;
+        scanner.skipWhitespace();
+        if (key === field) {
+            occurrences++;
+            if (body[scanner.position] !== OPEN_LIST)
+                return undefined;
+            const items = scanner.listItems();
+            if (!items)
+                return undefined;
+            bounds = items;
+        }
+        else if (!scanner.skipValue())
+            return undefined;
+        scanner.skipWhitespace();
+        if (scanner.take(COMMA)) {
+            scanner.skipWhitespace();
+            continue;
+        }
+        if (!scanner.take(CLOSE_OBJECT))
+            return undefined;
+        break;
+    }
+    // The same key twice: JSON.parse keeps the last one; rather than follow it, let it decide.
+    return occurrences === 1 && scanner.atEnd() ? bounds : undefined;
+}
+/** The answer with the list emptied (`"field":[]`), as text for JSON.parse. */
+function envelopeText(body, bounds) {
+    return body.toString('utf8', 0, bounds.open + 1) + body.toString('utf8', bounds.close);
+}
+/** Item `index`'s text. The cuts fall on ASCII bytes, so decoding a piece gives the same characters as decoding the whole. */
+function itemText(body, bounds, index) {
+    return body.toString('utf8', bounds.items[2 * index], bounds.items[2 * index + 1]);
+}
+/** A key's characters: its bytes as they are, or decoded by JSON.parse when it has escapes; undefined when it does not parse. */
+function keyText(body, start, end) {
+    let escaped = false;
+    for (let index = start + 1; index < end - 1 && !escaped; index++)
+        escaped = body[index] === BACKSLASH;
+    if (!escaped)
+        return body.toString('utf8', start + 1, end - 1);
+    try {
+        const key = JSON.parse(body.toString('utf8', start, end));
+        return typeof key === 'string' ? key : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Walks JSON's structure (strings, nesting, separators) without reading values; scalars are left for JSON.parse to judge. */
+class Scanner {
+    body;
+    position = 0;
+    constructor(body) {
+        this.body = body;
+    }
+    atEnd() {
+        this.skipWhitespace();
+        return this.position === this.body.length;
+    }
+    skipWhitespace() {
+        while (isWhitespace(this.body[this.position]))
+            this.position++;
+    }
+    take(byte) {
+        if (this.body[this.position] !== byte)
+            return false;
+        this.position++;
+        return true;
+    }
+    /** Past a string starting here (its closing quote: the first one not escaped by a backslash). */
+    skipString() {
+        if (this.body[this.position] !== QUOTE)
+            return false;
+        let from = this.position + 1;
+        for (;;) {
+            const quote = this.body.indexOf(QUOTE, from);
+            if (quote === -1)
+                return false;
+            let backslashes = 0;
+            while (this.body[quote - 1 - backslashes] === BACKSLASH)
+                backslashes++;
+            if (backslashes % 2 === 0) {
+                this.position = quote + 1;
+                return true;
+            }
+            from = quote + 1;
+        }
+    }
+    /** Past one value: a string, an object or list with everything inside it, or a scalar (up to the next separator). */
+    skipValue() {
+        const body = this.body;
+        const first = body[this.position];
+        if (first === QUOTE)
+            return this.skipString();
+        if (first !== OPEN_OBJECT && first !== OPEN_LIST) {
+            const start = this.position;
+            while (this.position < body.length) {
+                const byte = body[this.position];
+                if (byte === COMMA || byte === CLOSE_OBJECT || byte === CLOSE_LIST || byte === COLON || byte === OPEN_OBJECT || byte === OPEN_LIST || byte === QUOTE || isWhitespace(byte))
+                    break;
+                this.position++;
+            }
+            return this.position > start;
+        }
+        let depth = 0;
+        while (this.position < body.length) {
+            const byte = body[this.position];
+            if (byte === QUOTE) {
+                if (!this.skipString())
+                    return false;
+                continue;
+            }
+            if (byte === OPEN_OBJECT || byte === OPEN_LIST)
+                depth++;
+            else if (byte === CLOSE_OBJECT || byte === CLOSE_LIST) {
+                depth--;
+                if (depth === 0) {
+                    this.position++;
+                    return true;
+                }
+            }
+            this.position++;
+        }
+        return false;
+    }
+    /** The items of the list starting here; the position ends past its `]`. */
+    listItems() {
+        const open = this.position;
+        this.position++;
+        const items = [];
+        this.skipWhitespace();
+        if (this.take(CLOSE_LIST))
+            return { open, close: this.position - 1, items };
+        for (;;) {
+            const start = this.position;
+            if (!this.skipValue())
+                return undefined;
+            items.push(start, this.position);
+            this.skipWhitespace();
+            if (this.take(COMMA)) {
+                this.skipWhitespace();
+                continue;
+            }
+            if (!this.take(CLOSE_LIST))
+                return undefined;
+            return { open, close: this.position - 1, items };
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./build/http/server-url.js
 var server_url = __webpack_require__(1974);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
@@ -347,6 +550,7 @@ async function formData() {
 // EXTERNAL MODULE: ./build/http/upload-types.js
 var upload_types = __webpack_require__(23272);
 ;// CONCATENATED MODULE: ./build/http/transport.js
+
 
 
 
@@ -659,13 +863,20 @@ class HttpTransport {
     }
     async callOnce(endpoint, params, files) {
         const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
-        let text;
+        return this.judged(statusCode, headers, await this.readAnswer(body));
+    }
+    /** An answer's bytes, read whole (bounded); a connection that breaks meanwhile is a failed attempt. */
+    async readAnswer(body) {
         try {
-            text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8');
+            return await readBody(body, MAX_JSON_BYTES);
         }
         catch (error) {
             throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl);
         }
+    }
+    /** The answer's JSON when the dialect calls it a success, its secrets masked; otherwise the failed attempt it is. */
+    judged(statusCode, headers, content) {
+        const text = content.toString('utf8');
         // Parsed once, here: the dialect judges the parsed answer, and the caller gets the same one.
         const parsed = parseAnswer(text);
         const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed);
@@ -680,6 +891,79 @@ class HttpTransport {
         for (const secret of this.options.findSecrets(parsed.json))
             this.options.onSecret(secret);
         return parsed.json;
+    }
+    /**
+     * Calls a JSON endpoint whose answer holds a long list in `field` (a page
+     * of a listing), like `call`, but leaves the list's items as bytes until
+     * they are read: the answer comes back with `field` empty, and `items`
+     * parses them one at a time (see json-list.ts), masking each item's
+     * secrets before handing it out. A page of items is never on the heap at
+     * once. An item that does not parse fails the call as `call` would have
+     * failed it (that answer was not JSON), with the attempts it took; read
+     * every item to be sure there is none (a walk reads the rest of a page
+     * before asking for the next). `items` is undefined when the answer's
+     * `field` is not a list. The dialect judges the answer by everything but
+     * the list's items, as the Console's does (status, `result`, `message`).
+     * For endpoints safe to repeat only (listings are reads).
+     */
+    async callList(endpoint, params, field) {
+        if (!(endpoint.repeatable ?? endpoint.method === 'GET'))
+            throw new Error(`callList is for endpoints safe to repeat, not ${endpoint.method} ${endpoint.path}`);
+        let tries = { number: 1, earlierAttemptMayHaveActed: false };
+        return this.withRetries(endpoint, async (attempt) => {
+            tries = { ...attempt };
+            const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json');
+            const content = await this.readAnswer(body);
+            const cut = statusCode >= 200 && statusCode < 300 ? this.cutList(statusCode, headers, content, field) : undefined;
+            if (cut) {
+                // Judged as the whole answer would have been, when an item shows that it was not JSON after all.
+                const notJson = () => {
+                    try {
+                        this.judged(statusCode, headers, content);
+                    }
+                    catch (thrown) {
+                        if (thrown instanceof FailedAttempt)
+                            return this.gaveUp(endpoint, thrown.error, tries);
+                        throw thrown;
+                    }
+                    // Unreachable: pieces that do not all parse make an answer that does not either.
+                    return this.gaveUp(endpoint, new http_errors/* ApiError */.hD(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), content.toString('utf8'))}`, 'not-json', statusCode), tries);
+                };
+                return { answer: cut.answer, items: this.listItems(content, cut.bounds, field, notJson) };
+            }
+            const answer = this.judged(statusCode, headers, content);
+            const list = answer[field];
+            return { answer, items: Array.isArray(list) ? takeEach(list) : undefined };
+        });
+    }
+    /** The answer with its list cut out, when it can be cut and, so cut, is a success; undefined to judge it whole. */
+    cutList(statusCode, headers, content, field) {
+        const bounds = listBounds(content, field);
+        if (!bounds)
+            return undefined;
+        const text = envelopeText(content, bounds);
+        const parsed = parseAnswer(text);
+        if (!parsed || this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed))
+            return undefined;
+        for (const secret of this.options.findSecrets(parsed.json))
+            this.options.onSecret(secret);
+        return { answer: parsed.json, bounds };
+    }
+    /** The list's items, each parsed when it is read, its secrets masked first (found as the whole answer's walk finds them: under `field`). */
+    *listItems(content, bounds, field, notJson) {
+        const count = bounds.items.length / 2;
+        for (let index = 0; index < count; index++) {
+            let item;
+            try {
+                item = JSON.parse(itemText(content, bounds, index));
+            }
+            catch {
+                throw notJson();
+            }
+            for (const secret of this.options.findSecrets({ [field]: [item] }))
+                this.options.onSecret(secret);
+            yield item;
+        }
     }
     /**
      * Calls an endpoint that answers with a file. The whole file is read
@@ -745,15 +1029,13 @@ class HttpTransport {
         let earlierAttemptMayHaveActed = false;
         for (let number = 1;; number++) {
             try {
-                return await this.gated(attempt);
+                return await this.gated(() => attempt({ number, earlierAttemptMayHaveActed }));
             }
             catch (thrown) {
                 if (!(thrown instanceof FailedAttempt))
                     throw thrown;
                 const { error } = thrown;
-                const final = (message = error.message) => Object.assign(new http_errors/* ApiError */.hD(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed), {
-                    tried: `${call} at ${this.options.baseUrl.origin}`
-                });
+                const final = (message = error.message) => this.gaveUp(endpoint, error, { number, earlierAttemptMayHaveActed }, message);
                 const retrying = thrown.retryReason !== undefined && number < attempts;
                 if (thrown.mayHaveActed && !repeatable) {
                     if (recover) {
@@ -787,6 +1069,12 @@ class HttpTransport {
                 await (this.options.sleep ?? promises_.setTimeout)(wait);
             }
         }
+    }
+    /** The error a call ends with: its last attempt's, with the number of attempts and what was tried. */
+    gaveUp(endpoint, error, tries, message = error.message) {
+        return Object.assign(new http_errors/* ApiError */.hD(message, error.failure, error.status, error.serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
+            tried: `${endpoint.method} ${endpoint.path} at ${this.options.baseUrl.origin}`
+        });
     }
     /** One attempt through the gate, which hears how it went. */
     async gated(attempt) {
@@ -884,6 +1172,14 @@ class HttpTransport {
     async close() {
         if (!this.options.dispatcher)
             await this.dispatcher.close();
+    }
+}
+/** An array's items in order, each let go of by the array once handed out (the answer is ours alone). */
+function* takeEach(list) {
+    for (let index = 0; index < list.length; index++) {
+        const item = list[index];
+        list[index] = undefined;
+        yield item;
     }
 }
 async function readBody(body, limit) {
@@ -1489,8 +1785,8 @@ function resolveConsoleUrl(value) {
 
 // EXTERNAL MODULE: ./build/http/errors.js
 var http_errors = __webpack_require__(42602);
-// EXTERNAL MODULE: ./build/http/transport.js + 1 modules
-var http_transport = __webpack_require__(90042);
+// EXTERNAL MODULE: ./build/http/transport.js + 2 modules
+var http_transport = __webpack_require__(16272);
 // EXTERNAL MODULE: ./build/http/gate.js
 var gate = __webpack_require__(22530);
 ;// CONCATENATED MODULE: ./build/backends/canarytokens-server/server-url.js
@@ -1521,8 +1817,8 @@ function resolveCanarytokensServerUrl(value) {
     });
 }
 
-// EXTERNAL MODULE: ./build/secrets.js
-var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 ;// CONCATENATED MODULE: ./build/version.js
 // Generated from package.json by scripts/sync-version.mjs (`npm version` runs it): do not edit.
 /** Sent in the User-Agent header. */
@@ -1889,7 +2185,7 @@ function codeSpan(untrusted, options = {}) {
 /* harmony export */ });
 /* unused harmony exports escapeHtml, tableHtml */
 /* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5009);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20847);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11379);
 
 
@@ -2043,22 +2339,213 @@ function withoutSecretFields(value) {
 
 /***/ }),
 
-/***/ 5009:
+/***/ 20847:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Qw: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__.Q),
-/* harmony export */   SF: () => (/* binding */ registerCredentialText),
-/* harmony export */   cl: () => (/* binding */ registerSecret),
-/* harmony export */   pK: () => (/* binding */ checkSecretInput),
-/* harmony export */   sD: () => (/* reexport safe */ _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__.s)
-/* harmony export */ });
-/* unused harmony export SHORTEST_SECRET */
-/* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19473);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50977);
-/* harmony import */ var _secret_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97266);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pK: () => (/* binding */ checkSecretInput),
+  sD: () => (/* reexport */ secret_fields/* findSecretValues */.s),
+  E$: () => (/* binding */ redact),
+  SF: () => (/* binding */ registerCredentialText),
+  cl: () => (/* binding */ registerSecret),
+  Qw: () => (/* reexport */ secret_fields/* withoutSecretFields */.Q)
+});
+
+// UNUSED EXPORTS: SHORTEST_SECRET
+
+// EXTERNAL MODULE: ./build/vendor/actions-core.js
+var actions_core = __webpack_require__(91194);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(19473);
+;// CONCATENATED MODULE: ./build/secret-store.js
+// The secrets a run has registered, kept outside the JavaScript heap. A
+// listing of 100,000 Canarytokens registers over 13,000 of them (aws-id
+// keys and renders, WireGuard configs): as strings in a Set they are a few
+// hundred bytes a page that the garbage collector copies out of its young
+// generation, page after page, and that steady survival alone makes V8
+// double its young generation over a long run (about 10 MiB of peak RSS at
+// 100,000 tokens). Here each secret's UTF-16 code units are copied into
+// blocks of a typed array, found again through tables of entry numbers; a
+// secret becomes a string again only when a text is redacted and holds it.
+/** Code units a block holds; a longer secret gets a block of its own. */
+const BLOCK_UNITS = 32 * 1024;
+/** FNV-1a over UTF-16 code units (32 bits). */
+function hashUnits(units, start, length) {
+    let hash = 0x811c9dc5;
+    for (let index = start; index < start + length; index++)
+        hash = Math.imul(hash ^ units[index], 0x01000193);
+    return hash >>> 0;
+}
+/** The same hash over a string's code units. */
+function hashText(text, start, length) {
+    let hash = 0x811c9dc5;
+    for (let index = start; index < start + length; index++)
+        hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    return hash >>> 0;
+}
+/** A typed array twice as long (or `least`), with the old one's contents. */
+function grown(array, least = 0) {
+    const bigger = new Int32Array(Math.max(array.length * 2, least));
+    bigger.set(array);
+    return bigger;
+}
+/**
+ * A set of strings (exact, code unit for code unit) in insertion order,
+ * with a lookup of the entries that start with given `prefixUnits` code
+ * units (for redacting many secrets by the windows of a text).
+ */
+class SecretStore {
+    prefixUnits;
+    blocks = [];
+    /** Code units used in the last block. */
+    used = BLOCK_UNITS;
+    block = new Int32Array(256);
+    offset = new Int32Array(256);
+    length = new Int32Array(256);
+    /** Entry numbers by hash of the whole entry, -1 when empty; a power of two long, at most half full. */
+    slots = new Int32Array(512).fill(-1);
+    /** Per prefix bucket, its first and last entry (-1 when none), and per entry the next in its bucket: insertion order. */
+    prefixFirst = new Int32Array(512).fill(-1);
+    prefixLast = new Int32Array(512).fill(-1);
+    prefixNext = new Int32Array(256);
+    count = 0;
+    constructor(
+    /** Entries shorter than this (in code units) are not indexed by prefix. */
+    prefixUnits) {
+        this.prefixUnits = prefixUnits;
+    }
+    get size() {
+        return this.count;
+    }
+    has(text) {
+        return this.find(text) !== -1;
+    }
+    /** Adds `text`; false when it was there already. */
+    add(text) {
+        if (this.find(text) !== -1)
+            return false;
+        const entry = this.count;
+        if (entry === this.block.length) {
+            this.block = grown(this.block);
+            this.offset = grown(this.offset);
+            this.length = grown(this.length);
+            this.prefixNext = grown(this.prefixNext);
+        }
+        const units = this.place(text.length);
+        const start = this.used;
+        for (let index = 0; index < text.length; index++)
+            units[start + index] = text.charCodeAt(index);
+        this.block[entry] = this.blocks.length - 1;
+        this.offset[entry] = start;
+        this.length[entry] = text.length;
+        this.used += text.length;
+        this.count++;
+        this.insert(entry);
+        this.prefixNext[entry] = -1;
+        if (text.length >= this.prefixUnits)
+            this.link(entry, hashText(text, 0, this.prefixUnits) & (this.prefixFirst.length - 1));
+        if (this.count * 2 > this.slots.length)
+            this.rehash();
+        return true;
+    }
+    /** Entry `entry` as a string. */
+    text(entry) {
+        const units = this.blocks[this.block[entry]];
+        const start = this.offset[entry];
+        const end = start + this.length[entry];
+        let text = '';
+        // Bounded pieces: a long secret (a kubeconfig) would be too many arguments at once.
+        for (let from = start; from < end; from += 8192)
+            text += String.fromCharCode(...units.subarray(from, Math.min(end, from + 8192)));
+        return text;
+    }
+    /** Every entry as a string, in insertion order. */
+    *texts() {
+        for (let entry = 0; entry < this.count; entry++)
+            yield this.text(entry);
+    }
+    /**
+     * Adds to `found` the entries that occur in `text` at `index` (all of
+     * them at least `prefixUnits` long), in insertion order.
+     */
+    addFoundAt(text, index, found) {
+        if (index + this.prefixUnits > text.length)
+            return;
+        const bucket = hashText(text, index, this.prefixUnits) & (this.prefixFirst.length - 1);
+        for (let entry = this.prefixFirst[bucket]; entry !== -1; entry = this.prefixNext[entry]) {
+            if (this.occursAt(entry, text, index))
+                found.add(entry);
+        }
+    }
+    occursAt(entry, text, index) {
+        const length = this.length[entry];
+        if (index + length > text.length)
+            return false;
+        const units = this.blocks[this.block[entry]];
+        const start = this.offset[entry];
+        for (let unit = 0; unit < length; unit++)
+            if (units[start + unit] !== text.charCodeAt(index + unit))
+                return false;
+        return true;
+    }
+    /** Room for `length` code units: the rest of the last block, or a new one. */
+    place(length) {
+        if (this.used + length > BLOCK_UNITS || this.blocks.length === 0) {
+            this.blocks.push(new Uint16Array(Math.max(BLOCK_UNITS, length)));
+            this.used = 0;
+        }
+        return this.blocks[this.blocks.length - 1];
+    }
+    find(text) {
+        const mask = this.slots.length - 1;
+        for (let slot = hashText(text, 0, text.length) & mask;; slot = (slot + 1) & mask) {
+            const entry = this.slots[slot];
+            if (entry === -1)
+                return -1;
+            if (this.length[entry] === text.length && this.occursAt(entry, text, 0))
+                return entry;
+        }
+    }
+    insert(entry) {
+        const mask = this.slots.length - 1;
+        const units = this.blocks[this.block[entry]];
+        let slot = hashUnits(units, this.offset[entry], this.length[entry]) & mask;
+        while (this.slots[slot] !== -1)
+            slot = (slot + 1) & mask;
+        this.slots[slot] = entry;
+    }
+    link(entry, bucket) {
+        const last = this.prefixLast[bucket];
+        if (last === -1)
+            this.prefixFirst[bucket] = entry;
+        else
+            this.prefixNext[last] = entry;
+        this.prefixLast[bucket] = entry;
+    }
+    /** Twice the slots and prefix buckets, every entry placed again (prefix buckets keep insertion order). */
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        this.prefixFirst = new Int32Array(this.prefixFirst.length * 2).fill(-1);
+        this.prefixLast = new Int32Array(this.prefixLast.length * 2).fill(-1);
+        for (let entry = 0; entry < this.count; entry++) {
+            this.insert(entry);
+            this.prefixNext[entry] = -1;
+            if (this.length[entry] >= this.prefixUnits) {
+                const units = this.blocks[this.block[entry]];
+                this.link(entry, hashUnits(units, this.offset[entry], this.prefixUnits) & (this.prefixFirst.length - 1));
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
+// EXTERNAL MODULE: ./build/secret-fields.js
+var secret_fields = __webpack_require__(97266);
+;// CONCATENATED MODULE: ./build/secrets.js
+
 
 
 
@@ -2068,11 +2555,12 @@ function withoutSecretFields(value) {
  * and debug lines can be redacted too (defence in depth: a runner masks only
  * what it was told about, and a local run has no runner at all).
  */
-const secrets = new Set();
-/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
-let longestFirst;
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
 const SHORTEST_SECRET = 8;
+/** Outside the heap (see secret-store.ts): a listing of thousands of aws-id tokens registers thousands. */
+const secrets = new SecretStore(SHORTEST_SECRET);
+/** `secrets`, longest first, while they are few; rebuilt only when a secret is added. */
+let longestFirst;
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
  * WireGuard config) is redacted whole by us, but the runner is told only
@@ -2085,15 +2573,14 @@ function registerSecret(value) {
         return;
     const trimmed = value.trim();
     // Known ones first: a listing of aws-id tokens hands every page's secrets in again.
-    if (secrets.has(trimmed) || (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointLength */ .O)(trimmed) < SHORTEST_SECRET)
+    if (secrets.has(trimmed) || (0,build_text/* codePointLength */.O)(trimmed) < SHORTEST_SECRET)
         return;
     secrets.add(trimmed);
     longestFirst = undefined;
-    byPrefix = undefined;
     if (/[\r\n]/.test(trimmed))
         registerCredentialText(trimmed);
     else
-        _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+        actions_core/* setSecret */.Pq(trimmed);
 }
 /**
  * Refuses a secret input that cannot be right, before any request: shorter
@@ -2110,14 +2597,14 @@ function checkSecretInput(inputName, value) {
         return;
     const codes = Array.from(value, (character) => character.codePointAt(0));
     if (codes.some((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
+        throw new errors/* InputError */.d(`Input '${inputName}' holds a line break or another control character; a secret is one line of visible characters. Store the secret again without it.`);
     }
     if (codes.some((code) => code > 0xff)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
+        throw new errors/* InputError */.d(`Input '${inputName}' holds a character an HTTP header cannot carry; check that the secret holds the token and nothing else.`);
     }
     const length = codes.length;
     if (length < SHORTEST_SECRET) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
+        throw new errors/* InputError */.d(`Input '${inputName}' is ${length} character${length === 1 ? '' : 's'} long; a real one is longer (at least ${SHORTEST_SECRET}, the shortest value the action masks). Check that the secret holds the whole token.`);
     }
 }
 /** Names of `key = value` (or `key: value`) lines whose values are credentials (AWS, WireGuard, Slack, a kubeconfig's client-key-data, Python client config...). */
@@ -2145,43 +2632,25 @@ function registerCredentialText(text) {
         }
     }
 }
-/**
- * The secrets by their first SHORTEST_SECRET characters, for redacting
- * against many secrets (a listing of thousands of aws-id tokens registers
- * thousands); rebuilt only when a secret is added.
- */
-let byPrefix;
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64;
-/** The secrets that occur in `text`: every window of the text looked up by prefix, so the cost goes with the text, not with the number of secrets. */
+/** The secrets that occur in `text`, in the order they are found: every window of the text looked up by its first SHORTEST_SECRET characters, so the cost goes with the text, not with the number of secrets. */
 function secretsIn(text) {
-    byPrefix ??= new Map();
-    if (byPrefix.size === 0) {
-        for (const secret of secrets) {
-            const prefix = secret.slice(0, SHORTEST_SECRET);
-            const list = byPrefix.get(prefix);
-            if (list)
-                list.push(secret);
-            else
-                byPrefix.set(prefix, [secret]);
-        }
-    }
     const found = new Set();
-    for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) {
-        for (const secret of byPrefix.get(text.slice(index, index + SHORTEST_SECRET)) ?? []) {
-            if (text.startsWith(secret, index))
-                found.add(secret);
-        }
-    }
-    return [...found];
+    for (let index = 0; index + SHORTEST_SECRET <= text.length; index++)
+        secrets.addFoundAt(text, index, found);
+    return Array.from(found, (entry) => secrets.text(entry));
 }
 /** Replaces every registered secret in `text` with `***`. */
 function redact(text) {
     let result = text;
     // Longest first, so that a secret containing another is replaced whole.
-    longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
     // With many secrets, only those in the text are tried (in the same order); a text shorter than any secret holds none.
-    const candidates = longestFirst.length < MANY_SECRETS ? longestFirst : text.length < SHORTEST_SECRET ? [] : secretsIn(text).sort((a, b) => b.length - a.length);
+    const candidates = secrets.size < MANY_SECRETS
+        ? (longestFirst ??= [...secrets.texts()].sort((a, b) => b.length - a.length))
+        : text.length < SHORTEST_SECRET
+            ? []
+            : secretsIn(text).sort((a, b) => b.length - a.length);
     for (const secret of candidates) {
         // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
         if (result.includes(secret))

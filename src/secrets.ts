@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { SecretStore } from './secret-store.js'
 import { codePointLength } from './text.js'
 
 /**
@@ -8,12 +9,13 @@ import { codePointLength } from './text.js'
  * and debug lines can be redacted too (defence in depth: a runner masks only
  * what it was told about, and a local run has no runner at all).
  */
-const secrets = new Set<string>()
-/** `secrets`, longest first; rebuilt only when a secret is added (listing thousands of aws-id tokens registers thousands). */
-let longestFirst: string[] | undefined
-
 /** Values shorter than this are not secrets worth masking (and would mask noise). */
 export const SHORTEST_SECRET = 8
+
+/** Outside the heap (see secret-store.ts): a listing of thousands of aws-id tokens registers thousands. */
+const secrets = new SecretStore(SHORTEST_SECRET)
+/** `secrets`, longest first, while they are few; rebuilt only when a secret is added. */
+let longestFirst: string[] | undefined
 
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
@@ -29,7 +31,6 @@ export function registerSecret(value: unknown): void {
   if (secrets.has(trimmed) || codePointLength(trimmed) < SHORTEST_SECRET) return
   secrets.add(trimmed)
   longestFirst = undefined
-  byPrefix = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
   else core.setSecret(trimmed)
 }
@@ -87,42 +88,27 @@ export function registerCredentialText(text: string): void {
   }
 }
 
-/**
- * The secrets by their first SHORTEST_SECRET characters, for redacting
- * against many secrets (a listing of thousands of aws-id tokens registers
- * thousands); rebuilt only when a secret is added.
- */
-let byPrefix: Map<string, string[]> | undefined
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64
 
-/** The secrets that occur in `text`: every window of the text looked up by prefix, so the cost goes with the text, not with the number of secrets. */
+/** The secrets that occur in `text`, in the order they are found: every window of the text looked up by its first SHORTEST_SECRET characters, so the cost goes with the text, not with the number of secrets. */
 function secretsIn(text: string): string[] {
-  byPrefix ??= new Map()
-  if (byPrefix.size === 0) {
-    for (const secret of secrets) {
-      const prefix = secret.slice(0, SHORTEST_SECRET)
-      const list = byPrefix.get(prefix)
-      if (list) list.push(secret)
-      else byPrefix.set(prefix, [secret])
-    }
-  }
-  const found = new Set<string>()
-  for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) {
-    for (const secret of byPrefix.get(text.slice(index, index + SHORTEST_SECRET)) ?? []) {
-      if (text.startsWith(secret, index)) found.add(secret)
-    }
-  }
-  return [...found]
+  const found = new Set<number>()
+  for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) secrets.addFoundAt(text, index, found)
+  return Array.from(found, (entry) => secrets.text(entry))
 }
 
 /** Replaces every registered secret in `text` with `***`. */
 export function redact(text: string): string {
   let result = text
   // Longest first, so that a secret containing another is replaced whole.
-  longestFirst ??= [...secrets].sort((a, b) => b.length - a.length)
   // With many secrets, only those in the text are tried (in the same order); a text shorter than any secret holds none.
-  const candidates = longestFirst.length < MANY_SECRETS ? longestFirst : text.length < SHORTEST_SECRET ? [] : secretsIn(text).sort((a, b) => b.length - a.length)
+  const candidates =
+    secrets.size < MANY_SECRETS
+      ? (longestFirst ??= [...secrets.texts()].sort((a, b) => b.length - a.length))
+      : text.length < SHORTEST_SECRET
+        ? []
+        : secretsIn(text).sort((a, b) => b.length - a.length)
   for (const secret of candidates) {
     // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
     if (result.includes(secret)) result = result.split(secret).join('***')

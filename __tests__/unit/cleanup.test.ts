@@ -17,7 +17,7 @@ const NOW = Date.UTC(2024, 5, 15)
 const DAY = 86_400
 
 /**
- * A small in-memory Console behind the transport's `call`: paginate and
+ * A small in-memory Console behind the transport's `call` (and `callList`): paginate and
  * search (3 tokens a page, kind/active filters), disable and delete, and
  * per-token refusals. It counts requests in flight to check the bound.
  */
@@ -33,7 +33,14 @@ class FakeConsole {
   }
 
   transport(): HttpTransport {
-    return { call: (endpoint: Endpoint, params: Params = {}) => this.call(endpoint, params) } as unknown as HttpTransport
+    return {
+      call: (endpoint: Endpoint, params: Params = {}) => this.call(endpoint, params),
+      // A listing's page as callList gives it: here the whole answer, its list handed out as it stands.
+      callList: async (endpoint: Endpoint, params: Params, field: string) => {
+        const answer = (await this.call(endpoint, params)) as Record<string, unknown>
+        return { answer, items: Array.isArray(answer[field]) ? answer[field] : undefined }
+      }
+    } as unknown as HttpTransport
   }
 
   private async call(endpoint: Endpoint, params: Params): Promise<unknown> {

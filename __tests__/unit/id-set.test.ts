@@ -42,6 +42,17 @@ describe('IdSet', () => {
     expect(ids.size).toBe(10)
   })
 
+  it('stays exact across many blocks, with ids that leave the end of a block unused', () => {
+    const ids = new IdSet()
+    // About 1,000 bytes each: a 256 KiB block takes 261 and leaves a tail of unused bytes.
+    const id = (index: number) => `${index}-${'x'.repeat(997 - String(index).length)}`
+    for (let index = 0; index < 5000; index++) expect(ids.add(id(index))).toBe(true)
+    for (let index = 0; index < 5000; index++) expect(ids.add(id(index))).toBe(false)
+    expect(ids.add('')).toBe(true)
+    expect(ids.add('x')).toBe(true)
+    expect(ids.size).toBe(5002)
+  })
+
   it('keeps an id too long to pack as well, exactly', () => {
     const ids = new IdSet()
     const long = 'x'.repeat(70_000)

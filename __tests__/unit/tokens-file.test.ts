@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { asyncJsonChunks, jsonChunks, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenBatches, writeTokenList } from '../../src/publish/tokens-file.js'
+import { jsonPieces, outputSize, TOKENS_OUTPUT_LIMIT_BYTES, writeItemList, writeTokenBatches, writeTokenList } from '../../src/publish/tokens-file.js'
 
 let runnerTemp: string
 beforeAll(async () => {
@@ -17,16 +17,17 @@ function tokens(count: number, memoLength = 200): { canarytoken: string; memo: s
   return Array.from({ length: count }, (_, index) => ({ canarytoken: `t${index}`, memo: `é${'x'.repeat(memoLength)}`, enabled: index % 2 === 0 ? undefined : true }))
 }
 
-describe('jsonChunks', () => {
+describe('jsonPieces', () => {
   it.each([
     ['an empty list', []],
     ['a list with missing fields and odd items', [{ a: 1, b: undefined }, null, 'text', 3, [1, { c: 'd' }], undefined]],
     ['a map', { beacon: { canarytoken: 'x', reused: false } }],
     ['a long list', tokens(2000)]
   ])('joins to exactly JSON.stringify for %s', (_name, value) => {
-    const chunks = [...jsonChunks(value)]
-    expect(chunks.join('')).toBe(JSON.stringify(value))
-    if (Array.isArray(value) && value.length === 2000) expect(chunks.length).toBeGreaterThan(3)
+    const pieces = [...jsonPieces(value)]
+    expect(pieces.join('')).toBe(JSON.stringify(value))
+    // A list is its items' texts, never one string.
+    if (Array.isArray(value) && value.length === 2000) expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(300)
   })
 })
 
@@ -38,40 +39,60 @@ async function* inBatches<T>(items: T[], size: number): AsyncGenerator<T[]> {
   }
 }
 
-describe('asyncJsonChunks', () => {
-  // Typed: inferred from the rows, `items` would be the first row's type, which the others are not (tsc refuses it).
-  it.each<[string, unknown[], number]>([
+const INCIDENT_NAMES = { output: 'incidents', file: 'incidents-file', noun: 'incident list' }
+
+describe('a list written as it arrives', () => {
+  it.each([
     ['no batches', [], 3],
     ['one item', [{ canarytoken: 'x' }], 3],
     ['odd items in small batches', [{ a: 1, b: undefined }, null, 'text', 3, [1, { c: 'd' }], undefined], 2],
-    ['a long list in pages of 500', tokens(2000), 500]
-  ])('joins to exactly JSON.stringify of the whole list for %s', async (_name, items, size) => {
-    const chunks: string[] = []
-    for await (const chunk of asyncJsonChunks(inBatches(items, size))) chunks.push(chunk)
-    expect(chunks.join('')).toBe(JSON.stringify(items))
-    // Chunks of about 64 KiB: a long list is never one string.
-    if (items.length === 2000) {
-      expect(chunks.length).toBeGreaterThan(3)
-      expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(64 * 1024 + 1000)
-    }
+    ['a long list in pages of 500', tokens(2000), 500],
+    ['items longer than the file buffer, not ASCII', [{ memo: 'é'.repeat(70_000) }, { memo: '😀'.repeat(30_000) }, 'x'.repeat(200_000), { memo: 'ü' }], 2]
+  ])('is exactly JSON.stringify of the whole list for %s', async (_name, items, size) => {
+    const list = await writeItemList(runnerTemp, 'list-incidents', inBatches(items as unknown[], size), INCIDENT_NAMES)
+    const text = await readFile(list.path, 'utf8')
+    expect(text).toBe(JSON.stringify(items))
   })
 
-  it('refuses a batch that is not an array, instead of writing its parts as items', async () => {
-    const items = async function* (): AsyncGenerator<readonly unknown[]> {
+  it('takes batches that are iterables, each read as it is written', async () => {
+    const items = tokens(1200)
+    const read: number[] = []
+    const batches = async function* (): AsyncGenerator<Iterable<unknown>> {
+      for (let start = 0; start < items.length; start += 500) {
+        yield (function* () {
+          for (let index = start; index < Math.min(start + 500, items.length); index++) {
+            read.push(index)
+            yield items[index]
+          }
+        })()
+      }
+    }
+    const list = await writeItemList(runnerTemp, 'list-incidents', batches(), INCIDENT_NAMES)
+    expect(await readFile(list.path, 'utf8')).toBe(JSON.stringify(items))
+    expect(read).toEqual(items.map((_item, index) => index))
+  })
+
+  it.each([
+    ['a string', 'not a batch'],
+    ['an object', { canarytoken: 'x' }],
+    ['null', null]
+  ])('refuses %s where a batch belongs, instead of writing its parts as items, and leaves no file', async (_name, item) => {
+    const folder = await mkdtemp(join(runnerTemp, 'refused-'))
+    const items = async function* (): AsyncGenerator<Iterable<unknown>> {
       yield ['fine']
-      yield 'not a batch' as unknown as readonly unknown[]
+      yield item as unknown as Iterable<unknown>
     }
-    const read = async () => {
-      for await (const chunk of asyncJsonChunks(items())) void chunk
-    }
-    await expect(read()).rejects.toThrow('a list written as it arrives must come in arrays of items')
+    await expect(writeItemList(folder, 'list-incidents', items(), INCIDENT_NAMES)).rejects.toThrow(
+      'a list written as it arrives must come in batches of items (arrays or other iterables)'
+    )
+    expect(await readdir(join(folder, 'canary-console-action'))).toEqual([])
   })
 })
 
 describe('writeItemList', () => {
   it('writes batches as one JSON list, and the output while it fits', async () => {
     const value = tokens(30)
-    const list = await writeItemList(runnerTemp, 'list-incidents', inBatches(value, 7), { output: 'incidents', file: 'incidents-file', noun: 'incident list' })
+    const list = await writeItemList(runnerTemp, 'list-incidents', inBatches(value, 7), INCIDENT_NAMES)
     expect(JSON.parse(await readFile(list.path, 'utf8'))).toEqual(value)
     expect(list.outputs.incidents).toBe(JSON.stringify(value))
     expect(list.outputs['incidents-file']).toBe(list.path)

@@ -116,6 +116,87 @@ describe('HttpTransport', () => {
     expect(seen).toEqual(['SECRETKEY1234567890', '[default]\nkey = v'])
   })
 
+  describe('callList', () => {
+    const PAGINATE = { method: 'GET', path: '/api/v1/canarytokens/paginate' } as const
+    const reply = (status: number, body: string, times = 1) =>
+      agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytokens/paginate?limit=2', method: 'GET' }).reply(status, body, { headers: { 'content-type': 'application/json' } }).times(times)
+
+    it('gives the answer without its list, and the items parsed as they are read, each one\'s secrets masked first', async () => {
+      const page = {
+        canarytokens: [
+          { canarytoken: 'a', memo: 'one' },
+          { canarytoken: 'b', kind: 'aws-id', factory_auth: 'FACTORYAUTH0123456789', renders: { 'aws-id': '[default]\nkey = v', 'cloned-web': '<script>' } }
+        ],
+        cursor: { next: 'c2' },
+        result: 'success'
+      }
+      reply(200, JSON.stringify(page))
+      const { answer, items } = await transport().callList<Record<string, unknown>>(PAGINATE, { limit: 2 }, 'canarytokens')
+      expect(answer).toEqual({ canarytokens: [], cursor: { next: 'c2' }, result: 'success' })
+      expect(seen).toEqual([])
+      const read: unknown[] = []
+      for (const item of items!) {
+        read.push(item)
+        // The item's secrets were masked before it was handed out; the next item's not yet.
+        expect(seen).toEqual(read.length === 1 ? [] : ['FACTORYAUTH0123456789', '[default]\nkey = v'])
+      }
+      expect(read).toEqual(page.canarytokens)
+      // The same secrets as the whole answer's walk finds.
+      expect(seen).toEqual(findSecretValues(page))
+    })
+
+    it('fails an item that does not parse exactly as call fails the whole answer', async () => {
+      const broken = '{"canarytokens":[{"canarytoken":"a"},{"canarytoken":tru}],"result":"success"}'
+      reply(200, broken, 2)
+      const whole = (await transport().call(PAGINATE, { limit: 2 }).catch((error: unknown) => error)) as ApiError
+      const { items } = await transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')
+      const iterator = items![Symbol.iterator]()
+      expect(iterator.next().value).toEqual({ canarytoken: 'a' })
+      let lazy: ApiError | undefined
+      try {
+        iterator.next()
+      } catch (error) {
+        lazy = error as ApiError
+      }
+      expect(lazy).toBeInstanceOf(ApiError)
+      expect(lazy?.message).toBe(`HTTP 200: the answer was not JSON (application/json, ${broken.length} bytes)`)
+      expect({ ...lazy, message: lazy?.message }).toEqual({ ...whole, message: whole.message })
+    })
+
+    it('counts the attempts a listing page took when one of its items fails', async () => {
+      agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytokens/paginate?limit=2', method: 'GET' }).reply(503, '{"result":"error","message":"busy"}')
+      reply(200, '{"canarytokens":[01],"result":"success"}')
+      const retrying = new HttpTransport({
+        baseUrl: new URL('https://abc.canary.tools'),
+        dialect: consoleDialect('the-auth-token-value'),
+        timeoutMs: 1000,
+        userAgent: 'test',
+        onSecret: (secret) => seen.push(secret),
+        findSecrets: findSecretValues,
+        dispatcher: agent,
+        sleep: async () => undefined
+      })
+      const { items } = await retrying.callList(PAGINATE, { limit: 2 }, 'canarytokens')
+      expect(() => [...items!]).toThrow(expect.objectContaining({ attempts: 2, failure: 'not-json', tried: 'GET /api/v1/canarytokens/paginate at https://abc.canary.tools' }))
+    })
+
+    it('judges an answer it cannot cut whole, as call does', async () => {
+      reply(200, '{"canarytokens":[1],"canarytokens":[2,3],"result":"success"}')
+      const duplicate = await transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')
+      expect([...duplicate.items!]).toEqual([2, 3])
+      reply(200, '{"canarytokens":"none","result":"success"}')
+      expect((await transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')).items).toBeUndefined()
+      reply(200, '{"canarytokens":[],"result":"error","message":"Empty memo"}')
+      await expect(transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')).rejects.toThrow('HTTP 200: Empty memo')
+      reply(200, '<html>oops</html>')
+      await expect(transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')).rejects.toThrow('HTTP 200: the answer was not JSON (application/json, 17 bytes)')
+    })
+
+    it('is for calls safe to repeat only', async () => {
+      await expect(transport().callList({ method: 'POST', path: '/api/v1/canarytoken/create' }, {}, 'canarytokens')).rejects.toThrow('callList is for endpoints safe to repeat')
+    })
+  })
+
   it('maps an error status to a ApiError', async () => {
     agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytoken/fetch?canarytoken=x', method: 'GET' }).reply(400, { result: 'error', message: 'Could not find the Canarytoken' })
     await expect(transport().call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toThrow(

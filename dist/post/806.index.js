@@ -192,14 +192,11 @@ var records = __webpack_require__(7528);
 
 
 
-/** The page's tokens as records, one at a time, letting go of each raw token once its record is made (the page is ours alone). */
+/** The page's tokens as records, one at a time, each made as its token is read. */
 function* console_records(tokens) {
-    for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index];
-        tokens[index] = undefined;
+    for (const token of tokens)
         if (token)
             yield (0,records/* listedRecord */.dg)(token);
-    }
 }
 /**
  * The Canary Console as a backend: what both servers do, plus what only the
@@ -290,8 +287,8 @@ class ConsoleBackend {
     }
     /** Every page of tokens the Console can narrow to `query`; the caller filters further. */
     async *pages(query = {}) {
-        for await (const page of (0,canarytokens/* canarytokenPages */.uB)(this.transport, query))
-            yield { tokens: console_records(page.canarytokens), page: page.page };
+        for await (const page of (0,canarytokens/* canarytokenListing */.cG)(this.transport, query))
+            yield { tokens: console_records(page.tokens), page: page.page };
     }
     /** The tokens matching every option, each checked here too. */
     async find(options) {

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Dispatcher, FormData } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
+import { envelopeText, itemText, listBounds, type ListBounds } from './json-list.js'
 import { isLoopback } from './server-url.js'
 import { Agent, formData, request } from './undici-parts.js'
 import { uploadMimeType } from './upload-types.js'
@@ -150,6 +151,20 @@ export interface DownloadedBody {
   filename?: string
   contentType?: string
   contentLength?: number
+}
+
+/** Which attempt of a call this is, and whether an earlier one may have been carried out. */
+interface Tries {
+  number: number
+  earlierAttemptMayHaveActed: boolean
+}
+
+/** A listing page's answer (see HttpTransport.callList). */
+export interface ListAnswer<T> {
+  /** The answer, its list field empty when the items are left to `items`. */
+  answer: T
+  /** The list's items, once, in order; undefined when the answer's field is not a list. */
+  items: Iterable<unknown> | undefined
 }
 
 /** Largest JSON answer we will read into memory. */
@@ -456,12 +471,21 @@ export class HttpTransport {
 
   private async callOnce<T>(endpoint: Endpoint, params: Params, files: FileParams): Promise<T> {
     const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json')
-    let text: string
+    return this.judged<T>(statusCode, headers, await this.readAnswer(body))
+  }
+
+  /** An answer's bytes, read whole (bounded); a connection that breaks meanwhile is a failed attempt. */
+  private async readAnswer(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
     try {
-      text = (await readBody(body, MAX_JSON_BYTES)).toString('utf8')
+      return await readBody(body, MAX_JSON_BYTES)
     } catch (error) {
       throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
     }
+  }
+
+  /** The answer's JSON when the dialect calls it a success, its secrets masked; otherwise the failed attempt it is. */
+  private judged<T>(statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer): T {
+    const text = content.toString('utf8')
     // Parsed once, here: the dialect judges the parsed answer, and the caller gets the same one.
     const parsed = parseAnswer(text)
     const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)
@@ -472,6 +496,77 @@ export class HttpTransport {
     if (!parsed) throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), text)}`, 'not-json', statusCode), undefined)
     for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
     return parsed.json as T
+  }
+
+  /**
+   * Calls a JSON endpoint whose answer holds a long list in `field` (a page
+   * of a listing), like `call`, but leaves the list's items as bytes until
+   * they are read: the answer comes back with `field` empty, and `items`
+   * parses them one at a time (see json-list.ts), masking each item's
+   * secrets before handing it out. A page of items is never on the heap at
+   * once. An item that does not parse fails the call as `call` would have
+   * failed it (that answer was not JSON), with the attempts it took; read
+   * every item to be sure there is none (a walk reads the rest of a page
+   * before asking for the next). `items` is undefined when the answer's
+   * `field` is not a list. The dialect judges the answer by everything but
+   * the list's items, as the Console's does (status, `result`, `message`).
+   * For endpoints safe to repeat only (listings are reads).
+   */
+  async callList<T extends object>(endpoint: Endpoint, params: Params, field: string): Promise<ListAnswer<T>> {
+    if (!(endpoint.repeatable ?? endpoint.method === 'GET')) throw new Error(`callList is for endpoints safe to repeat, not ${endpoint.method} ${endpoint.path}`)
+    let tries: Tries = { number: 1, earlierAttemptMayHaveActed: false }
+    return this.withRetries(
+      endpoint,
+      async (attempt) => {
+        tries = { ...attempt }
+        const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json')
+        const content = await this.readAnswer(body)
+        const cut = statusCode >= 200 && statusCode < 300 ? this.cutList<T>(statusCode, headers, content, field) : undefined
+        if (cut) {
+          // Judged as the whole answer would have been, when an item shows that it was not JSON after all.
+          const notJson = () => {
+            try {
+              this.judged(statusCode, headers, content)
+            } catch (thrown) {
+              if (thrown instanceof FailedAttempt) return this.gaveUp(endpoint, thrown.error, tries)
+              throw thrown
+            }
+            // Unreachable: pieces that do not all parse make an answer that does not either.
+            return this.gaveUp(endpoint, new ApiError(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), content.toString('utf8'))}`, 'not-json', statusCode), tries)
+          }
+          return { answer: cut.answer, items: this.listItems(content, cut.bounds, field, notJson) }
+        }
+        const answer = this.judged<T>(statusCode, headers, content)
+        const list = (answer as Record<string, unknown>)[field]
+        return { answer, items: Array.isArray(list) ? takeEach(list) : undefined }
+      }
+    )
+  }
+
+  /** The answer with its list cut out, when it can be cut and, so cut, is a success; undefined to judge it whole. */
+  private cutList<T>(statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer, field: string): { answer: T; bounds: ListBounds } | undefined {
+    const bounds = listBounds(content, field)
+    if (!bounds) return undefined
+    const text = envelopeText(content, bounds)
+    const parsed = parseAnswer(text)
+    if (!parsed || this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)) return undefined
+    for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
+    return { answer: parsed.json as T, bounds }
+  }
+
+  /** The list's items, each parsed when it is read, its secrets masked first (found as the whole answer's walk finds them: under `field`). */
+  private *listItems(content: Buffer, bounds: ListBounds, field: string, notJson: () => ApiError): Generator<unknown> {
+    const count = bounds.items.length / 2
+    for (let index = 0; index < count; index++) {
+      let item: unknown
+      try {
+        item = JSON.parse(itemText(content, bounds, index))
+      } catch {
+        throw notJson()
+      }
+      for (const secret of this.options.findSecrets({ [field]: [item] })) this.options.onSecret(secret)
+      yield item
+    }
   }
 
   /**
@@ -531,21 +626,18 @@ export class HttpTransport {
    * a create (the check that stops a flaky network from minting two tokens);
    * and it cannot log each retry.
    */
-  private async withRetries<T>(endpoint: Endpoint, attempt: () => Promise<T>, recover?: Recovery<T>): Promise<T> {
+  private async withRetries<T>(endpoint: Endpoint, attempt: (tries: Tries) => Promise<T>, recover?: Recovery<T>): Promise<T> {
     const attempts = this.policy.retries + 1
     const repeatable = endpoint.repeatable ?? endpoint.method === 'GET'
     const call = `${endpoint.method} ${endpoint.path}`
     let earlierAttemptMayHaveActed = false
     for (let number = 1; ; number++) {
       try {
-        return await this.gated(attempt)
+        return await this.gated(() => attempt({ number, earlierAttemptMayHaveActed }))
       } catch (thrown) {
         if (!(thrown instanceof FailedAttempt)) throw thrown
         const { error } = thrown
-        const final = (message = error.message): ApiError =>
-          Object.assign(new ApiError(message, error.failure, error.status, error.serverMessage, number, earlierAttemptMayHaveActed), {
-            tried: `${call} at ${this.options.baseUrl.origin}`
-          })
+        const final = (message = error.message): ApiError => this.gaveUp(endpoint, error, { number, earlierAttemptMayHaveActed }, message)
         const retrying = thrown.retryReason !== undefined && number < attempts
         if (thrown.mayHaveActed && !repeatable) {
           if (recover) {
@@ -576,6 +668,13 @@ export class HttpTransport {
         await (this.options.sleep ?? sleep)(wait)
       }
     }
+  }
+
+  /** The error a call ends with: its last attempt's, with the number of attempts and what was tried. */
+  private gaveUp(endpoint: Endpoint, error: ApiError, tries: Tries, message = error.message): ApiError {
+    return Object.assign(new ApiError(message, error.failure, error.status, error.serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
+      tried: `${endpoint.method} ${endpoint.path} at ${this.options.baseUrl.origin}`
+    })
   }
 
   /** One attempt through the gate, which hears how it went. */
@@ -667,6 +766,15 @@ export class HttpTransport {
 
   async close(): Promise<void> {
     if (!this.options.dispatcher) await this.dispatcher.close()
+  }
+}
+
+/** An array's items in order, each let go of by the array once handed out (the answer is ours alone). */
+function* takeEach(list: unknown[]): Generator<unknown> {
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index]
+    list[index] = undefined
+    yield item
   }
 }
 

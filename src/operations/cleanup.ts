@@ -44,7 +44,7 @@ export function listedToken(token: TokenRecord): ListedToken {
     hostname: token.hostname,
     url: token.url,
     enabled: token.enabled,
-    created: token.created === undefined ? undefined : String(token.created.getTime() / 1000),
+    created: token.created === undefined ? undefined : JSON.stringify(token.created.getTime() / 1000),
     created_printable: token.created?.toISOString(),
     triggered_count: token.triggeredCount
   }
@@ -67,9 +67,12 @@ interface Walk {
  * as they come; cleanup keeps the matches it must change). A page at a time,
  * not a token at a time: each step of an async generator costs promises,
  * and 100,000 tokens through a chain of them was most of a listing's garbage.
- * `walk` counts as it goes.
+ * Each page's matches are made as the caller reads them (read them all
+ * before asking for the next page), not gathered first: a page of gathered
+ * matches was alive through the garbage collector's every run, which made
+ * V8 grow its young generation over a long listing. `walk` counts as it goes.
  */
-async function* matchingPages(console: ConsoleBackend, filter: CanarytokenFilter, log: Log, walk: Walk): AsyncGenerator<ListedToken[]> {
+async function* matchingPages(console: ConsoleBackend, filter: CanarytokenFilter, log: Log, walk: Walk): AsyncGenerator<Iterable<ListedToken>> {
   const query = consoleQuery(filter)
   const asked = { flock_id: query.flockId, kind: query.kind, active: query.active, search_string: query.searchString }
   const narrowed = Object.entries(asked).filter(([, value]) => value !== undefined)
@@ -80,18 +83,19 @@ async function* matchingPages(console: ConsoleBackend, filter: CanarytokenFilter
   )
   // A Console that pages by offset could show a token twice: it is counted and changed once.
   const seen = new IdSet()
-  for await (const page of console.pages(query)) {
-    walk.pages++
-    const matches: ListedToken[] = []
-    for (const token of page.tokens) {
+  function* matchesOf(tokens: Iterable<TokenRecord>): Generator<ListedToken> {
+    for (const token of tokens) {
       if (!seen.add(token.id)) continue
       walk.read++
       if (matchesFilter(filter, token)) {
         walk.matched++
-        matches.push(listedToken(token))
+        yield listedToken(token)
       } else if (filter.createdBefore && token.created === undefined) walk.undated++
     }
-    if (matches.length > 0) yield matches
+  }
+  for await (const page of console.pages(query)) {
+    walk.pages++
+    yield matchesOf(page.tokens)
   }
   if (walk.undated > 0) log.warning(`${counted(walk.undated, 'Canarytoken')} ${walk.undated === 1 ? 'has' : 'have'} no readable creation time; 'created-before' leaves them out.`)
   const steps = filter.memoPattern?.steps?.()
@@ -109,12 +113,15 @@ async function findMatches(console: ConsoleBackend, filter: CanarytokenFilter, l
   return { matched, read: walk.read }
 }
 
-/** Passes the batches on, keeping the summary rows of the first MAX_SUMMARY_ROWS items (all the job summary shows). */
-async function* keepingSummaryRows<T>(batches: AsyncIterable<T[]>, rows: string[][], row: (item: T) => string[]): AsyncGenerator<T[]> {
-  for await (const batch of batches) {
-    for (let index = 0; index < batch.length && rows.length < MAX_SUMMARY_ROWS; index++) rows.push(row(batch[index]!))
-    yield batch
+/** Passes the batches on, keeping the summary rows of the first MAX_SUMMARY_ROWS items (all the job summary shows) as they are read. */
+async function* keepingSummaryRows<T>(batches: AsyncIterable<Iterable<T>>, rows: string[][], row: (item: T) => string[]): AsyncGenerator<Iterable<T>> {
+  function* keeping(batch: Iterable<T>): Generator<T> {
+    for (const item of batch) {
+      if (rows.length < MAX_SUMMARY_ROWS) rows.push(row(item))
+      yield item
+    }
   }
+  for await (const batch of batches) yield rows.length < MAX_SUMMARY_ROWS ? keeping(batch) : batch
 }
 
 function createdText(record: ListedToken): string {

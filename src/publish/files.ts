@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -133,11 +133,13 @@ export function checkUserFilename(name: string, inputName: string): string {
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
  * broken download never leaves a partial file where the user expects one.
+ * `content` is a stream, bytes, or a function that writes the open file
+ * itself (and resolves when it is done).
  */
 export async function writeFileAtomically(
   directory: string,
   name: string,
-  content: Readable | Buffer,
+  content: Readable | Buffer | ((file: FileHandle) => Promise<void>),
   options: { private?: boolean } = {}
 ): Promise<string> {
   const destination = join(directory, name)
@@ -152,8 +154,17 @@ export async function writeFileAtomically(
   const temporary = join(directory, `.${name}.${randomBytes(6).toString('hex')}.partial`)
   try {
     // Credentials are readable by their owner only.
-    const out = createWriteStream(temporary, { flags: 'wx', mode: options.private ? 0o600 : 0o644 })
-    await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, out)
+    const mode = options.private ? 0o600 : 0o644
+    if (typeof content === 'function') {
+      const file = await open(temporary, 'wx', mode)
+      try {
+        await content(file)
+      } finally {
+        await file.close()
+      }
+    } else {
+      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(temporary, { flags: 'wx', mode }))
+    }
     await rename(temporary, destination)
   } catch (error) {
     await rm(temporary, { force: true })

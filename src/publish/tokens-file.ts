@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
+import type { FileHandle } from 'node:fs/promises'
 import { resolveInside, writeFileAtomically } from './files.js'
 
 /**
@@ -58,7 +58,7 @@ export async function writeTokenList(runnerTemp: string, operation: string, valu
   // A list that arrives as it is read goes through writeTokenBatches: which of the two a value is, is never guessed from its shape
   // (an async iterable of items would otherwise be taken for batches, and items that are arrays flattened into one list).
   if (isAsyncIterable(value)) throw new TypeError('writeTokenList takes a list held whole; a list that arrives in batches goes through writeTokenBatches')
-  return logged(await writeList(runnerTemp, operation, jsonChunks(value), TOKEN_NAMES, options), log)
+  return logged(await writeList(runnerTemp, operation, value, TOKEN_NAMES, options), log)
 }
 
 /** A list held whole, as writeTokenList takes it: an array, or a map of named entries (seed-canarytokens). */
@@ -96,7 +96,7 @@ const TOKEN_NAMES: ListNames = { output: 'tokens', file: 'tokens-file', noun: 't
  * output set while it fits, as for tokens.
  */
 export async function writeItemList(runnerTemp: string, operation: string, items: Batches, names: ListNames, log?: TokenListLog): Promise<TokenList> {
-  return logged(await writeList(runnerTemp, operation, asyncJsonChunks(items), names), log)
+  return logged(await writeList(runnerTemp, operation, items, names), log)
 }
 
 function logged(list: TokenList, log?: TokenListLog): TokenList {
@@ -105,45 +105,32 @@ function logged(list: TokenList, log?: TokenListLog): TokenList {
   return list
 }
 
-async function writeList(
-  runnerTemp: string,
-  operation: string,
-  source: Iterable<string> | AsyncIterable<string>,
-  names: ListNames,
-  options: TokenListOptions = {}
-): Promise<TokenList> {
+async function writeList(runnerTemp: string, operation: string, value: unknown, names: ListNames, options: TokenListOptions = {}): Promise<TokenList> {
   let directory: string
   try {
     directory = await resolveInside(runnerTemp, FOLDER, names.file)
   } catch {
     throw new Error(`${join(runnerTemp, FOLDER)} leads outside RUNNER_TEMP (a symlink?); the ${names.noun} was not written`)
   }
-  // Streamed: 100,000 tokens are 35 MB of JSON, which is never held whole (nor twice, as text and bytes).
-  let bytes = 0
-  let size = 0
-  const head: string[] = []
   const separate = options.withoutSecrets !== undefined
-  const chunks = async function* (): AsyncGenerator<string> {
-    for await (const chunk of source) {
-      bytes += Buffer.byteLength(chunk)
-      if (!separate) {
-        size += outputSize(chunk)
-        if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
-      }
-      yield chunk
-    }
-  }
-  const path = await writeFileAtomically(directory, `${operation}-${randomBytes(4).toString('hex')}.json`, Readable.from(chunks(), { highWaterMark: 1 }), { private: separate })
-  if (separate) {
-    for (const chunk of jsonChunks(options.withoutSecrets)) {
-      size += outputSize(chunk)
-      if (size <= TOKENS_OUTPUT_LIMIT_BYTES) head.push(chunk)
-    }
-  }
+  const output = new OutputHead()
+  let bytes = 0
+  const path = await writeFileAtomically(
+    directory,
+    `${operation}-${randomBytes(4).toString('hex')}.json`,
+    async (file) => {
+      const list = new ListFile(file, separate ? undefined : output)
+      await writeJson(list, value)
+      bytes = list.bytes
+    },
+    { private: separate }
+  )
+  if (separate) for (const piece of jsonPieces(options.withoutSecrets)) output.add(piece)
+  const size = output.size
   const inOutput = size <= TOKENS_OUTPUT_LIMIT_BYTES
   const fullList = `the file named by the '${names.file}' output (${path}) holds them all`
   if (inOutput) {
-    return { outputs: { [names.output]: head.join(''), [names.file]: path }, path, inOutput, fullList, note: `The list is in the '${names.output}' output and in ${path} (the '${names.file}' output).` }
+    return { outputs: { [names.output]: output.text(), [names.file]: path }, path, inOutput, fullList, note: `The list is in the '${names.output}' output and in ${path} (the '${names.file}' output).` }
   }
   const shown = `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   return {
@@ -158,74 +145,152 @@ async function writeList(
   }
 }
 
-/** Chunk size when streaming a list. */
-const CHUNK_CHARACTERS = 64 * 1024
-
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
 }
 
-/** `JSON.stringify(value)` in pieces: an array item by item, gathered into chunks of about 64 KiB. */
-export function* jsonChunks(value: unknown): Generator<string> {
+/**
+ * `JSON.stringify(value)` in pieces: an array's `[`, each item's text with
+ * a `,` between them, and `]`; anything else whole. Joined, they are
+ * exactly JSON.stringify(value) (an item it would write as `null` is `null`).
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
   if (!Array.isArray(value)) {
     yield JSON.stringify(value) ?? 'null'
     return
   }
-  const chunks = new ChunkBuilder()
+  yield '['
+  let first = true
   for (const item of value) {
-    const chunk = chunks.add(item)
-    if (chunk !== undefined) yield chunk
+    if (!first) yield ','
+    first = false
+    yield JSON.stringify(item) ?? 'null'
   }
-  yield chunks.end()
+  yield ']'
 }
 
-/** A list as it arrives: its items in batches (a listing's pages), each an array. */
-export type Batches = AsyncIterable<readonly unknown[]>
+/** A list as it arrives: its items in batches (a listing's pages), each an array or another iterable, read once, in order. */
+export type Batches = AsyncIterable<Iterable<unknown>>
 
-/** jsonChunks for an array that arrives in batches: never held whole. */
-export async function* asyncJsonChunks(batches: Batches): AsyncGenerator<string> {
-  const chunks = new ChunkBuilder()
-  for await (const batch of batches) {
-    // A batch that is not an array (an item passed where a batch belongs) would be written as its parts.
-    if (!Array.isArray(batch)) throw new TypeError('a list written as it arrives must come in arrays of items')
+/** Writes `value` (Batches, or any JSON value) to `list` as one JSON text, piece by piece. */
+async function writeJson(list: ListFile, value: unknown): Promise<void> {
+  if (!isAsyncIterable(value)) {
+    for (const piece of jsonPieces(value)) if (list.add(piece)) await list.flush()
+    return list.end()
+  }
+  list.add('[')
+  let first = true
+  for await (const batch of value as Batches) {
+    // An item passed where a batch belongs (a string is iterable too) would be written as its parts.
+    if (typeof batch !== 'object' || batch === null || !(Symbol.iterator in batch)) throw new TypeError('a list written as it arrives must come in batches of items (arrays or other iterables)')
+    // Each item's text goes into the file's buffer as it is made: nothing of a batch is gathered.
     for (const item of batch) {
-      const chunk = chunks.add(item)
-      if (chunk !== undefined) yield chunk
+      if (!first && list.add(',')) await list.flush()
+      first = false
+      if (list.add(JSON.stringify(item) ?? 'null')) await list.flush()
     }
   }
-  yield chunks.end()
+  if (list.add(']')) await list.flush()
+  return list.end()
 }
 
+/** The start of a list's JSON, for its output while the whole fits (TOKENS_OUTPUT_LIMIT_BYTES, counted as GitHub counts). */
+class OutputHead {
+  /** UTF-16 bytes of everything added. */
+  size = 0
+  /** Undefined once the list is too large for the output (it will be empty). */
+  private pieces: string[] | undefined = []
+
+  add(piece: string): void {
+    this.size += outputSize(piece)
+    if (this.size > TOKENS_OUTPUT_LIMIT_BYTES) this.pieces = undefined
+    else this.pieces?.push(piece)
+  }
+
+  text(): string {
+    return this.pieces?.join('') ?? ''
+  }
+}
+
+/** Bytes gathered before a write to the file. */
+const FILE_BUFFER_BYTES = 64 * 1024
+
 /**
- * A JSON array's text in chunks of about CHUNK_CHARACTERS. The items' texts
- * are joined once per chunk (appending them one by one would make a rope of
- * small strings that every later reader of the chunk has to flatten again).
+ * A list's file, written through two buffers reused from the first write
+ * to the last: each piece's text is encoded straight into one while the
+ * other is being written (so the listing goes on while the disk works), and
+ * 100,000 tokens (36 MB of JSON) never become chunk strings or buffers of
+ * their own (a listing's pieces die young; chunks gathered from them did not).
  */
-class ChunkBuilder {
-  private parts: string[] = ['[']
-  private length = 1
-  private items = 0
+class ListFile {
+  /** UTF-8 bytes written. */
+  bytes = 0
+  private buffer = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES)
+  /** The buffer being written, and that write. */
+  private other = Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES)
+  private writing: Promise<void> = Promise.resolve()
+  private used = 0
+  /** A piece that may not fit in what is left of the buffer: written by the next flush. */
+  private pending: string | undefined
 
-  /** Adds an item; returns a full chunk when one is ready. */
-  add(item: unknown): string | undefined {
-    const text = JSON.stringify(item) ?? 'null'
-    if (this.items++ > 0) this.parts.push(',')
-    this.parts.push(text)
-    this.length += text.length + 1
-    return this.full()
+  constructor(
+    private readonly file: FileHandle,
+    /** Told every piece, when the output is made from the file's text. */
+    private readonly output?: OutputHead
+  ) {}
+
+  /** Adds a piece; true when `flush()` must be awaited before the next one. */
+  add(piece: string): boolean {
+    this.output?.add(piece)
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+    if (this.pending !== undefined || this.used + piece.length * 3 > this.buffer.length) {
+      if (this.pending !== undefined) throw new Error('ListFile.add: flush() was not awaited')
+      this.pending = piece
+      return true
+    }
+    this.put(piece)
+    return false
   }
 
-  private full(): string | undefined {
-    if (this.length < CHUNK_CHARACTERS) return undefined
-    const chunk = this.parts.join('')
-    this.parts = []
-    this.length = 0
-    return chunk
+  /** Starts writing what the buffer holds (once the previous write is done) and takes the piece that did not fit. */
+  async flush(): Promise<void> {
+    await this.writing
+    const full = this.buffer.subarray(0, this.used)
+    ;[this.buffer, this.other] = [this.other, this.buffer]
+    this.used = 0
+    this.writing = this.writeOut(full)
+    const piece = this.pending
+    this.pending = undefined
+    if (piece === undefined) return
+    if (piece.length * 3 <= this.buffer.length) this.put(piece)
+    else {
+      // Longer than a buffer: written on its own, after what came before it.
+      await this.writing
+      const bytes = Buffer.from(piece, 'utf8')
+      this.bytes += bytes.length
+      this.writing = this.writeOut(bytes)
+    }
   }
 
-  /** The rest, closing the array. */
-  end(): string {
-    this.parts.push(']')
-    return this.parts.join('')
+  /** Writes everything added so far; resolves when it is on disk. */
+  async end(): Promise<void> {
+    await this.flush()
+    if (this.used > 0) await this.flush()
+    await this.writing
+  }
+
+  private put(piece: string): void {
+    const written = this.buffer.write(piece, this.used, 'utf8')
+    this.used += written
+    this.bytes += written
+  }
+
+  /** Writes `bytes` after what came before; a failure surfaces where the write is next awaited (and never goes unhandled meanwhile). */
+  private writeOut(bytes: Buffer): Promise<void> {
+    const write = (async () => {
+      for (let offset = 0; offset < bytes.length; ) offset += (await this.file.write(bytes, offset, bytes.length - offset)).bytesWritten
+    })()
+    write.catch(() => undefined)
+    return write
   }
 }

@@ -199,32 +199,81 @@ export interface CanarytokenPage {
   totalResults?: number
 }
 
-/**
- * Every page of tokens matching `query`, following `cursor.next` until it is
- * null. Search is used when the Console can narrow the list (kind, active,
- * search string), paginate otherwise; `fetch` (everything in one answer) never.
- * The query goes with every page, so a Console that reads it from each request
- * and one that keeps it in the cursor both give the same pages.
- */
-export async function* canarytokenPages(transport: HttpTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenPage> {
+/** Where a walk over `query` asks: search when the Console can narrow the list (kind, active, search string), paginate otherwise. */
+function walkRequest(query: CanarytokenQuery): { endpoint: Endpoint; base: SearchParams } {
   const useSearch = query.kind !== undefined || query.active !== undefined || query.searchString !== undefined
   const base: SearchParams = { flock_id: query.flockId, limit: query.pageSize ?? PAGE_SIZE }
   if (useSearch) Object.assign(base, { kind: query.kind, active: query.active, search_string: query.searchString })
-  const endpoint = useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate
+  return { endpoint: useSearch ? CANARYTOKEN_ENDPOINTS.search : CANARYTOKEN_ENDPOINTS.paginate, base }
+}
+
+/**
+ * Every page of a walk, following `cursor.next` until it is null. The query
+ * goes with every page, so a Console that reads it from each request and one
+ * that keeps it in the cursor both give the same pages.
+ */
+async function* followCursors<P>(
+  { endpoint, base }: { endpoint: Endpoint; base: SearchParams },
+  fetchPage: (params: SearchParams, page: number) => Promise<{ cursor?: PageCursor | null; page: P }>
+): AsyncGenerator<P> {
   const seen = new Set<string>()
   let cursor: string | undefined
-  for (let page = 1; ; page++) {
-    const answer = await transport.call<PaginateAnswer & SearchAnswer>(endpoint, { ...base, cursor })
-    if (!Array.isArray(answer.canarytokens)) {
-      throw new ApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result')
-    }
-    yield { canarytokens: answer.canarytokens, page, totalResults: answer.total_results }
-    const next = answer.cursor?.next
-    if (next === undefined || next === null || next === '') return
+  for (let number = 1; ; number++) {
+    const { cursor: next, page } = await fetchPage({ ...base, cursor }, number)
+    yield page
+    const following = next?.next
+    if (following === undefined || following === null || following === '') return
     // A Console that hands back a cursor it gave before would have us loop for ever.
-    if (seen.has(next)) throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
-    seen.add(next)
-    cursor = next
+    if (seen.has(following)) throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
+    seen.add(following)
+    cursor = following
+  }
+}
+
+function withoutList(endpoint: Endpoint): ApiError {
+  return new ApiError(`${endpoint.path} answered without a "canarytokens" list`, 'result')
+}
+
+/**
+ * Every page of tokens matching `query`, each page's tokens parsed at once.
+ * Search is used when the Console can narrow the list (kind, active, search
+ * string), paginate otherwise; `fetch` (everything in one answer) never.
+ */
+export function canarytokenPages(transport: HttpTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenPage> {
+  const request = walkRequest(query)
+  return followCursors(request, async (params, page) => {
+    const answer = await transport.call<PaginateAnswer & SearchAnswer>(request.endpoint, params)
+    if (!Array.isArray(answer.canarytokens)) throw withoutList(request.endpoint)
+    return { cursor: answer.cursor, page: { canarytokens: answer.canarytokens, page, totalResults: answer.total_results } }
+  })
+}
+
+/** A page of a walk that reads every token, its tokens parsed one at a time. */
+export interface CanarytokenListingPage {
+  /** Once, in order; each token is parsed (and its secrets masked) when it is read. */
+  tokens: Iterable<Canarytoken>
+  /** 1-based */
+  page: number
+}
+
+/**
+ * Every page of tokens matching `query`, as `canarytokenPages` gives them,
+ * for a walk that reads every token (list-canarytokens, cleanup): a page's
+ * tokens stay bytes until each is read (HttpTransport.callList), so only the
+ * token being read is on the heap, not its page. Whatever a reader leaves of
+ * a page is read before the next page is asked for, so a page that was not
+ * JSON fails the walk where it would have failed whole.
+ */
+export async function* canarytokenListing(transport: HttpTransport, query: CanarytokenQuery = {}): AsyncGenerator<CanarytokenListingPage> {
+  const request = walkRequest(query)
+  const pages = followCursors(request, async (params, page) => {
+    const { answer, items } = await transport.callList<PaginateAnswer & SearchAnswer>(request.endpoint, params, 'canarytokens')
+    if (!items) throw withoutList(request.endpoint)
+    return { cursor: answer.cursor, page: { tokens: items as Iterable<Canarytoken>, page } }
+  })
+  for await (const page of pages) {
+    yield page
+    for (const token of page.tokens) void token
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DownloadedBody, HttpTransport } from '../../http/transport.js'
 import type { CanarytokenBackend, CreateOptions, CreateRequest, IncidentRecord, Removal, TokenRecord, TokenRef } from '../types.js'
 import {
+  canarytokenListing,
   canarytokenPages,
   createCanarytoken,
   deleteCanarytoken,
@@ -32,13 +33,9 @@ export interface TokenPage {
   page: number
 }
 
-/** The page's tokens as records, one at a time, letting go of each raw token once its record is made (the page is ours alone). */
-function* records(tokens: (Canarytoken | undefined)[]): Generator<TokenRecord> {
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]
-    tokens[index] = undefined
-    if (token) yield listedRecord(token)
-  }
+/** The page's tokens as records, one at a time, each made as its token is read. */
+function* records(tokens: Iterable<Canarytoken | null | undefined>): Generator<TokenRecord> {
+  for (const token of tokens) if (token) yield listedRecord(token)
 }
 
 /**
@@ -142,7 +139,7 @@ export class ConsoleBackend implements CanarytokenBackend {
 
   /** Every page of tokens the Console can narrow to `query`; the caller filters further. */
   async *pages(query: CanarytokenQuery = {}): AsyncGenerator<TokenPage> {
-    for await (const page of canarytokenPages(this.transport, query)) yield { tokens: records(page.canarytokens), page: page.page }
+    for await (const page of canarytokenListing(this.transport, query)) yield { tokens: records(page.tokens), page: page.page }
   }
 
   /** The tokens matching every option, each checked here too. */
