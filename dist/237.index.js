@@ -177,22 +177,36 @@ function walkRequest(query) {
 /**
  * Every page of a walk, following `cursor.next` until it is null. The query
  * goes with every page, so a Console that reads it from each request and one
- * that keeps it in the cursor both give the same pages.
+ * that keeps it in the cursor both give the same pages. With `readAhead`,
+ * the next page is asked for as soon as this one's cursor is known, while
+ * the caller reads this one: the Console's round trip overlaps our work on
+ * the page instead of following it (pages are reads, safe to ask for and
+ * drop). A page asked for ahead and not wanted (the caller stopped, or this
+ * page failed) is dropped when it comes, its failure with it.
  */
-async function* followCursors({ endpoint, base }, fetchPage) {
+async function* followCursors({ endpoint, base }, fetchPage, readAhead = false) {
     const seen = new Set();
-    let cursor;
+    let pending = fetchPage({ ...base, cursor: undefined }, 1);
     for (let number = 1;; number++) {
-        const { cursor: next, page } = await fetchPage({ ...base, cursor }, number);
-        yield page;
+        const { cursor: next, page } = await pending;
         const following = next?.next;
-        if (following === undefined || following === null || following === '')
+        const last = following === undefined || following === null || following === '';
+        // A Console that hands back a cursor it gave before would have us loop for ever: that page is still given, then the walk stops.
+        const looped = !last && seen.has(following);
+        if (!last && !looped) {
+            seen.add(following);
+            if (readAhead) {
+                pending = fetchPage({ ...base, cursor: following }, number + 1);
+                pending.catch(() => undefined);
+            }
+        }
+        yield page;
+        if (last)
             return;
-        // A Console that hands back a cursor it gave before would have us loop for ever.
-        if (seen.has(following))
+        if (looped)
             throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
-        seen.add(following);
-        cursor = following;
+        if (!readAhead)
+            pending = fetchPage({ ...base, cursor: following }, number + 1);
     }
 }
 function withoutList(endpoint) {
@@ -216,9 +230,10 @@ function canarytokenPages(transport, query = {}) {
  * Every page of tokens matching `query`, as `canarytokenPages` gives them,
  * for a walk that reads every token (list-canarytokens, cleanup): a page's
  * tokens stay bytes until each is read (HttpTransport.callList), so only the
- * token being read is on the heap, not its page. Whatever a reader leaves of
- * a page is read before the next page is asked for, so a page that was not
- * JSON fails the walk where it would have failed whole.
+ * token being read is on the heap, not its page. The next page is asked for
+ * while this one is read (its bytes wait off the heap too). Whatever a
+ * reader leaves of a page is read before the next page is handed out, so a
+ * page that was not JSON fails the walk where it would have failed whole.
  */
 async function* canarytokenListing(transport, query = {}) {
     const request = walkRequest(query);
@@ -227,7 +242,7 @@ async function* canarytokenListing(transport, query = {}) {
         if (!items)
             throw withoutList(request.endpoint);
         return { cursor: answer.cursor, page: { tokens: items, page } };
-    });
+    }, true);
     for await (const page of pages) {
         yield page;
         for (const token of page.tokens)

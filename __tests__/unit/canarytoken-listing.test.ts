@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
-import { PAGE_SIZE, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
+import { PAGE_SIZE, canarytokenListing, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
 import { HttpTransport } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { consoleDialect } from '../../src/backends/console/dialect.js'
@@ -116,6 +116,84 @@ describe('canarytokenPages', () => {
   it('passes a Console error on, naming the status and message', async () => {
     agent.get(ORIGIN).intercept({ path: /^\/api\/v1\/canarytokens\/search/, method: 'GET' }).reply(400, { result: 'error', message: 'Supplied kind is not valid.' })
     await expect(collect(listCanarytokens(transport(), { kind: 'nope' }))).rejects.toThrow('HTTP 400: Supplied kind is not valid.')
+  })
+})
+
+describe('canarytokenListing (a walk that reads every token)', () => {
+  /** The walk's tokens by page, with how many requests had been made when each page was handed out. */
+  async function walk(): Promise<{ ids: string[][]; askedWhenGiven: number[] }> {
+    const ids: string[][] = []
+    const askedWhenGiven: number[] = []
+    for await (const page of canarytokenListing(transport())) {
+      askedWhenGiven.push(seenPaths.length)
+      ids.push(Array.from(page.tokens, (token) => token.canarytoken))
+    }
+    return { ids, askedWhenGiven }
+  }
+
+  it('asks for the next page while the caller reads this one, and every page in order, once', async () => {
+    pages('/api/v1/canarytokens/paginate', [
+      { canarytokens: tokens('a', 'b'), cursor: { next: 'c2' } },
+      { canarytokens: tokens('c'), cursor: { next: 'c3' } },
+      { canarytokens: tokens('d'), cursor: { next: null } }
+    ])
+    const { ids, askedWhenGiven } = await walk()
+    expect(ids).toEqual([['a', 'b'], ['c'], ['d']])
+    // Page 1 is handed out with page 2 already asked for; the last page asks for nothing more.
+    expect(askedWhenGiven).toEqual([2, 3, 3])
+    expect(seenPaths.map((path) => query(path).cursor)).toEqual([undefined, 'c2', 'c3'])
+  })
+
+  it('gives a page whose cursor repeats, asks for nothing ahead of it, then stops with the loop named', async () => {
+    pages('/api/v1/canarytokens/paginate', [
+      { canarytokens: tokens('a'), cursor: { next: 'same' } },
+      { canarytokens: tokens('b'), cursor: { next: 'same' } }
+    ])
+    const given: string[] = []
+    const read = async () => {
+      for await (const page of canarytokenListing(transport())) for (const token of page.tokens) given.push(token.canarytoken)
+    }
+    await expect(read()).rejects.toThrow('/api/v1/canarytokens/paginate returned a page cursor it had already given; stopped listing to avoid a loop')
+    expect(given).toEqual(['a', 'b'])
+    expect(seenPaths).toHaveLength(2)
+  })
+
+  it('fails where the page asked for ahead failed, after the pages before it', async () => {
+    const pool = agent.get(ORIGIN)
+    pool.intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' }).reply((options) => {
+      seenPaths.push(options.path)
+      return { statusCode: 200, data: { result: 'success', canarytokens: tokens('a'), cursor: { next: 'c2' } } }
+    })
+    pool
+      .intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' })
+      .reply(400, { result: 'error', message: 'Cursor is no longer valid.' })
+    const given: string[] = []
+    const read = async () => {
+      for await (const page of canarytokenListing(transport())) for (const token of page.tokens) given.push(token.canarytoken)
+    }
+    await expect(read()).rejects.toThrow('HTTP 400: Cursor is no longer valid.')
+    expect(given).toEqual(['a'])
+  })
+
+  it('a caller that stops early leaves the page asked for ahead to fail unseen, nothing unhandled', async () => {
+    const pool = agent.get(ORIGIN)
+    pool.intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' }).reply(200, { result: 'success', canarytokens: tokens('z'), cursor: { next: 'c9' } })
+    pool
+      .intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' })
+      .reply(400, { result: 'error', message: 'Cursor is no longer valid.' })
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      for await (const page of canarytokenListing(transport())) {
+        expect(Array.from(page.tokens, (token) => token.canarytoken)).toEqual(['z'])
+        break
+      }
+      await new Promise((settled) => setTimeout(settled, 50))
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+    expect(unhandled).toEqual([])
   })
 })
 
