@@ -26,6 +26,8 @@ const TARGET_RATIO = 1.3
 /** Peak RSS at TOTAL tokens at most this many times the peak at SMALL. */
 const MEMORY_RATIO = 1.3
 const SMALL = 1_000
+/** For information: a listing long enough that V8 has compiled undici's parser with its optimizing tier. */
+const MEDIUM = 10_000
 const RUNS = Number(process.env.BENCH_LIST_RUNS || 2)
 const OUTPUT_LIMIT = 1_000_000
 const peakMemory = fileURLToPath(new URL('../lib/peak-memory.mjs', import.meta.url))
@@ -151,6 +153,15 @@ export default async function () {
     } finally {
       await small.emulator.stop()
     }
+    // For information: the listing at MEDIUM tokens, past the first few pages (V8 compiles undici's HTTP parser,
+    // llhttp in WebAssembly, with its optimizing tier after about ten answers: a step of its own, once per process).
+    const medium = await seededConsole(MEDIUM)
+    let mediumList
+    try {
+      mediumList = await actionRun(folder, 'list-medium', { operation: 'list-canarytokens', console: medium.url })
+    } finally {
+      await medium.emulator.stop()
+    }
     /** cleanup-canarytokens deleting CLEANUP_MATCHES stale tokens among `total`. */
     const cleanup = async (total, worker = false) => {
       const seeded = await seededConsole(total, CLEANUP_MATCHES)
@@ -198,6 +209,8 @@ export default async function () {
     console.log(
       `  for information, the whole action ${capsNote}, the main thread a shell: peak RSS ${TOTAL} vs ${SMALL} tokens, list ${(capped.big.peak / capped.small.peak).toFixed(2)}, cleanup ${(capped.cleanupBig.peak / capped.cleanupSmall.peak).toFixed(2)}`
     )
+    console.log(row(`list, ${MEDIUM} tokens`, mediumList))
+    console.log(`  for information, peak RSS of list, ${TOTAL} vs ${MEDIUM} tokens (both past V8's step for undici's parser): ${(list.peak / mediumList.peak).toFixed(2)}`)
     // What the action adds to the floor at the same size: the part of the growth that is ours, not V8's.
     console.log(`  for information, peak RSS at ${TOTAL} tokens against the walk that keeps nothing at ${TOTAL}: list ${(list.peak / walks.big.main.peak).toFixed(2)}, cleanup ${(cleanupBig.peak / walks.big.main.peak).toFixed(2)}`)
     const whole = list.listed === TOTAL && Number(list.outputs.count) === TOTAL
