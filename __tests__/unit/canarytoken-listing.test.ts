@@ -120,12 +120,22 @@ describe('canarytokenPages', () => {
 })
 
 describe('canarytokenListing (a walk that reads every token)', () => {
-  /** The walk's tokens by page, with how many requests had been made when each page was handed out. */
+  /** Waits (a while at most) until the Console has been asked `count` times; the count it got to. */
+  async function askedTimes(count: number): Promise<number> {
+    for (let wait = 0; wait < 100 && seenPaths.length < count; wait++) await new Promise((settled) => setTimeout(settled, 10))
+    return seenPaths.length
+  }
+
+  /**
+   * The walk's tokens by page, and how many requests the Console had seen
+   * while each page was still unread (given time for one more: without
+   * reading ahead, the next page is not asked for until this one is read).
+   */
   async function walk(): Promise<{ ids: string[][]; askedWhenGiven: number[] }> {
     const ids: string[][] = []
     const askedWhenGiven: number[] = []
     for await (const page of canarytokenListing(transport())) {
-      askedWhenGiven.push(seenPaths.length)
+      askedWhenGiven.push(await askedTimes(page.page + 1))
       ids.push(Array.from(page.tokens, (token) => token.canarytoken))
     }
     return { ids, askedWhenGiven }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Dispatcher, FormData } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
-import { envelopeText, itemText, listBounds, type ListBounds } from './json-list.js'
+import type { ListBounds } from './json-list.js'
 import { isLoopback } from './server-url.js'
 import { Agent, formData, request } from './undici-parts.js'
 import { uploadMimeType } from './upload-types.js'
@@ -158,6 +158,9 @@ interface Tries {
   number: number
   earlierAttemptMayHaveActed: boolean
 }
+
+/** json-list.ts, loaded when a listing first needs it. */
+type ListCutter = typeof import('./json-list.js')
 
 /** A listing page's answer (see HttpTransport.callList). */
 export interface ListAnswer<T> {
@@ -515,13 +518,15 @@ export class HttpTransport {
   async callList<T extends object>(endpoint: Endpoint, params: Params, field: string): Promise<ListAnswer<T>> {
     if (!(endpoint.repeatable ?? endpoint.method === 'GET')) throw new Error(`callList is for endpoints safe to repeat, not ${endpoint.method} ${endpoint.path}`)
     let tries: Tries = { number: 1, earlierAttemptMayHaveActed: false }
+    // Loaded by listings only: no other step compiles it.
+    const cutter = await import('./json-list.js')
     return this.withRetries(
       endpoint,
       async (attempt) => {
         tries = { ...attempt }
         const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json')
         const content = await this.readAnswer(body)
-        const cut = statusCode >= 200 && statusCode < 300 ? this.cutList<T>(statusCode, headers, content, field) : undefined
+        const cut = statusCode >= 200 && statusCode < 300 ? this.cutList<T>(cutter, statusCode, headers, content, field) : undefined
         if (cut) {
           // Judged as the whole answer would have been, when an item shows that it was not JSON after all.
           const notJson = () => {
@@ -534,7 +539,7 @@ export class HttpTransport {
             // Unreachable: pieces that do not all parse make an answer that does not either.
             return this.gaveUp(endpoint, new ApiError(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), content.toString('utf8'))}`, 'not-json', statusCode), tries)
           }
-          return { answer: cut.answer, items: this.listItems(content, cut.bounds, field, notJson) }
+          return { answer: cut.answer, items: this.listItems(cutter, content, cut.bounds, field, notJson) }
         }
         const answer = this.judged<T>(statusCode, headers, content)
         const list = (answer as Record<string, unknown>)[field]
@@ -544,10 +549,10 @@ export class HttpTransport {
   }
 
   /** The answer with its list cut out, when it can be cut and, so cut, is a success; undefined to judge it whole. */
-  private cutList<T>(statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer, field: string): { answer: T; bounds: ListBounds } | undefined {
-    const bounds = listBounds(content, field)
+  private cutList<T>(cutter: ListCutter, statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer, field: string): { answer: T; bounds: ListBounds } | undefined {
+    const bounds = cutter.listBounds(content, field)
     if (!bounds) return undefined
-    const text = envelopeText(content, bounds)
+    const text = cutter.envelopeText(content, bounds)
     const parsed = parseAnswer(text)
     if (!parsed || this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)) return undefined
     for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
@@ -555,12 +560,12 @@ export class HttpTransport {
   }
 
   /** The list's items, each parsed when it is read, its secrets masked first (found as the whole answer's walk finds them: under `field`). */
-  private *listItems(content: Buffer, bounds: ListBounds, field: string, notJson: () => ApiError): Generator<unknown> {
+  private *listItems(cutter: ListCutter, content: Buffer, bounds: ListBounds, field: string, notJson: () => ApiError): Generator<unknown> {
     const count = bounds.items.length / 2
     for (let index = 0; index < count; index++) {
       let item: unknown
       try {
-        item = JSON.parse(itemText(content, bounds, index))
+        item = JSON.parse(cutter.itemText(content, bounds, index))
       } catch {
         throw notJson()
       }
