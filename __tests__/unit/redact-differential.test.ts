@@ -1,0 +1,77 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+
+/** The trivially correct redaction: every secret as a string in an array, tried longest first, each replaced everywhere in turn. */
+function referenceRedact(secrets: string[], text: string): string {
+  let result = text
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***')
+  return result
+}
+
+/** A fresh secrets.ts (its registered secrets are module state). */
+async function freshSecrets(): Promise<typeof import('../../src/secrets.js')> {
+  jest.resetModules()
+  jest.unstable_mockModule('@actions/core', () => core)
+  return import('../../src/secrets.js')
+}
+
+function random(seed: number): (below: number) => number {
+  return (below) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed % below
+  }
+}
+
+describe('redact against a plain array of secrets, longest first', () => {
+  // Few secrets (tried one by one) and many (looked up by prefix) must redact alike.
+  for (const count of [5, 63, 64, 65, 300]) {
+    it(`agrees with ${count} registered secrets`, async () => {
+      const { registerSecret, redact, SHORTEST_SECRET } = await freshSecrets()
+      const next = random(count * 7919)
+      // A tiny alphabet with '*' and a surrogate pair: secrets share prefixes, contain and overlap one another, and can be made by a '***'.
+      const letters = ['a', 'b', '*', '😀', 'é']
+      const word = (length: number) => Array.from({ length }, () => letters[next(letters.length)]).join('')
+      const registered: string[] = []
+      while (registered.length < count) {
+        const secret = registered.length > 0 && next(3) === 0 ? registered[next(registered.length)]!.slice(next(3)) + word(next(4)) : word(SHORTEST_SECRET + next(10))
+        const before = registered.length
+        registerSecret(secret)
+        if (!registered.includes(secret) && Array.from(secret).length >= SHORTEST_SECRET) registered.push(secret)
+        expect(registered.length).toBeGreaterThanOrEqual(before)
+      }
+      for (let round = 0; round < 400; round++) {
+        const text = Array.from({ length: 1 + next(5) }, () => (next(2) === 0 ? registered[next(registered.length)]! : word(next(12)))).join(word(next(3)))
+        expect([text, redact(text)]).toEqual([text, referenceRedact(registered, text)])
+      }
+    })
+  }
+
+  it('tries secrets of the same length in the order they were registered, with many secrets as with few', async () => {
+    // Two secrets of one length that overlap in the text: whichever is tried first is the one replaced whole.
+    const first = 'baaaaaaaa'
+    const second = 'aaaaaaaab'
+    const text = 'aaaaaaaabaaaaaaaa'
+    for (const count of [2, 100]) {
+      const { registerSecret, redact } = await freshSecrets()
+      registerSecret(first)
+      registerSecret(second)
+      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      expect([count, redact(text)]).toEqual([count, referenceRedact([first, second], text)])
+    }
+  })
+
+  it('redacts a secret that a replacement makes, with many secrets as with few', async () => {
+    const inner = 'INNER-secret-value'
+    const outer = 'ab***cdefgh'
+    const text = `ab${inner}cdefgh`
+    for (const count of [2, 100]) {
+      const { registerSecret, redact } = await freshSecrets()
+      registerSecret(inner)
+      registerSecret(outer)
+      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      expect([count, redact(text)]).toEqual([count, referenceRedact([inner, outer], text)])
+    }
+  })
+})
