@@ -16,6 +16,12 @@ export const SHORTEST_SECRET = 8
 const secrets = new SecretStore(SHORTEST_SECRET)
 /** `secrets`, longest first, while they are few; rebuilt only when a secret is added. */
 let longestFirst: string[] | undefined
+/**
+ * Entry numbers of the secrets holding a '*': one of them can appear only
+ * once another secret is replaced with '***', so the lookup of many secrets
+ * (which reads the text before any replacement) tries them too.
+ */
+const starred: number[] = []
 
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
@@ -30,6 +36,7 @@ export function registerSecret(value: unknown): void {
   // Known ones first: a listing of aws-id tokens hands every page's secrets in again.
   if (secrets.has(trimmed) || codePointLength(trimmed) < SHORTEST_SECRET) return
   secrets.add(trimmed)
+  if (trimmed.includes('*')) starred.push(secrets.size - 1)
   longestFirst = undefined
   if (/[\r\n]/.test(trimmed)) registerCredentialText(trimmed)
   else core.setSecret(trimmed)
@@ -91,11 +98,20 @@ export function registerCredentialText(text: string): void {
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64
 
-/** The secrets that occur in `text`, in the order they are found: every window of the text looked up by its first SHORTEST_SECRET characters, so the cost goes with the text, not with the number of secrets. */
+/**
+ * The secrets that occur in `text`, and those a replacement could make
+ * (`starred`), in the order they were registered (as redacting a few tries
+ * them: which of two overlapping secrets of one length is replaced whole
+ * depends on it): every window of the text looked up by its first
+ * SHORTEST_SECRET characters, so the cost goes with the text, not with the
+ * number of secrets.
+ */
 function secretsIn(text: string): string[] {
-  const found = new Set<number>()
+  const found = new Set<number>(starred)
   for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) secrets.addFoundAt(text, index, found)
-  return Array.from(found, (entry) => secrets.text(entry))
+  return Array.from(found)
+    .sort((a, b) => a - b)
+    .map((entry) => secrets.text(entry))
 }
 
 /** Replaces every registered secret in `text` with `***`. */
