@@ -192,6 +192,25 @@ describe('HttpTransport', () => {
       await expect(transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')).rejects.toThrow('HTTP 200: the answer was not JSON (application/json, 17 bytes)')
     })
 
+    it('fails an answer nested too deeply to look for its secrets as an answer, naming what was tried, in call and callList alike', async () => {
+      // JSON.parse reads any depth; the walk for secrets must not end in a RangeError that names no server.
+      const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+      reply(200, `{"canarytokens":[{"canarytoken":"a"},${deep}],"result":"success"}`, 2)
+      const tried = 'GET /api/v1/canarytokens/paginate at https://abc.canary.tools'
+      const whole = (await transport().call(PAGINATE, { limit: 2 }).catch((error: unknown) => error)) as ApiError
+      expect(whole).toBeInstanceOf(ApiError)
+      expect(whole).toEqual(expect.objectContaining({ message: 'HTTP 200: the answer was nested too deeply to read', tried }))
+      const { items } = await transport().callList(PAGINATE, { limit: 2 }, 'canarytokens')
+      let lazy: unknown
+      try {
+        for (const item of items!) void item
+      } catch (error) {
+        lazy = error
+      }
+      expect(lazy).toBeInstanceOf(ApiError)
+      expect({ ...(lazy as ApiError), message: (lazy as ApiError).message }).toEqual({ ...whole, message: whole.message })
+    })
+
     it('is for calls safe to repeat only', async () => {
       await expect(transport().callList({ method: 'POST', path: '/api/v1/canarytoken/create' }, {}, 'canarytokens')).rejects.toThrow('callList is for endpoints safe to repeat')
     })
