@@ -493,12 +493,29 @@ export class HttpTransport {
     const parsed = parseAnswer(text)
     const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)
     if (failure) {
-      if (parsed) for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
+      if (parsed) this.maskSecrets(parsed.json, statusCode)
       throw failedAnswer(failure, headerValue(headers, 'retry-after'))
     }
     if (!parsed) throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), text)}`, 'not-json', statusCode), undefined)
-    for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
+    this.maskSecrets(parsed.json, statusCode)
     return parsed.json as T
+  }
+
+  /**
+   * Masks the credentials a parsed answer holds. JSON.parse reads any depth,
+   * the walk for credentials does not: an answer nested too deeply for it is
+   * a failed attempt (it was not read, and nothing may see it unmasked), not
+   * a RangeError that names no call or server.
+   */
+  private maskSecrets(json: unknown, statusCode: number): void {
+    let secrets: string[]
+    try {
+      secrets = this.options.findSecrets(json)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      throw failedAnswer(new ApiError(`HTTP ${statusCode}: the answer was nested too deeply to read`, 'not-json', statusCode), undefined)
+    }
+    for (const secret of secrets) this.options.onSecret(secret)
   }
 
   /**
@@ -555,7 +572,7 @@ export class HttpTransport {
     const text = cutter.envelopeText(content, bounds)
     const parsed = parseAnswer(text)
     if (!parsed || this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed)) return undefined
-    for (const secret of this.options.findSecrets(parsed.json)) this.options.onSecret(secret)
+    this.maskSecrets(parsed.json, statusCode)
     return { answer: parsed.json as T, bounds }
   }
 
@@ -566,10 +583,11 @@ export class HttpTransport {
       let item: unknown
       try {
         item = JSON.parse(cutter.itemText(content, bounds, index))
+        for (const secret of this.options.findSecrets({ [field]: [item] })) this.options.onSecret(secret)
       } catch {
+        // Not JSON, or nested too deeply to look for its secrets: judged whole, it fails as it would have whole.
         throw notJson()
       }
-      for (const secret of this.options.findSecrets({ [field]: [item] })) this.options.onSecret(secret)
       yield item
     }
   }
