@@ -205,6 +205,40 @@ describe('canarytokenListing (a walk that reads every token)', () => {
     }
     expect(unhandled).toEqual([])
   })
+  it('a caller that stops early leaves no retry behind: the page asked for ahead is not tried again nor waited for', async () => {
+    const pool = agent.get(ORIGIN)
+    pool.intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' }).reply(200, { result: 'success', canarytokens: tokens('z'), cursor: { next: 'c9' } })
+    // The page asked for ahead: the Console is busy and asks for a long wait, answering once the caller has stopped.
+    pool
+      .intercept({ path: (requested) => requested.startsWith('/api/v1/canarytokens/paginate?'), method: 'GET' })
+      .reply((options) => {
+        seenPaths.push(options.path)
+        return { statusCode: 503, data: { result: 'error', message: 'busy' }, responseOptions: { headers: { 'retry-after': '60' } } }
+      })
+      .delay(30)
+      .persist()
+    const waits: number[] = []
+    const logged: string[] = []
+    const walker = new HttpTransport({
+      baseUrl: new URL(ORIGIN),
+      dialect: consoleDialect('the-auth-token-value'),
+      timeoutMs: 1000,
+      userAgent: 'test',
+      onSecret: () => undefined,
+      findSecrets: findSecretValues,
+      dispatcher: agent,
+      logger: { info: (message: string) => logged.push(message), debug: () => undefined },
+      sleep: async (ms) => {
+        waits.push(ms)
+      }
+    })
+    for await (const page of canarytokenListing(walker)) {
+      expect(Array.from(page.tokens, (token) => token.canarytoken)).toEqual(['z'])
+      break
+    }
+    await new Promise((settled) => setTimeout(settled, 150))
+    expect({ asked: seenPaths.length, waits, logged }).toEqual({ asked: 1, waits: [], logged: [] })
+  })
 })
 
 describe('searchStringFor', () => {
