@@ -530,9 +530,11 @@ export class HttpTransport {
    * before asking for the next). `items` is undefined when the answer's
    * `field` is not a list. The dialect judges the answer by everything but
    * the list's items, as the Console's does (status, `result`, `message`).
-   * For endpoints safe to repeat only (listings are reads).
+   * For endpoints safe to repeat only (listings are reads). Once `signal`
+   * is aborted (a page asked for ahead that nobody wants any more), a failed
+   * attempt is not tried again nor waited for.
    */
-  async callList<T extends object>(endpoint: Endpoint, params: Params, field: string): Promise<ListAnswer<T>> {
+  async callList<T extends object>(endpoint: Endpoint, params: Params, field: string, signal?: AbortSignal): Promise<ListAnswer<T>> {
     if (!(endpoint.repeatable ?? endpoint.method === 'GET')) throw new Error(`callList is for endpoints safe to repeat, not ${endpoint.method} ${endpoint.path}`)
     let tries: Tries = { number: 1, earlierAttemptMayHaveActed: false }
     // Loaded by listings only: no other step compiles it.
@@ -561,7 +563,9 @@ export class HttpTransport {
         const answer = this.judged<T>(statusCode, headers, content)
         const list = (answer as Record<string, unknown>)[field]
         return { answer, items: Array.isArray(list) ? takeEach(list) : undefined }
-      }
+      },
+      undefined,
+      signal
     )
   }
 
@@ -649,7 +653,7 @@ export class HttpTransport {
    * a create (the check that stops a flaky network from minting two tokens);
    * and it cannot log each retry.
    */
-  private async withRetries<T>(endpoint: Endpoint, attempt: (tries: Tries) => Promise<T>, recover?: Recovery<T>): Promise<T> {
+  private async withRetries<T>(endpoint: Endpoint, attempt: (tries: Tries) => Promise<T>, recover?: Recovery<T>, signal?: AbortSignal): Promise<T> {
     const attempts = this.policy.retries + 1
     const repeatable = endpoint.repeatable ?? endpoint.method === 'GET'
     const call = `${endpoint.method} ${endpoint.path}`
@@ -661,7 +665,8 @@ export class HttpTransport {
         if (!(thrown instanceof FailedAttempt)) throw thrown
         const { error } = thrown
         const final = (message = error.message): ApiError => this.gaveUp(endpoint, error, { number, earlierAttemptMayHaveActed }, message)
-        const retrying = thrown.retryReason !== undefined && number < attempts
+        // Nobody wants the answer any more (signal): the failure stands, without another attempt or a wait for one.
+        const retrying = thrown.retryReason !== undefined && number < attempts && !signal?.aborted
         if (thrown.mayHaveActed && !repeatable) {
           if (recover) {
             // Even when no retry follows: a token the Console made must not be reported as a failure.
@@ -688,7 +693,9 @@ export class HttpTransport {
         const wait = retryDelayMs(this.policy, number, thrown.retryAfter)
         const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ` (${this.options.dialect.serverName} asked for this wait with Retry-After)`
         this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`)
-        await (this.options.sleep ?? sleep)(wait)
+        if (this.options.sleep) await this.options.sleep(wait)
+        else await sleep(wait, undefined, { signal }).catch(() => undefined)
+        if (signal?.aborted) throw final()
       }
     }
   }

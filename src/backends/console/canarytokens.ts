@@ -215,32 +215,41 @@ function walkRequest(query: CanarytokenQuery): { endpoint: Endpoint; base: Searc
  * the caller reads this one: the Console's round trip overlaps our work on
  * the page instead of following it (pages are reads, safe to ask for and
  * drop). A page asked for ahead and not wanted (the caller stopped, or this
- * page failed) is dropped when it comes, its failure with it.
+ * page failed) is dropped when it comes, its failure with it, and is not
+ * tried again once the walk is over (no retry, no Retry-After wait keeping
+ * the step alive after it has ended).
  */
 async function* followCursors<P>(
   { endpoint, base }: { endpoint: Endpoint; base: SearchParams },
-  fetchPage: (params: SearchParams, page: number) => Promise<{ cursor?: PageCursor | null; page: P }>,
+  fetchPage: (params: SearchParams, page: number, signal: AbortSignal) => Promise<{ cursor?: PageCursor | null; page: P }>,
   readAhead = false
 ): AsyncGenerator<P> {
   const seen = new Set<string>()
-  let pending = fetchPage({ ...base, cursor: undefined }, 1)
-  for (let number = 1; ; number++) {
-    const { cursor: next, page } = await pending
-    const following = next?.next
-    const last = following === undefined || following === null || following === ''
-    // A Console that hands back a cursor it gave before would have us loop for ever: that page is still given, then the walk stops.
-    const looped = !last && seen.has(following)
-    if (!last && !looped) {
-      seen.add(following)
-      if (readAhead) {
-        pending = fetchPage({ ...base, cursor: following }, number + 1)
-        pending.catch(() => undefined)
+  // Aborted when the walk ends however it ends: a page asked for ahead is then not tried again nor waited for.
+  const walking = new AbortController()
+  const signal = walking.signal
+  try {
+    let pending = fetchPage({ ...base, cursor: undefined }, 1, signal)
+    for (let number = 1; ; number++) {
+      const { cursor: next, page } = await pending
+      const following = next?.next
+      const last = following === undefined || following === null || following === ''
+      // A Console that hands back a cursor it gave before would have us loop for ever: that page is still given, then the walk stops.
+      const looped = !last && seen.has(following)
+      if (!last && !looped) {
+        seen.add(following)
+        if (readAhead) {
+          pending = fetchPage({ ...base, cursor: following }, number + 1, signal)
+          pending.catch(() => undefined)
+        }
       }
+      yield page
+      if (last) return
+      if (looped) throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
+      if (!readAhead) pending = fetchPage({ ...base, cursor: following }, number + 1, signal)
     }
-    yield page
-    if (last) return
-    if (looped) throw new ApiError(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result')
-    if (!readAhead) pending = fetchPage({ ...base, cursor: following }, number + 1)
+  } finally {
+    walking.abort()
   }
 }
 
@@ -283,8 +292,8 @@ export async function* canarytokenListing(transport: HttpTransport, query: Canar
   const request = walkRequest(query)
   const pages = followCursors(
     request,
-    async (params, page) => {
-      const { answer, items } = await transport.callList<PaginateAnswer & SearchAnswer>(request.endpoint, params, 'canarytokens')
+    async (params, page, signal) => {
+      const { answer, items } = await transport.callList<PaginateAnswer & SearchAnswer>(request.endpoint, params, 'canarytokens', signal)
       if (!items) throw withoutList(request.endpoint)
       return { cursor: answer.cursor, page: { tokens: items as Iterable<Canarytoken>, page } }
     },
