@@ -20,7 +20,7 @@ async function freshSecrets(): Promise<typeof import('../../src/secrets.js')> {
 function random(seed: number): (below: number) => number {
   return (below) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31
-    return seed % below
+    return Math.floor((seed / 2 ** 31) * below) // the high bits: an LCG's low bits repeat within a few draws
   }
 }
 
