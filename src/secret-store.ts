@@ -32,10 +32,19 @@ function grown(array: Int32Array<ArrayBuffer>, least = 0): Int32Array<ArrayBuffe
   return bigger
 }
 
+/** Offsets of an entry tried as its anchor (the window it is found by). */
+const ANCHOR_CANDIDATES = 32
+
 /**
  * A set of strings (exact, code unit for code unit) in insertion order,
- * with a lookup of the entries that start with given `prefixUnits` code
- * units (for redacting many secrets by the windows of a text).
+ * with a lookup of the entries that occur in a text by its windows of
+ * `prefixUnits` code units (for redacting many secrets). Each entry is found
+ * by one window of its own, its anchor: of a few offsets tried, the one whose
+ * bucket holds fewest entries so far. Not always its first units: secrets of
+ * one kind often share their start (every AWS key of an account starts with
+ * the same 12 characters, every aws-id render with `[default]`), and buckets
+ * by first units would then hold all of them, each window that starts like
+ * them trying every one.
  */
 export class SecretStore {
   private readonly blocks: Uint16Array[] = []
@@ -46,10 +55,13 @@ export class SecretStore {
   private length = new Int32Array(256)
   /** Entry numbers by hash of the whole entry, -1 when empty; a power of two long, at most half full. */
   private slots = new Int32Array(512).fill(-1)
-  /** Per prefix bucket, its first and last entry (-1 when none), and per entry the next in its bucket: insertion order. */
+  /** Per prefix bucket, its first and last entry (-1 when none) and how many it holds, and per entry the next in its bucket: insertion order. */
   private prefixFirst = new Int32Array(512).fill(-1)
   private prefixLast = new Int32Array(512).fill(-1)
+  private prefixLoad = new Int32Array(512)
   private prefixNext = new Int32Array(256)
+  /** Per entry, the offset of its anchor window. */
+  private anchor = new Int32Array(256)
   private count = 0
 
   constructor(
@@ -59,6 +71,13 @@ export class SecretStore {
 
   get size(): number {
     return this.count
+  }
+
+  /** The most entries a window of a text can have to try (the fullest bucket): what keeps looking up many secrets cheap. */
+  get fullestBucket(): number {
+    let most = 0
+    for (const load of this.prefixLoad) most = Math.max(most, load)
+    return most
   }
 
   has(text: string): boolean {
@@ -74,6 +93,7 @@ export class SecretStore {
       this.offset = grown(this.offset)
       this.length = grown(this.length)
       this.prefixNext = grown(this.prefixNext)
+      this.anchor = grown(this.anchor)
     }
     const units = this.place(text.length)
     const start = this.used
@@ -85,7 +105,7 @@ export class SecretStore {
     this.count++
     this.insert(entry)
     this.prefixNext[entry] = -1
-    if (text.length >= this.prefixUnits) this.link(entry, hashText(text, 0, this.prefixUnits) & (this.prefixFirst.length - 1))
+    if (text.length >= this.prefixUnits) this.placeAnchor(entry, text)
     if (this.count * 2 > this.slots.length) this.rehash()
     return true
   }
@@ -107,15 +127,35 @@ export class SecretStore {
   }
 
   /**
-   * Adds to `found` the entries that occur in `text` at `index` (all of
-   * them at least `prefixUnits` long), in insertion order.
+   * Adds to `found` the entries (all of them at least `prefixUnits` long)
+   * that occur in `text` with their anchor window at `index`; looked up at
+   * every index of a text, this finds every entry the text holds.
    */
   addFoundAt(text: string, index: number, found: Set<number>): void {
     if (index + this.prefixUnits > text.length) return
     const bucket = hashText(text, index, this.prefixUnits) & (this.prefixFirst.length - 1)
     for (let entry = this.prefixFirst[bucket]!; entry !== -1; entry = this.prefixNext[entry]!) {
-      if (this.occursAt(entry, text, index)) found.add(entry)
+      const start = index - this.anchor[entry]!
+      if (start >= 0 && this.occursAt(entry, text, start)) found.add(entry)
     }
+  }
+
+  /** Links `entry` into the least loaded bucket among its candidate windows (the first of them on a tie). */
+  private placeAnchor(entry: number, text: string): void {
+    const mask = this.prefixFirst.length - 1
+    const last = text.length - this.prefixUnits
+    const step = Math.max(1, Math.floor(last / (ANCHOR_CANDIDATES - 1)))
+    let best = 0
+    let bestBucket = hashText(text, 0, this.prefixUnits) & mask
+    for (let offset = step; offset <= last && this.prefixLoad[bestBucket]! > 0; offset += step) {
+      const bucket = hashText(text, offset, this.prefixUnits) & mask
+      if (this.prefixLoad[bucket]! < this.prefixLoad[bestBucket]!) {
+        best = offset
+        bestBucket = bucket
+      }
+    }
+    this.anchor[entry] = best
+    this.link(entry, bestBucket)
   }
 
   private occursAt(entry: number, text: string, index: number): boolean {
@@ -158,6 +198,7 @@ export class SecretStore {
     if (last === -1) this.prefixFirst[bucket] = entry
     else this.prefixNext[last] = entry
     this.prefixLast[bucket] = entry
+    this.prefixLoad[bucket]!++
   }
 
   /** Twice the slots and prefix buckets, every entry placed again (prefix buckets keep insertion order). */
@@ -165,12 +206,13 @@ export class SecretStore {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1)
     this.prefixFirst = new Int32Array(this.prefixFirst.length * 2).fill(-1)
     this.prefixLast = new Int32Array(this.prefixLast.length * 2).fill(-1)
+    this.prefixLoad = new Int32Array(this.prefixLoad.length * 2)
     for (let entry = 0; entry < this.count; entry++) {
       this.insert(entry)
       this.prefixNext[entry] = -1
       if (this.length[entry]! >= this.prefixUnits) {
         const units = this.blocks[this.block[entry]!]!
-        this.link(entry, hashUnits(units, this.offset[entry]!, this.prefixUnits) & (this.prefixFirst.length - 1))
+        this.link(entry, hashUnits(units, this.offset[entry]! + this.anchor[entry]!, this.prefixUnits) & (this.prefixFirst.length - 1))
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { SecretStore } from '../../src/secret-store.js'
 
-/** The lookups the store replaced, as strings in a Set and a Map of prefixes: the reference it must agree with. */
+/** The lookups the store replaced, as strings in a Set: the reference it must agree with. */
 class Reference {
   readonly set = new Set<string>()
   constructor(private readonly prefixUnits: number) {}
@@ -10,25 +10,18 @@ class Reference {
     this.set.add(text)
     return true
   }
+  /** The entries `text` holds (at least `prefixUnits` long), in insertion order. */
   foundIn(text: string): string[] {
-    const byPrefix = new Map<string, string[]>()
-    for (const secret of this.set) {
-      if (secret.length < this.prefixUnits) continue
-      const prefix = secret.slice(0, this.prefixUnits)
-      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), secret])
-    }
-    const found = new Set<string>()
-    for (let index = 0; index + this.prefixUnits <= text.length; index++) {
-      for (const secret of byPrefix.get(text.slice(index, index + this.prefixUnits)) ?? []) if (text.startsWith(secret, index)) found.add(secret)
-    }
-    return [...found]
+    return [...this.set].filter((secret) => secret.length >= this.prefixUnits && text.includes(secret))
   }
 }
 
 function foundIn(store: SecretStore, text: string): string[] {
   const found = new Set<number>()
   for (let index = 0; index < text.length; index++) store.addFoundAt(text, index, found)
-  return Array.from(found, (entry) => store.text(entry))
+  return Array.from(found)
+    .sort((a, b) => a - b)
+    .map((entry) => store.text(entry))
 }
 
 describe('SecretStore', () => {
@@ -43,13 +36,37 @@ describe('SecretStore', () => {
     for (const absent of ['abcdefg', 'abcdefghi', 'x'.repeat(99_999), '']) expect(store.has(absent)).toBe(false)
   })
 
-  it('finds what a Set and a Map of prefixes find, in the same order, over thousands of secrets', () => {
+  it('finds secrets that share their first units (every AWS key of an account, every aws-id render) by windows of their own', () => {
+    const store = new SecretStore(8)
+    const reference = new Reference(8)
+    let seed = 7
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return Math.floor((seed / 2 ** 31) * below) // the high bits: an LCG's low bits repeat within a few draws
+    }
+    const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+    const key = () => 'AKIAYVP4CIPP' + Array.from({ length: 8 }, () => base32[random(32)]).join('')
+    const keys: string[] = []
+    for (let index = 0; index < 3000; index++) {
+      const id = key()
+      keys.push(id)
+      for (const secret of [id, `[default]\naws_access_key_id = ${id}\nregion = us-east-2\n`]) expect(store.add(secret)).toBe(reference.add(secret))
+    }
+    // Buckets by first units would hold 3000 of them each ('AKIAYVP4', '[default'): every window starting so would try them all.
+    expect(store.fullestBucket).toBeLessThanOrEqual(8)
+    for (let round = 0; round < 50; round++) {
+      const text = `log: ${keys[random(keys.length)]!} and [default]\naws_access_key_id = ${keys[random(keys.length)]!}\nregion = us-east-2\n${key()}`
+      expect(foundIn(store, text)).toEqual(reference.foundIn(text))
+    }
+  })
+
+  it('finds what a Set finds, in insertion order, over thousands of secrets', () => {
     const store = new SecretStore(8)
     const reference = new Reference(8)
     let seed = 42
     const random = (below: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return seed % below
+      return Math.floor((seed / 2 ** 31) * below) // the high bits: an LCG's low bits repeat within a few draws
     }
     // Few letters, so that secrets share prefixes, contain one another and overlap.
     const word = (length: number) => Array.from({ length }, () => 'abcé😀'[random(5)]).join('')
