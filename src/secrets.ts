@@ -102,9 +102,10 @@ const MANY_SECRETS = 64
  * The secrets that occur in `text`, and those a replacement could make
  * (`starred`), in the order they were registered (as redacting a few tries
  * them: which of two overlapping secrets of one length is replaced whole
- * depends on it): every window of the text looked up by its first
- * SHORTEST_SECRET characters, so the cost goes with the text, not with the
- * number of secrets.
+ * depends on it): every window of SHORTEST_SECRET characters of the text
+ * looked up (each secret is found by a window of its own, see
+ * secret-store.ts), so the cost goes with the text, not with the number of
+ * secrets.
  */
 function secretsIn(text: string): string[] {
   const found = new Set<number>(starred)
