@@ -182,31 +182,41 @@ function walkRequest(query) {
  * the caller reads this one: the Console's round trip overlaps our work on
  * the page instead of following it (pages are reads, safe to ask for and
  * drop). A page asked for ahead and not wanted (the caller stopped, or this
- * page failed) is dropped when it comes, its failure with it.
+ * page failed) is dropped when it comes, its failure with it, and is not
+ * tried again once the walk is over (no retry, no Retry-After wait keeping
+ * the step alive after it has ended).
  */
 async function* followCursors({ endpoint, base }, fetchPage, readAhead = false) {
     const seen = new Set();
-    let pending = fetchPage({ ...base, cursor: undefined }, 1);
-    for (let number = 1;; number++) {
-        const { cursor: next, page } = await pending;
-        const following = next?.next;
-        const last = following === undefined || following === null || following === '';
-        // A Console that hands back a cursor it gave before would have us loop for ever: that page is still given, then the walk stops.
-        const looped = !last && seen.has(following);
-        if (!last && !looped) {
-            seen.add(following);
-            if (readAhead) {
-                pending = fetchPage({ ...base, cursor: following }, number + 1);
-                pending.catch(() => undefined);
+    // Aborted when the walk ends however it ends: a page asked for ahead is then not tried again nor waited for.
+    const walking = new AbortController();
+    const signal = walking.signal;
+    try {
+        let pending = fetchPage({ ...base, cursor: undefined }, 1, signal);
+        for (let number = 1;; number++) {
+            const { cursor: next, page } = await pending;
+            const following = next?.next;
+            const last = following === undefined || following === null || following === '';
+            // A Console that hands back a cursor it gave before would have us loop for ever: that page is still given, then the walk stops.
+            const looped = !last && seen.has(following);
+            if (!last && !looped) {
+                seen.add(following);
+                if (readAhead) {
+                    pending = fetchPage({ ...base, cursor: following }, number + 1, signal);
+                    pending.catch(() => undefined);
+                }
             }
+            yield page;
+            if (last)
+                return;
+            if (looped)
+                throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
+            if (!readAhead)
+                pending = fetchPage({ ...base, cursor: following }, number + 1, signal);
         }
-        yield page;
-        if (last)
-            return;
-        if (looped)
-            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${endpoint.path} returned a page cursor it had already given; stopped listing to avoid a loop`, 'result');
-        if (!readAhead)
-            pending = fetchPage({ ...base, cursor: following }, number + 1);
+    }
+    finally {
+        walking.abort();
     }
 }
 function withoutList(endpoint) {
@@ -237,8 +247,8 @@ function canarytokenPages(transport, query = {}) {
  */
 async function* canarytokenListing(transport, query = {}) {
     const request = walkRequest(query);
-    const pages = followCursors(request, async (params, page) => {
-        const { answer, items } = await transport.callList(request.endpoint, params, 'canarytokens');
+    const pages = followCursors(request, async (params, page, signal) => {
+        const { answer, items } = await transport.callList(request.endpoint, params, 'canarytokens', signal);
         if (!items)
             throw withoutList(request.endpoint);
         return { cursor: answer.cursor, page: { tokens: items, page } };

@@ -678,15 +678,32 @@ class HttpTransport {
         const failure = this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed);
         if (failure) {
             if (parsed)
-                for (const secret of this.options.findSecrets(parsed.json))
-                    this.options.onSecret(secret);
+                this.maskSecrets(parsed.json, statusCode);
             throw failedAnswer(failure, headerValue(headers, 'retry-after'));
         }
         if (!parsed)
             throw failedAnswer(new http_errors/* ApiError */.hD(`HTTP ${statusCode}: ${describeNonJson(headerValue(headers, 'content-type'), text)}`, 'not-json', statusCode), undefined);
-        for (const secret of this.options.findSecrets(parsed.json))
-            this.options.onSecret(secret);
+        this.maskSecrets(parsed.json, statusCode);
         return parsed.json;
+    }
+    /**
+     * Masks the credentials a parsed answer holds. JSON.parse reads any depth,
+     * the walk for credentials does not: an answer nested too deeply for it is
+     * a failed attempt (it was not read, and nothing may see it unmasked), not
+     * a RangeError that names no call or server.
+     */
+    maskSecrets(json, statusCode) {
+        let secrets;
+        try {
+            secrets = this.options.findSecrets(json);
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+            throw failedAnswer(new http_errors/* ApiError */.hD(`HTTP ${statusCode}: the answer was nested too deeply to read`, 'not-json', statusCode), undefined);
+        }
+        for (const secret of secrets)
+            this.options.onSecret(secret);
     }
     /**
      * Calls a JSON endpoint whose answer holds a long list in `field` (a page
@@ -700,9 +717,11 @@ class HttpTransport {
      * before asking for the next). `items` is undefined when the answer's
      * `field` is not a list. The dialect judges the answer by everything but
      * the list's items, as the Console's does (status, `result`, `message`).
-     * For endpoints safe to repeat only (listings are reads).
+     * For endpoints safe to repeat only (listings are reads). Once `signal`
+     * is aborted (a page asked for ahead that nobody wants any more), a failed
+     * attempt is not tried again nor waited for.
      */
-    async callList(endpoint, params, field) {
+    async callList(endpoint, params, field, signal) {
         if (!(endpoint.repeatable ?? endpoint.method === 'GET'))
             throw new Error(`callList is for endpoints safe to repeat, not ${endpoint.method} ${endpoint.path}`);
         let tries = { number: 1, earlierAttemptMayHaveActed: false };
@@ -732,7 +751,7 @@ class HttpTransport {
             const answer = this.judged(statusCode, headers, content);
             const list = answer[field];
             return { answer, items: Array.isArray(list) ? takeEach(list) : undefined };
-        });
+        }, undefined, signal);
     }
     /** The answer with its list cut out, when it can be cut and, so cut, is a success; undefined to judge it whole. */
     cutList(cutter, statusCode, headers, content, field) {
@@ -743,8 +762,7 @@ class HttpTransport {
         const parsed = parseAnswer(text);
         if (!parsed || this.options.dialect.errorForAnswer(statusCode, headerValue(headers, 'content-type'), text, headerValue(headers, 'location'), parsed))
             return undefined;
-        for (const secret of this.options.findSecrets(parsed.json))
-            this.options.onSecret(secret);
+        this.maskSecrets(parsed.json, statusCode);
         return { answer: parsed.json, bounds };
     }
     /** The list's items, each parsed when it is read, its secrets masked first (found as the whole answer's walk finds them: under `field`). */
@@ -754,12 +772,13 @@ class HttpTransport {
             let item;
             try {
                 item = JSON.parse(cutter.itemText(content, bounds, index));
+                for (const secret of this.options.findSecrets({ [field]: [item] }))
+                    this.options.onSecret(secret);
             }
             catch {
+                // Not JSON, or nested too deeply to look for its secrets: judged whole, it fails as it would have whole.
                 throw notJson();
             }
-            for (const secret of this.options.findSecrets({ [field]: [item] }))
-                this.options.onSecret(secret);
             yield item;
         }
     }
@@ -820,7 +839,7 @@ class HttpTransport {
      * a create (the check that stops a flaky network from minting two tokens);
      * and it cannot log each retry.
      */
-    async withRetries(endpoint, attempt, recover) {
+    async withRetries(endpoint, attempt, recover, signal) {
         const attempts = this.policy.retries + 1;
         const repeatable = endpoint.repeatable ?? endpoint.method === 'GET';
         const call = `${endpoint.method} ${endpoint.path}`;
@@ -834,7 +853,8 @@ class HttpTransport {
                     throw thrown;
                 const { error } = thrown;
                 const final = (message = error.message) => this.gaveUp(endpoint, error, { number, earlierAttemptMayHaveActed }, message);
-                const retrying = thrown.retryReason !== undefined && number < attempts;
+                // Nobody wants the answer any more (signal): the failure stands, without another attempt or a wait for one.
+                const retrying = thrown.retryReason !== undefined && number < attempts && !signal?.aborted;
                 if (thrown.mayHaveActed && !repeatable) {
                     if (recover) {
                         // Even when no retry follows: a token the Console made must not be reported as a failure.
@@ -864,7 +884,12 @@ class HttpTransport {
                 const wait = retryDelayMs(this.policy, number, thrown.retryAfter);
                 const why = retryAfterMs(thrown.retryAfter) === undefined ? '' : ` (${this.options.dialect.serverName} asked for this wait with Retry-After)`;
                 this.options.logger?.info(`${call}: attempt ${number} of ${attempts} failed (${error.message}); trying again in ${seconds(wait)}${why}.`);
-                await (this.options.sleep ?? promises_.setTimeout)(wait);
+                if (this.options.sleep)
+                    await this.options.sleep(wait);
+                else
+                    await (0,promises_.setTimeout)(wait, undefined, { signal }).catch(() => undefined);
+                if (signal?.aborted)
+                    throw final();
             }
         }
     }
@@ -2189,10 +2214,18 @@ function grown(array, least = 0) {
     bigger.set(array);
     return bigger;
 }
+/** Offsets of an entry tried as its anchor (the window it is found by). */
+const ANCHOR_CANDIDATES = 32;
 /**
  * A set of strings (exact, code unit for code unit) in insertion order,
- * with a lookup of the entries that start with given `prefixUnits` code
- * units (for redacting many secrets by the windows of a text).
+ * with a lookup of the entries that occur in a text by its windows of
+ * `prefixUnits` code units (for redacting many secrets). Each entry is found
+ * by one window of its own, its anchor: of a few offsets tried, the one whose
+ * bucket holds fewest entries so far. Not always its first units: secrets of
+ * one kind often share their start (every AWS key of an account starts with
+ * the same 12 characters, every aws-id render with `[default]`), and buckets
+ * by first units would then hold all of them, each window that starts like
+ * them trying every one.
  */
 class SecretStore {
     prefixUnits;
@@ -2204,10 +2237,13 @@ class SecretStore {
     length = new Int32Array(256);
     /** Entry numbers by hash of the whole entry, -1 when empty; a power of two long, at most half full. */
     slots = new Int32Array(512).fill(-1);
-    /** Per prefix bucket, its first and last entry (-1 when none), and per entry the next in its bucket: insertion order. */
+    /** Per prefix bucket, its first and last entry (-1 when none) and how many it holds, and per entry the next in its bucket: insertion order. */
     prefixFirst = new Int32Array(512).fill(-1);
     prefixLast = new Int32Array(512).fill(-1);
+    prefixLoad = new Int32Array(512);
     prefixNext = new Int32Array(256);
+    /** Per entry, the offset of its anchor window. */
+    anchor = new Int32Array(256);
     count = 0;
     constructor(
     /** Entries shorter than this (in code units) are not indexed by prefix. */
@@ -2216,6 +2252,13 @@ class SecretStore {
     }
     get size() {
         return this.count;
+    }
+    /** The most entries a window of a text can have to try (the fullest bucket): what keeps looking up many secrets cheap. */
+    get fullestBucket() {
+        let most = 0;
+        for (const load of this.prefixLoad)
+            most = Math.max(most, load);
+        return most;
     }
     has(text) {
         return this.find(text) !== -1;
@@ -2230,6 +2273,7 @@ class SecretStore {
             this.offset = grown(this.offset);
             this.length = grown(this.length);
             this.prefixNext = grown(this.prefixNext);
+            this.anchor = grown(this.anchor);
         }
         const units = this.place(text.length);
         const start = this.used;
@@ -2243,7 +2287,7 @@ class SecretStore {
         this.insert(entry);
         this.prefixNext[entry] = -1;
         if (text.length >= this.prefixUnits)
-            this.link(entry, hashText(text, 0, this.prefixUnits) & (this.prefixFirst.length - 1));
+            this.placeAnchor(entry, text);
         if (this.count * 2 > this.slots.length)
             this.rehash();
         return true;
@@ -2265,17 +2309,36 @@ class SecretStore {
             yield this.text(entry);
     }
     /**
-     * Adds to `found` the entries that occur in `text` at `index` (all of
-     * them at least `prefixUnits` long), in insertion order.
+     * Adds to `found` the entries (all of them at least `prefixUnits` long)
+     * that occur in `text` with their anchor window at `index`; looked up at
+     * every index of a text, this finds every entry the text holds.
      */
     addFoundAt(text, index, found) {
         if (index + this.prefixUnits > text.length)
             return;
         const bucket = hashText(text, index, this.prefixUnits) & (this.prefixFirst.length - 1);
         for (let entry = this.prefixFirst[bucket]; entry !== -1; entry = this.prefixNext[entry]) {
-            if (this.occursAt(entry, text, index))
+            const start = index - this.anchor[entry];
+            if (start >= 0 && this.occursAt(entry, text, start))
                 found.add(entry);
         }
+    }
+    /** Links `entry` into the least loaded bucket among its candidate windows (the first of them on a tie). */
+    placeAnchor(entry, text) {
+        const mask = this.prefixFirst.length - 1;
+        const last = text.length - this.prefixUnits;
+        const step = Math.max(1, Math.floor(last / (ANCHOR_CANDIDATES - 1)));
+        let best = 0;
+        let bestBucket = hashText(text, 0, this.prefixUnits) & mask;
+        for (let offset = step; offset <= last && this.prefixLoad[bestBucket] > 0; offset += step) {
+            const bucket = hashText(text, offset, this.prefixUnits) & mask;
+            if (this.prefixLoad[bucket] < this.prefixLoad[bestBucket]) {
+                best = offset;
+                bestBucket = bucket;
+            }
+        }
+        this.anchor[entry] = best;
+        this.link(entry, bestBucket);
     }
     occursAt(entry, text, index) {
         const length = this.length[entry];
@@ -2321,18 +2384,20 @@ class SecretStore {
         else
             this.prefixNext[last] = entry;
         this.prefixLast[bucket] = entry;
+        this.prefixLoad[bucket]++;
     }
     /** Twice the slots and prefix buckets, every entry placed again (prefix buckets keep insertion order). */
     rehash() {
         this.slots = new Int32Array(this.slots.length * 2).fill(-1);
         this.prefixFirst = new Int32Array(this.prefixFirst.length * 2).fill(-1);
         this.prefixLast = new Int32Array(this.prefixLast.length * 2).fill(-1);
+        this.prefixLoad = new Int32Array(this.prefixLoad.length * 2);
         for (let entry = 0; entry < this.count; entry++) {
             this.insert(entry);
             this.prefixNext[entry] = -1;
             if (this.length[entry] >= this.prefixUnits) {
                 const units = this.blocks[this.block[entry]];
-                this.link(entry, hashUnits(units, this.offset[entry], this.prefixUnits) & (this.prefixFirst.length - 1));
+                this.link(entry, hashUnits(units, this.offset[entry] + this.anchor[entry], this.prefixUnits) & (this.prefixFirst.length - 1));
             }
         }
     }
@@ -2360,6 +2425,12 @@ const secrets = new SecretStore(SHORTEST_SECRET);
 /** `secrets`, longest first, while they are few; rebuilt only when a secret is added. */
 let longestFirst;
 /**
+ * Entry numbers of the secrets holding a '*': one of them can appear only
+ * once another secret is replaced with '***', so the lookup of many secrets
+ * (which reads the text before any replacement) tries them too.
+ */
+const starred = [];
+/**
  * Registers a secret value. A multi-line value (a credentials file body, a
  * WireGuard config) is redacted whole by us, but the runner is told only
  * about its secret lines' values: the runner matches masks line by line, and
@@ -2374,6 +2445,8 @@ function registerSecret(value) {
     if (secrets.has(trimmed) || (0,build_text/* codePointLength */.O)(trimmed) < SHORTEST_SECRET)
         return;
     secrets.add(trimmed);
+    if (trimmed.includes('*'))
+        starred.push(secrets.size - 1);
     longestFirst = undefined;
     if (/[\r\n]/.test(trimmed))
         registerCredentialText(trimmed);
@@ -2432,12 +2505,22 @@ function registerCredentialText(text) {
 }
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64;
-/** The secrets that occur in `text`, in the order they are found: every window of the text looked up by its first SHORTEST_SECRET characters, so the cost goes with the text, not with the number of secrets. */
+/**
+ * The secrets that occur in `text`, and those a replacement could make
+ * (`starred`), in the order they were registered (as redacting a few tries
+ * them: which of two overlapping secrets of one length is replaced whole
+ * depends on it): every window of SHORTEST_SECRET characters of the text
+ * looked up (each secret is found by a window of its own, see
+ * secret-store.ts), so the cost goes with the text, not with the number of
+ * secrets.
+ */
 function secretsIn(text) {
-    const found = new Set();
+    const found = new Set(starred);
     for (let index = 0; index + SHORTEST_SECRET <= text.length; index++)
         secrets.addFoundAt(text, index, found);
-    return Array.from(found, (entry) => secrets.text(entry));
+    return Array.from(found)
+        .sort((a, b) => a - b)
+        .map((entry) => secrets.text(entry));
 }
 /** Replaces every registered secret in `text` with `***`. */
 function redact(text) {
