@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
 import { PAGE_SIZE, canarytokenListing, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
-import { HttpTransport } from '../../src/http/transport.js'
+import { HttpTransport, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { consoleDialect } from '../../src/backends/console/dialect.js'
 
@@ -10,7 +10,7 @@ const ORIGIN = 'https://abc.canary.tools'
 let agent: MockAgent
 let seenPaths: string[]
 
-function transport(): HttpTransport {
+function transport(options: Partial<TransportOptions> = {}): HttpTransport {
   return new HttpTransport({
     baseUrl: new URL(ORIGIN),
     dialect: consoleDialect('the-auth-token-value'),
@@ -18,7 +18,8 @@ function transport(): HttpTransport {
     userAgent: 'test',
     onSecret: () => undefined,
     findSecrets: findSecretValues,
-    dispatcher: agent
+    dispatcher: agent,
+    ...options
   })
 }
 
@@ -219,14 +220,7 @@ describe('canarytokenListing (a walk that reads every token)', () => {
       .persist()
     const waits: number[] = []
     const logged: string[] = []
-    const walker = new HttpTransport({
-      baseUrl: new URL(ORIGIN),
-      dialect: consoleDialect('the-auth-token-value'),
-      timeoutMs: 1000,
-      userAgent: 'test',
-      onSecret: () => undefined,
-      findSecrets: findSecretValues,
-      dispatcher: agent,
+    const walker = transport({
       logger: { info: (message: string) => logged.push(message), debug: () => undefined },
       sleep: async (ms) => {
         waits.push(ms)

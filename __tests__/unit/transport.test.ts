@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
 import { ApiError, isNotFound } from '../../src/http/errors.js'
-import { HttpTransport, filenameFromContentDisposition } from '../../src/http/transport.js'
+import { HttpTransport, filenameFromContentDisposition, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
 
@@ -60,7 +60,7 @@ describe('filenameFromContentDisposition', () => {
 describe('HttpTransport', () => {
   let agent: MockAgent
   const seen: string[] = []
-  const transport = () =>
+  const transport = (options: Partial<TransportOptions> = {}) =>
     new HttpTransport({
       baseUrl: new URL('https://abc.canary.tools'),
       dialect: consoleDialect('the-auth-token-value'),
@@ -68,7 +68,8 @@ describe('HttpTransport', () => {
       userAgent: 'test',
       onSecret: (secret) => seen.push(secret),
       findSecrets: findSecretValues,
-      dispatcher: agent
+      dispatcher: agent,
+      ...options
     })
 
   beforeEach(() => {
@@ -166,16 +167,7 @@ describe('HttpTransport', () => {
     it('counts the attempts a listing page took when one of its items fails', async () => {
       agent.get('https://abc.canary.tools').intercept({ path: '/api/v1/canarytokens/paginate?limit=2', method: 'GET' }).reply(503, '{"result":"error","message":"busy"}')
       reply(200, '{"canarytokens":[01],"result":"success"}')
-      const retrying = new HttpTransport({
-        baseUrl: new URL('https://abc.canary.tools'),
-        dialect: consoleDialect('the-auth-token-value'),
-        timeoutMs: 1000,
-        userAgent: 'test',
-        onSecret: (secret) => seen.push(secret),
-        findSecrets: findSecretValues,
-        dispatcher: agent,
-        sleep: async () => undefined
-      })
+      const retrying = transport({ sleep: async () => undefined })
       const { items } = await retrying.callList(PAGINATE, { limit: 2 }, 'canarytokens')
       expect(() => [...items!]).toThrow(expect.objectContaining({ attempts: 2, failure: 'not-json', tried: 'GET /api/v1/canarytokens/paginate at https://abc.canary.tools' }))
     })
