@@ -3,11 +3,26 @@ import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 
-/** The trivially correct redaction: every secret as a string in an array, tried longest first, each replaced everywhere in turn. */
+/**
+ * The trivially correct redaction: every secret as a string in an array,
+ * each unit of the text marked hidden when an occurrence of any secret
+ * covers it, each run of hidden units made '***'; again until no secret is
+ * left (a '***' can make one that holds '*').
+ */
 function referenceRedact(secrets: string[], text: string): string {
-  let result = text
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***')
-  return result
+  for (;;) {
+    const hidden = Array.from({ length: text.length }, () => false)
+    for (const secret of secrets) {
+      for (let at = 0; at + secret.length <= text.length; at++) if (text.startsWith(secret, at)) hidden.fill(true, at, at + secret.length)
+    }
+    if (!hidden.includes(true)) return text
+    let next = ''
+    for (let unit = 0; unit < text.length; unit++) {
+      if (!hidden[unit]) next += text[unit]
+      else if (unit === 0 || !hidden[unit - 1]) next += '***'
+    }
+    text = next
+  }
 }
 
 /** A fresh secrets.ts (its registered secrets are module state). */
@@ -24,7 +39,7 @@ function random(seed: number): (below: number) => number {
   }
 }
 
-describe('redact against a plain array of secrets, longest first', () => {
+describe('redact against a plain array of secrets, unit by unit', () => {
   // Few secrets (tried one by one) and many (looked up by prefix) must redact alike.
   for (const count of [5, 63, 64, 65, 300]) {
     it(`agrees with ${count} registered secrets`, async () => {
@@ -48,18 +63,25 @@ describe('redact against a plain array of secrets, longest first', () => {
     })
   }
 
-  it('tries secrets of the same length in the order they were registered, with many secrets as with few', async () => {
-    // Two secrets of one length that overlap in the text: whichever is tried first is the one replaced whole.
-    const first = 'baaaaaaaa'
-    const second = 'aaaaaaaab'
-    const text = 'aaaaaaaabaaaaaaaa'
+  it('hides two secrets that overlap whole, in either order, with many secrets as with few', async () => {
+    // The end of one is the start of the other: replacing either first would leave the rest of the other readable.
+    const first = 'SECRET-ONE-TAIL'
+    const second = 'ONE-TAIL-SECRET-TWO'
+    const text = `key SECRET-ONE-TAIL-SECRET-TWO; again ONE-TAIL-SECRET-TWO and SECRET-ONE-TAILSECRET-ONE-TAIL end`
     for (const count of [2, 100]) {
-      const { registerSecret, redact } = await freshSecrets()
-      registerSecret(first)
-      registerSecret(second)
-      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
-      expect([count, redact(text)]).toEqual([count, referenceRedact([first, second], text)])
+      for (const order of [[first, second], [second, first]]) {
+        const { registerSecret, redact } = await freshSecrets()
+        for (const secret of order) registerSecret(secret)
+        for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+        expect([count, order, redact(text)]).toEqual([count, order, 'key ***; again *** and *** end'])
+      }
     }
+  })
+
+  it('hides a run of overlapping occurrences of one secret as one', async () => {
+    const { registerSecret, redact } = await freshSecrets()
+    registerSecret('abababab')
+    expect(redact(`x ${'ab'.repeat(10_000)} y abababa`)).toBe('x *** y abababa')
   })
 
   it('redacts a secret that a replacement makes, with many secrets as with few', async () => {
