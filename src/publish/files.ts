@@ -132,7 +132,9 @@ export function checkUserFilename(name: string, inputName: string): string {
 /**
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
- * broken download never leaves a partial file where the user expects one.
+ * broken download never leaves a partial file where the user expects one
+ * (and synced to disk first, so neither does a machine that goes down
+ * right after).
  * `content` is a stream, bytes, or a function that writes the open file
  * itself (and resolves when it is done).
  */
@@ -159,12 +161,14 @@ export async function writeFileAtomically(
       const file = await open(temporary, 'wx', mode)
       try {
         await content(file)
+        await file.sync()
       } finally {
         await file.close()
       }
     } else {
-      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(temporary, { flags: 'wx', mode }))
+      await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(temporary, { flags: 'wx', mode, flush: true }))
     }
+    // The bytes are on disk (sync, flush) before the name points at them: a crash right after the rename leaves the whole file, not an empty one.
     await rename(temporary, destination)
   } catch (error) {
     await rm(temporary, { force: true })
