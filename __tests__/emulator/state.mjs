@@ -123,6 +123,9 @@ export function tokenOrder(a, b) {
 
 // ---------------------------------------------------------------- kind-specific fields
 
+/** The account part of every access key id this emulator mints (see fillKindFields). */
+let awsAccountPart
+
 /** @param {Record<string, any>} token */
 function fillKindFields(token) {
   switch (token.kind) {
@@ -130,7 +133,10 @@ function fillKindFields(token) {
       token.browser_scanner_enabled ??= true
       break
     case 'aws-id': {
-      token.access_key_id ??= `AKIA${randomText(16, UPPER_BASE32)}`
+      // An access key id carries its AWS account in the 8 characters after `AKIA`: every key a Console mints
+      // lives in one account, so all of them share their first 12 characters (the worst case for any index of them).
+      awsAccountPart ??= randomText(8, UPPER_BASE32)
+      token.access_key_id ??= `AKIA${awsAccountPart}${randomText(8, UPPER_BASE32)}`
       token.secret_access_key ??= randomText(40, SECRET_CHARS)
       token.username ??= `svc-${randomText(10, LOWER_ALNUM)}`
       // The reference's paginate and search examples show aws-id tokens with a factory_auth (a credential).
