@@ -696,7 +696,9 @@ function checkUserFilename(name, inputName) {
 /**
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
- * broken download never leaves a partial file where the user expects one.
+ * broken download never leaves a partial file where the user expects one
+ * (and synced to disk first, so neither does a machine that goes down
+ * right after).
  * `content` is a stream, bytes, or a function that writes the open file
  * itself (and resolves when it is done).
  */
@@ -718,14 +720,16 @@ async function writeFileAtomically(directory, name, content, options = {}) {
             const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temporary, 'wx', mode);
             try {
                 await content(file);
+                await file.sync();
             }
             finally {
                 await file.close();
             }
         }
         else {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode }));
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(Buffer.isBuffer(content) ? node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([content]) : content, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx', mode, flush: true }));
         }
+        // The bytes are on disk (sync, flush) before the name points at them: a crash right after the rename leaves the whole file, not an empty one.
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, destination);
     }
     catch (error) {

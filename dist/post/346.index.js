@@ -2315,13 +2315,9 @@ var secret_fields = __webpack_require__(7266);
 const SHORTEST_SECRET = 8;
 /** Outside the heap (see secret-store.ts): a listing of thousands of aws-id tokens registers thousands. */
 const secrets = new SecretStore(SHORTEST_SECRET);
-/** `secrets`, longest first, while they are few; rebuilt only when a secret is added. */
-let longestFirst;
-/**
- * Entry numbers of the secrets holding a '*': one of them can appear only
- * once another secret is replaced with '***', so the lookup of many secrets
- * (which reads the text before any replacement) tries them too.
- */
+/** `secrets` as an array while they are few; rebuilt only when a secret is added. */
+let allSecrets;
+/** Entry numbers of the secrets holding a '*': one of them can appear only once another secret is replaced with '***' (see redact). */
 const starred = [];
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
@@ -2340,7 +2336,7 @@ function registerSecret(value) {
     secrets.add(trimmed);
     if (trimmed.includes('*'))
         starred.push(secrets.size - 1);
-    longestFirst = undefined;
+    allSecrets = undefined;
     if (/[\r\n]/.test(trimmed))
         registerCredentialText(trimmed);
     else
@@ -2399,38 +2395,74 @@ function registerCredentialText(text) {
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64;
 /**
- * The secrets that occur in `text`, and those a replacement could make
- * (`starred`), in the order they were registered (as redacting a few tries
- * them: which of two overlapping secrets of one length is replaced whole
- * depends on it): every window of SHORTEST_SECRET characters of the text
- * looked up (each secret is found by a window of its own, see
- * secret-store.ts), so the cost goes with the text, not with the number of
- * secrets.
+ * The secrets that occur in `text`: every window of SHORTEST_SECRET
+ * characters of the text looked up (each secret is found by a window of its
+ * own, see secret-store.ts), so the cost goes with the text, not with the
+ * number of secrets.
  */
 function secretsIn(text) {
-    const found = new Set(starred);
+    const found = new Set();
     for (let index = 0; index + SHORTEST_SECRET <= text.length; index++)
         secrets.addFoundAt(text, index, found);
-    return Array.from(found)
-        .sort((a, b) => a - b)
-        .map((entry) => secrets.text(entry));
+    return Array.from(found, (entry) => secrets.text(entry));
 }
-/** Replaces every registered secret in `text` with `***`. */
+/**
+ * Replaces every registered secret in `text` with `***`: every character
+ * that belongs to an occurrence of a secret is hidden, and each run of hidden
+ * characters becomes one `***`. Occurrences are found in the text as given,
+ * so two secrets that overlap (the end of one is the start of the other) are
+ * both hidden whole, whatever order they are tried in; replacing one first
+ * would break the other and leave its rest readable. A secret holding `*`
+ * can appear only once a `***` is put in: the replaced text is looked at
+ * again until none is left (each round shortens it: a secret is longer than
+ * `***`).
+ */
 function redact(text) {
-    let result = text;
-    // Longest first, so that a secret containing another is replaced whole.
-    // With many secrets, only those in the text are tried (in the same order); a text shorter than any secret holds none.
-    const candidates = secrets.size < MANY_SECRETS
-        ? (longestFirst ??= [...secrets.texts()].sort((a, b) => b.length - a.length))
-        : text.length < SHORTEST_SECRET
-            ? []
-            : secretsIn(text).sort((a, b) => b.length - a.length);
-    for (const secret of candidates) {
-        // `includes` first: most lines hold no secret, and it is far cheaper than split/join.
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
+    let result = hideOccurrences(text, candidatesIn(text));
+    while (starred.length > 0 && result !== text) {
+        text = result;
+        result = hideOccurrences(text, starredIn(text));
     }
     return result;
+}
+/** The secrets worth looking for in `text`: all while they are few; with many, those in it (a text shorter than any secret holds none). */
+function candidatesIn(text) {
+    if (secrets.size < MANY_SECRETS)
+        return (allSecrets ??= [...secrets.texts()]);
+    return text.length < SHORTEST_SECRET ? [] : secretsIn(text);
+}
+function starredIn(text) {
+    return starred.map((entry) => secrets.text(entry)).filter((secret) => text.includes(secret));
+}
+/** `text` with each run of characters covered by an occurrence of one of `candidates` made `***`. */
+function hideOccurrences(text, candidates) {
+    const spans = [];
+    for (const secret of candidates) {
+        // Overlapping occurrences of one secret too (`indexOf` from the next unit), joined as found: one span for a run of them.
+        let last;
+        for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+            if (last !== undefined && at <= last[1])
+                last[1] = at + secret.length;
+            else
+                spans.push((last = [at, at + secret.length]));
+        }
+    }
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    let result = '';
+    let kept = 0;
+    let [start, end] = spans[0];
+    for (const [from, to] of spans) {
+        if (from <= end) {
+            end = Math.max(end, to);
+            continue;
+        }
+        result += `${text.slice(kept, start)}***`;
+        kept = end;
+        [start, end] = [from, to];
+    }
+    return `${result}${text.slice(kept, start)}***${text.slice(end)}`;
 }
 
 
@@ -2573,7 +2605,9 @@ function checkUserFilename(name, inputName) {
 /**
  * Writes `content` to `directory/name` atomically: into a temporary file in
  * the same directory first, renamed into place only when complete, so a
- * broken download never leaves a partial file where the user expects one.
+ * broken download never leaves a partial file where the user expects one
+ * (and synced to disk first, so neither does a machine that goes down
+ * right after).
  * `content` is a stream, bytes, or a function that writes the open file
  * itself (and resolves when it is done).
  */
@@ -2595,14 +2629,16 @@ async function writeFileAtomically(directory, name, content, options = {}) {
             const file = await (0,promises_.open)(temporary, 'wx', mode);
             try {
                 await content(file);
+                await file.sync();
             }
             finally {
                 await file.close();
             }
         }
         else {
-            await (0,external_node_stream_promises_.pipeline)(Buffer.isBuffer(content) ? external_node_stream_.Readable.from([content]) : content, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx', mode }));
+            await (0,external_node_stream_promises_.pipeline)(Buffer.isBuffer(content) ? external_node_stream_.Readable.from([content]) : content, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx', mode, flush: true }));
         }
+        // The bytes are on disk (sync, flush) before the name points at them: a crash right after the rename leaves the whole file, not an empty one.
         await (0,promises_.rename)(temporary, destination);
     }
     catch (error) {
