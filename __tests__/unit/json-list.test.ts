@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { envelopeText, itemText, listBounds } from '../../src/http/json-list.js'
+import { seededRandom } from '../../__fixtures__/random.js'
 
 /** What the cut pieces parse to, put back together; throws when a piece does not parse (the whole is then judged by JSON.parse). */
 function reassembled(body: Buffer, field: string): unknown {
@@ -122,11 +123,7 @@ describe('listBounds', () => {
   it('stays faithful under random damage to a page', () => {
     // A deterministic walk over single-byte damage: delete, duplicate or replace one byte with a structural one.
     const structural = ['"', '\\', ',', ':', '[', ']', '{', '}', ' ', 'x', '0']
-    let seed = 12345
-    const random = (below: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return seed % below
-    }
+    const random = seededRandom(12345)
     const outcomes = new Set<string>()
     for (let round = 0; round < 3000; round++) {
       const at = random(PAGE.length)

@@ -1,5 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
+import { seededRandom } from '../../__fixtures__/random.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 
@@ -32,19 +33,12 @@ async function freshSecrets(): Promise<typeof import('../../src/secrets.js')> {
   return import('../../src/secrets.js')
 }
 
-function random(seed: number): (below: number) => number {
-  return (below) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31
-    return Math.floor((seed / 2 ** 31) * below) // the high bits: an LCG's low bits repeat within a few draws
-  }
-}
-
 describe('redact against a plain array of secrets, unit by unit', () => {
   // Few secrets (tried one by one) and many (looked up by prefix) must redact alike.
   for (const count of [5, 63, 64, 65, 300]) {
     it(`agrees with ${count} registered secrets`, async () => {
       const { registerSecret, redact, SHORTEST_SECRET } = await freshSecrets()
-      const next = random(count * 7919)
+      const next = seededRandom(count * 7919)
       // A tiny alphabet with '*' and a surrogate pair: secrets share prefixes, contain and overlap one another, and can be made by a '***'.
       const letters = ['a', 'b', '*', '😀', 'é']
       const word = (length: number) => Array.from({ length }, () => letters[next(letters.length)]).join('')
@@ -78,10 +72,55 @@ describe('redact against a plain array of secrets, unit by unit', () => {
     }
   })
 
-  it('hides a run of overlapping occurrences of one secret as one', async () => {
+  it('hides a run of occurrences of one secret as one, overlapping or touching', async () => {
     const { registerSecret, redact } = await freshSecrets()
     registerSecret('abababab')
+    registerSecret('abcabcab')
+    // abcabcab at 2 and at 5 overlap (the second starts inside the first).
+    expect(redact('x abcabcabcab y')).toBe('x *** y')
     expect(redact(`x ${'ab'.repeat(10_000)} y abababa`)).toBe('x *** y abababa')
+  })
+
+  it('keeps looking while each *** makes another secret, with many secrets as with few', async () => {
+    // INNER goes first, which makes ab***cdefgh, whose *** makes q***rstuvw: three rounds.
+    const chain = ['INNER-secret-value', 'ab***cdefgh', 'q***rstuvw']
+    const text = 'left qabINNER-secret-valuecdefghrstuvw right'
+    for (const count of [3, 100]) {
+      const { registerSecret, redact } = await freshSecrets()
+      for (const secret of chain) registerSecret(secret)
+      for (let filler = 3; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      expect([count, redact(text)]).toEqual([count, 'left *** right'])
+      expect(referenceRedact(chain, text)).toBe('left *** right')
+    }
+  })
+
+  it('finds a starred secret made by a *** far into a long text, whichever side it reaches', async () => {
+    for (const count of [2, 100]) {
+      const { registerSecret, redact } = await freshSecrets()
+      registerSecret('Winter2024*')
+      registerSecret('*yyyyyyyy')
+      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      // Each *** put in makes the next Winter2024* (its first '*' is the secret's last character), one round per
+      // repetition, the stars piling up; the one on the right is there from the start.
+      const text = `memo: ${'Winter2024'.repeat(12)}* then ${'x'.repeat(5000)} *yyyyyyyy end`
+      const redacted = redact(text)
+      expect([count, redacted]).toEqual([count, referenceRedact(['Winter2024*', '*yyyyyyyy'], text)])
+      expect(redacted).toMatch(new RegExp(`^memo: \\*{12,} then x{5000} \\*\\*\\* end$`))
+      expect(redacted).not.toContain('Winter')
+    }
+  })
+
+  it('withholds a text made to keep forming a secret, rather than take a round per repetition', async () => {
+    for (const count of [2, 100]) {
+      const { registerSecret, redact, WITHHELD } = await freshSecrets()
+      registerSecret('Winter2024*')
+      for (let filler = 1; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      // 15 repetitions are hidden in 15 rounds; at 16 the cap is reached; 100,000 would take as many rounds over 1 MB.
+      expect(redact(`a ${'Winter2024'.repeat(15)}* b`)).toMatch(/^a \*+ b$/)
+      expect(redact(`a ${'Winter2024'.repeat(16)}* b`)).toBe(WITHHELD)
+      expect(redact(`a ${'Winter2024'.repeat(100_000)}* b`)).toBe(WITHHELD)
+      expect(WITHHELD).not.toContain('Winter')
+    }
   })
 
   it('redacts a secret that a replacement makes, with many secrets as with few', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { SecretStore } from '../../src/secret-store.js'
+import { seededRandom } from '../../__fixtures__/random.js'
 
 /** The lookups the store replaced, as strings in a Set: the reference it must agree with. */
 class Reference {
@@ -39,11 +40,7 @@ describe('SecretStore', () => {
   it('finds secrets that share their first units (every AWS key of an account, every aws-id render) by windows of their own', () => {
     const store = new SecretStore(8)
     const reference = new Reference(8)
-    let seed = 7
-    const random = (below: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return Math.floor((seed / 2 ** 31) * below) // the high bits: an LCG's low bits repeat within a few draws
-    }
+    const random = seededRandom(7)
     const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
     const key = () => 'AKIAYVP4CIPP' + Array.from({ length: 8 }, () => base32[random(32)]).join('')
     const keys: string[] = []
