@@ -2319,6 +2319,10 @@ const secrets = new SecretStore(SHORTEST_SECRET);
 let allSecrets;
 /** Entry numbers of the secrets holding a '*': one of them can appear only once another secret is replaced with '***' (see redact). */
 const starred = [];
+/** The longest of them, in UTF-16 units: how far from a '***' one could start. */
+let longestStarred = 0;
+/** `starred` as texts while secrets are few; rebuilt only when one is added. */
+let starredSecrets;
 /**
  * Registers a secret value. A multi-line value (a credentials file body, a
  * WireGuard config) is redacted whole by us, but the runner is told only
@@ -2334,8 +2338,11 @@ function registerSecret(value) {
     if (secrets.has(trimmed) || codePointLength(trimmed) < SHORTEST_SECRET)
         return;
     secrets.add(trimmed);
-    if (trimmed.includes('*'))
+    if (trimmed.includes('*')) {
         starred.push(secrets.size - 1);
+        longestStarred = Math.max(longestStarred, trimmed.length);
+        starredSecrets = undefined;
+    }
     allSecrets = undefined;
     if (/[\r\n]/.test(trimmed))
         registerCredentialText(trimmed);
@@ -2412,57 +2419,98 @@ function secretsIn(text) {
  * characters becomes one `***`. Occurrences are found in the text as given,
  * so two secrets that overlap (the end of one is the start of the other) are
  * both hidden whole, whatever order they are tried in; replacing one first
- * would break the other and leave its rest readable. A secret holding `*`
- * can appear only once a `***` is put in: the replaced text is looked at
- * again until none is left (each round shortens it: a secret is longer than
- * `***`).
+ * would break the other and leave its rest readable.
+ *
+ * A secret holding `*` can appear only once a `***` is put in, and then
+ * only across it (the text on either side was searched already): each round
+ * after the first looks for the starred secrets only within reach of the
+ * `***`s the round before put in. Rounds end when one puts nothing in. A
+ * text made to keep forming one (`Winter2024` repeated before a `*`, with
+ * `Winter2024*` a secret: each round hides one more repetition) would take
+ * a round, and a copy of the text, per repetition; after MAX_ROUNDS the text
+ * is withheld whole instead, which no real text comes near.
  */
 function redact(text) {
-    let result = hideOccurrences(text, candidatesIn(text));
-    while (starred.length > 0 && result !== text) {
-        text = result;
-        result = hideOccurrences(text, starredIn(text));
+    let round = hideOccurrences(text, [[0, text.length]], false);
+    for (let rounds = 1; starred.length > 0 && round.stars.length > 0; rounds++) {
+        if (rounds === MAX_ROUNDS)
+            return WITHHELD;
+        round = hideOccurrences(round.text, reachOf(round.stars, round.text.length), true);
     }
-    return result;
+    return round.text;
 }
-/** The secrets worth looking for in `text`: all while they are few; with many, those in it (a text shorter than any secret holds none). */
-function candidatesIn(text) {
-    if (secrets.size < MANY_SECRETS)
-        return (allSecrets ??= [...secrets.texts()]);
-    return text.length < SHORTEST_SECRET ? [] : secretsIn(text);
+/** Rounds of redaction (see redact) after which a text that keeps forming a secret is withheld whole. */
+const MAX_ROUNDS = 16;
+/** What such a text becomes. */
+const WITHHELD = '*** (withheld: masking it kept forming a secret)';
+/** The stretches of a text where a starred secret could cross one of the `***`s at `stars`, joined where they meet. */
+function reachOf(stars, length) {
+    const reach = longestStarred - 1;
+    const windows = [];
+    for (const star of stars) {
+        const from = Math.max(0, star - reach);
+        const to = Math.min(length, star + 3 + reach);
+        const last = windows[windows.length - 1];
+        if (last !== undefined && from <= last[1])
+            last[1] = to;
+        else
+            windows.push([from, to]);
+    }
+    return windows;
 }
-function starredIn(text) {
-    return starred.map((entry) => secrets.text(entry)).filter((secret) => text.includes(secret));
+/** The secrets worth looking for in `part`: while they are few, all of them (or the starred ones); with many, those in it. */
+function candidatesIn(part, starredOnly) {
+    if (secrets.size >= MANY_SECRETS)
+        return part.length < SHORTEST_SECRET ? [] : secretsIn(part);
+    if (starredOnly)
+        return (starredSecrets ??= starred.map((entry) => secrets.text(entry)));
+    return (allSecrets ??= [...secrets.texts()]);
 }
-/** `text` with each run of characters covered by an occurrence of one of `candidates` made `***`. */
-function hideOccurrences(text, candidates) {
+/**
+ * `text` with each run of characters covered by an occurrence of a secret
+ * within `windows` made `***`, and where each `***` starts in the result.
+ */
+function hideOccurrences(text, windows, starredOnly) {
     const spans = [];
-    for (const secret of candidates) {
-        // Overlapping occurrences of one secret too (`indexOf` from the next unit), joined as found: one span for a run of them.
-        let last;
-        for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-            if (last !== undefined && at <= last[1])
-                last[1] = at + secret.length;
-            else
-                spans.push((last = [at, at + secret.length]));
+    for (const [from, to] of windows) {
+        const part = from === 0 && to === text.length ? text : text.slice(from, to);
+        for (const secret of candidatesIn(part, starredOnly)) {
+            // Overlapping occurrences of one secret too (`indexOf` from the next unit), joined as found: one span for a run of them.
+            let last;
+            for (let at = part.indexOf(secret); at !== -1; at = part.indexOf(secret, at + 1)) {
+                if (last !== undefined && from + at <= last[1])
+                    last[1] = from + at + secret.length;
+                else
+                    spans.push((last = [from + at, from + at + secret.length]));
+            }
         }
     }
     if (spans.length === 0)
-        return text;
+        return { text, stars: [] };
     spans.sort((a, b) => a[0] - b[0]);
-    let result = '';
+    const pieces = [];
+    const stars = [];
+    let length = 0;
     let kept = 0;
     let [start, end] = spans[0];
+    const hide = () => {
+        pieces.push(text.slice(kept, start), '***');
+        length += start - kept;
+        stars.push(length);
+        length += 3;
+        kept = end;
+    };
     for (const [from, to] of spans) {
         if (from <= end) {
             end = Math.max(end, to);
             continue;
         }
-        result += `${text.slice(kept, start)}***`;
-        kept = end;
+        hide();
         [start, end] = [from, to];
     }
-    return `${result}${text.slice(kept, start)}***${text.slice(end)}`;
+    hide();
+    pieces.push(text.slice(kept));
+    return { text: pieces.join(''), stars };
 }
 
 
