@@ -215,6 +215,40 @@ describe('HttpTransport', () => {
     )
   })
 
+  it('sends a request right after another on the same connection', async () => {
+    // A POST sent as soon as a GET's answer is read once opened a second connection (undici frees it a turn later).
+    let connections = 0
+    const server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json')
+        res.end(JSON.stringify({ result: 'success', canarytokens: [] }))
+      })
+    })
+    server.on('connection', () => connections++)
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+    const { port } = server.address() as AddressInfo
+    const local = new HttpTransport({
+      baseUrl: new URL(`http://127.0.0.1:${port}`),
+      dialect: consoleDialect('the-auth-token-value'),
+      timeoutMs: 5000,
+      userAgent: 'test',
+      onSecret: () => undefined,
+      findSecrets: findSecretValues
+    })
+    try {
+      await local.call({ method: 'GET', path: '/api/v1/canarytokens/search' }, { search_string: 'x' })
+      await local.call({ method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false }, { kind: 'dns', memo: 'm' })
+      await local.call({ method: 'GET', path: '/api/v1/canarytokens/search' }, { search_string: 'x' })
+      await local.call({ method: 'DELETE', path: '/api/v1/canarytoken/delete', repeatable: true }, { canarytoken: 'x' })
+      expect(connections).toBe(1)
+    } finally {
+      await local.close()
+      server.closeAllConnections()
+      await new Promise((closed) => server.close(closed))
+    }
+  })
+
   it('turns a Console that never answers into a timeout error', async () => {
     // MockAgent does not apply timeouts, so this one talks to a real socket that stays silent.
     const silent = createServer(() => undefined)

@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
 import type { Dispatcher, FormData } from 'undici'
 import { errorMessage } from '../errors.js'
 import { ApiError } from './errors.js'
@@ -780,6 +780,10 @@ export class HttpTransport {
   }
 
   private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | FormData): Promise<Dispatcher.ResponseData> {
+    // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
+    // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
+    // handshake to the server), as a create right after reuse's search did. Waiting for that turn here lets it go first.
+    await nextTurn()
     try {
       return await request(url, {
         method,
