@@ -978,6 +978,10 @@ class HttpTransport {
         return answer;
     }
     async dispatch(url, method, headers, body) {
+        // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
+        // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
+        // handshake to the server), as a create right after reuse's search did. Waiting for that turn here lets it go first.
+        await (0,promises_.setImmediate)();
         try {
             return await request(url, {
                 method,
