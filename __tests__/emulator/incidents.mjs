@@ -277,6 +277,10 @@ export class IncidentStore {
     this.byKey = new Map()
     /** The Console-wide change counter behind `updated_id`. */
     this.counter = 0
+    /** @type {{ version: string, list: StoredIncident[] } | undefined} byUpdate's order, and the state it was taken in */
+    this.ordered = undefined
+    /** @type {{ key: string, list: StoredIncident[] } | undefined} the last feed query's matches (see feedMatches) */
+    this.lastFeed = undefined
     /** @type {Map<string, { name: string, flock_id: string, ip_address: string }>} Canaries by node_id */
     this.devices = new Map()
     /** @type {Map<number, Record<string, string>>} the queries cursors stand for */
@@ -288,6 +292,22 @@ export class IncidentStore {
   nextUpdatedId() {
     this.counter += 1
     return this.counter
+  }
+
+  /**
+   * Every incident, the oldest change first (by updated_id), as the feeds page them. Kept until the next change:
+   * updated_id moves only through nextUpdatedId and incidents come and go only through byKey, so the counter and
+   * the count say when the order may have changed (a feed of 100,000 incidents is read a page at a time).
+   */
+  byUpdate() {
+    const version = this.version()
+    if (this.ordered?.version !== version) this.ordered = { version, list: [...this.byKey.values()].sort((a, b) => a.updated_id - b.updated_id) }
+    return this.ordered.list
+  }
+
+  /** Changes whenever an incident comes, goes or changes (each change is a nextUpdatedId). */
+  version() {
+    return `${this.counter}:${this.byKey.size}`
   }
 
   /** @param {StoredIncident} incident */
@@ -399,18 +419,22 @@ function feedMatches(ctx, query, feed) {
   const since = wholeNumber(query.incidents_since, 'incidents_since')
   const newer = feedTimestamp(query.newer_than, 'newer_than')
   const older = feedTimestamp(query.older_than, 'older_than')
-  return [...ctx.store.byKey.values()]
-    .filter((incident) => {
-      if (feed === 'acknowledged' && !incident.acknowledged) return false
-      if (feed === 'unacknowledged' && incident.acknowledged) return false
-      if (flocks && !flocks.has(incident.flock_id)) return false
-      if (query.node_id && incident.node_id !== query.node_id) return false
-      if (since !== undefined && incident.updated_id <= since) return false
-      if (newer !== undefined && seconds(incident.createdMs) * 1000 <= newer) return false
-      if (older !== undefined && seconds(incident.createdMs) * 1000 >= older) return false
-      return true
-    })
-    .sort((a, b) => a.updated_id - b.updated_id)
+  // A feed read page by page asks the same query again and again: its matches are kept until the store changes
+  // (see byUpdate), or each page of 100,000 incidents would test them all again.
+  const key = JSON.stringify([ctx.store.version(), feed, Object.entries(query).sort(), flocks ? [...flocks].sort() : null])
+  if (ctx.store.lastFeed?.key === key) return ctx.store.lastFeed.list
+  const list = ctx.store.byUpdate().filter((incident) => {
+    if (feed === 'acknowledged' && !incident.acknowledged) return false
+    if (feed === 'unacknowledged' && incident.acknowledged) return false
+    if (flocks && !flocks.has(incident.flock_id)) return false
+    if (query.node_id && incident.node_id !== query.node_id) return false
+    if (since !== undefined && incident.updated_id <= since) return false
+    if (newer !== undefined && seconds(incident.createdMs) * 1000 <= newer) return false
+    if (older !== undefined && seconds(incident.createdMs) * 1000 >= older) return false
+    return true
+  })
+  ctx.store.lastFeed = { key, list }
+  return list
 }
 
 /** @param {FeedName} feed */
