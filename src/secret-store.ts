@@ -127,16 +127,17 @@ export class SecretStore {
   }
 
   /**
-   * Adds to `found` the entries (all of them at least `prefixUnits` long)
-   * that occur in `text` with their anchor window at `index`; looked up at
-   * every index of a text, this finds every entry the text holds.
+   * Calls `visit` with each entry (all of them at least `prefixUnits` long)
+   * that occurs in `text` with its anchor window at `index`, and where that
+   * occurrence starts and ends; looked up at every index of a text, this
+   * visits every occurrence of every entry once.
    */
-  addFoundAt(text: string, index: number, found: Set<number>): void {
+  visitAt(text: string, index: number, visit: (entry: number, start: number, end: number) => void): void {
     if (index + this.prefixUnits > text.length) return
     const bucket = hashText(text, index, this.prefixUnits) & (this.prefixFirst.length - 1)
     for (let entry = this.prefixFirst[bucket]!; entry !== -1; entry = this.prefixNext[entry]!) {
       const start = index - this.anchor[entry]!
-      if (start >= 0 && this.occursAt(entry, text, start)) found.add(entry)
+      if (start >= 0 && this.occursAt(entry, text, start)) visit(entry, start, start + this.length[entry]!)
     }
   }
 

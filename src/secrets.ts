@@ -103,15 +103,22 @@ export function registerCredentialText(text: string): void {
 const MANY_SECRETS = 64
 
 /**
- * The secrets that occur in `text`: every window of SHORTEST_SECRET
- * characters of the text looked up (each secret is found by a window of its
- * own, see secret-store.ts), so the cost goes with the text, not with the
- * number of secrets.
+ * Adds to `spans` where the secrets occur in `part` (a stretch of a text
+ * from `from`): every window of SHORTEST_SECRET characters looked up (each
+ * secret is found by a window of its own, see secret-store.ts), so the cost
+ * goes with the text, not with the number of secrets, nor with how many
+ * different ones it holds. An occurrence that overlaps the one before joins
+ * it (one span for a run of one secret's occurrences).
  */
-function secretsIn(text: string): string[] {
-  const found = new Set<number>()
-  for (let index = 0; index + SHORTEST_SECRET <= text.length; index++) secrets.addFoundAt(text, index, found)
-  return Array.from(found, (entry) => secrets.text(entry))
+function addSpansOfMany(part: string, from: number, spans: [number, number][]): void {
+  let last: [number, number] | undefined
+  const visit = (_entry: number, start: number, end: number) => {
+    if (last !== undefined && from + start <= last[1] && from + end >= last[0]) {
+      last[0] = Math.min(last[0], from + start)
+      last[1] = Math.max(last[1], from + end)
+    } else spans.push((last = [from + start, from + end]))
+  }
+  for (let index = 0; index + SHORTEST_SECRET <= part.length; index++) secrets.visitAt(part, index, visit)
 }
 
 /**
@@ -159,9 +166,8 @@ function reachOf(stars: readonly number[], length: number): [number, number][] {
   return windows
 }
 
-/** The secrets worth looking for in `part`: while they are few, all of them (or the starred ones); with many, those in it. */
-function candidatesIn(part: string, starredOnly: boolean): readonly string[] {
-  if (secrets.size >= MANY_SECRETS) return part.length < SHORTEST_SECRET ? [] : secretsIn(part)
+/** While secrets are few, the ones worth looking for: all of them, or after the first round the starred ones. */
+function fewCandidates(starredOnly: boolean): readonly string[] {
   if (starredOnly) return (starredSecrets ??= starred.map((entry) => secrets.text(entry)))
   return (allSecrets ??= [...secrets.texts()])
 }
@@ -174,7 +180,11 @@ function hideOccurrences(text: string, windows: readonly [number, number][], sta
   const spans: [number, number][] = []
   for (const [from, to] of windows) {
     const part = from === 0 && to === text.length ? text : text.slice(from, to)
-    for (const secret of candidatesIn(part, starredOnly)) {
+    if (secrets.size >= MANY_SECRETS) {
+      addSpansOfMany(part, from, spans)
+      continue
+    }
+    for (const secret of fewCandidates(starredOnly)) {
       // Overlapping occurrences of one secret too (`indexOf` from the next unit), joined as found: one span for a run of them.
       let last: [number, number] | undefined
       for (let at = part.indexOf(secret); at !== -1; at = part.indexOf(secret, at + 1)) {

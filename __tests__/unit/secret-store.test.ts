@@ -19,7 +19,13 @@ class Reference {
 
 function foundIn(store: SecretStore, text: string): string[] {
   const found = new Set<number>()
-  for (let index = 0; index < text.length; index++) store.addFoundAt(text, index, found)
+  for (let index = 0; index < text.length; index++) {
+    store.visitAt(text, index, (entry, start, end) => {
+      // Where the store says it is, it is.
+      if (text.slice(start, end) !== store.text(entry)) throw new Error(`entry ${entry} is not at ${start}-${end} of ${JSON.stringify(text)}`)
+      found.add(entry)
+    })
+  }
   return Array.from(found)
     .sort((a, b) => a - b)
     .map((entry) => store.text(entry))
