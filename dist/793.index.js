@@ -2313,18 +2313,19 @@ class SecretStore {
             yield this.text(entry);
     }
     /**
-     * Adds to `found` the entries (all of them at least `prefixUnits` long)
-     * that occur in `text` with their anchor window at `index`; looked up at
-     * every index of a text, this finds every entry the text holds.
+     * Calls `visit` with each entry (all of them at least `prefixUnits` long)
+     * that occurs in `text` with its anchor window at `index`, and where that
+     * occurrence starts and ends; looked up at every index of a text, this
+     * visits every occurrence of every entry once.
      */
-    addFoundAt(text, index, found) {
+    visitAt(text, index, visit) {
         if (index + this.prefixUnits > text.length)
             return;
         const bucket = hashText(text, index, this.prefixUnits) & (this.prefixFirst.length - 1);
         for (let entry = this.prefixFirst[bucket]; entry !== -1; entry = this.prefixNext[entry]) {
             const start = index - this.anchor[entry];
             if (start >= 0 && this.occursAt(entry, text, start))
-                found.add(entry);
+                visit(entry, start, start + this.length[entry]);
         }
     }
     /** Links `entry` into the least loaded bucket among its candidate windows (the first of them on a tie). */
@@ -2513,16 +2514,25 @@ function registerCredentialText(text) {
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64;
 /**
- * The secrets that occur in `text`: every window of SHORTEST_SECRET
- * characters of the text looked up (each secret is found by a window of its
- * own, see secret-store.ts), so the cost goes with the text, not with the
- * number of secrets.
+ * Adds to `spans` where the secrets occur in `part` (a stretch of a text
+ * from `from`): every window of SHORTEST_SECRET characters looked up (each
+ * secret is found by a window of its own, see secret-store.ts), so the cost
+ * goes with the text, not with the number of secrets, nor with how many
+ * different ones it holds. An occurrence that overlaps the one before joins
+ * it (one span for a run of one secret's occurrences).
  */
-function secretsIn(text) {
-    const found = new Set();
-    for (let index = 0; index + SHORTEST_SECRET <= text.length; index++)
-        secrets.addFoundAt(text, index, found);
-    return Array.from(found, (entry) => secrets.text(entry));
+function addSpansOfMany(part, from, spans) {
+    let last;
+    const visit = (_entry, start, end) => {
+        if (last !== undefined && from + start <= last[1] && from + end >= last[0]) {
+            last[0] = Math.min(last[0], from + start);
+            last[1] = Math.max(last[1], from + end);
+        }
+        else
+            spans.push((last = [from + start, from + end]));
+    };
+    for (let index = 0; index + SHORTEST_SECRET <= part.length; index++)
+        secrets.visitAt(part, index, visit);
 }
 /**
  * Replaces every registered secret in `text` with `***`: every character
@@ -2569,10 +2579,8 @@ function reachOf(stars, length) {
     }
     return windows;
 }
-/** The secrets worth looking for in `part`: while they are few, all of them (or the starred ones); with many, those in it. */
-function candidatesIn(part, starredOnly) {
-    if (secrets.size >= MANY_SECRETS)
-        return part.length < SHORTEST_SECRET ? [] : secretsIn(part);
+/** While secrets are few, the ones worth looking for: all of them, or after the first round the starred ones. */
+function fewCandidates(starredOnly) {
     if (starredOnly)
         return (starredSecrets ??= starred.map((entry) => secrets.text(entry)));
     return (allSecrets ??= [...secrets.texts()]);
@@ -2585,7 +2593,11 @@ function hideOccurrences(text, windows, starredOnly) {
     const spans = [];
     for (const [from, to] of windows) {
         const part = from === 0 && to === text.length ? text : text.slice(from, to);
-        for (const secret of candidatesIn(part, starredOnly)) {
+        if (secrets.size >= MANY_SECRETS) {
+            addSpansOfMany(part, from, spans);
+            continue;
+        }
+        for (const secret of fewCandidates(starredOnly)) {
             // Overlapping occurrences of one secret too (`indexOf` from the next unit), joined as found: one span for a run of them.
             let last;
             for (let at = part.indexOf(secret); at !== -1; at = part.indexOf(secret, at + 1)) {
