@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
 import { ApiError, isNotFound } from '../../src/http/errors.js'
@@ -56,6 +56,21 @@ describe('filenameFromContentDisposition', () => {
     expect(filenameFromContentDisposition(header)).toBe(name)
   })
 })
+
+/** A transport to `server`, listening on a loopback port of its own. */
+async function onLoopback(server: Server, options: Partial<TransportOptions>): Promise<HttpTransport> {
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+  const { port } = server.address() as AddressInfo
+  return new HttpTransport({
+    baseUrl: new URL(`http://127.0.0.1:${port}`),
+    dialect: consoleDialect('the-auth-token-value'),
+    timeoutMs: 1000,
+    userAgent: 'test',
+    onSecret: () => undefined,
+    findSecrets: findSecretValues,
+    ...options
+  })
+}
 
 describe('HttpTransport', () => {
   let agent: MockAgent
@@ -226,16 +241,7 @@ describe('HttpTransport', () => {
       })
     })
     server.on('connection', () => connections++)
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
-    const { port } = server.address() as AddressInfo
-    const local = new HttpTransport({
-      baseUrl: new URL(`http://127.0.0.1:${port}`),
-      dialect: consoleDialect('the-auth-token-value'),
-      timeoutMs: 5000,
-      userAgent: 'test',
-      onSecret: () => undefined,
-      findSecrets: findSecretValues
-    })
+    const local = await onLoopback(server, { timeoutMs: 5000 })
     try {
       await local.call({ method: 'GET', path: '/api/v1/canarytokens/search' }, { search_string: 'x' })
       await local.call({ method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false }, { kind: 'dns', memo: 'm' })
@@ -252,17 +258,7 @@ describe('HttpTransport', () => {
   it('turns a Console that never answers into a timeout error', async () => {
     // MockAgent does not apply timeouts, so this one talks to a real socket that stays silent.
     const silent = createServer(() => undefined)
-    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening))
-    const { port } = silent.address() as AddressInfo
-    const slow = new HttpTransport({
-      baseUrl: new URL(`http://127.0.0.1:${port}`),
-      dialect: consoleDialect('the-auth-token-value'),
-      timeoutMs: 300,
-      userAgent: 'test',
-      onSecret: () => undefined,
-      findSecrets: findSecretValues,
-      retry: { retries: 0 }
-    })
+    const slow = await onLoopback(silent, { timeoutMs: 300, retry: { retries: 0 } })
     try {
       await expect(slow.call({ method: 'GET', path: '/api/v1/canarytoken/fetch' }, { canarytoken: 'x' })).rejects.toMatchObject({
         failure: 'timeout',
