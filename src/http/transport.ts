@@ -543,7 +543,8 @@ export class HttpTransport {
       endpoint,
       async (attempt) => {
         tries = { ...attempt }
-        const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json')
+        // At once: a listing's next page is asked for while this one is read, and must not wait for that (see dispatch).
+        const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json', true)
         const content = await this.readAnswer(body)
         const cut = statusCode >= 200 && statusCode < 300 ? this.cutList<T>(cutter, statusCode, headers, content, field) : undefined
         if (cut) {
@@ -740,7 +741,7 @@ export class HttpTransport {
     return headers
   }
 
-  private async send(endpoint: Endpoint, params: Params, files: FileParams, accept: string): Promise<Dispatcher.ResponseData> {
+  private async send(endpoint: Endpoint, params: Params, files: FileParams, accept: string, atOnce = false): Promise<Dispatcher.ResponseData> {
     const url = new URL(endpoint.path, this.options.baseUrl)
     const headers = this.headersFor(url, accept)
     const entries = Object.entries(params)
@@ -767,7 +768,7 @@ export class HttpTransport {
       headers['content-type'] = 'application/x-www-form-urlencoded'
     }
     this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`)
-    const answer = await this.dispatch(url, endpoint.method, headers, body)
+    const answer = await this.dispatch(url, endpoint.method, headers, body, atOnce)
     this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`)
     return answer
   }
@@ -779,13 +780,15 @@ export class HttpTransport {
     return answer
   }
 
-  private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | FormData): Promise<Dispatcher.ResponseData> {
+  private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | FormData, atOnce = false): Promise<Dispatcher.ResponseData> {
     // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
     // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
-    // handshake to the server), as a create right after reuse's search did. Waiting for that turn here lets it go first.
-    await nextTurn()
+    // handshake to the server), as a create right after reuse's search did. So a request sent in the turn an answer
+    // ended waits for that turn, unless it must go at once (a listing's pages: the next is asked for while one is
+    // read, and waiting would hold it until that page is read; a listing may open a second connection for it).
+    if (this.answerJustEnded && !atOnce) await nextTurn()
     try {
-      return await request(url, {
+      const answer = await request(url, {
         method,
         headers,
         body,
@@ -793,9 +796,20 @@ export class HttpTransport {
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs
       })
+      answer.body.once('close', this.answerEnded)
+      return answer
     } catch (error) {
       throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
     }
+  }
+
+  /** True from the moment an answer's body closes until the event loop's next turn (see dispatch). */
+  private answerJustEnded = false
+  private readonly answerEnded = (): void => {
+    this.answerJustEnded = true
+    setImmediate(() => {
+      this.answerJustEnded = false
+    })
   }
 
   async close(): Promise<void> {
