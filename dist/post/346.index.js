@@ -1015,7 +1015,8 @@ class HttpTransport {
         const cutter = await __webpack_require__.e(/* import() */ 204).then(__webpack_require__.bind(__webpack_require__, 7204));
         return this.withRetries(endpoint, async (attempt) => {
             tries = { ...attempt };
-            const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json');
+            // At once: a listing's next page is asked for while this one is read, and must not wait for that (see dispatch).
+            const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json', true);
             const content = await this.readAnswer(body);
             const cut = statusCode >= 200 && statusCode < 300 ? this.cutList(cutter, statusCode, headers, content, field) : undefined;
             if (cut) {
@@ -1220,7 +1221,7 @@ class HttpTransport {
             Object.assign(headers, this.options.dialect.authHeaders());
         return headers;
     }
-    async send(endpoint, params, files, accept) {
+    async send(endpoint, params, files, accept, atOnce = false) {
         const url = new URL(endpoint.path, this.options.baseUrl);
         const headers = this.headersFor(url, accept);
         const entries = Object.entries(params)
@@ -1253,7 +1254,7 @@ class HttpTransport {
             headers['content-type'] = 'application/x-www-form-urlencoded';
         }
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
-        const answer = await this.dispatch(url, endpoint.method, headers, body);
+        const answer = await this.dispatch(url, endpoint.method, headers, body, atOnce);
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
         return answer;
     }
@@ -1263,13 +1264,16 @@ class HttpTransport {
         this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`);
         return answer;
     }
-    async dispatch(url, method, headers, body) {
+    async dispatch(url, method, headers, body, atOnce = false) {
         // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
         // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
-        // handshake to the server), as a create right after reuse's search did. Waiting for that turn here lets it go first.
-        await (0,promises_.setImmediate)();
+        // handshake to the server), as a create right after reuse's search did. So a request sent in the turn an answer
+        // ended waits for that turn, unless it must go at once (a listing's pages: the next is asked for while one is
+        // read, and waiting would hold it until that page is read; a listing may open a second connection for it).
+        if (this.answerJustEnded && !atOnce)
+            await (0,promises_.setImmediate)();
         try {
-            return await request(url, {
+            const answer = await request(url, {
                 method,
                 headers,
                 body,
@@ -1277,11 +1281,21 @@ class HttpTransport {
                 headersTimeout: this.options.timeoutMs,
                 bodyTimeout: this.options.timeoutMs
             });
+            answer.body.once('close', this.answerEnded);
+            return answer;
         }
         catch (error) {
             throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
         }
     }
+    /** True from the moment an answer's body closes until the event loop's next turn (see dispatch). */
+    answerJustEnded = false;
+    answerEnded = () => {
+        this.answerJustEnded = true;
+        setImmediate(() => {
+            this.answerJustEnded = false;
+        });
+    };
     async close() {
         if (!this.options.dispatcher)
             await this.dispatcher.close();
