@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import diagnosticsChannel from 'node:diagnostics_channel'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
@@ -247,6 +248,59 @@ describe('HttpTransport', () => {
       await local.call({ method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false }, { kind: 'dns', memo: 'm' })
       await local.call({ method: 'GET', path: '/api/v1/canarytokens/search' }, { search_string: 'x' })
       await local.call({ method: 'DELETE', path: '/api/v1/canarytoken/delete', repeatable: true }, { canarytoken: 'x' })
+      expect(connections).toBe(1)
+    } finally {
+      await local.close()
+      server.closeAllConnections()
+      await new Promise((closed) => server.close(closed))
+    }
+  })
+
+  it('holds a request sent as an answer ends for one turn, but never a listing page', async () => {
+    // A listing's next page is asked for while one is read: holding it would hold it until that page is read.
+    const server = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ result: 'success', canarytokens: [{ canarytoken: 'one' }] }))
+    })
+    const local = await onLoopback(server, {})
+    const order: string[] = []
+    const sent = () => order.push('sent')
+    diagnosticsChannel.subscribe('undici:request:create', sent)
+    const list = { method: 'GET', path: '/api/v1/canarytokens/paginate' } as const
+    try {
+      for (const next of ['call', 'callList'] as const) {
+        await local.call(list, {})
+        order.length = 0
+        setImmediate(() => order.push('next turn'))
+        await (next === 'call' ? local.call(list, {}) : local.callList(list, {}, 'canarytokens'))
+        expect([next, order]).toEqual([next, next === 'call' ? ['next turn', 'sent'] : ['sent', 'next turn']])
+      }
+    } finally {
+      diagnosticsChannel.unsubscribe('undici:request:create', sent)
+      await local.close()
+      server.closeAllConnections()
+      await new Promise((closed) => server.close(closed))
+    }
+  })
+
+  it('follows a download redirect to the same origin on the same connection', async () => {
+    let connections = 0
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/api/v1/canarytoken/download')) {
+        res.writeHead(302, { location: '/download/file/signed-link', 'content-type': 'text/html' })
+        res.end('<a href="/download/file/signed-link">moved</a>')
+      } else {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename=token.docx' })
+        res.end('PK-bytes')
+      }
+    })
+    server.on('connection', () => connections++)
+    const local = await onLoopback(server, {})
+    try {
+      for (const canarytoken of ['a', 'b']) {
+        const file = await local.download({ method: 'GET', path: '/api/v1/canarytoken/download' }, { canarytoken })
+        expect(file.filename).toBe('token.docx')
+      }
       expect(connections).toBe(1)
     } finally {
       await local.close()
