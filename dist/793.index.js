@@ -799,7 +799,8 @@ class HttpTransport {
         // `allow_redirects=True` do; each hop is ours, so the auth header goes to
         // the Console's own origin only and never to storage elsewhere.
         for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
-            answer.body.resume();
+            // Read out (undici's dump stops at 128 KiB), so that the hop finds its connection free (see dispatch).
+            await answer.body.dump().catch(() => undefined);
             const location = headerValue(answer.headers, 'location');
             const next = nextHop(url, location, hops, answer.statusCode);
             this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`);
