@@ -35,7 +35,7 @@ describe('secrets', () => {
     expect(core.setSecret.mock.calls.slice(before)).toEqual([['😀😀😀😀😀😀😀😀']])
   })
 
-  it('redacts registered secrets, longest first, line by line for multi-line ones', () => {
+  it('redacts registered secrets whole, line by line for multi-line ones', () => {
     registerSecret('abcdef123456')
     registerSecret('[default]\nsecret = line-two-value\nregion = us-east-2')
     expect(redact('x abcdef123456 y line-two-value')).toBe('x *** y ***')
@@ -78,7 +78,7 @@ describe('secrets', () => {
     for (const ordinary of ['https://10.0.0.1:6443', 'prod', 'admin', 'v1']) expect([ordinary, calls().includes(ordinary)]).toEqual([ordinary, false])
   })
 
-  it('with thousands of secrets (a listing of aws-id tokens), redacts as with a few: whole, longest first, every occurrence', () => {
+  it('with thousands of secrets (a listing of aws-id tokens), redacts as with a few: whole, nested ones inside, every occurrence', () => {
     for (let index = 0; index < 3000; index++) registerSecret(`FACTORYAUTH${String(index).padStart(6, '0')}xyz`)
     registerSecret('nested-secret-outer-part-nested-secret')
     registerSecret('nested-secret')
