@@ -297,7 +297,7 @@ export class IncidentStore {
   /**
    * Every incident, the oldest change first (by updated_id), as the feeds page them. Kept until the next change:
    * updated_id moves only through nextUpdatedId and incidents come and go only through byKey, so the counter and
-   * the count say when the order may have changed (a feed of 100,000 incidents is read a page at a time).
+   * the count (version) say when the order may have changed (a feed of 100,000 incidents is read a page at a time).
    */
   byUpdate() {
     const version = this.version()
@@ -305,7 +305,7 @@ export class IncidentStore {
     return this.ordered.list
   }
 
-  /** Changes whenever an incident comes, goes or changes (each change is a nextUpdatedId). */
+  /** Changes whenever an incident comes or changes (each is a nextUpdatedId) or goes (the count). */
   version() {
     return `${this.counter}:${this.byKey.size}`
   }

@@ -110,16 +110,38 @@ describe('redact against a plain array of secrets, unit by unit', () => {
     }
   })
 
-  it('withholds a text made to keep forming a secret, rather than take a round per repetition', async () => {
+  it('withholds the lines of a text made to keep forming a secret, rather than take a round per repetition', async () => {
     for (const count of [2, 100]) {
-      const { registerSecret, redact, WITHHELD } = await freshSecrets()
+      const { registerSecret, redact, WITHHELD, WITHHELD_LINE } = await freshSecrets()
       registerSecret('Winter2024*')
       for (let filler = 1; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
       // 15 repetitions are hidden in 15 rounds; at 16 the cap is reached; 100,000 would take as many rounds over 1 MB.
       expect(redact(`a ${'Winter2024'.repeat(15)}* b`)).toMatch(/^a \*+ b$/)
-      expect(redact(`a ${'Winter2024'.repeat(16)}* b`)).toBe(WITHHELD)
-      expect(redact(`a ${'Winter2024'.repeat(100_000)}* b`)).toBe(WITHHELD)
-      expect(WITHHELD).not.toContain('Winter')
+      expect(redact(`a ${'Winter2024'.repeat(16)}* b`)).toBe(WITHHELD_LINE)
+      // Only the line it is on: an issue body's markers, an error's first line stay.
+      const text = `operation failed\nuser agent: ${'Winter2024'.repeat(100_000)}* b\n<!-- marker TAG1 -->`
+      expect(redact(text)).toBe(`operation failed\n${WITHHELD_LINE}\n<!-- marker TAG1 -->`)
+      for (const withheld of [WITHHELD, WITHHELD_LINE]) expect([withheld, withheld.includes('*'), withheld.includes('Winter')]).toEqual([withheld, false, false])
+    }
+  })
+
+  it('withholds the whole text when a secret would be left across the lines it kept', async () => {
+    const { registerSecret, redact, WITHHELD } = await freshSecrets()
+    registerSecret('Winter2024*')
+    registerSecret('line one\n[withheld')
+    expect(redact(`line one\n${'Winter2024'.repeat(50)}*`)).toBe(WITHHELD)
+  })
+
+  it('finds a starred secret that a *** forms on its right', async () => {
+    // Qsecret-A1 goes first; its *** then ends in the *yyyyyyyy that follows: the window must reach past the ***.
+    for (const count of [2, 100]) {
+      const { registerSecret, redact } = await freshSecrets()
+      registerSecret('Qsecret-A1')
+      registerSecret('*yyyyyyyy')
+      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const text = 'x Qsecret-A1yyyyyyyy z'
+      expect([count, redact(text)]).toEqual([count, referenceRedact(['Qsecret-A1', '*yyyyyyyy'], text)])
+      expect(redact(text)).toBe('x ***** z')
     }
   })
 
