@@ -550,8 +550,22 @@ function fitTags(tags, used) {
         count = Math.floor(count * 0.9);
     return { fitted: tags.slice(0, count), overflow: tags.slice(count) };
 }
+/**
+ * The body: its text redacted, then the marker lines, redacted apart. The
+ * markers are ours (the token's id, hashes of incident keys) and are how the
+ * next run finds its issues and knows what is on them, so a text that redact
+ * withholds (see secrets.ts) never takes them along, and `tags` are only ever
+ * returned for markers written as they are: should redacting change them,
+ * nothing is written.
+ */
 function assemble(lines, tags, leading = []) {
-    return (0,secrets/* redact */.E$)([...lines, '', ...leading, ...incidentMarkers(tags)].join('\n'));
+    const content = (0,secrets/* redact */.E$)(lines.join('\n'));
+    const markers = [...leading, ...incidentMarkers(tags)].join('\n');
+    if (markers === '')
+        return `${content}\n`;
+    if ((0,secrets/* redact */.E$)(markers) !== markers)
+        throw new Error('an issue marker holds a value registered as a secret, so the issue is not written; nothing is acknowledged');
+    return `${content}\n\n${markers}`;
 }
 const FOOTER = '<sub>Filed by canary-console-action from the Console\'s incidents. Everything in code is shown as the Console recorded it: an attacker wrote it.</sub>';
 /** A new issue for the token, with its incidents; `follows` is the token's earlier, closed issue. */

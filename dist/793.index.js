@@ -2195,7 +2195,7 @@ __webpack_require__.d(__webpack_exports__, {
   Qw: () => (/* reexport */ secret_fields/* withoutSecretFields */.Q)
 });
 
-// UNUSED EXPORTS: SHORTEST_SECRET, WITHHELD
+// UNUSED EXPORTS: SHORTEST_SECRET, WITHHELD, WITHHELD_LINE
 
 // EXTERNAL MODULE: ./build/vendor/actions-core.js
 var actions_core = __webpack_require__(91194);
@@ -2563,22 +2563,54 @@ function addSpansOfMany(part, from, spans) {
  * `***`s the round before put in. Rounds end when one puts nothing in. A
  * text made to keep forming one (`Winter2024` repeated before a `*`, with
  * `Winter2024*` a secret: each round hides one more repetition) would take
- * a round, and a copy of the text, per repetition; after MAX_ROUNDS the text
- * is withheld whole instead, which no real text comes near.
+ * a round, and a copy of the text, per repetition; after MAX_ROUNDS the
+ * lines where it still could are withheld instead (see withholdLines),
+ * which no real text comes near.
  */
 function redact(text) {
     let round = hideOccurrences(text, [[0, text.length]], false);
     for (let rounds = 1; starred.length > 0 && round.stars.length > 0; rounds++) {
         if (rounds === MAX_ROUNDS)
-            return WITHHELD;
+            return withholdLines(round.text, reachOf(round.stars, round.text.length));
         round = hideOccurrences(round.text, reachOf(round.stars, round.text.length), true);
     }
     return round.text;
 }
-/** Rounds of redaction (see redact) after which a text that keeps forming a secret is withheld whole. */
+/** Rounds of redaction (see redact) after which the lines of a text that keeps forming a secret are withheld. */
 const MAX_ROUNDS = 16;
-/** What such a text becomes. */
-const WITHHELD = '*** (withheld: masking it kept forming a secret)';
+/** What each such line becomes (no '*': it cannot form a secret that holds one). */
+const WITHHELD_LINE = '[withheld: masking this line kept forming a secret]';
+/** What the whole text becomes when a secret would still be left once those lines are withheld. */
+const WITHHELD = '[withheld: masking this text kept forming a secret]';
+/**
+ * `text` with every line that meets one of `windows` (where a secret could
+ * still form) made WITHHELD_LINE, the other lines kept: an issue body's
+ * other lines, an error's first line. Should a secret still be in what is
+ * left (one that spans lines), the whole text is withheld.
+ */
+function withholdLines(text, windows) {
+    // The lines each window meets, joined where they share one.
+    const lines = [];
+    for (const [from, to] of windows) {
+        const start = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+        const newline = text.indexOf('\n', Math.max(from, to - 1));
+        const end = newline === -1 ? text.length : newline;
+        const last = lines[lines.length - 1];
+        if (last !== undefined && start <= last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            lines.push([start, end]);
+    }
+    const pieces = [];
+    let kept = 0;
+    for (const [start, end] of lines) {
+        pieces.push(text.slice(kept, start), WITHHELD_LINE);
+        kept = end;
+    }
+    pieces.push(text.slice(kept));
+    const result = pieces.join('');
+    return hideOccurrences(result, [[0, result.length]], false).stars.length > 0 ? WITHHELD : result;
+}
 /** The stretches of a text where a starred secret could cross one of the `***`s at `stars`, joined where they meet. */
 function reachOf(stars, length) {
     const reach = longestStarred - 1;
