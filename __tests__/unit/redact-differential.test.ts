@@ -33,6 +33,14 @@ async function freshSecrets(): Promise<typeof import('../../src/secrets.js')> {
   return import('../../src/secrets.js')
 }
 
+/** A fresh secrets.ts holding `secrets`, then fillers up to `count` in all (64 or more: the index of many). */
+async function secretsWith(secrets: string[], count: number): Promise<typeof import('../../src/secrets.js')> {
+  const module = await freshSecrets()
+  for (const secret of secrets) module.registerSecret(secret)
+  for (let filler = secrets.length; filler < count; filler++) module.registerSecret(`filler-secret-${filler}`)
+  return module
+}
+
 describe('redact against a plain array of secrets, unit by unit', () => {
   // Few secrets (tried one by one) and many (looked up by prefix) must redact alike.
   for (const count of [5, 63, 64, 65, 300]) {
@@ -64,9 +72,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
     const text = `key SECRET-ONE-TAIL-SECRET-TWO; again ONE-TAIL-SECRET-TWO and SECRET-ONE-TAILSECRET-ONE-TAIL end`
     for (const count of [2, 100]) {
       for (const order of [[first, second], [second, first]]) {
-        const { registerSecret, redact } = await freshSecrets()
-        for (const secret of order) registerSecret(secret)
-        for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+        const { redact } = await secretsWith(order, count)
         expect([count, order, redact(text)]).toEqual([count, order, 'key ***; again *** and *** end'])
       }
     }
@@ -86,9 +92,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
     const chain = ['INNER-secret-value', 'ab***cdefgh', 'q***rstuvw']
     const text = 'left qabINNER-secret-valuecdefghrstuvw right'
     for (const count of [3, 100]) {
-      const { registerSecret, redact } = await freshSecrets()
-      for (const secret of chain) registerSecret(secret)
-      for (let filler = 3; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const { redact } = await secretsWith(chain, count)
       expect([count, redact(text)]).toEqual([count, 'left *** right'])
       expect(referenceRedact(chain, text)).toBe('left *** right')
     }
@@ -96,10 +100,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
 
   it('finds a starred secret made by a *** far into a long text, whichever side it reaches', async () => {
     for (const count of [2, 100]) {
-      const { registerSecret, redact } = await freshSecrets()
-      registerSecret('Winter2024*')
-      registerSecret('*yyyyyyyy')
-      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const { redact } = await secretsWith(['Winter2024*', '*yyyyyyyy'], count)
       // Each *** put in makes the next Winter2024* (its first '*' is the secret's last character), one round per
       // repetition, the stars piling up; the one on the right is there from the start.
       const text = `memo: ${'Winter2024'.repeat(12)}* then ${'x'.repeat(5000)} *yyyyyyyy end`
@@ -112,9 +113,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
 
   it('withholds the lines of a text made to keep forming a secret, rather than take a round per repetition', async () => {
     for (const count of [2, 100]) {
-      const { registerSecret, redact, WITHHELD, WITHHELD_LINE } = await freshSecrets()
-      registerSecret('Winter2024*')
-      for (let filler = 1; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const { redact, WITHHELD, WITHHELD_LINE } = await secretsWith(['Winter2024*'], count)
       // 15 repetitions are hidden in 15 rounds; at 16 the cap is reached; 100,000 would take as many rounds over 1 MB.
       expect(redact(`a ${'Winter2024'.repeat(15)}* b`)).toMatch(/^a \*+ b$/)
       expect(redact(`a ${'Winter2024'.repeat(16)}* b`)).toBe(WITHHELD_LINE)
@@ -135,10 +134,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
   it('finds a starred secret that a *** forms on its right', async () => {
     // Qsecret-A1 goes first; its *** then ends in the *yyyyyyyy that follows: the window must reach past the ***.
     for (const count of [2, 100]) {
-      const { registerSecret, redact } = await freshSecrets()
-      registerSecret('Qsecret-A1')
-      registerSecret('*yyyyyyyy')
-      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const { redact } = await secretsWith(['Qsecret-A1', '*yyyyyyyy'], count)
       const text = 'x Qsecret-A1yyyyyyyy z'
       expect([count, redact(text)]).toEqual([count, referenceRedact(['Qsecret-A1', '*yyyyyyyy'], text)])
       expect(redact(text)).toBe('x ***** z')
@@ -150,10 +146,7 @@ describe('redact against a plain array of secrets, unit by unit', () => {
     const outer = 'ab***cdefgh'
     const text = `ab${inner}cdefgh`
     for (const count of [2, 100]) {
-      const { registerSecret, redact } = await freshSecrets()
-      registerSecret(inner)
-      registerSecret(outer)
-      for (let filler = 2; filler < count; filler++) registerSecret(`filler-secret-${filler}`)
+      const { redact } = await secretsWith([inner, outer], count)
       expect([count, redact(text)]).toEqual([count, referenceRedact([inner, outer], text)])
     }
   })

@@ -73,6 +73,13 @@ async function onLoopback(server: Server, options: Partial<TransportOptions>): P
   })
 }
 
+/** Closes the transport and the server, its connections first. */
+async function shutDown(transport: HttpTransport, server: Server): Promise<void> {
+  await transport.close()
+  server.closeAllConnections()
+  await new Promise((closed) => server.close(closed))
+}
+
 describe('HttpTransport', () => {
   let agent: MockAgent
   const seen: string[] = []
@@ -250,9 +257,7 @@ describe('HttpTransport', () => {
       await local.call({ method: 'DELETE', path: '/api/v1/canarytoken/delete', repeatable: true }, { canarytoken: 'x' })
       expect(connections).toBe(1)
     } finally {
-      await local.close()
-      server.closeAllConnections()
-      await new Promise((closed) => server.close(closed))
+      await shutDown(local, server)
     }
   })
 
@@ -277,9 +282,7 @@ describe('HttpTransport', () => {
       }
     } finally {
       diagnosticsChannel.unsubscribe('undici:request:create', sent)
-      await local.close()
-      server.closeAllConnections()
-      await new Promise((closed) => server.close(closed))
+      await shutDown(local, server)
     }
   })
 
@@ -303,9 +306,7 @@ describe('HttpTransport', () => {
       }
       expect(connections).toBe(1)
     } finally {
-      await local.close()
-      server.closeAllConnections()
-      await new Promise((closed) => server.close(closed))
+      await shutDown(local, server)
     }
   })
 
@@ -319,9 +320,7 @@ describe('HttpTransport', () => {
         message: "the Console did not answer within 0.3 s (raise 'timeout-seconds' if it is slow)"
       })
     } finally {
-      await slow.close()
-      silent.closeAllConnections()
-      await new Promise((closed) => silent.close(closed))
+      await shutDown(slow, silent)
     }
   })
 
