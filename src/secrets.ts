@@ -142,8 +142,9 @@ function addSpansOfMany(part: string, from: number, spans: [number, number][]): 
 export function redact(text: string): string {
   let round = hideOccurrences(text, [[0, text.length]], false)
   for (let rounds = 1; starred.length > 0 && round.stars.length > 0; rounds++) {
-    if (rounds === MAX_ROUNDS) return withholdLines(round.text, reachOf(round.stars, round.text.length))
-    round = hideOccurrences(round.text, reachOf(round.stars, round.text.length), true)
+    const windows = reachOf(round.stars, round.text.length)
+    if (rounds === MAX_ROUNDS) return withholdLines(round.text, windows)
+    round = hideOccurrences(round.text, windows, true)
   }
   return round.text
 }
