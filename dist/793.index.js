@@ -2570,9 +2570,10 @@ function addSpansOfMany(part, from, spans) {
 function redact(text) {
     let round = hideOccurrences(text, [[0, text.length]], false);
     for (let rounds = 1; starred.length > 0 && round.stars.length > 0; rounds++) {
+        const windows = reachOf(round.stars, round.text.length);
         if (rounds === MAX_ROUNDS)
-            return withholdLines(round.text, reachOf(round.stars, round.text.length));
-        round = hideOccurrences(round.text, reachOf(round.stars, round.text.length), true);
+            return withholdLines(round.text, windows);
+        round = hideOccurrences(round.text, windows, true);
     }
     return round.text;
 }
