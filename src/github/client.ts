@@ -121,7 +121,11 @@ export class GitHubIssues {
       retry
     )
     // The token goes to this API only: a Link header (or anything else) naming another origin is refused before it is sent.
-    this.octokit.hook.before('request', (request: { url: string; baseUrl?: string }) => {
+    this.octokit.hook.before('request', (request: { url: string; baseUrl?: string; request?: Record<string, unknown> }) => {
+      // Each call counts its own retries: the plugins write retryCount into the request options, which Octokit's
+      // defaults share between calls, so a call after a failed one began with that one's count (a 422 sent once
+      // read "after 2 attempts"). This hook wraps the plugins, so it runs once per call, before its first attempt.
+      request.request = { ...request.request, retryCount: 0 }
       if (!/^https?:\/\//i.test(request.url)) return
       const target = new URL(request.url)
       const prefix = this.apiUrl.pathname.replace(/\/+$/, '')
@@ -148,7 +152,7 @@ export class GitHubIssues {
       const details = Array.isArray(data?.errors) ? data.errors.map((item: Json) => (typeof item === 'string' ? item : item?.message ?? `${item?.field ?? ''} ${item?.code ?? ''}`.trim())).filter(Boolean) : []
       const retried = Number((error as { request?: { request?: { retryCount?: number } } }).request?.request?.retryCount ?? 0)
       const full = `${message.replace(/\.$/, '')}${details.length > 0 ? ` (${details.join('; ')})` : ''}${retried > 0 ? ` (after ${retried + 1} attempts)` : ''}`
-      throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status)
+      throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, full)}`, status)
     }
   }
 
@@ -223,6 +227,7 @@ function hint(status: number | undefined, message: string): string {
   if (status === 401) return ". Check 'github-token': GitHub does not accept it."
   if (status === 403 && /not accessible|permission/i.test(message)) return ". The token may not write issues: give the job 'permissions: issues: write', or pass a 'github-token' that may."
   if (status === 404) return ". Check 'repository', and that 'github-token' can see it."
+  if (status === 422 && /\bassignees?\b/i.test(message)) return ". Check 'assignees': each must be a login that can be assigned issues in the repository (someone with access to it)."
   if (status === 410) return '. Issues are turned off in this repository.'
   return '.'
 }
