@@ -52,4 +52,15 @@ describe('GitHubIssues failures', () => {
     expect(creates()).toHaveLength(2)
     expect(error.message).toMatch(/HTTP 502.*\(after 2 attempts\)/)
   })
+
+  // The reset of each call's retryCount must leave the throttling plugin's own waiting as it was.
+  it('a secondary rate limit is waited out even after an earlier call used up its retries', async () => {
+    const issues = client()
+    github.injectFault({ method: 'GET', path: '/user', status: 502, times: 3 })
+    expect((await failure(issues.login())).message).toMatch(/HTTP 502.*\(after 3 attempts\)/)
+    github.secondaryRateLimit({ nextWrites: 1, retryAfter: 1 })
+    const issue = await issues.createIssue({ title: 't', body: 'b', labels: [], assignees: [] })
+    expect(issue.number).toBe(1)
+    expect(creates()).toHaveLength(2)
+  })
 })
