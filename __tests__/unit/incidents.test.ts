@@ -111,6 +111,15 @@ describe('the selection', () => {
     await expect(parseIncidentSelection(inputsFrom({ 'incidents-since': '-1' }), 'all')).rejects.toThrow(InputError)
   })
 
+  it.each([
+    ['acknowledge-incidents', 'all', 'every Canarytoken incident'],
+    ['acknowledge-incidents', '', 'every unacknowledged Canarytoken incident'],
+    ['delete-incidents', '', 'every acknowledged Canarytoken incident']
+  ])("%s without a filter (incident-state '%s') asks for one, or 'all: true' to work on %s", async (name, state, what) => {
+    const operation = await findOperation(name)
+    await expect(operation.parse(inputsFrom({ 'incident-state': state }))).rejects.toThrow(new RegExp(`'all: true' to work on ${what}\\.$`))
+  })
+
   it('matches the token by its id, the state, incidents-since and the token filters', async () => {
     const selection = await parseIncidentSelection(inputsFrom({ canarytoken: 'tok', 'memo-pattern': 'deploy *', kind: 'aws-id', 'incidents-since': '9' }), 'unacknowledged')
     expect(matchesSelection(selection, record())).toBe(true)

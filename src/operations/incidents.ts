@@ -302,7 +302,7 @@ async function parseChange(inputs: InputReader, operation: string, fallbackState
   const selection = await parseIncidentSelection(inputs, fallbackState)
   if (!booleanInput(inputs, 'all') && !hasIncidentFilter(selection)) {
     throw new InputError(
-      `Operation '${operation}' needs at least one filter (canarytoken, flock-id, memo-pattern, kind, incidents-since), or 'all: true' to work on every ${selection.state} Canarytoken incident.`
+      `Operation '${operation}' needs at least one filter (canarytoken, flock-id, memo-pattern, kind, incidents-since), or 'all: true' to work on every ${selection.state === 'all' ? '' : `${selection.state} `}Canarytoken incident.`
     )
   }
   return {
