@@ -209,7 +209,7 @@ describe('a bad manifest fails before any request', () => {
     ['a duplicate name', entry('  - name: a\n    kind: dns\n  - name: a\n    kind: http\n'), /^Manifest entry 'a': the name is used by another entry/],
     ['a bad name', entry('  - name: "a b"\n    kind: dns\n'), /^Input 'manifest': entry 1 needs a 'name' of letters/],
     ['two entries that would be one token', entry('  - name: a\n    kind: dns\n    memo: same\n  - name: b\n    kind: dns\n    memo: same\n'), /^Manifest entry 'b': it has the same kind, flock and memo as entry 'a'/],
-    ['an unknown memo placeholder', entry('  - name: a\n    kind: dns\n    memo: "{repo} build"\n'), /^Manifest entry 'a': 'memo' uses the unknown placeholder \{repo\}; known: \{repository\}/],
+    ['an unknown memo placeholder', entry('  - name: a\n    kind: dns\n    memo: "{repo} build"\n'), /^Manifest entry 'a': 'memo' uses the unknown placeholder \{repo\} \(did you mean \{repository\}\?\); known: \{repository\}/],
     ['a placeholder without a value', entry('  - name: a\n    kind: dns\n    memo: "{environment}"\n'), /^Manifest entry 'a': 'memo' uses \{environment\}, but this run has no value for it: CANARY_ENVIRONMENT is not set/],
     ['a file outside the workspace', entry('  - name: a\n    kind: doc-msword\n    file: ../escape.docx\n'), /^Manifest entry 'a': 'file' must point inside the workspace; '..\/escape.docx' leads outside it\.$/],
     ['a file through a symlink out', entry('  - name: a\n    kind: doc-msword\n    file: out/x.docx\n'), /^Manifest entry 'a': 'file' must point inside the workspace; 'out\/x.docx' leads outside it\.$/],

@@ -117,7 +117,7 @@ describe('the selection', () => {
     ['delete-incidents', '', 'every acknowledged Canarytoken incident']
   ])("%s without a filter (incident-state '%s') asks for one, or 'all: true' to work on %s", async (name, state, what) => {
     const operation = await findOperation(name)
-    await expect(operation.parse(inputsFrom({ 'incident-state': state }))).rejects.toThrow(new RegExp(`'all: true' to work on ${what}\\.$`))
+    await expect(operation.parse(inputsFrom({ 'incident-state': state }), { workspace: '/nonexistent', runnerTemp: '/nonexistent', artifactRuntime: false })).rejects.toThrow(new RegExp(`'all: true' to work on ${what}\\.$`))
   })
 
   it('matches the token by its id, the state, incidents-since and the token filters', async () => {

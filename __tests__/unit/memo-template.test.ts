@@ -32,12 +32,27 @@ describe('memo templates', () => {
 
   it('leaves other braces alone', () => {
     expect(renderMemo('{"a": 1} { run_id } {run_id}', context, "Input 'memo'")).toBe('{"a": 1} { run_id } 4242')
+    expect(renderMemo('{a-b} {-} {run_id}', context, "Input 'memo'")).toBe('{a-b} {-} 4242')
   })
 
-  it('names every unknown placeholder', () => {
+  it('refuses a placeholder written with hyphens, which would stay in the memo as text', () => {
+    expect(() => renderMemo('{repository}@{short-sha}', context, "Input 'memo'")).toThrow(/^Input 'memo' uses the unknown placeholder \{short-sha\} \(did you mean \{short_sha\}\?\); known:/)
+  })
+
+  it('names every unknown placeholder, each with the one it may have meant', () => {
     expect(() => renderMemo('{repo} {branch} {sha}', context, "Input 'memo'")).toThrow(
-      /^Input 'memo' uses the unknown placeholders \{repo\}, \{branch\}; known: \{repository\}/
+      /^Input 'memo' uses the unknown placeholders \{repo\} \(did you mean \{repository\}\?\), \{branch\}; known: \{repository\}/
     )
+  })
+
+  it.each([
+    ['{Repository}', '{repository}'],
+    ['{short-sha}', '{short_sha}'],
+    ['{run}', '{run_id}, {run_number} or {run_attempt}'],
+    ['{env}', '{environment}'],
+    ['{evnet}', '{event}']
+  ])('suggests what %s may have meant: %s', (template, meant) => {
+    expect(() => renderMemo(template, context, "Input 'memo'")).toThrow(`uses the unknown placeholder ${template} (did you mean ${meant}?); known:`)
   })
 
   it('refuses a placeholder this run has no value for', () => {

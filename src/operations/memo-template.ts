@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js'
 import { checkMemoLength, type InputReader } from '../inputs.js'
+import { nearMisses } from '../near-miss.js'
 
 /**
  * Memo placeholders, filled from the workflow run. The values are the ones
@@ -49,9 +50,35 @@ function isPlaceholder(name: string): name is MemoPlaceholder {
   return Object.hasOwn(PLACEHOLDER_SOURCES, name)
 }
 
+/**
+ * `{short-sha}`, `{run-id}`: a placeholder written with hyphens. Such braces are
+ * plain text by the rule above, but one that reads as a known placeholder is
+ * refused with it: the memo would otherwise say `{short-sha}` instead of the commit.
+ */
+const HYPHENATED = /\{([A-Za-z0-9_]*-[A-Za-z0-9_-]*)\}/g
+
 /** The unknown placeholder names in `template` (checked before any request). */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string).filter((name) => !isPlaceholder(name))
+  const unknown = [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string).filter((name) => !isPlaceholder(name))
+  const hyphenated = [...template.matchAll(HYPHENATED)].map((match) => match[1] as string)
+  const squashed = (text: string) => text.toLowerCase().replace(/[-_]/g, '')
+  return [...unknown, ...hyphenated.filter((name) => MEMO_PLACEHOLDERS.some((known) => squashed(known) === squashed(name)))]
+}
+
+/** The placeholders an unknown one may have meant: a near miss, else those it begins (`{run}`: run_id, run_number, run_attempt). */
+function meant(name: string): string[] {
+  const near = nearMisses(name, MEMO_PLACEHOLDERS)
+  if (near.length > 0) return near
+  const start = name.toLowerCase()
+  return start.length >= 3 ? MEMO_PLACEHOLDERS.filter((known) => known.startsWith(start)) : []
+}
+
+/** `{repo} (did you mean {repository}?)` */
+function withGuess(name: string): string {
+  const guesses = meant(name).map((known) => `{${known}}`)
+  if (guesses.length === 0) return `{${name}}`
+  const choice = guesses.length > 1 ? `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}` : guesses[0]
+  return `{${name}} (did you mean ${choice}?)`
 }
 
 /**
@@ -63,7 +90,7 @@ export function renderMemo(template: string, context: RunContext, where: string)
   const unknown = unknownPlaceholders(template)
   if (unknown.length > 0) {
     throw new InputError(
-      `${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`
+      `${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map(withGuess).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`
     )
   }
   return template.replace(PLACEHOLDER, (_text, name: MemoPlaceholder) => {
