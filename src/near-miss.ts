@@ -21,7 +21,7 @@ function distance(a: string, b: string): number {
  * The known name a mistyped one most likely meant: the same letters in
  * another case or with other separators, else the one closest by edit
  * distance when it is close enough (at most 2 edits, and fewer than a third
- * of the name). Undefined when nothing is that close.
+ * of the name, or one swap of neighbours). Undefined when nothing is that close.
  */
 export function nearMiss(value: string, known: readonly string[]): string | undefined {
   if (!value) return undefined
@@ -30,8 +30,11 @@ export function nearMiss(value: string, known: readonly string[]): string | unde
   if (same !== undefined) return same
   let best: { name: string; edits: number } | undefined
   for (const name of known) {
-    const edits = distance(wanted, squashed(name))
-    if (edits <= 2 && edits * 3 < Math.max(wanted.length, 3) && (!best || edits < best.edits)) best = { name, edits }
+    const candidate = squashed(name)
+    const edits = distance(wanted, candidate)
+    // Two neighbours swapped is a typo at any length ('dsn' for 'dns'), though one edit in three letters is not.
+    const swapped = edits === 1 && wanted.length === candidate.length && [...wanted].sort().join('') === [...candidate].sort().join('')
+    if (edits <= 2 && (swapped || edits * 3 < Math.max(wanted.length, 3)) && (!best || edits < best.edits)) best = { name, edits }
   }
   return best?.name
 }

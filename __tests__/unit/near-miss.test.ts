@@ -8,13 +8,15 @@ describe('nearMiss: the name a mistyped one meant', () => {
     ['Create_Canarytoken', operations, 'create-canarytoken'],
     ['fecth-canarytoken', operations, 'fetch-canarytoken'],
     ['DNS', ['dns', 'http', 'doc-msword'], 'dns'],
+    ['dsn', ['dns', 'http', 'doc-msword'], 'dns'],
+    ['sql', ['svn', 'sql-server'], undefined],
     ['fiel', ['name', 'kind', 'memo', 'file', 'template'], 'file'],
     ['Admin', ['read-only', 'analyst', 'admin'], 'admin']
   ])("'%s' -> '%s'", (value, known, expected) => {
     expect(nearMiss(value, known)).toBe(expected)
   })
 
-  it.each([['mint'], ['xyz'], [''], ['a']])("suggests nothing for '%s', which is close to nothing", (value) => {
+  it.each([['mint'], ['xyz'], [''], ['a'], ['dnx']])("suggests nothing for '%s', which is close to nothing", (value) => {
     expect(nearMiss(value, ['dns', 'http', 'create-canarytoken', 'name'])).toBeUndefined()
     expect(didYouMean(value, ['dns', 'http', 'create-canarytoken', 'name'])).toBe('')
   })
