@@ -36,6 +36,17 @@ describe('resolveConsoleUrl', () => {
     expect(() => resolveConsoleUrl(input)).toThrow(message)
   })
 
+  it.each([
+    ['https://1234abcd.canary.tools/api/v1', 'https://1234abcd.canary.tools'],
+    ['https://1234abcd.canary.tools/nest/settings?auth_token=s3cr3t#x', 'https://1234abcd.canary.tools'],
+    ['1234abcd.canary.tools/', '1234abcd.canary.tools'],
+    ['1234abcd.canary.tools/settings', '1234abcd.canary.tools'],
+    ['http://1234abcd.canary.tools', 'https://1234abcd.canary.tools']
+  ])('refuses %p naming the address it may have meant first', (input, meant) => {
+    expect(() => resolveConsoleUrl(input)).toThrow(`; did you mean '${meant}'?`)
+    expect(() => resolveConsoleUrl(input)).not.toThrow(/s3cr3t/)
+  })
+
   it('never echoes credentials from a refused URL', () => {
     expect(() => resolveConsoleUrl('https://user:s3cr3tpassword@1234abcd.canary.tools')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('s3cr3tpassword') })

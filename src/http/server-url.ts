@@ -47,15 +47,18 @@ export function resolveOrigin(value: string, rules: OriginInput): URL {
     throw new InputError(`Input '${input}' must use https, not ${url.protocol.replace(':', '')}. ${help}`)
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    const meant = url.username || url.password || !isValidHostname(url.hostname) ? '.' : `; did you mean 'https://${url.host}'?`
     throw new InputError(
-      `Input '${input}' must use https: ${rules.secret} would cross the network in clear text. Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`
+      `Input '${input}' must use https: ${rules.secret} would cross the network in clear text${meant} Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`
     )
   }
   if (url.username || url.password) {
     throw new InputError(`Input '${input}' must not carry credentials; ${rules.credentialsHint}. ${help}`)
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new InputError(`Input '${input}' must be ${rules.whose} address only, without a path, query or fragment. ${help}`)
+    // The origin only: what followed it (a query may hold a key) is never shown.
+    const meant = isValidHostname(url.hostname) ? `; did you mean '${url.origin}'?` : '.'
+    throw new InputError(`Input '${input}' must be ${rules.whose} address only, without a path, query or fragment${meant} ${help}`)
   }
   if (!isValidHostname(url.hostname)) {
     throw new InputError(`Input '${input}' has a host name that is not valid. ${help}`)

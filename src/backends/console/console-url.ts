@@ -19,7 +19,10 @@ export function resolveConsoleUrl(value: string): URL {
     // A hash or a bare domain name.
     const hostname = input.includes('.') ? input : `${input}.${HOSTED_DOMAIN}`
     if (!isValidHostname(hostname)) {
-      throw new InputError(`Input 'console' is not a Console hash or domain name. ${CONSOLE_HELP}`)
+      // `1234abcd.canary.tools/` or `.../settings`: the domain before the first slash, never what follows it.
+      const domain = input.split(/[/?#]/, 1)[0] ?? ''
+      const meant = domain !== input && domain.includes('.') && isValidHostname(domain) ? `; did you mean '${domain.toLowerCase()}'?` : '.'
+      throw new InputError(`Input 'console' is not a Console hash or domain name${meant} ${CONSOLE_HELP}`)
     }
     return new URL(`https://${hostname.toLowerCase()}`)
   }
