@@ -212,6 +212,19 @@ describe('report-incidents', () => {
     expect(issues()).toEqual([])
   })
 
+  it('a refused assignee fails the step once, naming assignees, and acknowledges nothing', async () => {
+    const token = consoleEmulator.addToken({ kind: 'dns', memo: 'm' })
+    const incident = consoleEmulator.addIncident(token.canarytoken)
+    const run = await report({ assignees: 'octo-securty-lead', acknowledge: 'true' })
+    expectFailure(run, /^report-incidents failed: Creating an issue in octo-org\/octo-repo .* HTTP 422: Validation Failed \(assignees invalid\)\. Check 'assignees'/)
+    // GitHub was asked once (a 422 is not retried), and the error is said once, not also as a warning.
+    expect(run.errors[0]).not.toMatch(/attempts/)
+    expect(run.warnings).toEqual([])
+    expect(run.stdout).not.toMatch(/every one is on an issue/)
+    expect(acknowledged(incident.id)).toBe(false)
+    expect(issues()).toEqual([])
+  })
+
   it('refuses an empty github-token before any request, naming the permission', async () => {
     const run = await report({ 'github-token': '' })
     expectFailure(run, /Input 'github-token' is empty.*permissions: issues: write/)

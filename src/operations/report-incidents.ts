@@ -222,8 +222,8 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
       }
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error
+      // The step fails with it (the error line): said once, not also as a warning.
       githubFailure = error.message
-      log.warning(error.message)
       for (const item of outcomes.values()) if (item.outcome === 'failed' && item.message === 'not reached') item.message = `not written: ${error.message}`
     }
   }
@@ -252,8 +252,9 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
       }
     })
     const count = onIssue.filter((item) => item.acknowledged_now).length
-    log.info(`Acknowledged ${counted(count, 'incident')} in the Console (every one is on an issue).`)
-    notes.push(`Acknowledged ${counted(count, 'incident')} in the Console, each one on an issue.`)
+    const acknowledgedNote = count > 0 ? `Acknowledged ${counted(count, 'incident')} in the Console, each one on an issue.` : 'Acknowledged no incident in the Console: none of those selected is on an issue yet.'
+    log.info(acknowledgedNote)
+    notes.push(acknowledgedNote)
   }
 
   const items = [...outcomes.values()]
