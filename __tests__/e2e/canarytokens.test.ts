@@ -151,7 +151,8 @@ describe('operations on an existing token', () => {
     const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'alerted' })
     emulator.addIncident(canarytoken)
     const refused = await action('delete-canarytoken', { canarytoken })
-    expectFailure(refused, /^delete-canarytoken failed: HTTP 400: /)
+    // The Console's words, then the fix: they do not say why.
+    expectFailure(refused, /^delete-canarytoken failed: HTTP 400: Could not delete Canarydrop\. If the token has incidents, the Console deletes it only with 'clear-incidents: true' \(which deletes them with it\)\. \(POST \/api\/v1\/canarytoken\/delete at /)
     expect(emulator.getToken(canarytoken)).toBeDefined()
     const done = await action('delete-canarytoken', { canarytoken, 'clear-incidents': 'true' })
     expectSuccess(done)

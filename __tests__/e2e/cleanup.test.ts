@@ -282,7 +282,10 @@ describe('cleanup-canarytokens safety', () => {
     const byId = new Map(outcomes(run).map((item) => [item.canarytoken, item]))
     for (const id of withIncidents) {
       // The Console's words as Thinkst's client knows them for a token that still has incidents.
-      expect(byId.get(id)).toMatchObject({ outcome: 'failed', message: 'HTTP 400: Could not delete Canarydrop' })
+      expect(byId.get(id)).toMatchObject({
+        outcome: 'failed',
+        message: "HTTP 400: Could not delete Canarydrop. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it)"
+      })
       expect(emulator.getToken(id)).toBeDefined()
     }
     expect(byId.get(broken)).toMatchObject({ outcome: 'failed', message: 'HTTP 400: Canarytoken is locked' })
