@@ -73,3 +73,22 @@ export function reasonWithAttempts(error: unknown): string {
   const reason = errorMessage(error).replace(/\.+$/, '')
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
+
+/**
+ * The Console refuses to delete a token with incidents unless told to clear
+ * them, and says only `Could not delete Canarydrop`: for the operations that
+ * take `clear-incidents`, its refusal gets the fix.
+ */
+export function withClearIncidentsHint(error: unknown): unknown {
+  if (!(error instanceof ApiError) || (error.failure !== 'http-status' && error.failure !== 'result') || !/could not delete/i.test(error.serverMessage ?? '')) return error
+  const hinted = new ApiError(
+    `${error.message.replace(/\.$/, '')}. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it).`,
+    error.failure,
+    error.status,
+    error.serverMessage,
+    error.attempts,
+    error.earlierAttemptMayHaveActed
+  )
+  hinted.tried = error.tried
+  return hinted
+}

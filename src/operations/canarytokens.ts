@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path'
 import { deleteApeeperFactory, removeS3Canarytoken } from '../backends/console/canarytokens.js'
 import type { TokenRecord } from '../backends/types.js'
-import { ApiError } from '../http/errors.js'
+import { ApiError, withClearIncidentsHint } from '../http/errors.js'
 import type { FileParams, Params } from '../http/transport.js'
 import { errorMessage, InputError } from '../errors.js'
 import type { BackendName } from '../backends/types.js'
@@ -413,7 +413,9 @@ const deleteOperation = defineOperation<TokenIdParams & { clearIncidents: boolea
   },
   async run(params, context) {
     const { canarytoken, clearIncidents } = params
-    const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents })
+    const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents }).catch((error: unknown) => {
+      throw clearIncidents || context.backend.name !== 'console' ? error : withClearIncidentsHint(error)
+    })
     context.log.info(`Deleted ${canarytoken}${alreadyDoneSuffix(alreadyDone)}.`)
     return {
       // What the server answered a delete with (the Console: result success; a Canarytokens server: message success).

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import type { ConsoleBackend } from '../backends/console/index.js'
 import type { TokenRecord } from '../backends/types.js'
-import { isNotFound } from '../http/errors.js'
+import { isNotFound, withClearIncidentsHint } from '../http/errors.js'
 import { InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { changeEach, concurrencyInput } from './bounded-pool.js'
@@ -329,7 +329,9 @@ const cleanupOperation = defineOperation<CleanupParams>({
           await console.setAlerting({ id: item.canarytoken }, false)
           return 'disabled'
         }
-        const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents })
+        const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents }).catch((error: unknown) => {
+          throw params.clearIncidents ? error : withClearIncidentsHint(error)
+        })
         return `deleted${alreadyDoneSuffix(alreadyDone)}`
       },
       {

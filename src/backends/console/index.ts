@@ -1,5 +1,4 @@
 import type { DownloadedBody, HttpTransport } from '../../http/transport.js'
-import { ApiError } from '../../http/errors.js'
 import type { CanarytokenBackend, CreateOptions, CreateRequest, IncidentRecord, Removal, TokenRecord, TokenRef } from '../types.js'
 import {
   canarytokenListing,
@@ -88,13 +87,8 @@ export class ConsoleBackend implements CanarytokenBackend {
   }
 
   async delete(token: TokenRef, options: { clearIncidents?: boolean } = {}): Promise<Removal> {
-    const clearIncidents = options.clearIncidents ?? false
-    try {
-      const answer = await deleteCanarytoken(this.transport, token.id, clearIncidents)
-      return { alreadyDone: answer.alreadyDone === true }
-    } catch (error) {
-      throw clearIncidents ? error : withIncidentsHint(error)
-    }
+    const answer = await deleteCanarytoken(this.transport, token.id, options.clearIncidents ?? false)
+    return { alreadyDone: answer.alreadyDone === true }
   }
 
   /**
@@ -156,22 +150,4 @@ export class ConsoleBackend implements CanarytokenBackend {
   close(): Promise<void> {
     return this.transport.close()
   }
-}
-
-/**
- * The Console refuses to delete a token with incidents unless told to clear
- * them, and says only `Could not delete Canarydrop`: its refusal gets the fix.
- */
-function withIncidentsHint(error: unknown): unknown {
-  if (!(error instanceof ApiError) || (error.failure !== 'http-status' && error.failure !== 'result') || !/could not delete/i.test(error.serverMessage ?? '')) return error
-  const hinted = new ApiError(
-    `${error.message.replace(/\.$/, '')}. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it).`,
-    error.failure,
-    error.status,
-    error.serverMessage,
-    error.attempts,
-    error.earlierAttemptMayHaveActed
-  )
-  hinted.tried = error.tried
-  return hinted
 }
