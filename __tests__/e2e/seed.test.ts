@@ -161,6 +161,13 @@ describe('seed-canarytokens', () => {
     expect(run.summary).toMatch(/<td>beacon<\/td>.*<td>failed: template app\.js: the dns Canarytoken of entry &#39;beacon&#39; has no field &#39;no_such_field&#39;; deleted again \(rollback\)<\/td>/s)
   })
 
+  it('names the field a mistyped template placeholder may have meant', async () => {
+    const manifest = 'tokens:\n  - name: beacon\n    kind: dns\n    template: app.js\n'
+    const run = await seed({}, { 'canary.yml': manifest, 'app.js': 'host = "{{ canarytoken.beacon.hostnme }}"\n' })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 1 entry failed: template app\.js: the dns Canarytoken of entry 'beacon' has no field 'hostnme' \(did you mean 'hostname'\?\)\. Tokens this run minted/)
+    expect(emulator.listTokens()).toHaveLength(0)
+  })
+
   it('keeps reused tokens and restores a file it overwrote when rolling back', async () => {
     expectSuccess(await seed())
     const existing = emulator.listTokens().map((token) => token.canarytoken).sort()

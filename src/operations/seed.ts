@@ -12,6 +12,7 @@ import { counted } from './outcomes.js'
 import { createOrReuse, type MadeToken } from './reuse.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
 import { kindRuleOn } from './kinds.js'
+import { nearMiss } from '../near-miss.js'
 import { runContext } from './memo-template.js'
 import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
 import { EVERY_BACKEND, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
@@ -101,7 +102,8 @@ async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, 
     const token = tokens.get(name)
     const value = token ? fieldText(token, field) : undefined
     if (value === undefined) {
-      problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`)
+      const meant = token ? nearMiss(field, Object.keys(token.fieldValues)) : undefined
+      problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'${meant ? ` (did you mean '${meant}'?)` : ''}` : `entry '${name}' has no Canarytoken`)
       return text
     }
     if (value.secret) secretFields.add(field)
