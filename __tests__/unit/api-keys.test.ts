@@ -121,7 +121,12 @@ function answer(method: string, path: string, status: number, body: unknown, hea
 describe('bad input fails in parse, naming what to change', () => {
   it.each<[string, string, Inputs, string | RegExp]>([
     ['an unknown Global key type', 'add-api-key', { 'auth-token-type': 'superuser', note: 'n' }, "Input 'auth-token-type' must be one of: read-only, analyst, admin; 'superuser' is not a Global API key type."],
-    ['a Flock-only type on a Global key', 'add-api-key', { 'auth-token-type': 'canarytoken-deploy', note: 'n' }, /must be one of: read-only, analyst, admin; 'canarytoken-deploy'/],
+    [
+      'a Flock-only type on a Global key',
+      'add-api-key',
+      { 'auth-token-type': 'canarytoken-deploy', note: 'n' },
+      "Input 'auth-token-type': 'canarytoken-deploy' is a Flock API key type; a Global API key is read-only, analyst or admin. For a key limited to one flock, use operation 'add-flock-api-key' with 'flock-id'."
+    ],
     ['a type one typo away', 'add-api-key', { 'auth-token-type': 'analist', note: 'n' }, "Input 'auth-token-type': 'analist' is not a Global API key type; did you mean 'analyst'? It must be one of: read-only, analyst, admin."],
     ['a flock id without its prefix', 'add-flock-api-key', { 'flock-id': 'default', note: 'n' }, /^Input 'flock-id' must be a flock id, which looks like 'flock:default' or 'flock:<id>', not 'default'; did you mean 'flock:default'\?$/],
     ['an unknown Flock key type', 'add-flock-api-key', { 'flock-id': 'flock:1', note: 'n', 'auth-token-type': 'owner' }, "Input 'auth-token-type' must be one of: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin; 'owner' is not a Flock API key type."],

@@ -27,6 +27,12 @@ function keyTypeInput(inputs: InputReader, allowed: readonly string[], keyKind: 
   // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
   const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase())
   if (value === undefined) {
+    const flockOnly = FLOCK_API_KEY_TYPES.find((type) => type === given.toLowerCase() && !allowed.includes(type))
+    if (flockOnly) {
+      throw new InputError(
+        `Input 'auth-token-type': '${flockOnly}' is a Flock API key type; a ${keyKind} is ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}. For a key limited to one flock, use operation 'add-flock-api-key' with 'flock-id'.`
+      )
+    }
     throw new InputError(unknownNameMessage('auth-token-type', given, `a ${keyKind} type`, allowed))
   }
   return value
