@@ -193,14 +193,14 @@ describe('cleanup-canarytokens', () => {
     expect(fake.changeCalls).toEqual(['delete a', 'delete b', 'delete c', 'delete d', 'delete e'])
     expect(outcomes(result)).toEqual([
       { canarytoken: 'a', outcome: 'changed', message: 'deleted' },
-      { canarytoken: 'b', outcome: 'failed', message: 'HTTP 400: Could not delete Canarydrop' },
+      { canarytoken: 'b', outcome: 'failed', message: "HTTP 400: Could not delete Canarydrop. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it)" },
       { canarytoken: 'c', outcome: 'changed', message: 'deleted' },
       { canarytoken: 'd', outcome: 'failed', message: 'HTTP 400: Token has incidents' },
       { canarytoken: 'e', outcome: 'changed', message: 'deleted' }
     ])
     expect(result.outputs).toMatchObject({ 'matched-count': 5, 'changed-count': 3, 'failed-count': 2 })
     expect(result.failure).toBe("2 of 5 Canarytokens could not be deleted (the file named by the 'tokens-file' output and the job summary say why for each).")
-    expect(log.lines).toContain('Could not delete b: HTTP 400: Could not delete Canarydrop')
+    expect(log.lines).toContain("Could not delete b: HTTP 400: Could not delete Canarydrop. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it)")
     // failures lead the summary table
     expect(result.summary.rows.map((row) => row[0])).toEqual(['b', 'd', 'a', 'c', 'e'])
   })
