@@ -788,11 +788,11 @@ describe('faults', () => {
 })
 
 describe('test helpers', () => {
-  it('seeds 10,000 varied tokens in well under a second', () => {
+  // No wall-clock limit (the guide: performance is a ratio in `npm run bench`): under a parallel run this one
+  // read 1,170 ms against its 1,000 and failed a suite that had nothing wrong.
+  it('seeds 10,000 varied tokens', () => {
     const seeded = new ConsoleEmulator()
-    const started = performance.now()
     const tokens = seeded.seedTokens(10_000)
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(seeded.listTokens()).toHaveLength(10_000)
     expect(new Set(tokens.map((t) => t.kind)).size).toBeGreaterThan(20)
     expect(new Set(tokens.map((t) => t.canarytoken)).size).toBe(10_000)
