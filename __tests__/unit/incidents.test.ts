@@ -10,7 +10,7 @@ import type { Endpoint, HttpTransport, Params } from '../../src/http/transport.j
 import { InputError } from '../../src/errors.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
 import { findOperation, ignoredInputs } from '../../src/operations/index.js'
-import { matchesSelection, parseIncidentSelection, selectIncidentPages, selectIncidents, type FeedTally } from '../../src/operations/incidents.js'
+import { describeSelection, matchesSelection, parseIncidentSelection, selectIncidentPages, selectIncidents, type FeedTally } from '../../src/operations/incidents.js'
 import type { OperationContext } from '../../src/operations/types.js'
 import { parseReport } from '../../src/operations/report-incidents.js'
 import { codePointLength, codeSpan, visibleControls } from '../../src/publish/markdown.js'
@@ -118,6 +118,11 @@ describe('the selection', () => {
   ])("%s without a filter (incident-state '%s') asks for one, or 'all: true' to work on %s", async (name, state, what) => {
     const operation = await findOperation(name)
     await expect(operation.parse(inputsFrom({ 'incident-state': state }), { workspace: '/nonexistent', runnerTemp: '/nonexistent', artifactRuntime: false })).rejects.toThrow(new RegExp(`'all: true' to work on ${what}\\.$`))
+  })
+
+  it('says one token\'s selection as one phrase', async () => {
+    const selection = await parseIncidentSelection(inputsFrom({ canarytoken: 'tok', kind: 'dns' }), 'unacknowledged')
+    expect(describeSelection(selection)).toBe('unacknowledged incidents of Canarytoken tok, kind dns')
   })
 
   it('matches the token by its id, the state, incidents-since and the token filters', async () => {

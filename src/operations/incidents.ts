@@ -127,8 +127,7 @@ export function hasIncidentFilter(selection: IncidentSelection): boolean {
 
 /** The selection in words, for the log and the summary. */
 export function describeSelection(selection: IncidentSelection): string {
-  const parts = [`${selection.state} incidents`]
-  if (selection.canarytoken) parts.push(`of Canarytoken ${selection.canarytoken}`)
+  const parts = [`${selection.state} incidents${selection.canarytoken ? ` of Canarytoken ${selection.canarytoken}` : ''}`]
   if (selection.filter.memoPattern) parts.push(`memo-pattern ${selection.filter.memoPattern.text}`)
   if (selection.filter.kind) parts.push(`kind ${selection.filter.kind}`)
   if (selection.filter.flockId) parts.push(`flock-id ${selection.filter.flockId}`)
