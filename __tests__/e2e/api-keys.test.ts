@@ -245,7 +245,7 @@ describe('key rotation', () => {
 describe('bad input fails before any request', () => {
   it.each<[string, Record<string, string>, RegExp]>([
     ['an unknown auth-token-type', { operation: 'add-api-key', 'auth-token-type': 'superuser', note: 'n' }, /^Input 'auth-token-type' must be one of: read-only, analyst, admin; 'superuser' is not a Global API key type\.$/],
-    ['a Flock-only type for a Global key', { operation: 'add-api-key', 'auth-token-type': 'canarytoken-deploy', note: 'n' }, /'canarytoken-deploy' is not a Global API key type/],
+    ['a Flock-only type for a Global key', { operation: 'add-api-key', 'auth-token-type': 'canarytoken-deploy', note: 'n' }, /^Input 'auth-token-type': 'canarytoken-deploy' is a Flock API key type; .* use operation 'add-flock-api-key' with 'flock-id'\.$/],
     ['an unknown Flock key type', { operation: 'add-flock-api-key', 'flock-id': 'flock:x', note: 'n', 'auth-token-type': 'root' }, /^Input 'auth-token-type' must be one of: read-only, canarytoken-deploy, breadcrumb-deploy, analyst, admin; 'root' is not a Flock API key type\.$/],
     ['a missing auth-token-type', { operation: 'add-api-key', note: 'n' }, /^Operation 'add-api-key' needs input 'auth-token-type'\.$/],
     ['a missing note', { operation: 'add-api-key', 'auth-token-type': 'admin' }, /^Operation 'add-api-key' needs input 'note'\.$/],
