@@ -18,6 +18,11 @@
  * own picture is `qrcode_png`), `cert` (azure_id: certificate with its
  * private key), `client_secret` (crowdstrike_cc), `webdav_password` (webdav),
  * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel).
+ * A canarydrop (the manage and history answers) names some of them its own
+ * way, and holds kinds' credentials the action does not make but can fetch
+ * (tokens made on the web page): `crowdstrike_client_secret`,
+ * `slack_api_key`, and the cards' numbers and codes (`cc_number`, `cc_cvc`,
+ * `cc_rendered_html`, `cc_rendered_csv`, `cc_v2_card_number`, `cc_v2_cvv`).
  */
 const SECRET_FIELDS = new Set([
   'auth_token',
@@ -40,7 +45,15 @@ const SECRET_FIELDS = new Set([
   'cert',
   'client_secret',
   'webdav_password',
-  'alert_webhook_url'
+  'alert_webhook_url',
+  'crowdstrike_client_secret',
+  'slack_api_key',
+  'cc_number',
+  'cc_cvc',
+  'cc_rendered_html',
+  'cc_rendered_csv',
+  'cc_v2_card_number',
+  'cc_v2_cvv'
 ])
 
 /**

@@ -161,6 +161,23 @@ describe('records from the server answers', () => {
     expect(withoutSecretFields(answer).canarydrop).toEqual({ auth: '***', kubeconfig: '***', cert: '***', aws_secret_access_key: '***', alert_webhook_url: '***' })
   })
 
+  it("masks the canarydrop's own names for other kinds' credentials (canarydrop.py: crowdstrike_cc, slack_api, cc, credit_card_v2)", () => {
+    // A manage answer of a token made elsewhere (the web page) carries them under the canarydrop's field names, not the create answer's.
+    const drop = {
+      crowdstrike_client_secret: 'cs-secret',
+      slack_api_key: 'xoxb-1',
+      cc_number: '4111111111111111',
+      cc_cvc: '123',
+      cc_rendered_html: '<p>4111111111111111</p>',
+      cc_rendered_csv: 'number,4111111111111111',
+      cc_v2_card_number: '5555555555554444',
+      cc_v2_cvv: '456',
+      crowdstrike_client_id: 'public-id'
+    }
+    expect(findSecretValues({ canarydrop: drop }).sort()).toEqual(Object.values(drop).filter((value) => value !== 'public-id').sort())
+    expect(withoutSecretFields({ canarydrop: drop }).canarydrop).toMatchObject({ crowdstrike_client_secret: '***', slack_api_key: '***', cc_v2_cvv: '***', crowdstrike_client_id: 'public-id' })
+  })
+
   it('reads data URIs', () => {
     expect(dataUriBytes(`data:image/png;base64,${Buffer.from('png!').toString('base64')}`)?.toString()).toBe('png!')
     expect(dataUriBytes('data:octet/stream;base64,TVo=')?.toString()).toBe('MZ')
