@@ -213,7 +213,28 @@ describe('manage, history and hits', () => {
     }
     const manage = (await call(shared, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json()
     expect(manage.canarydrop).toMatchObject({ memo: 'deploy of acme/api at 1a2b3c', type: 'dns', auth: token.auth_token, alert_email_enabled: true, alert_email_recipient: 'sec@example.com', generated_url: token.token_url, triggered_details: { hits: [], token_type: 'dns' } })
-    expect(manage.canarydrop.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/)
+    // The drop is read back from redis: its `timestamp` (strftime("%s.%f")) is parsed by pydantic v1's
+    // from_unix_seconds, which makes it UTC-aware, so FastAPI's isoformat() writes the zone.
+    expect(manage.canarydrop.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/)
+  })
+
+  it("created_at as Python's isoformat() of an aware UTC datetime: microseconds, none when zero", async () => {
+    const clock = new CanarytokensServerEmulator({ now: () => Date.UTC(2026, 7, 1, 10, 20, 30, 123) })
+    await clock.start()
+    try {
+      const token = await create(clock, { token_type: 'dns' })
+      expect((await call(clock, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json().canarydrop.created_at).toBe('2026-08-01T10:20:30.123000+00:00')
+      const whole = new CanarytokensServerEmulator({ now: () => Date.UTC(2026, 7, 1, 10, 20, 30, 0) })
+      await whole.start()
+      try {
+        const second = await create(whole, { token_type: 'dns' })
+        expect((await call(whole, 'GET', `${API_PREFIX}/history?${pair(second)}`)).json().canarydrop.created_at).toBe('2026-08-01T10:20:30+00:00')
+      } finally {
+        await whole.stop()
+      }
+    } finally {
+      await clock.stop()
+    }
   })
 
   it('history names the user agent user_agent on aws_keys hits and useragent on others, with eventName lists', async () => {

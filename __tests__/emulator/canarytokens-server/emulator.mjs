@@ -942,7 +942,7 @@ export class CanarytokensServerEmulator {
       canarytoken: { _value: token },
       triggered_details: { hits: [], token_type: kind },
       memo: request.memo,
-      created_at: new Date(this.now()).toISOString().replace('Z', '').padEnd(26, '0'),
+      created_at: pyIsoUtc(this.now()),
       created_from_ip: '127.0.0.1',
       created_from_ip_x_forwarded_for: '',
       auth,
@@ -1229,6 +1229,18 @@ function geoInfo(geo) {
   const loc = Array.isArray(geo.loc) ? geo.loc : String(geo.loc).split(',')
   const fields = ['org', 'city', 'country', 'region', 'hostname', 'ip', 'timezone', 'postal', 'asn', 'readme']
   return { loc: loc.map((n) => Number(n).toFixed(4)).join(','), ...Object.fromEntries(fields.map((field) => [field, geo[field] ?? null])) }
+}
+
+/**
+ * `created_at` as the manage and history answers carry it: the drop is read back from redis, where `serialize()`
+ * stored it as `timestamp` = strftime("%s.%f") (canarydrop.py:566-590); pydantic v1 parses that number with
+ * from_unix_seconds, which returns an aware UTC datetime, and FastAPI writes isoformat(): "+00:00", microseconds
+ * only when not zero. @param {number} ms epoch milliseconds
+ */
+function pyIsoUtc(ms) {
+  const iso = new Date(ms).toISOString()
+  const fraction = ms % 1000 === 0 ? '' : `.${iso.slice(20, 23)}000`
+  return `${iso.slice(0, 19)}${fraction}+00:00`
 }
 
 /** Canarydrop.generate_mysql_usage. */
