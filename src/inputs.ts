@@ -266,6 +266,16 @@ const SERVER_EMAIL =
 /** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
 export const MAX_WEBHOOK_URL_LENGTH = 1024
 
+/**
+ * The host rule of the server's `webhook_url` field (pydantic v1 `HttpUrl`, tld_required): an IP address, or a
+ * name whose last label is 2 to 63 letters (a trailing dot allowed); `new URL` has made an international name
+ * punycode, whose top-level label is `xn--...`. Anything else the server refuses as malformed (error 1).
+ */
+function hasTopLevelDomain(hostname: string): boolean {
+  if (hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname)) return true
+  return /\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i.test(hostname)
+}
+
 /** Addresses a Canarytokens server refuses to POST to (advocate, the frontend's webhook validator): loopback, private, link-local, ... */
 function isPrivateAddress(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
@@ -319,6 +329,11 @@ export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
     if (isPrivateAddress(url.hostname)) {
       throw new InputError(
         `Input 'alert-webhook' points at ${url.hostname}, a loopback or private address: the Canarytokens server refuses to POST to those (it tests the webhook when it makes the token). Use a webhook the server can reach over the internet.`
+      )
+    }
+    if (!hasTopLevelDomain(url.hostname)) {
+      throw new InputError(
+        `Input 'alert-webhook' points at ${url.hostname}, a host name without a top-level domain: the Canarytokens server takes webhook URLs whose host is an IP address or a name like hooks.slack.com (pydantic's HttpUrl). Use the webhook's full host name.`
       )
     }
   }

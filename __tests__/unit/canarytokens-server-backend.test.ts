@@ -240,6 +240,13 @@ describe('choosing the server and its inputs', () => {
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://10.1.2.3/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://localhost/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': `https://hooks.example.com/${'x'.repeat(1024)}` }))).toThrow(/at most 1024/)
+    // pydantic v1 HttpUrl wants a top-level domain of letters (or an IP address): the server answers error 1 otherwise.
+    for (const webhook of ['https://hooks/x', 'http://jenkins:8080/hook', 'https://example.c/x', 'https://example.co1/x']) {
+      expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': webhook }))).toThrow(/without a top-level domain/)
+    }
+    for (const webhook of ['https://hooks.slack.com/services/x', 'https://example.com./x', 'https://bücher.de/x', 'https://203.0.113.9/x', 'https://[2001:db8::1]/x']) {
+      expect(alertTargetInputs(inputsFrom({ 'alert-webhook': webhook })).webhook).toBe(webhook)
+    }
     expect(() => requireAlertTarget(inputsFrom({ 'canarytokens-server': 'https://canarytokens.org' }), 'create-canarytoken')).toThrow(/needs 'alert-email' or 'alert-webhook'/)
     expect(() => requireAlertTarget(inputsFrom({ console: 'abc' }), 'create-canarytoken')).not.toThrow()
   })
