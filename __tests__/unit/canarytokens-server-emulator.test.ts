@@ -140,6 +140,15 @@ describe('POST {prefix}/generate', () => {
     expect(blocking.size).toBe(0)
   })
 
+  it("reads webhook_url as pydantic v1's HttpUrl does: a top-level domain of 2 to 63 letters (a trailing dot allowed), or an IP", async () => {
+    for (const webhook of ['https://hooks/x', 'https://example.c/x', 'https://example.co1/x', 'https://example.123/x']) {
+      expect([webhook, (await generate(shared, { token_type: 'dns', memo: 'm', webhook_url: webhook })).json()]).toEqual([webhook, ERROR_1])
+    }
+    for (const webhook of ['https://example.com./x', 'https://xn--bcher-kva.de/x', 'https://203.0.113.9/x']) {
+      expect([webhook, (await generate(shared, { token_type: 'dns', memo: 'm', webhook_url: webhook })).status]).toEqual([webhook, 200])
+    }
+  })
+
   it('counts the memo in code points (Python len), at most 1,000', async () => {
     expect((await generate(shared, { token_type: 'dns', memo: '🐦'.repeat(1000), email: 'a@example.com' })).status).toBe(200)
     expect((await generate(shared, { token_type: 'dns', memo: 'x'.repeat(1001), email: 'a@example.com' })).json()).toEqual(ERROR_1)

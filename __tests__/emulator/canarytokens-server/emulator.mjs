@@ -189,7 +189,11 @@ export function isEmailStr(value) {
 /** queries.is_valid_email. */
 const VALID_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
-/** pydantic v1 HttpUrl: http/https, a host, a TLD on domain names, at most 2083 characters. */
+/**
+ * pydantic v1 HttpUrl: http/https, a host, at most 2083 characters; a domain name needs a top-level domain
+ * (tld_required): 2 to 63 letters, a trailing dot allowed (`ascii_domain_regex`), or an international one
+ * (here as the WHATWG parser writes it: `xn--...`).
+ */
 export function isHttpUrl(value) {
   if (typeof value !== 'string' || value.length > 2083 || !/^https?:\/\//i.test(value)) return false
   let url
@@ -201,7 +205,7 @@ export function isHttpUrl(value) {
   const host = url.hostname.replace(/^\[|\]$/g, '')
   if (!host) return false
   if (isIP(host)) return true
-  return /\.[a-z][a-z0-9-]*[a-z0-9]$/i.test(url.hostname) || /\.xn--[a-z0-9-]+$/i.test(url.hostname)
+  return /\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i.test(url.hostname)
 }
 
 /** What advocate refuses (frontend WEBHOOK_ADDR_VALIDATOR): loopback, private, link-local, unspecified, multicast... */
