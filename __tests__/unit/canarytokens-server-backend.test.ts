@@ -150,7 +150,15 @@ describe('records from the server answers', () => {
     })
     expect(aws.created.getTime()).toBe(Math.round(1652815479.13329 * 1000))
     const web = { ...token, kind: 'http' }
-    expect(incidentRecord({ time_of_hit: 5, src_ip: '198.51.100.1', useragent: 'curl/8', user_agent: 'wrong', input_channel: 'HTTP' }, 1, web)).toMatchObject({ userAgent: 'curl/8', event: 'HTTP', id: '5#1' })
+    expect(incidentRecord({ time_of_hit: 5, src_ip: '198.51.100.1', useragent: 'curl/8', user_agent: 'wrong', input_channel: 'HTTP' }, 1, web)).toMatchObject({ userAgent: 'curl/8', event: 'HTTP', id: '5.000000' })
+    // The server keys each hit by f"{time_of_hit:.6f}" (TokenHistory.serialize_for_v2), so the time is the hit's
+    // identity; its place in the history is not: keeping the last 50 moves every hit up one when a new one comes.
+    const hits = Array.from({ length: 50 }, (_, n) => ({ time_of_hit: 1_764_600_000.25 + n, src_ip: `198.51.100.${n}` }))
+    const before = historyIncidents({ history: { hits } }, web)
+    const after = historyIncidents({ history: { hits: [...hits.slice(1), { time_of_hit: 1_764_600_050.5, src_ip: '198.51.100.99' }] } }, web)
+    expect(after.find((incident) => incident.srcHost === '198.51.100.7')?.id).toBe(before.find((incident) => incident.srcHost === '198.51.100.7')?.id)
+    expect(before.find((incident) => incident.srcHost === '198.51.100.7')?.id).toBe('1764600007.250000')
+    expect(incidentRecord({ src_ip: 'x' }, 3, web).id).toBe('unknown#3')
     const ordered = historyIncidents({ history: { hits: [{ time_of_hit: 20, src_ip: 'b' }, { time_of_hit: 10, src_ip: 'a' }] } }, web)
     expect(ordered.map((incident) => incident.srcHost)).toEqual(['a', 'b'])
   })
