@@ -246,6 +246,21 @@ describe('manage, history and hits', () => {
     }
   })
 
+  it('finds the token as Canarytoken() does before comparing (queries.py get_canarydrop_and_authenticate): 403, or the 500 page when compare_digest meets non-ASCII text', async () => {
+    const token = await create(shared, { token_type: 'dns' })
+    const id = token.token as string
+    const manage = (tokenText: string, auth: string) => call(shared, 'GET', `${API_PREFIX}/manage?token=${encodeURIComponent(tokenText)}&auth=${encodeURIComponent(auth)}`)
+    const page = (reply: Reply) => [reply.status, reply.text.includes('<title>500 - Internal Server Error</title>')]
+    // No token in it, or another: NoCanarytokenFound / NoCanarydropFound, before any comparison.
+    expect([(await manage('jeton-é', token.auth_token as string)).status, (await manage('', token.auth_token as string)).status]).toEqual([403, 403])
+    // The token found inside longer text, or upper-cased (Canarytoken lower-cases it): compare_digest tells them apart.
+    expect([(await manage(`x/${id}`, token.auth_token as string)).status, (await manage(id.toUpperCase(), token.auth_token as string)).status]).toEqual([403, 403])
+    // compare_digest raises TypeError on non-ASCII str: the token text once it holds a real token, the auth once the token matches.
+    expect(page(await manage(`é/${id}`, token.auth_token as string))).toEqual([200, true])
+    expect(page(await manage(id, 'é'.repeat(32)))).toEqual([200, true])
+    expect((await manage(id, 'a'.repeat(32))).json()).toEqual(FORBIDDEN)
+  })
+
   it('history names the user agent user_agent on aws_keys hits and useragent on others, with eventName lists', async () => {
     const aws = await create(shared, { token_type: 'aws_keys' })
     const dns = await create(shared, { token_type: 'dns' })

@@ -224,6 +224,21 @@ export function defaultWebhookCheck(url) {
   return isForbiddenAddress(new URL(url).hostname) ? 'refused' : 'ok'
 }
 
+/**
+ * tokens.Canarytoken(value): an empty value makes a new random token (whose drop is never there); otherwise
+ * find_canarytoken searches the text (reversed when it has no '/') for 25 characters of the alphabet, case-insensitive,
+ * and lower-cases the match. Undefined: no token in it (NoCanarytokenFound) or an empty value.
+ * @param {string} haystack
+ */
+function findCanarytoken(haystack) {
+  if (haystack === '') return undefined
+  const reverse = !haystack.includes('/')
+  const text = reverse ? [...haystack].reverse().join('') : haystack
+  const match = /[0-9a-z]{25}/i.exec(text)?.[0]
+  if (match === undefined) return undefined
+  return (reverse ? [...match].reverse().join('') : match).toLowerCase()
+}
+
 const randomToken = () => Array.from({ length: 25 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
 const upperAlnum = (n) => Array.from({ length: n }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[randomInt(32)]).join('')
 
@@ -602,12 +617,20 @@ export class CanarytokensServerEmulator {
     }
   }
 
-  /** queries.get_canarydrop_and_authenticate: secrets.compare_digest raises on non-ASCII str (-> 500 page). */
+  /**
+   * queries.get_canarydrop_and_authenticate: Canarytoken(token) finds the token in the text first (none, or no drop:
+   * 403), then secrets.compare_digest compares the text with it and the auth with the drop's, and raises on
+   * non-ASCII str (-> 500 page).
+   */
   #authenticate(token, auth) {
     if (typeof token !== 'string' || typeof auth !== 'string') return { answer: crash() }
-    if (!isAscii(token) || !isAscii(auth)) return { answer: crash() }
-    const drop = this.#drops.get(token)
-    if (!drop || drop.auth !== auth) return { answer: forbidden() }
+    const value = findCanarytoken(token)
+    const drop = value === undefined ? undefined : this.#drops.get(value)
+    if (!drop) return { answer: forbidden() }
+    if (!isAscii(token)) return { answer: crash() }
+    if (token !== value) return { answer: forbidden() }
+    if (!isAscii(auth)) return { answer: crash() }
+    if (auth !== drop.auth) return { answer: forbidden() }
     return { drop }
   }
 
