@@ -14,7 +14,7 @@ import { resolveCanarytokensServerUrl } from '../../src/backends/canarytokens-se
 import { InputError } from '../../src/errors.js'
 import { alertTargetInputs, chosenBackend, inputsFrom, requireAlertTarget } from '../../src/inputs.js'
 import { checkBackend, checkRequiredInputs, findOperation, loadOperations } from '../../src/operations/index.js'
-import { ALL_KIND_NAMES, kindNamesFor, kindRule } from '../../src/operations/kinds.js'
+import { ALL_KIND_NAMES, kindNamesFor, kindRule, kindRuleOn } from '../../src/operations/kinds.js'
 import { findSecretValues, withoutSecretFields } from '../../src/secret-fields.js'
 import { checkSecretInput } from '../../src/secrets.js'
 import { API_PREFIX as EMULATOR_PREFIX, CanarytokensServerEmulator, KINDS as SERVER_TOKEN_TYPES, DOWNLOAD_FMTS } from '../emulator/canarytokens-server/emulator.mjs'
@@ -184,6 +184,12 @@ describe('records from the server answers', () => {
     }
     expect(findSecretValues({ canarydrop: drop }).sort()).toEqual(Object.values(drop).filter((value) => value !== 'public-id').sort())
     expect(withoutSecretFields({ canarydrop: drop }).canarydrop).toMatchObject({ crowdstrike_client_secret: '***', slack_api_key: '***', cc_v2_cvv: '***', crowdstrike_client_id: 'public-id' })
+  })
+
+  it("takes the MCP config for a credential: its Authorization header's bearer token is the token (mcp.py make_canary_mcp_json)", () => {
+    const mcpjson = JSON.stringify({ mcpServers: { 'cloud-auth-broker': { type: 'http', url: 'https://mcp.example.com/mcp', headers: { Authorization: 'Bearer eyJhbGciOi.x.y' } } } }, null, 2)
+    expect(findSecretValues({ mcpjson, canarydrop: { mcpjson } })).toEqual([mcpjson, mcpjson])
+    expect(kindRuleOn('mcp', 'canarytokens-server').credentials).toBe(true)
   })
 
   it('reads data URIs', () => {

@@ -384,6 +384,8 @@ describe('GET {prefix}/download', () => {
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=svg&${pair(svg)}`)).headers['content-type']).toBe('image/svg+xml')
     const mcp = await create(shared, { token_type: 'mcp', mcp_alert_on: 'tool_call' })
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=mcp&${pair(mcp)}`)).text).toBe(mcp.mcpjson)
+    // mcp.py make_canary_mcp_json: the token travels as a bearer token in the server entry's Authorization header.
+    expect(Object.values(JSON.parse(mcp.mcpjson as string).mcpServers as Record<string, { headers: Record<string, string> }>)[0]?.headers.Authorization).toMatch(/^Bearer \S+$/)
     const azure = await create(shared, { token_type: 'azure_id', azure_id_cert_file_name: 'sp.pem' })
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=azure_id&${pair(azure)}`)).headers['content-disposition']).toBe('attachment; filename=sp.pem')
     const config = await call(shared, 'GET', `${API_PREFIX}/download?fmt=azure_id_config&${pair(azure)}`)
