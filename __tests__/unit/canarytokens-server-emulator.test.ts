@@ -149,6 +149,14 @@ describe('POST {prefix}/generate', () => {
     }
   })
 
+  it('keeps the address as EmailStr gives it back: stripped, out of a "Name <address>" form, its domain lower-cased', async () => {
+    for (const [given, kept] of [[' Sec.Team@Example.COM ', 'Sec.Team@example.com'], ['Security Team <sec@Example.com>', 'sec@example.com']]) {
+      const token = await create(shared, { token_type: 'dns', email: given })
+      const drop = (await call(shared, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json().canarydrop
+      expect([given, token.email, drop.alert_email_recipient]).toEqual([given, kept, kept])
+    }
+  })
+
   it('counts the memo in code points (Python len), at most 1,000', async () => {
     expect((await generate(shared, { token_type: 'dns', memo: '🐦'.repeat(1000), email: 'a@example.com' })).status).toBe(200)
     expect((await generate(shared, { token_type: 'dns', memo: 'x'.repeat(1001), email: 'a@example.com' })).json()).toEqual(ERROR_1)

@@ -186,6 +186,20 @@ export function isEmailStr(value) {
   if (!labels.every((label) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(label))) return false
   return !/^\d+$/.test(labels[labels.length - 1])
 }
+/**
+ * pydantic v1 EmailStr.validate (networks.validate_email): at most 2048 characters, a "Name <address>" form read
+ * for its address, stripped, checked by email-validator, and given back normalised (the domain lower-cased).
+ * Undefined when invalid.
+ */
+function emailStr(value) {
+  if (typeof value !== 'string' || value.length > 2048) return undefined
+  const pretty = /^([\p{L}\p{N}_ ]*?) *<(.*)> *$/u.exec(value) // Python's \w is Unicode
+  const address = (pretty ? pretty[2] : value).trim()
+  if (!isEmailStr(address)) return undefined
+  const at = address.lastIndexOf('@')
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`
+}
+
 /** queries.is_valid_email. */
 const VALID_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
@@ -683,8 +697,8 @@ export class CanarytokensServerEmulator {
     if (memo === undefined || pyLen(memo) > MEMO_MAX_CHARACTERS) return undefined
     let email
     if (copy.email !== undefined) {
-      if (!isEmailStr(copy.email)) return undefined
-      email = copy.email
+      email = emailStr(copy.email)
+      if (email === undefined) return undefined
     }
     let webhookUrl
     if (copy.webhook_url !== undefined) {
