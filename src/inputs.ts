@@ -340,6 +340,28 @@ export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
   return { email: email || undefined, webhook: webhook || undefined }
 }
 
+/** A Canarytokens server's token id (tokens.Canarytoken: 25 of 0-9 and a-z). */
+const SERVER_TOKEN_ID = /^[0-9a-z]{25}$/
+
+/**
+ * `canarytoken` on a Canarytokens server, checked before any request: the
+ * server finds a token inside any text it is given (Canarytoken()), then
+ * compares the text with it and answers 403 "Token not found", the answer
+ * it gives for a deleted token. The value is not repeated: a manage page's
+ * URL pasted here carries the manage auth.
+ */
+export function serverTokenIdInput(value: string): string {
+  if (SERVER_TOKEN_ID.test(value)) return value
+  const hint = /^[0-9a-z]{25}$/i.test(value)
+    ? ' Write it in lower case, as the server keeps it.'
+    : value.includes('/')
+      ? " Give the token's id alone, not its URL or manage page."
+      : ''
+  throw new InputError(
+    `Input 'canarytoken' on a Canarytokens server must be the token's id, 25 lower-case letters and digits (the 'canarytoken' output of the step that made it); the value given is ${codePointLength(value)} characters long.${hint}`
+  )
+}
+
 /** Creating a token on a Canarytokens server needs somewhere to send its alerts: refused before any request otherwise. */
 export function requireAlertTarget(inputs: InputReader, operation: string): void {
   if (chosenBackend(inputs) !== 'canarytokens-server') return

@@ -14,6 +14,7 @@ import { resolveCanarytokensServerUrl } from '../../src/backends/canarytokens-se
 import { InputError } from '../../src/errors.js'
 import { alertTargetInputs, chosenBackend, inputsFrom, requireAlertTarget } from '../../src/inputs.js'
 import { checkBackend, checkRequiredInputs, findOperation, loadOperations } from '../../src/operations/index.js'
+import { parseIncidentSelection } from '../../src/operations/incidents.js'
 import { ALL_KIND_NAMES, kindNamesFor, kindRule, kindRuleOn } from '../../src/operations/kinds.js'
 import { findSecretValues, withoutSecretFields } from '../../src/secret-fields.js'
 import { checkSecretInput } from '../../src/secrets.js'
@@ -279,6 +280,24 @@ describe('choosing the server and its inputs', () => {
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x' }), 'canarytokens-server')).toThrow(/needs input 'manage-auth'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x', 'manage-auth': 'y' }), 'canarytokens-server')).not.toThrow()
     expect(() => checkRequiredInputs(createOperation, inputsFrom({ 'canarytokens-server': 's', kind: 'dns', memo: 'm' }), 'canarytokens-server')).not.toThrow()
+  })
+
+  it("refuses a 'canarytoken' that is not a server token id before any request (the server finds one inside any text, then answers 403 as for a deleted token)", async () => {
+    const on = (extra: Record<string, string>) => inputsFrom({ 'canarytokens-server': 'https://canarytokens.org', 'manage-auth': 'a'.repeat(32), ...extra })
+    const fetchOperation = await findOperation('fetch-canarytoken')
+    const id = 'q1w2e3r4t5y6u7i8o9p0a1s2d'
+    await expect(Promise.resolve(fetchOperation.parse(on({ canarytoken: id }), {} as never))).resolves.toMatchObject({ canarytoken: id })
+    const manageUrl = `https://canarytokens.org/nest/manage/${'b'.repeat(32)}/${id}`
+    for (const [given, hint] of [[id.toUpperCase(), /lower case/], [manageUrl, /not its URL or manage page/], ['q1w2e3', /6 characters long/]] as const) {
+      const refusal = Promise.resolve().then(() => fetchOperation.parse(on({ canarytoken: given }), {} as never))
+      await expect(refusal).rejects.toThrow(InputError)
+      await expect(refusal).rejects.toThrow(hint)
+      // The value is not repeated: a manage page's URL carries the manage auth.
+      await expect(refusal).rejects.toThrow(expect.objectContaining({ message: expect.not.stringContaining('b'.repeat(32)) }))
+    }
+    await expect(parseIncidentSelection(on({ canarytoken: manageUrl }), 'unacknowledged')).rejects.toThrow(/25 lower-case letters and digits/)
+    // The Console's ids are its own: unchanged there.
+    await expect(Promise.resolve(fetchOperation.parse(inputsFrom({ console: 'abc', 'auth-token': 'x'.repeat(12), canarytoken: 'ABC123' }), {} as never))).resolves.toMatchObject({ canarytoken: 'ABC123' })
   })
 
   it('every Console-only operation says why the free server cannot do it', async () => {
