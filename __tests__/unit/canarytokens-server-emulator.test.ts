@@ -204,6 +204,8 @@ describe('POST {prefix}/generate', () => {
     expect(wg.qr_code).toMatch(/^data:image\/png;base64,/)
     const kube = await create(shared, { token_type: 'kubeconfig' })
     expect(Buffer.from(kube.kubeconfig as string, 'base64').toString('utf8')).toContain('kind: Config')
+    // The kubeconfig and MySQL answers are made without url_components (app.py create_response), so it is null there.
+    expect([kube.url_components, (await create(shared, { token_type: 'my_sql' })).url_components, (await create(shared, { token_type: 'dns' })).url_components]).toEqual([null, null, [['stuff'], ['payments.js']]])
     expect((await create(shared, { token_type: 'qr_code' })).qrcode_png).toMatch(/^data:image\/png;base64,iVBOR/)
     const smtp = await create(shared, { token_type: 'smtp' })
     expect(smtp.unique_email).toBe(`${smtp.token as string}@canarytokens.com`)

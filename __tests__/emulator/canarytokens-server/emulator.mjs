@@ -962,8 +962,10 @@ export class CanarytokensServerEmulator {
         break
       case 'kubeconfig':
         drop.kubeconfig = answer.kubeconfig = files.kubeconfigBase64(hostname, token)
+        answer.url_components = null // KubeconfigTokenResponse is made without it
         break
       case 'my_sql':
+        answer.url_components = null // so is MySQLTokenResponse
         answer.token_url = `http://${this.domain}:3306`
         answer.usage = mysqlUsage(token, this.domain, 3306, true)
         break
