@@ -263,6 +263,12 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
 const SERVER_EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
+/**
+ * Domains the server's EmailStr (email-validator 2: SPECIAL_USE_DOMAIN_NAMES) refuses, and every name under them;
+ * it also wants the domain to end in a letter.
+ */
+const SPECIAL_USE_DOMAINS = ['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'] as const
+
 /** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
 export const MAX_WEBHOOK_URL_LENGTH = 1024
 
@@ -310,6 +316,13 @@ export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
     if (email.length > 254 || !SERVER_EMAIL.test(email.toLowerCase())) {
       throw new InputError(
         `Input 'alert-email' must be one e-mail address such as security@example.com (letters, digits and !#$%&'*+/=?^_\`{|}~- before the @, an ASCII domain after it); the server refuses '${email}'.`
+      )
+    }
+    const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+    const special = SPECIAL_USE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`))
+    if (special || !/[a-z]$/.test(domain)) {
+      throw new InputError(
+        `Input 'alert-email' must be an address the server can mail: ${special ? `'${domain}' is under the special-use domain '${special}'` : `'${domain}' does not end in a letter (a top-level domain)`}, which its address check (email-validator) refuses. Use an address at a public domain such as security@example.com.`
       )
     }
   }

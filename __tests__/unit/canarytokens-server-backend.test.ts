@@ -252,6 +252,11 @@ describe('choosing the server and its inputs', () => {
   it('checks alert targets as the server would, and wants one to create', () => {
     expect(alertTargetInputs(inputsFrom({ 'alert-email': 'Sec.Team+ci@Example.com' }))).toEqual({ email: 'Sec.Team+ci@Example.com', webhook: undefined })
     expect(() => alertTargetInputs(inputsFrom({ 'alert-email': 'müller@example.com' }))).toThrow(/must be one e-mail address/)
+    // EmailStr (email-validator 2): the domain ends in a letter and is not a special-use one; the server answers error 1 otherwise.
+    for (const email of ['sec@corp.local', 'sec@ci.test', 'sec@mail.example.onion', 'sec@example.invalid', 'sec@home.arpa', 'sec@ci.localhost', 'sec@example.c1', 'sec@example.123']) {
+      expect(() => alertTargetInputs(inputsFrom({ 'alert-email': email }))).toThrow(/special-use domain|end in a letter/)
+    }
+    for (const email of ['sec@example.com', 'sec@corp.internal', 'sec@mail.example.lan', 'sec@b.1c']) expect(alertTargetInputs(inputsFrom({ 'alert-email': email })).email).toBe(email)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://10.1.2.3/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://localhost/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': `https://hooks.example.com/${'x'.repeat(1024)}` }))).toThrow(/at most 1024/)
