@@ -173,7 +173,7 @@ function asBool(value) {
   return undefined
 }
 
-/** pydantic v1 EmailStr (email-validator): a syntactically valid address, internationalised allowed. */
+/** pydantic v1 EmailStr (email-validator 2, checked against 2.3): a syntactically valid address, internationalised allowed. */
 export function isEmailStr(value) {
   if (typeof value !== 'string' || value.length > 254) return false
   const at = value.lastIndexOf('@')
@@ -184,7 +184,10 @@ export function isEmailStr(value) {
   const labels = domain.split('.')
   if (labels.length < 2) return false
   if (!labels.every((label) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(label))) return false
-  return !/^\d+$/.test(labels[labels.length - 1])
+  // email-validator 2: the domain ends in a letter, and is no special-use domain nor under one (SPECIAL_USE_DOMAIN_NAMES).
+  const lower = domain.toLowerCase()
+  if (!/\p{L}$/u.test(lower)) return false
+  return !['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'].some((name) => lower === name || lower.endsWith(`.${name}`))
 }
 /**
  * pydantic v1 EmailStr.validate (networks.validate_email): at most 2048 characters, a "Name <address>" form read
