@@ -263,8 +263,24 @@ export async function extraParamsInput(inputs: InputReader, namedParameters: Rea
 const SERVER_EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
+/**
+ * Domains the server's EmailStr (email-validator 2: SPECIAL_USE_DOMAIN_NAMES) refuses, and every name under them;
+ * it also wants the domain to end in a letter.
+ */
+const SPECIAL_USE_DOMAINS = ['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'] as const
+
 /** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
 export const MAX_WEBHOOK_URL_LENGTH = 1024
+
+/**
+ * The host rule of the server's `webhook_url` field (pydantic v1 `HttpUrl`, tld_required): an IP address, or a
+ * name whose last label is 2 to 63 letters (a trailing dot allowed); `new URL` has made an international name
+ * punycode, whose top-level label is `xn--...`. Anything else the server refuses as malformed (error 1).
+ */
+function hasTopLevelDomain(hostname: string): boolean {
+  if (hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname)) return true
+  return /\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i.test(hostname)
+}
 
 /** Addresses a Canarytokens server refuses to POST to (advocate, the frontend's webhook validator): loopback, private, link-local, ... */
 function isPrivateAddress(hostname: string): boolean {
@@ -302,6 +318,13 @@ export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
         `Input 'alert-email' must be one e-mail address such as security@example.com (letters, digits and !#$%&'*+/=?^_\`{|}~- before the @, an ASCII domain after it); the server refuses '${email}'.`
       )
     }
+    const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+    const special = SPECIAL_USE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`))
+    if (special || !/[a-z]$/.test(domain)) {
+      throw new InputError(
+        `Input 'alert-email' must be an address the server can mail: ${special ? `'${domain}' is under the special-use domain '${special}'` : `'${domain}' does not end in a letter (a top-level domain)`}, which its address check (email-validator) refuses. Use an address at a public domain such as security@example.com.`
+      )
+    }
   }
   if (webhook) {
     let url: URL | undefined
@@ -321,8 +344,35 @@ export function alertTargetInputs(inputs: InputReader): AlertTargetInputs {
         `Input 'alert-webhook' points at ${url.hostname}, a loopback or private address: the Canarytokens server refuses to POST to those (it tests the webhook when it makes the token). Use a webhook the server can reach over the internet.`
       )
     }
+    if (!hasTopLevelDomain(url.hostname)) {
+      throw new InputError(
+        `Input 'alert-webhook' points at ${url.hostname}, a host name without a top-level domain: the Canarytokens server takes webhook URLs whose host is an IP address or a name like hooks.slack.com (pydantic's HttpUrl). Use the webhook's full host name.`
+      )
+    }
   }
   return { email: email || undefined, webhook: webhook || undefined }
+}
+
+/** A Canarytokens server's token id (tokens.Canarytoken: 25 of 0-9 and a-z). */
+const SERVER_TOKEN_ID = /^[0-9a-z]{25}$/
+
+/**
+ * `canarytoken` on a Canarytokens server, checked before any request: the
+ * server finds a token inside any text it is given (Canarytoken()), then
+ * compares the text with it and answers 403 "Token not found", the answer
+ * it gives for a deleted token. The value is not repeated: a manage page's
+ * URL pasted here carries the manage auth.
+ */
+export function serverTokenIdInput(value: string): string {
+  if (SERVER_TOKEN_ID.test(value)) return value
+  const hint = /^[0-9a-z]{25}$/i.test(value)
+    ? ' Write it in lower case, as the server keeps it.'
+    : value.includes('/')
+      ? " Give the token's id alone, not its URL or manage page."
+      : ''
+  throw new InputError(
+    `Input 'canarytoken' on a Canarytokens server must be the token's id, 25 lower-case letters and digits (the 'canarytoken' output of the step that made it); the value given is ${codePointLength(value)} characters long.${hint}`
+  )
 }
 
 /** Creating a token on a Canarytokens server needs somewhere to send its alerts: refused before any request otherwise. */

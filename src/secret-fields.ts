@@ -17,7 +17,13 @@
  * WireguardTokenResponse, `wg_qr_code` in ManageResponse; the qr_code kind's
  * own picture is `qrcode_png`), `cert` (azure_id: certificate with its
  * private key), `client_secret` (crowdstrike_cc), `webdav_password` (webdav),
- * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel).
+ * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel),
+ * `mcpjson` (mcp: the MCP config, whose Authorization header carries the token as a bearer token).
+ * A canarydrop (the manage and history answers) names some of them its own
+ * way, and holds kinds' credentials the action does not make but can fetch
+ * (tokens made on the web page): `crowdstrike_client_secret`,
+ * `slack_api_key`, and the cards' numbers and codes (`cc_number`, `cc_cvc`,
+ * `cc_rendered_html`, `cc_rendered_csv`, `cc_v2_card_number`, `cc_v2_cvv`).
  */
 const SECRET_FIELDS = new Set([
   'auth_token',
@@ -40,7 +46,16 @@ const SECRET_FIELDS = new Set([
   'cert',
   'client_secret',
   'webdav_password',
-  'alert_webhook_url'
+  'alert_webhook_url',
+  'mcpjson',
+  'crowdstrike_client_secret',
+  'slack_api_key',
+  'cc_number',
+  'cc_cvc',
+  'cc_rendered_html',
+  'cc_rendered_csv',
+  'cc_v2_card_number',
+  'cc_v2_cvv'
 ])
 
 /**

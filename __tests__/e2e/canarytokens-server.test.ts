@@ -486,6 +486,28 @@ describe('plant-runner-canaries on a Canarytokens server', () => {
     expectNoSecretsVisible(caught, [drop.auth])
   })
 
+  it('the post step fails the job when the token was deleted (the pair refused with 403) or its alerting turned off during the job', async () => {
+    for (const change of ['delete', 'disable'] as const) {
+      const env = { ...RUN_ENV, HOME: await home() }
+      const planted = await action('plant-runner-canaries', {}, { env })
+      expectSuccess(planted)
+      const drop = dropOf(planted)
+      const pair = { token: drop.canarytoken._value as string, auth: drop.auth as string }
+      const post = (route: string, body: Record<string, unknown>) =>
+        fetch(`${server.apiUrl}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, ...pair }) })
+      expect((await post(change === 'delete' ? 'delete' : 'settings', change === 'delete' ? {} : { setting: 'email_enable', value: 'off' })).status).toBe(200)
+      const checked = await action('plant-runner-canaries', {}, { env, state: planted.state, bundle: postBundle })
+      expect(checked.exitCode).toBe(1)
+      expect(checked.errors[0]).toMatch(
+        change === 'delete'
+          ? /^Runner canary \w+ was deleted from the Canarytokens server at \S+ during this job, .*Someone with the token's manage auth removed the tripwire/
+          : /^Runner canary \w+ was disabled during this job; .*Someone with the token's manage auth turned the tripwire off/
+      )
+      expectNoSecretsVisible(checked, [pair.auth])
+      await expect(stat(join(env.HOME, '.aws'))).rejects.toThrow(/ENOENT/)
+    }
+  })
+
   it('on a server without AWS, warns and plants nothing (a tripwire never breaks the build by itself)', async () => {
     const noAws = new CanarytokensServerEmulator({ aws: false })
     await noAws.start()

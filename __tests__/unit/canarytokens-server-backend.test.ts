@@ -14,7 +14,8 @@ import { resolveCanarytokensServerUrl } from '../../src/backends/canarytokens-se
 import { InputError } from '../../src/errors.js'
 import { alertTargetInputs, chosenBackend, inputsFrom, requireAlertTarget } from '../../src/inputs.js'
 import { checkBackend, checkRequiredInputs, findOperation, loadOperations } from '../../src/operations/index.js'
-import { ALL_KIND_NAMES, kindNamesFor, kindRule } from '../../src/operations/kinds.js'
+import { parseIncidentSelection } from '../../src/operations/incidents.js'
+import { ALL_KIND_NAMES, kindNamesFor, kindRule, kindRuleOn } from '../../src/operations/kinds.js'
 import { findSecretValues, withoutSecretFields } from '../../src/secret-fields.js'
 import { checkSecretInput } from '../../src/secrets.js'
 import { API_PREFIX as EMULATOR_PREFIX, CanarytokensServerEmulator, KINDS as SERVER_TOKEN_TYPES, DOWNLOAD_FMTS } from '../emulator/canarytokens-server/emulator.mjs'
@@ -150,7 +151,15 @@ describe('records from the server answers', () => {
     })
     expect(aws.created.getTime()).toBe(Math.round(1652815479.13329 * 1000))
     const web = { ...token, kind: 'http' }
-    expect(incidentRecord({ time_of_hit: 5, src_ip: '198.51.100.1', useragent: 'curl/8', user_agent: 'wrong', input_channel: 'HTTP' }, 1, web)).toMatchObject({ userAgent: 'curl/8', event: 'HTTP', id: '5#1' })
+    expect(incidentRecord({ time_of_hit: 5, src_ip: '198.51.100.1', useragent: 'curl/8', user_agent: 'wrong', input_channel: 'HTTP' }, 1, web)).toMatchObject({ userAgent: 'curl/8', event: 'HTTP', id: '5.000000' })
+    // The server keys each hit by f"{time_of_hit:.6f}" (TokenHistory.serialize_for_v2), so the time is the hit's
+    // identity; its place in the history is not: keeping the last 50 moves every hit up one when a new one comes.
+    const hits = Array.from({ length: 50 }, (_, n) => ({ time_of_hit: 1_764_600_000.25 + n, src_ip: `198.51.100.${n}` }))
+    const before = historyIncidents({ history: { hits } }, web)
+    const after = historyIncidents({ history: { hits: [...hits.slice(1), { time_of_hit: 1_764_600_050.5, src_ip: '198.51.100.99' }] } }, web)
+    expect(after.find((incident) => incident.srcHost === '198.51.100.7')?.id).toBe(before.find((incident) => incident.srcHost === '198.51.100.7')?.id)
+    expect(before.find((incident) => incident.srcHost === '198.51.100.7')?.id).toBe('1764600007.250000')
+    expect(incidentRecord({ src_ip: 'x' }, 3, web).id).toBe('unknown#3')
     const ordered = historyIncidents({ history: { hits: [{ time_of_hit: 20, src_ip: 'b' }, { time_of_hit: 10, src_ip: 'a' }] } }, web)
     expect(ordered.map((incident) => incident.srcHost)).toEqual(['a', 'b'])
   })
@@ -159,6 +168,29 @@ describe('records from the server answers', () => {
     const answer = { auth_token: 'x1'.repeat(8), canarydrop: { auth: 'y2'.repeat(8), kubeconfig: 'a2ViZQ==', cert: 'PEM', aws_secret_access_key: 'k', alert_webhook_url: 'https://hooks.slack.com/x' }, wg_conf: 'conf', client_secret: 'cs', webdav_password: 'pw' }
     expect(findSecretValues(answer).sort()).toEqual(['PEM', 'a2ViZQ==', 'conf', 'cs', 'https://hooks.slack.com/x', 'k', 'pw', 'x1'.repeat(8), 'y2'.repeat(8)].sort())
     expect(withoutSecretFields(answer).canarydrop).toEqual({ auth: '***', kubeconfig: '***', cert: '***', aws_secret_access_key: '***', alert_webhook_url: '***' })
+  })
+
+  it("masks the canarydrop's own names for other kinds' credentials (canarydrop.py: crowdstrike_cc, slack_api, cc, credit_card_v2)", () => {
+    // A manage answer of a token made elsewhere (the web page) carries them under the canarydrop's field names, not the create answer's.
+    const drop = {
+      crowdstrike_client_secret: 'cs-secret',
+      slack_api_key: 'xoxb-1',
+      cc_number: '4111111111111111',
+      cc_cvc: '123',
+      cc_rendered_html: '<p>4111111111111111</p>',
+      cc_rendered_csv: 'number,4111111111111111',
+      cc_v2_card_number: '5555555555554444',
+      cc_v2_cvv: '456',
+      crowdstrike_client_id: 'public-id'
+    }
+    expect(findSecretValues({ canarydrop: drop }).sort()).toEqual(Object.values(drop).filter((value) => value !== 'public-id').sort())
+    expect(withoutSecretFields({ canarydrop: drop }).canarydrop).toMatchObject({ crowdstrike_client_secret: '***', slack_api_key: '***', cc_v2_cvv: '***', crowdstrike_client_id: 'public-id' })
+  })
+
+  it("takes the MCP config for a credential: its Authorization header's bearer token is the token (mcp.py make_canary_mcp_json)", () => {
+    const mcpjson = JSON.stringify({ mcpServers: { 'cloud-auth-broker': { type: 'http', url: 'https://mcp.example.com/mcp', headers: { Authorization: 'Bearer eyJhbGciOi.x.y' } } } }, null, 2)
+    expect(findSecretValues({ mcpjson, canarydrop: { mcpjson } })).toEqual([mcpjson, mcpjson])
+    expect(kindRuleOn('mcp', 'canarytokens-server').credentials).toBe(true)
   })
 
   it('reads data URIs', () => {
@@ -220,9 +252,21 @@ describe('choosing the server and its inputs', () => {
   it('checks alert targets as the server would, and wants one to create', () => {
     expect(alertTargetInputs(inputsFrom({ 'alert-email': 'Sec.Team+ci@Example.com' }))).toEqual({ email: 'Sec.Team+ci@Example.com', webhook: undefined })
     expect(() => alertTargetInputs(inputsFrom({ 'alert-email': 'müller@example.com' }))).toThrow(/must be one e-mail address/)
+    // EmailStr (email-validator 2): the domain ends in a letter and is not a special-use one; the server answers error 1 otherwise.
+    for (const email of ['sec@corp.local', 'sec@ci.test', 'sec@mail.example.onion', 'sec@example.invalid', 'sec@home.arpa', 'sec@ci.localhost', 'sec@example.c1', 'sec@example.123']) {
+      expect(() => alertTargetInputs(inputsFrom({ 'alert-email': email }))).toThrow(/special-use domain|end in a letter/)
+    }
+    for (const email of ['sec@example.com', 'sec@corp.internal', 'sec@mail.example.lan', 'sec@b.1c']) expect(alertTargetInputs(inputsFrom({ 'alert-email': email })).email).toBe(email)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://10.1.2.3/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': 'https://localhost/hook' }))).toThrow(/loopback or private address/)
     expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': `https://hooks.example.com/${'x'.repeat(1024)}` }))).toThrow(/at most 1024/)
+    // pydantic v1 HttpUrl wants a top-level domain of letters (or an IP address): the server answers error 1 otherwise.
+    for (const webhook of ['https://hooks/x', 'http://jenkins:8080/hook', 'https://example.c/x', 'https://example.co1/x']) {
+      expect(() => alertTargetInputs(inputsFrom({ 'alert-webhook': webhook }))).toThrow(/without a top-level domain/)
+    }
+    for (const webhook of ['https://hooks.slack.com/services/x', 'https://example.com./x', 'https://bücher.de/x', 'https://203.0.113.9/x', 'https://[2001:db8::1]/x']) {
+      expect(alertTargetInputs(inputsFrom({ 'alert-webhook': webhook })).webhook).toBe(webhook)
+    }
     expect(() => requireAlertTarget(inputsFrom({ 'canarytokens-server': 'https://canarytokens.org' }), 'create-canarytoken')).toThrow(/needs 'alert-email' or 'alert-webhook'/)
     expect(() => requireAlertTarget(inputsFrom({ console: 'abc' }), 'create-canarytoken')).not.toThrow()
   })
@@ -241,6 +285,24 @@ describe('choosing the server and its inputs', () => {
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x' }), 'canarytokens-server')).toThrow(/needs input 'manage-auth'/)
     expect(() => checkRequiredInputs(fetchOperation, inputsFrom({ 'canarytokens-server': 's', canarytoken: 'x', 'manage-auth': 'y' }), 'canarytokens-server')).not.toThrow()
     expect(() => checkRequiredInputs(createOperation, inputsFrom({ 'canarytokens-server': 's', kind: 'dns', memo: 'm' }), 'canarytokens-server')).not.toThrow()
+  })
+
+  it("refuses a 'canarytoken' that is not a server token id before any request (the server finds one inside any text, then answers 403 as for a deleted token)", async () => {
+    const on = (extra: Record<string, string>) => inputsFrom({ 'canarytokens-server': 'https://canarytokens.org', 'manage-auth': 'a'.repeat(32), ...extra })
+    const fetchOperation = await findOperation('fetch-canarytoken')
+    const id = 'q1w2e3r4t5y6u7i8o9p0a1s2d'
+    await expect(Promise.resolve(fetchOperation.parse(on({ canarytoken: id }), {} as never))).resolves.toMatchObject({ canarytoken: id })
+    const manageUrl = `https://canarytokens.org/nest/manage/${'b'.repeat(32)}/${id}`
+    for (const [given, hint] of [[id.toUpperCase(), /lower case/], [manageUrl, /not its URL or manage page/], ['q1w2e3', /6 characters long/]] as const) {
+      const refusal = Promise.resolve().then(() => fetchOperation.parse(on({ canarytoken: given }), {} as never))
+      await expect(refusal).rejects.toThrow(InputError)
+      await expect(refusal).rejects.toThrow(hint)
+      // The value is not repeated: a manage page's URL carries the manage auth.
+      await expect(refusal).rejects.toThrow(expect.objectContaining({ message: expect.not.stringContaining('b'.repeat(32)) }))
+    }
+    await expect(parseIncidentSelection(on({ canarytoken: manageUrl }), 'unacknowledged')).rejects.toThrow(/25 lower-case letters and digits/)
+    // The Console's ids are its own: unchanged there.
+    await expect(Promise.resolve(fetchOperation.parse(inputsFrom({ console: 'abc', 'auth-token': 'x'.repeat(12), canarytoken: 'ABC123' }), {} as never))).resolves.toMatchObject({ canarytoken: 'ABC123' })
   })
 
   it('every Console-only operation says why the free server cannot do it', async () => {

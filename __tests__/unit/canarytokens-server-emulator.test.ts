@@ -126,6 +126,9 @@ describe('POST {prefix}/generate', () => {
       [{ token_type: 'dns', memo: 'm' }, '1', 'Malformed request, invalid data supplied.'],
       [{ token_type: 'dns', memo: 'm', email: '', webhook_url: '' }, '1', 'Malformed request, invalid data supplied.'],
       [{ token_type: 'dns', memo: 'm', email: 'not-an-address' }, '1', 'Malformed request, invalid data supplied.'],
+      [{ token_type: 'dns', memo: 'm', email: 'sec@corp.local' }, '1', 'Malformed request, invalid data supplied.'],
+      [{ token_type: 'dns', memo: 'm', email: 'sec@ci.sub.test' }, '1', 'Malformed request, invalid data supplied.'],
+      [{ token_type: 'dns', memo: 'm', email: 'sec@example.c1' }, '1', 'Malformed request, invalid data supplied.'],
       [{ token_type: 'dns', memo: 'm', webhook_url: 'http://localhost/hook' }, '1', 'Malformed request, invalid data supplied.'],
       [{ token_type: 'cmd', memo: 'm', email: 'a@example.com', cmd_process: 'klist' }, '1', 'Malformed request, invalid data supplied.'],
       [{ token_type: 'dns', memo: '', email: 'a@example.com' }, '2', 'No memo supplied'],
@@ -138,6 +141,23 @@ describe('POST {prefix}/generate', () => {
       expect([reply.status, reply.json()]).toEqual([400, { ...ERROR_1, error: code, error_message: message }])
     }
     expect(blocking.size).toBe(0)
+  })
+
+  it("reads webhook_url as pydantic v1's HttpUrl does: a top-level domain of 2 to 63 letters (a trailing dot allowed), or an IP", async () => {
+    for (const webhook of ['https://hooks/x', 'https://example.c/x', 'https://example.co1/x', 'https://example.123/x']) {
+      expect([webhook, (await generate(shared, { token_type: 'dns', memo: 'm', webhook_url: webhook })).json()]).toEqual([webhook, ERROR_1])
+    }
+    for (const webhook of ['https://example.com./x', 'https://xn--bcher-kva.de/x', 'https://203.0.113.9/x']) {
+      expect([webhook, (await generate(shared, { token_type: 'dns', memo: 'm', webhook_url: webhook })).status]).toEqual([webhook, 200])
+    }
+  })
+
+  it('keeps the address as EmailStr gives it back: stripped, out of a "Name <address>" form, its domain lower-cased', async () => {
+    for (const [given, kept] of [[' Sec.Team@Example.COM ', 'Sec.Team@example.com'], ['Security Team <sec@Example.com>', 'sec@example.com']]) {
+      const token = await create(shared, { token_type: 'dns', email: given })
+      const drop = (await call(shared, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json().canarydrop
+      expect([given, token.email, drop.alert_email_recipient]).toEqual([given, kept, kept])
+    }
   })
 
   it('counts the memo in code points (Python len), at most 1,000', async () => {
@@ -187,6 +207,8 @@ describe('POST {prefix}/generate', () => {
     expect(wg.qr_code).toMatch(/^data:image\/png;base64,/)
     const kube = await create(shared, { token_type: 'kubeconfig' })
     expect(Buffer.from(kube.kubeconfig as string, 'base64').toString('utf8')).toContain('kind: Config')
+    // The kubeconfig and MySQL answers are made without url_components (app.py create_response), so it is null there.
+    expect([kube.url_components, (await create(shared, { token_type: 'my_sql' })).url_components, (await create(shared, { token_type: 'dns' })).url_components]).toEqual([null, null, [['stuff'], ['payments.js']]])
     expect((await create(shared, { token_type: 'qr_code' })).qrcode_png).toMatch(/^data:image\/png;base64,iVBOR/)
     const smtp = await create(shared, { token_type: 'smtp' })
     expect(smtp.unique_email).toBe(`${smtp.token as string}@canarytokens.com`)
@@ -213,7 +235,43 @@ describe('manage, history and hits', () => {
     }
     const manage = (await call(shared, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json()
     expect(manage.canarydrop).toMatchObject({ memo: 'deploy of acme/api at 1a2b3c', type: 'dns', auth: token.auth_token, alert_email_enabled: true, alert_email_recipient: 'sec@example.com', generated_url: token.token_url, triggered_details: { hits: [], token_type: 'dns' } })
-    expect(manage.canarydrop.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/)
+    // The drop is read back from redis: its `timestamp` (strftime("%s.%f")) is parsed by pydantic v1's
+    // from_unix_seconds, which makes it UTC-aware, so FastAPI's isoformat() writes the zone.
+    expect(manage.canarydrop.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/)
+  })
+
+  it("created_at as Python's isoformat() of an aware UTC datetime: microseconds, none when zero", async () => {
+    const clock = new CanarytokensServerEmulator({ now: () => Date.UTC(2026, 7, 1, 10, 20, 30, 123) })
+    await clock.start()
+    try {
+      const token = await create(clock, { token_type: 'dns' })
+      expect((await call(clock, 'GET', `${API_PREFIX}/manage?${pair(token)}`)).json().canarydrop.created_at).toBe('2026-08-01T10:20:30.123000+00:00')
+      const whole = new CanarytokensServerEmulator({ now: () => Date.UTC(2026, 7, 1, 10, 20, 30, 0) })
+      await whole.start()
+      try {
+        const second = await create(whole, { token_type: 'dns' })
+        expect((await call(whole, 'GET', `${API_PREFIX}/history?${pair(second)}`)).json().canarydrop.created_at).toBe('2026-08-01T10:20:30+00:00')
+      } finally {
+        await whole.stop()
+      }
+    } finally {
+      await clock.stop()
+    }
+  })
+
+  it('finds the token as Canarytoken() does before comparing (queries.py get_canarydrop_and_authenticate): 403, or the 500 page when compare_digest meets non-ASCII text', async () => {
+    const token = await create(shared, { token_type: 'dns' })
+    const id = token.token as string
+    const manage = (tokenText: string, auth: string) => call(shared, 'GET', `${API_PREFIX}/manage?token=${encodeURIComponent(tokenText)}&auth=${encodeURIComponent(auth)}`)
+    const page = (reply: Reply) => [reply.status, reply.text.includes('<title>500 - Internal Server Error</title>')]
+    // No token in it, or another: NoCanarytokenFound / NoCanarydropFound, before any comparison.
+    expect([(await manage('jeton-é', token.auth_token as string)).status, (await manage('', token.auth_token as string)).status]).toEqual([403, 403])
+    // The token found inside longer text, or upper-cased (Canarytoken lower-cases it): compare_digest tells them apart.
+    expect([(await manage(`x/${id}`, token.auth_token as string)).status, (await manage(id.toUpperCase(), token.auth_token as string)).status]).toEqual([403, 403])
+    // compare_digest raises TypeError on non-ASCII str: the token text once it holds a real token, the auth once the token matches.
+    expect(page(await manage(`é/${id}`, token.auth_token as string))).toEqual([200, true])
+    expect(page(await manage(id, 'é'.repeat(32)))).toEqual([200, true])
+    expect((await manage(id, 'a'.repeat(32))).json()).toEqual(FORBIDDEN)
   })
 
   it('history names the user agent user_agent on aws_keys hits and useragent on others, with eventName lists', async () => {
@@ -339,6 +397,8 @@ describe('GET {prefix}/download', () => {
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=svg&${pair(svg)}`)).headers['content-type']).toBe('image/svg+xml')
     const mcp = await create(shared, { token_type: 'mcp', mcp_alert_on: 'tool_call' })
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=mcp&${pair(mcp)}`)).text).toBe(mcp.mcpjson)
+    // mcp.py make_canary_mcp_json: the token travels as a bearer token in the server entry's Authorization header.
+    expect(Object.values(JSON.parse(mcp.mcpjson as string).mcpServers as Record<string, { headers: Record<string, string> }>)[0]?.headers.Authorization).toMatch(/^Bearer \S+$/)
     const azure = await create(shared, { token_type: 'azure_id', azure_id_cert_file_name: 'sp.pem' })
     expect((await call(shared, 'GET', `${API_PREFIX}/download?fmt=azure_id&${pair(azure)}`)).headers['content-disposition']).toBe('attachment; filename=sp.pem')
     const config = await call(shared, 'GET', `${API_PREFIX}/download?fmt=azure_id_config&${pair(azure)}`)

@@ -12,6 +12,7 @@ import {
   chosenBackend,
   consoleParameter,
   requireAlertTarget,
+  serverTokenIdInput,
   extraParamsInput,
   flockIdInput,
   INPUT_NAMES,
@@ -336,7 +337,8 @@ interface TokenIdParams {
 }
 
 function parseCanarytoken(inputs: InputReader): TokenIdParams {
-  return { canarytoken: inputs.get('canarytoken'), manageAuth: inputs.get('manage-auth') || undefined }
+  const canarytoken = inputs.get('canarytoken')
+  return { canarytoken: chosenBackend(inputs) === 'canarytokens-server' ? serverTokenIdInput(canarytoken) : canarytoken, manageAuth: inputs.get('manage-auth') || undefined }
 }
 
 /** The token as the backend is told about it. */

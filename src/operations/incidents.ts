@@ -3,7 +3,7 @@ import { INCIDENT_STATES, type IncidentState } from '../backends/console/inciden
 import type { IncidentRecord, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { InputError } from '../errors.js'
-import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, type InputName, type InputReader } from '../inputs.js'
+import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, serverTokenIdInput, type InputName, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
 import { writeItemList, writeTokenList, type ListNames } from '../publish/tokens-file.js'
@@ -80,7 +80,8 @@ export async function parseIncidentSelection(inputs: InputReader, fallbackState:
   if (onServer) selection.manageAuth = inputs.get('manage-auth')
   const canarytoken = inputs.get('canarytoken')
   if (canarytoken) {
-    if (!TOKEN_ID.test(canarytoken)) throw new InputError(`Input 'canarytoken' must be a Canarytoken id (letters and digits, as the Console's 'canarytoken' field), not '${canarytoken}'.`)
+    if (onServer) serverTokenIdInput(canarytoken)
+    else if (!TOKEN_ID.test(canarytoken)) throw new InputError(`Input 'canarytoken' must be a Canarytoken id (letters and digits, as the Console's 'canarytoken' field), not '${canarytoken}'.`)
     selection.canarytoken = canarytoken
   }
   const memoPattern = inputs.get('memo-pattern')

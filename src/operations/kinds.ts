@@ -154,7 +154,8 @@ export const CANARYTOKEN_KINDS = {
     serverOnly: true,
     server: { requiresExtraParams: ['windows_fake_fs_root', 'windows_fake_fs_file_structure'], file: '.ps1' }
   },
-  mcp: { label: 'MCP server', serverOnly: true, server: { requiresExtraParams: ['mcp_alert_on'], file: 'mcp.json' } },
+  // mcp.json carries the token as a bearer token (mcp.py make_canary_mcp_json): a credential like the kubeconfig.
+  mcp: { label: 'MCP server', serverOnly: true, server: { requiresExtraParams: ['mcp_alert_on'], file: 'mcp.json', credentials: true } },
   svg: { label: 'SVG image', serverOnly: true, server: { file: '.svg' } }
 } as const satisfies Record<string, KindRule>
 

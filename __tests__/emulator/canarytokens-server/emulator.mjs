@@ -173,7 +173,7 @@ function asBool(value) {
   return undefined
 }
 
-/** pydantic v1 EmailStr (email-validator): a syntactically valid address, internationalised allowed. */
+/** pydantic v1 EmailStr (email-validator 2, checked against 2.3): a syntactically valid address, internationalised allowed. */
 export function isEmailStr(value) {
   if (typeof value !== 'string' || value.length > 254) return false
   const at = value.lastIndexOf('@')
@@ -184,12 +184,33 @@ export function isEmailStr(value) {
   const labels = domain.split('.')
   if (labels.length < 2) return false
   if (!labels.every((label) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(label))) return false
-  return !/^\d+$/.test(labels[labels.length - 1])
+  // email-validator 2: the domain ends in a letter, and is no special-use domain nor under one (SPECIAL_USE_DOMAIN_NAMES).
+  const lower = domain.toLowerCase()
+  if (!/\p{L}$/u.test(lower)) return false
+  return !['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'].some((name) => lower === name || lower.endsWith(`.${name}`))
 }
+/**
+ * pydantic v1 EmailStr.validate (networks.validate_email): at most 2048 characters, a "Name <address>" form read
+ * for its address, stripped, checked by email-validator, and given back normalised (the domain lower-cased).
+ * Undefined when invalid.
+ */
+function emailStr(value) {
+  if (typeof value !== 'string' || value.length > 2048) return undefined
+  const pretty = /^([\p{L}\p{N}_ ]*?) *<(.*)> *$/u.exec(value) // Python's \w is Unicode
+  const address = (pretty ? pretty[2] : value).trim()
+  if (!isEmailStr(address)) return undefined
+  const at = address.lastIndexOf('@')
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`
+}
+
 /** queries.is_valid_email. */
 const VALID_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 
-/** pydantic v1 HttpUrl: http/https, a host, a TLD on domain names, at most 2083 characters. */
+/**
+ * pydantic v1 HttpUrl: http/https, a host, at most 2083 characters; a domain name needs a top-level domain
+ * (tld_required): 2 to 63 letters, a trailing dot allowed (`ascii_domain_regex`), or an international one
+ * (here as the WHATWG parser writes it: `xn--...`).
+ */
 export function isHttpUrl(value) {
   if (typeof value !== 'string' || value.length > 2083 || !/^https?:\/\//i.test(value)) return false
   let url
@@ -201,7 +222,7 @@ export function isHttpUrl(value) {
   const host = url.hostname.replace(/^\[|\]$/g, '')
   if (!host) return false
   if (isIP(host)) return true
-  return /\.[a-z][a-z0-9-]*[a-z0-9]$/i.test(url.hostname) || /\.xn--[a-z0-9-]+$/i.test(url.hostname)
+  return /\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i.test(url.hostname)
 }
 
 /** What advocate refuses (frontend WEBHOOK_ADDR_VALIDATOR): loopback, private, link-local, unspecified, multicast... */
@@ -218,6 +239,21 @@ export function isForbiddenAddress(host) {
 /** The default webhook check: the source's answer for forbidden addresses; any other URL answers 2xx (no network here). */
 export function defaultWebhookCheck(url) {
   return isForbiddenAddress(new URL(url).hostname) ? 'refused' : 'ok'
+}
+
+/**
+ * tokens.Canarytoken(value): an empty value makes a new random token (whose drop is never there); otherwise
+ * find_canarytoken searches the text (reversed when it has no '/') for 25 characters of the alphabet, case-insensitive,
+ * and lower-cases the match. Undefined: no token in it (NoCanarytokenFound) or an empty value.
+ * @param {string} haystack
+ */
+function findCanarytoken(haystack) {
+  if (haystack === '') return undefined
+  const reverse = !haystack.includes('/')
+  const text = reverse ? [...haystack].reverse().join('') : haystack
+  const match = /[0-9a-z]{25}/i.exec(text)?.[0]
+  if (match === undefined) return undefined
+  return (reverse ? [...match].reverse().join('') : match).toLowerCase()
 }
 
 const randomToken = () => Array.from({ length: 25 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
@@ -598,12 +634,20 @@ export class CanarytokensServerEmulator {
     }
   }
 
-  /** queries.get_canarydrop_and_authenticate: secrets.compare_digest raises on non-ASCII str (-> 500 page). */
+  /**
+   * queries.get_canarydrop_and_authenticate: Canarytoken(token) finds the token in the text first (none, or no drop:
+   * 403), then secrets.compare_digest compares the text with it and the auth with the drop's, and raises on
+   * non-ASCII str (-> 500 page).
+   */
   #authenticate(token, auth) {
     if (typeof token !== 'string' || typeof auth !== 'string') return { answer: crash() }
-    if (!isAscii(token) || !isAscii(auth)) return { answer: crash() }
-    const drop = this.#drops.get(token)
-    if (!drop || drop.auth !== auth) return { answer: forbidden() }
+    const value = findCanarytoken(token)
+    const drop = value === undefined ? undefined : this.#drops.get(value)
+    if (!drop) return { answer: forbidden() }
+    if (!isAscii(token)) return { answer: crash() }
+    if (token !== value) return { answer: forbidden() }
+    if (!isAscii(auth)) return { answer: crash() }
+    if (auth !== drop.auth) return { answer: forbidden() }
     return { drop }
   }
 
@@ -656,8 +700,8 @@ export class CanarytokensServerEmulator {
     if (memo === undefined || pyLen(memo) > MEMO_MAX_CHARACTERS) return undefined
     let email
     if (copy.email !== undefined) {
-      if (!isEmailStr(copy.email)) return undefined
-      email = copy.email
+      email = emailStr(copy.email)
+      if (email === undefined) return undefined
     }
     let webhookUrl
     if (copy.webhook_url !== undefined) {
@@ -921,8 +965,10 @@ export class CanarytokensServerEmulator {
         break
       case 'kubeconfig':
         drop.kubeconfig = answer.kubeconfig = files.kubeconfigBase64(hostname, token)
+        answer.url_components = null // KubeconfigTokenResponse is made without it
         break
       case 'my_sql':
+        answer.url_components = null // so is MySQLTokenResponse
         answer.token_url = `http://${this.domain}:3306`
         answer.usage = mysqlUsage(token, this.domain, 3306, true)
         break
@@ -942,7 +988,7 @@ export class CanarytokensServerEmulator {
       canarytoken: { _value: token },
       triggered_details: { hits: [], token_type: kind },
       memo: request.memo,
-      created_at: new Date(this.now()).toISOString().replace('Z', '').padEnd(26, '0'),
+      created_at: pyIsoUtc(this.now()),
       created_from_ip: '127.0.0.1',
       created_from_ip_x_forwarded_for: '',
       auth,
@@ -1229,6 +1275,18 @@ function geoInfo(geo) {
   const loc = Array.isArray(geo.loc) ? geo.loc : String(geo.loc).split(',')
   const fields = ['org', 'city', 'country', 'region', 'hostname', 'ip', 'timezone', 'postal', 'asn', 'readme']
   return { loc: loc.map((n) => Number(n).toFixed(4)).join(','), ...Object.fromEntries(fields.map((field) => [field, geo[field] ?? null])) }
+}
+
+/**
+ * `created_at` as the manage and history answers carry it: the drop is read back from redis, where `serialize()`
+ * stored it as `timestamp` = strftime("%s.%f") (canarydrop.py:566-590); pydantic v1 parses that number with
+ * from_unix_seconds, which returns an aware UTC datetime, and FastAPI writes isoformat(): "+00:00", microseconds
+ * only when not zero. @param {number} ms epoch milliseconds
+ */
+function pyIsoUtc(ms) {
+  const iso = new Date(ms).toISOString()
+  const fraction = ms % 1000 === 0 ? '' : `.${iso.slice(20, 23)}000`
+  return `${iso.slice(0, 19)}${fraction}+00:00`
 }
 
 /** Canarydrop.generate_mysql_usage. */

@@ -190,7 +190,10 @@ export function svg(url) {
 
 /** The MCP server definition (make_canary_mcp_json's role). */
 export function mcpJson(url, alertOn) {
-  return JSON.stringify({ mcpServers: { 'internal-tools': { type: 'http', url, alert_on: alertOn } } }, null, 2)
+  // mcp.py make_canary_mcp_json: an MCP server entry whose Authorization header is a bearer token made from the
+  // token (a JWE there; here the token URL and alert_on in base64url, not encrypted).
+  const bearer = Buffer.from(JSON.stringify({ url, alert_on: alertOn })).toString('base64url')
+  return JSON.stringify({ mcpServers: { 'cloud-auth-broker': { type: 'http', url: 'https://mcp.canarytokens.example/mcp', headers: { Authorization: `Bearer ${bearer}` } } } }, null, 2)
 }
 
 /** The CSS cloned-site snippet. */
