@@ -136,6 +136,16 @@ function resetSocket(socket) {
   }
 }
 
+/** Flock key types that deploy and do nothing else. */
+const DEPLOY_KEY_TYPES = new Set(['canarytoken-deploy', 'breadcrumb-deploy'])
+/**
+ * All a `canarytoken-deploy` key may call: the reference's note of 2025-10 (factory.md) says the type "is
+ * specifically designed to only be able to create and download (deploy) Canarytokens within a specific flock".
+ * Reading a token back, searching, its incidents, a ping: refused. A `breadcrumb-deploy` key deploys breadcrumbs,
+ * which the emulator has none of, so every route here refuses it.
+ */
+const CANARYTOKEN_DEPLOY_ROUTES = new Set(['POST /api/v1/canarytoken/create', 'GET /api/v1/canarytoken/download'])
+
 export class ConsoleEmulator {
   /** @type {ConsoleState} */
   #state
@@ -508,6 +518,9 @@ export class ConsoleEmulator {
     if (!caller || !this.#state.apiEnabled) return errorAnswer(401, authHeader === undefined && authToken !== undefined ? 'Invalid auth_token' : 'Unauthorized')
     if (route.access === 'global' && caller.scope === 'flock') return errorAnswer(403, 'A Flock API key cannot do this: use a Global API key')
     if (caller.key.auth_token_type.toLowerCase() === 'read-only' && method !== 'GET') return errorAnswer(403, 'This API key is read-only')
+    if (DEPLOY_KEY_TYPES.has(caller.key.auth_token_type) && !(caller.key.auth_token_type === 'canarytoken-deploy' && CANARYTOKEN_DEPLOY_ROUTES.has(`${method} ${path}`))) {
+      return errorAnswer(403, 'This API key can only deploy Canarytokens')
+    }
     if (parsed.error) return errorAnswer(400, 'Could not process the parameters')
     const missing = route.required.find((name) => params[name] === undefined)
     if (missing) return errorAnswer(400, `Missing required parameter: ${missing}`)

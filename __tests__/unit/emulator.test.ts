@@ -659,21 +659,36 @@ describe('flocks and Flock API keys', () => {
     const key = added.json.flock_api_key
     expect(key).toMatchObject({ auth_token_type: 'canarytoken-deploy', managed_flocks: [flockId], watched_flocks: [], note: 'lab deploys' })
     expect((await call('POST', '/api/v1/flock/auth_token/add', { flock_id: 'flock:nope', note: 'x' })).json.message).toBe('Flock does not exist.')
-    expect((await call('POST', '/api/v1/flock/auth_token/add', { flock_id: flockId, note: 'x' })).json.flock_api_key.auth_token_type).toBe('admin')
+    const admin = (await call('POST', '/api/v1/flock/auth_token/add', { flock_id: flockId, note: 'x' })).json.flock_api_key
+    expect(admin.auth_token_type).toBe('admin')
 
     const listed = await call('GET', '/api/v1/flock/auth_token/list', { flock_id: flockId })
     expect(listed.json.flock_api_keys).toHaveLength(2)
     expect((await call('GET', '/api/v1/flock/auth_token/list', { flock_id: 'flock:default' })).json.flock_api_keys).toEqual([])
 
-    const mine = await create({ kind: 'dns', memo: 'lab token' }, { token: key.auth_token })
+    // The deploy key creates and downloads in its flock, and does nothing else.
+    const mine = await create({ kind: 'doc-msword', memo: 'lab token' }, { token: key.auth_token })
     expect(mine.json.canarytoken.flock_id).toBe(flockId)
+    const mineId = mine.json.canarytoken.canarytoken
+    expect((await call('GET', '/api/v1/canarytoken/download', { canarytoken: mineId }, { token: key.auth_token })).status).not.toBe(403)
+    for (const [method, path, params] of [
+      ['GET', '/api/v1/canarytoken/fetch', { canarytoken: mineId }],
+      ['GET', '/api/v1/canarytokens/search', { search_string: 'lab' }],
+      ['GET', '/api/v1/incidents/unacknowledged', {}],
+      ['POST', '/api/v1/canarytoken/disable', { canarytoken: mineId }],
+      ['GET', '/api/v1/ping', {}]
+    ] as const) {
+      const refused = await call(method, path, params, { token: key.auth_token })
+      expect([path, refused.status, refused.json]).toEqual([path, 403, { result: 'error', message: 'This API key can only deploy Canarytokens' }])
+    }
     const other = emulator.addToken({ kind: 'dns', memo: 'default flock' })
-    expect((await call('GET', '/api/v1/canarytoken/fetch', { canarytoken: mine.json.canarytoken.canarytoken }, { token: key.auth_token })).status).toBe(200)
-    expect((await call('GET', '/api/v1/canarytoken/fetch', { canarytoken: other.canarytoken }, { token: key.auth_token })).status).toBe(403)
-    expect((await call('POST', '/api/v1/canarytoken/delete', { canarytoken: other.canarytoken }, { token: key.auth_token })).status).toBe(403)
-    const visible = await call('GET', '/api/v1/canarytokens/fetch', {}, { token: key.auth_token })
+    // A Flock admin key reads and changes its own flock only.
+    expect((await call('GET', '/api/v1/canarytoken/fetch', { canarytoken: mineId }, { token: admin.auth_token })).status).toBe(200)
+    expect((await call('GET', '/api/v1/canarytoken/fetch', { canarytoken: other.canarytoken }, { token: admin.auth_token })).status).toBe(403)
+    expect((await call('POST', '/api/v1/canarytoken/delete', { canarytoken: other.canarytoken }, { token: admin.auth_token })).status).toBe(403)
+    const visible = await call('GET', '/api/v1/canarytokens/fetch', {}, { token: admin.auth_token })
     expect(visible.json.tokens.map((t: { flock_id: string }) => t.flock_id)).toEqual([flockId])
-    expect((await call('GET', '/api/v1/auth_token/list', {}, { token: key.auth_token })).status).toBe(403)
+    expect((await call('GET', '/api/v1/auth_token/list', {}, { token: admin.auth_token })).status).toBe(403)
 
     expect((await call('POST', '/api/v1/flock/auth_token/remove', { remove_auth_token: key.auth_token })).json).toEqual({ result: 'success' })
     expect((await call('GET', '/api/v1/canarytokens/list', {}, { token: key.auth_token })).status).toBe(401)
