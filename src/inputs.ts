@@ -64,6 +64,7 @@ export const INPUT_NAMES = [
   'export-env',
   'on-console-error',
   'check-on-exit',
+  'check-auth-token',
   'keep-credentials',
   'incident-state',
   'incidents-since',
@@ -110,7 +111,7 @@ export const COMMON_INPUTS: readonly InputName[] = ['operation', 'console', 'aut
  * never echoed. `alert-webhook` among them: a Slack or Discord webhook URL
  * lets anyone who holds it post to the channel.
  */
-export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook']
+export const SECRET_INPUTS: readonly InputName[] = ['auth-token', 'check-auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook']
 
 /**
  * Which server the step drives, from the inputs alone (nothing is sent):
@@ -128,6 +129,9 @@ export function chosenBackend(inputs: InputReader): BackendName {
 }
 
 /** Read access to the inputs, trimmed, '' when not set. */
+/** The input a Console key comes from: `auth-token`, or for the runner canary's post check `check-auth-token`. */
+export type ConsoleKeyInput = 'auth-token' | 'check-auth-token'
+
 export interface InputReader {
   get(name: InputName): string
 }

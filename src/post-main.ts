@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { actionInputs, SECRET_INPUTS } from './inputs.js'
 import { parseRunnerCanaryState, RUNNER_CANARY_STATE } from './operations/runner-canary-state.js'
-import { runnerCanaryPost } from './operations/runner-canaries.js'
+import { checkKeyInput, runnerCanaryPost } from './operations/runner-canaries.js'
 import { publishSummary } from './publish/summary.js'
 import { backendConnection, failureMessage, log } from './runtime.js'
 import { redact, registerSecret } from './secrets.js'
@@ -19,7 +19,8 @@ export async function runPost(): Promise<void> {
     const inputs = actionInputs()
     for (const name of SECRET_INPUTS) registerSecret(inputs.get(name))
     const state = parseRunnerCanaryState(core.getState(RUNNER_CANARY_STATE))
-    const result = await runnerCanaryPost(state, backendConnection(inputs).open, log)
+    const keyInput = checkKeyInput(inputs)
+    const result = await runnerCanaryPost(state, backendConnection(inputs, { keyInput }).open, log, keyInput)
     if (result.summary) await publishSummary(result.summary)
     if (result.failure) core.setFailed(redact(result.failure))
   } catch (error) {

@@ -3,7 +3,7 @@ import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
-import { alertTargetInputs, chosenBackend, integerInput, type InputName, type InputReader } from './inputs.js'
+import { alertTargetInputs, chosenBackend, integerInput, type ConsoleKeyInput, type InputName, type InputReader } from './inputs.js'
 import { AdaptiveConcurrency } from './http/gate.js'
 import { resolveCanarytokensServerUrl } from './backends/canarytokens-server/server-url.js'
 import type { BackendName, CanarytokenBackend } from './backends/types.js'
@@ -53,7 +53,7 @@ const SERVER_ONLY_INPUTS: readonly InputName[] = ['manage-auth', 'alert-email', 
  * credentials, timeout-seconds, retries) now, sending nothing and loading
  * neither backend; `open` loads the chosen one's modules and opens it.
  */
-export function backendConnection(inputs: InputReader): BackendConnection {
+export function backendConnection(inputs: InputReader, { keyInput = 'auth-token' }: { keyInput?: ConsoleKeyInput } = {}): BackendConnection {
   const name = chosenBackend(inputs)
   if (name === 'canarytokens-server') {
     if (inputs.get('auth-token')) {
@@ -85,13 +85,14 @@ export function backendConnection(inputs: InputReader): BackendConnection {
     }
   }
   const baseUrl = resolveConsoleUrl(inputs.get('console'))
-  checkSecretInput('auth-token', inputs.get('auth-token'))
+  const key = inputs.get(keyInput)
+  checkSecretInput(keyInput, key)
   const transport = transportOptions(inputs)
   return {
     name: 'console',
     open: async () => {
       const [{ ConsoleBackend }, { consoleDialect }] = await Promise.all([import('./backends/console/index.js'), import('./backends/console/dialect.js')])
-      return new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl)
+      return new ConsoleBackend(new HttpTransport({ ...transport, baseUrl, dialect: consoleDialect(key, keyInput) }), baseUrl)
     }
   }
 }

@@ -204,6 +204,18 @@ describe('plant-runner-canaries', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
+  it.each([
+    ['on a Canarytokens server', { 'check-auth-token': 'e2e-check-key-0123456789' }, "Input 'check-auth-token' is a Console API key; on a Canarytokens server"],
+    ['with check-on-exit: false', { 'check-auth-token': 'e2e-check-key-0123456789', 'check-on-exit': 'false' }, "Input 'check-auth-token' is the key of the post step's check, which 'check-on-exit: false' turns off"],
+    ['too short to be a key', { 'check-auth-token': 'short' }, "Input 'check-auth-token' is 5 characters long"]
+  ])('refuses check-auth-token %s, before any request', async (what, inputs, message) => {
+    const server: Record<string, string> =
+      what === 'on a Canarytokens server' ? { console: '', 'auth-token': '', 'canarytokens-server': 'https://canarytokens.example', 'alert-email': 'security@example.com' } : {}
+    const planted = await plant(await home(), { ...(inputs as Record<string, string>), ...server })
+    expectFailure(planted.run, message)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
   it('says which variable the default memo lacks outside a workflow run', async () => {
     const planted = await plant(await home(), {}, { GITHUB_WORKFLOW: '' })
     expectFailure(planted.run, /The default memo .* \(set 'memo' to choose your own\) uses \{workflow\}.*GITHUB_WORKFLOW is not set/)
@@ -380,6 +392,58 @@ describe('the post step', () => {
     expect(after.errors[0]).not.toMatch(/were used\./)
     expect(after.summary).toContain(`Runner canary ${what} during the job: it can no longer vouch for this run`)
     expect(after.summary).not.toContain('were used while it ran')
+  })
+
+  describe('with a Flock canarytoken-deploy key, which can only create and download', () => {
+    function deployAndReadKeys() {
+      const flockId = emulator.addFlock('Runner canaries')
+      return {
+        flockId,
+        deploy: emulator.addApiKey({ type: 'canarytoken-deploy', flock_id: flockId, note: 'runner canaries' }).auth_token,
+        reader: emulator.addApiKey({ type: 'read-only', flock_id: flockId, note: 'runner canary checks' }).auth_token
+      }
+    }
+
+    it('plants with it, checks with the read-only key in check-auth-token, and fails the job when the canary fired', async () => {
+      const keys = deployAndReadKeys()
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, 'check-auth-token': keys.reader })
+      expectSuccess(planted.run)
+      const token = tokenOf(planted.run)
+      expect(token.flock_id).toBe(keys.flockId)
+      expect(emulator.requests.map((request) => [request.path, request.authHeader])).toEqual([['/api/v1/canarytoken/create', keys.deploy]])
+      emulator.addIncident(token.canarytoken, { time: Date.now(), src_host: '203.0.113.9', event_name: 'GetCallerIdentity' })
+      emulator.clearRequests()
+      const after = await post(planted)
+      expectFailure(after, new RegExp(`^Runner canary ${token.canarytoken} was triggered 1 time during this job: .* The incidents show: .* from 203\\.0\\.113\\.9: GetCallerIdentity`))
+      // The fetch and the incidents go with the check key only.
+      expect(emulator.requests.length).toBeGreaterThanOrEqual(2)
+      expect(emulator.requests.every((request) => request.authHeader === keys.reader && request.method === 'GET')).toBe(true)
+      expectNoSecretsVisible(after, [keys.deploy, keys.reader, token.secret_access_key])
+      expectNoSecretsVisible(planted.run, [keys.deploy, keys.reader, token.secret_access_key])
+    })
+
+    it('alone, it cannot read the token back: the post step warns naming check-auth-token, and still removes the profile', async () => {
+      const keys = deployAndReadKeys()
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, retries: '0' })
+      expectSuccess(planted.run)
+      const after = await post(planted)
+      expectSuccess(after)
+      expect(after.warnings).toHaveLength(1)
+      expect(after.warnings[0]).toMatch(
+        /^Could not check runner canary \w+: HTTP 403: the Console rejected the auth token \(This API key can only deploy Canarytokens\)\. Check 'auth-token'.* If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock\. Its alerts still come from the Console\.$/
+      )
+      await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+      expectNoSecretsVisible(after, [keys.deploy])
+    })
+
+    it('a check key that cannot read the token is named as the one to check', async () => {
+      const keys = deployAndReadKeys()
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, 'check-auth-token': keys.deploy, retries: '0' })
+      expectSuccess(planted.run)
+      const after = await post(planted)
+      expectSuccess(after)
+      expect(after.warnings[0]).toMatch(/HTTP 403: the Console rejected the auth token \(This API key can only deploy Canarytokens\)\. Check 'check-auth-token', that the key may do this.* The check needs a key that can read this token and its incidents, such as a Flock read-only key/)
+    })
   })
 
   it('warns, and still removes the profile, when the Console cannot be reached for the check', async () => {

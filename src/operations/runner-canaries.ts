@@ -2,7 +2,8 @@ import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backend
 import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
 import { ApiError, isNotFound, reasonWithAttempts } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
-import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type InputReader } from '../inputs.js'
+import { checkSecretInput, registerSecret } from '../secrets.js'
+import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type ConsoleKeyInput, type InputReader } from '../inputs.js'
 import { checkServerMemoLength, refuseReuseOnServer } from './canarytokens.js'
 import {
   appendProfile,
@@ -16,7 +17,6 @@ import {
   type SharedFilePaths,
   type SharedFileRole
 } from '../publish/aws-shared-files.js'
-import { registerSecret } from '../secrets.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
@@ -175,6 +175,42 @@ export function refuseToShadowEnvironmentCredentials(environment: NodeJS.Process
   )
 }
 
+/**
+ * `check-auth-token`, the post step's key, refused before any request where it cannot be used: on a Canarytokens
+ * server (the post step reads the token with its manage auth) and with `check-on-exit: false` (no check).
+ */
+function checkCheckKey(inputs: InputReader, onServer: boolean): void {
+  if (!inputs.get('check-auth-token')) return
+  if (onServer) {
+    throw new InputError(
+      "Input 'check-auth-token' is a Console API key; on a Canarytokens server the post step reads the token with its own manage auth. Remove 'check-auth-token'."
+    )
+  }
+  if (!booleanInput(inputs, 'check-on-exit', true)) {
+    throw new InputError("Input 'check-auth-token' is the key of the post step's check, which 'check-on-exit: false' turns off. Remove one of them.")
+  }
+  checkSecretInput('check-auth-token', inputs.get('check-auth-token'))
+}
+
+/**
+ * The input holding the Console key the post step checks with: `check-auth-token` when it is set (a Flock
+ * canarytoken-deploy key in `auth-token` can only create and download, so it cannot read the token back).
+ */
+export function checkKeyInput(inputs: InputReader): ConsoleKeyInput {
+  return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token'
+}
+
+/**
+ * What to change when the Console refused the check's key (401, 403): the usual cause is a canarytoken-deploy
+ * key, which only creates and downloads. Nothing for other failures, or on a Canarytokens server.
+ */
+function refusedKeyAdvice(error: unknown, backend: CanarytokenBackend, keyInput: ConsoleKeyInput): string {
+  if (backend.name !== 'console' || !(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) return ''
+  return keyInput === 'check-auth-token'
+    ? " The check needs a key that can read this token and its incidents, such as a Flock read-only key for the token's flock."
+    : " If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock."
+}
+
 export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
   name: 'plant-runner-canaries',
   tripwire: true,
@@ -182,13 +218,14 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
     "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
   backends: EVERY_BACKEND,
   requires: [],
-  accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials', 'alert-email', 'alert-webhook'],
+  accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'check-auth-token', 'keep-credentials', 'alert-email', 'alert-webhook'],
   outputs: PLANTED_OUTPUTS,
   async parse(inputs) {
     const onServer = chosenBackend(inputs) === 'canarytokens-server'
     if (onServer && inputs.get('flock-id')) throw new InputError("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.")
     refuseReuseOnServer(inputs, booleanInput(inputs, 'reuse'))
     requireAlertTarget(inputs, 'plant-runner-canaries')
+    checkCheckKey(inputs, onServer)
     const params: PlantParams = {
       memo: memoFor(inputs),
       flockId: onServer ? undefined : flockIdInput(inputs),
@@ -446,7 +483,12 @@ export async function checkRunnerCanary(backend: CanarytokenBackend, state: Runn
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
-export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => CanarytokenBackend | Promise<CanarytokenBackend>, log: Log): Promise<PostResult> {
+export async function runnerCanaryPost(
+  state: RunnerCanaryState,
+  connect: () => CanarytokenBackend | Promise<CanarytokenBackend>,
+  log: Log,
+  keyInput: ConsoleKeyInput = 'auth-token'
+): Promise<PostResult> {
   const result: PostResult = {}
   registerSecret(state.manageAuth)
   if (state.check) {
@@ -499,7 +541,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}. Its alerts still come from ${serverOf(backend, false)}.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}.${refusedKeyAdvice(error, backend, keyInput)} Its alerts still come from ${serverOf(backend, false)}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {

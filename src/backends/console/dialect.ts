@@ -13,7 +13,14 @@ const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized'])
  * success. Both the status and the `result` field are checked: the Console
  * has answered errors with 200 and successes' bodies are what callers need.
  */
-export function errorForAnswer(status: number, contentType: string | undefined, text: string, location?: string, parsed?: ParsedAnswer | null): ApiError | undefined {
+export function errorForAnswer(
+  status: number,
+  contentType: string | undefined,
+  text: string,
+  location?: string,
+  parsed?: ParsedAnswer | null,
+  keyInput = 'auth-token'
+): ApiError | undefined {
   if (status >= 300 && status < 400) {
     const target = location ? location.split('?')[0] : 'no Location'
     return new ApiError(
@@ -31,7 +38,7 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   // bad `auth_token` parameter, a bad header), not by status: both are read.
   if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
     return new ApiError(
-      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`,
+      `${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check '${keyInput}', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`,
       'unauthorized',
       status,
       message
@@ -47,15 +54,18 @@ export function errorForAnswer(status: number, contentType: string | undefined, 
   return undefined
 }
 
-/** The Console's ways: the auth token in its header, form bodies, `result` in every answer. */
-export function consoleDialect(authToken: string): ServerDialect {
+/**
+ * The Console's ways: the auth token in its header, form bodies, `result` in every answer. `keyInput` is the
+ * input the key came from, named when the Console refuses it.
+ */
+export function consoleDialect(authToken: string, keyInput = 'auth-token'): ServerDialect {
   return {
     serverName: 'the Console',
     serverInput: 'console',
     bodyEncoding: 'form',
     // The token goes in the header only, and the transport sends it to the Console's own origin only.
     authHeaders: () => ({ 'x-canary-auth-token': authToken }),
-    errorForAnswer,
+    errorForAnswer: (status, contentType, text, location, parsed) => errorForAnswer(status, contentType, text, location, parsed, keyInput),
     isAnswerRecord: (record) => 'result' in record
   }
 }
