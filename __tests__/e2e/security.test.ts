@@ -119,7 +119,7 @@ describe('the auth token travels only in the header', () => {
 describe('a hostile Console answer', () => {
   it('cannot issue workflow commands through text the action logs', async () => {
     const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'lure' })
-    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/fetch', status: 503, resultError: 'busy\n::stop-commands::pwned\r::error::fake alarm' })
+    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/fetch', status: 503, resultError: 'busy ##[set-output name=x;]y\n::stop-commands::pwned\r::error::fake alarm ##[stop-commands]pwned2' })
     const run = await action('download-canarytoken', { canarytoken, path: 'out' })
     expectSuccess(run)
     // The Console's message is in the retry line, defused; every command line is one of ours.
@@ -127,6 +127,9 @@ describe('a hostile Console answer', () => {
     const commands = run.stdout.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith('::'))
     for (const line of commands) expect(line).toMatch(/^::(debug|add-mask)::/)
     expect(run.stdout).not.toMatch(/::stop-commands::pwned|::error::fake alarm/)
+    // The runner's older form is a command anywhere in a line.
+    expect(run.stdout).not.toContain('##[')
+    expect(run.outputs.x).toBeUndefined()
   })
 })
 
