@@ -123,6 +123,7 @@ function transportOptions(inputs: InputReader): CommonTransportOptions {
       userAgent: `canary-console-action/${ACTION_VERSION}`,
       onSecret: registerSecret,
       findSecrets: (body) => findSecretValues(body),
+      redact,
       logger: log
   }
 }

@@ -81,6 +81,22 @@ describe('no secret is visible on any failure path, with RUNNER_DEBUG=1', () => 
   })
 })
 
+describe("a server's echo of a secret stays out of what the runner does not mask", () => {
+  it('per-item messages: the tokens output and the tokens-file (an artifact, when asked) hold it redacted', async () => {
+    const memo = 'echoed on delete'
+    emulator.addToken({ kind: 'dns', memo })
+    emulator.injectFault({ path: '/api/v1/canarytoken/delete', status: 400, resultError: `refused, you sent auth_token=${AUTH_TOKEN}`, times: 5 })
+    const run = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': memo })
+    expectFailure(run, /1 of 1 Canarytoken could not be deleted/)
+    expectNoSecretsVisible(run, [AUTH_TOKEN])
+    const item = JSON.parse(run.outputs.tokens as string)[0]
+    expect(item.message).toBe('HTTP 400: refused, you sent auth_token=***')
+    const file = await readFile(run.outputs['tokens-file'] as string, 'utf8')
+    expect(file).toContain('you sent auth_token=***')
+    expect(file).not.toContain(AUTH_TOKEN)
+  })
+})
+
 describe('the auth token travels only in the header', () => {
   it('on every request of create (multipart), fetch, download, delete and a search that pages', async () => {
     const memo = 'paging lure'
