@@ -3,6 +3,7 @@ import { INCIDENT_STATES, type IncidentState } from '../backends/console/inciden
 import type { IncidentRecord, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { InputError } from '../errors.js'
+import { redact } from '../secrets.js'
 import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, type InputName, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
@@ -214,9 +215,10 @@ export function tallyNotes(tally: FeedTally, log: Log): string[] {
 
 export const INCIDENT_COLUMNS = ['Created', 'Canarytoken', 'Memo', 'Kind', 'Source', 'Event', 'User agent', 'Acknowledged']
 
-/** Memos and user agents can be long: the summary shows their start. */
+/** Memos and user agents can be long: the summary shows their start (its secrets hidden first, whole: a cut across one would leave its start). */
 export function shortText(text: string, length = 120): string {
-  return text.length > length ? `${text.slice(0, length - 3)}...` : text
+  const hidden = redact(text)
+  return hidden.length > length ? `${hidden.slice(0, length - 3)}...` : hidden
 }
 
 export function incidentRow(item: ListedIncident): string[] {

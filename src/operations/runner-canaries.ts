@@ -16,7 +16,7 @@ import {
   type SharedFilePaths,
   type SharedFileRole
 } from '../publish/aws-shared-files.js'
-import { registerSecret } from '../secrets.js'
+import { redact, registerSecret } from '../secrets.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
@@ -315,7 +315,7 @@ const MAX_SUMMARY_INCIDENTS = 20
 
 /** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
 function incidentWords(incident: IncidentRecord): string {
-  const bounded = (text: string) => truncateCodePoints(visibleControls(text), 200)
+  const bounded = (text: string) => truncateCodePoints(visibleControls(redact(text)), 200)
   return (
     `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
     `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
