@@ -1,6 +1,7 @@
 import type { IncidentRecord } from '../backends/types.js'
 import { codePointLength, codeSpan as markdownCodeSpan, truncateCodePoints, type CodeSpanOptions } from '../publish/markdown.js'
 import { redact } from '../secrets.js'
+import { isoTime } from '../text.js'
 import { incidentMarkers, incidentTag, markerLength, tokenMarker } from './markers.js'
 
 // The issues and comments report-incidents writes. Every field from an
@@ -48,7 +49,7 @@ export function issueTitle(token: TokenFacts): string {
 function incidentRows(incidents: readonly IncidentRecord[]): string[] {
   return incidents.map((incident) =>
     [
-      codeSpan(incident.created.toISOString(), { inTable: true }),
+      codeSpan(isoTime(incident.created), { inTable: true }),
       codeSpan(incident.srcHost, { inTable: true, maxLength: 100 }),
       codeSpan(incident.event ?? '', { inTable: true, maxLength: 300 }),
       codeSpan(incident.userAgent ?? '', { inTable: true, maxLength: 300 })

@@ -4,6 +4,7 @@ import type { IncidentRecord, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { InputError } from '../errors.js'
 import { redact } from '../secrets.js'
+import { isoTime } from '../text.js'
 import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, type InputName, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
@@ -56,7 +57,7 @@ export function listedIncident(incident: IncidentRecord): ListedIncident {
     memo: incident.memo,
     kind: incident.kind,
     src_host: incident.srcHost,
-    created: incident.created.toISOString(),
+    created: isoTime(incident.created),
     acknowledged: incident.acknowledged,
     event: incident.event ?? null,
     user_agent: incident.userAgent ?? null

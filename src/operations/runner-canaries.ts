@@ -17,6 +17,7 @@ import {
   type SharedFileRole
 } from '../publish/aws-shared-files.js'
 import { redact, registerSecret } from '../secrets.js'
+import { isoTime } from '../text.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
@@ -317,7 +318,7 @@ const MAX_SUMMARY_INCIDENTS = 20
 function incidentWords(incident: IncidentRecord): string {
   const bounded = (text: string) => truncateCodePoints(visibleControls(redact(text)), 200)
   return (
-    `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    `${isoTime(incident.created) || 'at an unknown time'} from ${bounded(incident.srcHost) || 'an unknown address'}` +
     `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
   )
 }
@@ -480,7 +481,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
         const rows = !withIncidents
           ? [row]
           : seen.length > 0
-            ? seen.map((incident) => [...row, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            ? seen.map((incident) => [...row, isoTime(incident.created), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
             : [[...row, '', '', '', '']]
         result.summary = {
           heading: found.heading,

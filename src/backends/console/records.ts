@@ -18,7 +18,9 @@ export function isEnabled(token: Canarytoken): boolean | undefined {
 function createdDate(token: Canarytoken): Date | undefined {
   const value: unknown = token.created
   const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''))
-  return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined
+  const date = Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined
+  // Seconds past what a date holds make an invalid one, which no later step can print: none.
+  return date && !Number.isNaN(date.getTime()) ? date : undefined
 }
 
 function triggeredCount(token: Canarytoken): number | undefined {
