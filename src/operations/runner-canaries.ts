@@ -150,8 +150,22 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   if (!token.id || !keys) {
     throw new ApiError(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds no AWS keys`, 'result')
   }
+  if (!AWS_KEY.test(keys.accessKeyId) || !AWS_KEY.test(keys.secretAccessKey)) {
+    throw new ApiError(
+      `the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds AWS keys that are not one line of visible characters, as AWS issues them; nothing was written to the AWS files`,
+      'result'
+    )
+  }
   return { token, reused, keys }
 }
+
+/**
+ * An AWS key as AWS issues them: one word of visible ASCII. Anything else
+ * (a line break above all) would write lines of the server's choosing into
+ * the runner's ~/.aws/credentials, such as a profile with a `credential_process`
+ * that later steps' AWS tools would run.
+ */
+const AWS_KEY = /^[\x21-\x7e]+$/
 
 
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'] as const
