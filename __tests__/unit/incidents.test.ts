@@ -201,6 +201,15 @@ describe('untrusted text in Markdown', () => {
     expect(codeSpan('a|b')).toBe('` a|b `')
   })
 
+  it('shows the other invisible characters as escapes too: the Arabic letter mark (bidi), fillers, and tag characters that hide text from readers but not from an agent reading the issue', () => {
+    // "curl" with "ignore" in tag characters after it: invisible on GitHub.
+    const smuggled = `curl${Array.from('ignore', (character) => String.fromCodePoint(0xe0000 + character.charCodeAt(0))).join('')}`
+    expect(visibleControls(smuggled)).toBe('curl\\u{e0069}\\u{e0067}\\u{e006e}\\u{e006f}\\u{e0072}\\u{e0065}')
+    expect(visibleControls('a\u061cb\u00adc\u3164d\u180ee\u{e0100}f')).toBe('a\\u061cb\\u00adc\\u3164d\\u180ee\\u{e0100}f')
+    // An emoji's variation selector stays: it is how the emoji is drawn.
+    expect(visibleControls('\u2764\ufe0f')).toBe('\u2764\ufe0f')
+  })
+
   it('bounds the length in code points, never splitting a pair', () => {
     const span = codeSpan('😀'.repeat(50), { maxLength: 10 })
     expect(span).toBe(`\` ${'😀'.repeat(9)}… \``)
