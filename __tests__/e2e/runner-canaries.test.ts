@@ -372,6 +372,18 @@ describe('the post step', () => {
     expectNoSecretsVisible(after, [token.access_key_id, token.secret_access_key, AUTH_TOKEN])
   })
 
+  it("hides the planted secret key whole in the failure, even where the attacker's user agent is cut short across it", async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    // Whoever stole the keys writes the secret key into the user agent, so that the cut at 200 characters falls inside it.
+    emulator.addIncident(token.canarytoken, { time: Date.now(), src_host: '203.0.113.67', event_name: 'GetCallerIdentity', user_agent: `${'u'.repeat(185)}${token.secret_access_key}` })
+    const after = await post(planted)
+    expectFailure(after, /user agent u{185}\*\*\*\)/)
+    const text = visibleText(after)
+    for (let at = 0; at + 8 <= token.secret_access_key.length; at++) expect(text).not.toContain(token.secret_access_key.slice(at, at + 8))
+  })
+
   it('counts only alerts raised during this job for a reused token', async () => {
     const inputs = { memo: '{repository}: runner canary', reuse: 'true' }
     const earlier = emulator.addToken({ kind: 'aws-id', memo: 'octo-org/octo-repo: runner canary' })
