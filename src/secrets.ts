@@ -90,13 +90,28 @@ export function registerCredentialText(text: string): void {
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim()
     if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line)) continue
-    const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line)
+    const assignment = nameAndValue(line)
     if (assignment) {
-      if (SECRET_LINE_NAME.test(assignment[1]!.trim())) registerSecret(assignment[2])
+      if (SECRET_LINE_NAME.test(assignment[0])) registerSecret(assignment[1])
     } else if (BARE_SECRET_LINE.test(line)) {
       registerSecret(line)
     }
   }
+}
+
+/**
+ * A trimmed `name = value` (or `name: value`) line as its name and value,
+ * split at the first `=` or `:`, both non-empty. By index, not by a regular
+ * expression: a lazy name before `\s*[=:]` took time quadratic in a line of
+ * spaces, and the text is a server's (a credential file, a multi-line secret
+ * field of up to 64 MiB of JSON).
+ */
+function nameAndValue(line: string): [string, string] | undefined {
+  const at = line.search(/[=:]/)
+  if (at <= 0) return undefined
+  const name = line.slice(0, at).trimEnd()
+  const value = line.slice(at + 1).trimStart()
+  return name !== '' && value !== '' ? [name, value] : undefined
 }
 
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */

@@ -19,3 +19,8 @@ export function codePointLength(text: string): number {
   }
   return count
 }
+
+/** A date as ISO 8601 text; empty for an invalid one (a server's hit without a time), which toISOString would throw on. */
+export function isoTime(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
+}

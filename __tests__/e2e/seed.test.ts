@@ -168,6 +168,17 @@ describe('seed-canarytokens', () => {
     expect(emulator.listTokens()).toHaveLength(0)
   })
 
+  it('fills no template with a field holding a line break: a hostile answer cannot add lines to the file', async () => {
+    const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'template of the answer' })
+    const hostile = { ...emulator.getToken(canarytoken), hostname: 'x.canarytokens.com"\nrequire("child_process").execSync("id")\n//' }
+    emulator.injectFault({ path: CREATE, body: { result: 'success', canarytoken: hostile } })
+    const manifest = 'tokens:\n  - name: beacon\n    kind: dns\n    template: app.js\n'
+    const template = 'host = "{{ canarytoken.beacon.hostname }}"\n'
+    const run = await seed({}, { 'canary.yml': manifest, 'app.js': template })
+    expectFailure(run, /^seed-canarytokens failed: 1 of 1 entry failed: template app\.js: the 'hostname' of the dns Canarytoken of entry 'beacon' holds a line break or another control character/)
+    expect(await readFile(join(run.workspace, 'app.js'), 'utf8')).toBe(template)
+  })
+
   it('keeps reused tokens and restores a file it overwrote when rolling back', async () => {
     expectSuccess(await seed())
     const existing = emulator.listTokens().map((token) => token.canarytoken).sort()

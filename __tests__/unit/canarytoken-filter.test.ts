@@ -209,9 +209,15 @@ describe('matchesFilter', () => {
     [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: String(NOW_SECONDS) }), false],
     [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: undefined }), false],
     [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: 'soon' }), false],
-    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: '1700000000.5' }), true]
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: '1700000000.5' }), true],
+    // Past what a date holds: no creation time (the record is listed, not a crash in cleanup's rows).
+    [{ createdBefore: { epochSeconds: NOW_SECONDS, text: '0d' } }, token({ created: '1e20' }), false]
   ])('%p on a token -> %p', (filter, candidate, expected) => {
     expect(matchesFilter(filter, tokenRecord(candidate))).toBe(expected)
+  })
+
+  it('reads a creation time no date can hold as none', () => {
+    expect(record({ created: '1e20' }).created).toBeUndefined()
   })
 
   it('combines filters with AND, the memo pattern included', async () => {

@@ -10,7 +10,7 @@ import type { Endpoint, HttpTransport, Params } from '../../src/http/transport.j
 import { InputError } from '../../src/errors.js'
 import { INPUT_DEFAULTS, INPUT_NAMES, inputsFrom } from '../../src/inputs.js'
 import { findOperation, ignoredInputs } from '../../src/operations/index.js'
-import { describeSelection, matchesSelection, parseIncidentSelection, selectIncidentPages, selectIncidents, type FeedTally } from '../../src/operations/incidents.js'
+import { describeSelection, listedIncident, matchesSelection, parseIncidentSelection, selectIncidentPages, selectIncidents, type FeedTally } from '../../src/operations/incidents.js'
 import type { OperationContext } from '../../src/operations/types.js'
 import { parseReport } from '../../src/operations/report-incidents.js'
 import { codePointLength, codeSpan, visibleControls } from '../../src/publish/markdown.js'
@@ -53,6 +53,16 @@ describe('incidentRecord: the reference answers as records', () => {
     expect([http.acknowledged, http.event, http.userAgent]).toEqual([true, 'http://x/y', 'curl'])
     expect(incidentRecord(withEvent({}, 'garbage'), 'acknowledged')!.acknowledged).toBe(true)
     expect(incidentRecord(withEvent({}, 'garbage'), 'unacknowledged')!.acknowledged).toBe(false)
+  })
+
+  it('a time no date can hold (a hostile or broken server) is not a date: the next one is read, and a record without any is listed, not a crash', () => {
+    const base = fixture('incidents-unacknowledged').incidents[0] as RawIncident
+    const raw = { ...base, description: { ...base.description, created: '99999999999999999', events: [{ canarytoken: 'tok1', type: 'dns', timestamp: 1586249623 }] } }
+    expect(incidentRecord(raw, 'all')!.created).toEqual(new Date(1586249623 * 1000))
+    // The free server's hit without a time_of_hit is such a record.
+    const timeless: IncidentRecord = { id: 'unknown#0', canarytoken: 'tok1', memo: 'm', kind: 'dns', srcHost: '', created: new Date(Number.NaN), acknowledged: false }
+    expect(listedIncident(timeless).created).toBe('')
+    expect(renderComment([timeless]).body).toContain('| Time (UTC) |')
   })
 
   it('uses the event, never the node_id, as the token id', () => {
@@ -203,6 +213,15 @@ describe('untrusted text in Markdown', () => {
     expect(visibleControls('a\nb\r\tc\u202ed\u200b')).toBe('a\\nb\\r\\tc\\u202ed\\u200b')
     expect(codeSpan('a|b', { inTable: true })).toBe('` a\\|b `')
     expect(codeSpan('a|b')).toBe('` a|b `')
+  })
+
+  it('shows the other invisible characters as escapes too: the Arabic letter mark (bidi), fillers, and tag characters that hide text from readers but not from an agent reading the issue', () => {
+    // "curl" with "ignore" in tag characters after it: invisible on GitHub.
+    const smuggled = `curl${Array.from('ignore', (character) => String.fromCodePoint(0xe0000 + character.charCodeAt(0))).join('')}`
+    expect(visibleControls(smuggled)).toBe('curl\\u{e0069}\\u{e0067}\\u{e006e}\\u{e006f}\\u{e0072}\\u{e0065}')
+    expect(visibleControls('a\u061cb\u00adc\u3164d\u180ee\u{e0100}f')).toBe('a\\u061cb\\u00adc\\u3164d\\u180ee\\u{e0100}f')
+    // An emoji's variation selector stays: it is how the emoji is drawn.
+    expect(visibleControls('\u2764\ufe0f')).toBe('\u2764\ufe0f')
   })
 
   it('bounds the length in code points, never splitting a pair', () => {

@@ -4,6 +4,7 @@ import * as core from '../../__fixtures__/core.js'
 // @actions/core is ESM-only: mock it before importing the code under test.
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../../src/main.js')
+const { log } = await import('../../src/runtime.js')
 const OPERATIONS = await (await import('../../src/operations/index.js')).loadOperations()
 
 function setInputs(values: Record<string, string>): void {
@@ -64,6 +65,22 @@ describe('run', () => {
     expect(core.info).toHaveBeenCalledWith('info with ***')
     expect(core.warning).toHaveBeenCalledWith('warning with ***')
     expect(core.debug).toHaveBeenCalledWith('debug with ***')
+  })
+
+  it.each([
+    ['`::` after a line break', 'busy\n::stop-commands::pwned', 'busy\n: :stop-commands::pwned'],
+    ['`::` after a carriage return and spaces', 'busy\r  ::error::x', 'busy\r  : :error::x'],
+    // The runner trims .NET white space, which holds NEL (U+0085); JavaScript's \s does not.
+    ['`::` after NEL at the start', '\u0085::stop-commands::pwned', '\u0085: :stop-commands::pwned'],
+    // The runner's older form is a command anywhere in a line.
+    ['`##[` inside a line', 'HTTP 503: busy ##[stop-commands]pwned', 'HTTP 503: busy # #[stop-commands]pwned'],
+    ['`###[` inside a line', 'x ###[add-mask]the', 'x ## #[add-mask]the']
+  ])('an info line cannot issue a workflow command: %s', (_name, message, logged) => {
+    log.info(message)
+    const line = core.info.mock.calls.at(-1)?.[0] as string
+    expect(line).toBe(logged)
+    expect(line).not.toContain('##[')
+    for (const part of line.split(/\r|\n/)) expect(part.replace(/^[\s\u0085]*/, '')).not.toMatch(/^::/)
   })
 
   it('redacts a registered secret from a failure message', async () => {

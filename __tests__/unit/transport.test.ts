@@ -7,6 +7,8 @@ import { ApiError, isNotFound } from '../../src/http/errors.js'
 import { HttpTransport, filenameFromContentDisposition, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
+import { serverErrorForAnswer } from '../../src/backends/canarytokens-server/dialect.js'
+import { MAX_SERVER_MESSAGE } from '../../src/http/errors.js'
 
 describe('errorForAnswer', () => {
   it('accepts a 200 with result success', () => {
@@ -21,6 +23,19 @@ describe('errorForAnswer', () => {
     const error = errorForAnswer(200, 'application/json', '{"result":"error","message":"Empty memo"}')
     expect(error?.failure).toBe('result')
     expect(error?.message).toBe('HTTP 200: Empty memo')
+  })
+  it("bounds the server's own message: a hostile answer's 20 MB message is not 20 MB in every log line, output and summary row", () => {
+    const huge = `Could not find it ${'x'.repeat(20_000_000)}`
+    const consoleError = errorForAnswer(400, 'application/json', JSON.stringify({ result: 'error', message: huge }))!
+    const serverError = serverErrorForAnswer('the server')(400, 'application/json', JSON.stringify({ error_message: huge }))!
+    const validation = serverErrorForAnswer('the server')(422, 'application/json', JSON.stringify({ detail: Array.from({ length: 100_000 }, () => ({ loc: ['body', 'memo'], msg: 'field required' })) }))!
+    for (const error of [consoleError, serverError, validation]) {
+      expect(error.message.length).toBeLessThan(MAX_SERVER_MESSAGE + 200)
+      expect(error.serverMessage!.length).toBeLessThanOrEqual(MAX_SERVER_MESSAGE + 40)
+    }
+    expect(consoleError.serverMessage).toMatch(/^Could not find it x+… \(20000018 characters in all\)$/)
+    // Still read for what it says.
+    expect(isNotFound(consoleError)).toBe(true)
   })
   it('treats a missing result field as a failure', () => {
     expect(errorForAnswer(200, 'application/json', '{"tokens":[]}')?.message).toBe('HTTP 200: the answer had no "result" field')

@@ -1,6 +1,7 @@
 import type { IncidentRecord } from '../backends/types.js'
-import { codePointLength, codeSpan, truncateCodePoints } from '../publish/markdown.js'
+import { codePointLength, codeSpan as markdownCodeSpan, truncateCodePoints, type CodeSpanOptions } from '../publish/markdown.js'
 import { redact } from '../secrets.js'
+import { isoTime } from '../text.js'
 import { incidentMarkers, incidentTag, markerLength, tokenMarker } from './markers.js'
 
 // The issues and comments report-incidents writes. Every field from an
@@ -8,6 +9,15 @@ import { incidentMarkers, incidentTag, markerLength, tokenMarker } from './marke
 // is ours. Bodies stay under GitHub's 65,536 code points with room to spare:
 // the newest incidents are shown, the rest counted, and every incident's
 // marker is written (continuation comments take what a body cannot).
+
+/**
+ * A field from outside as a code span, its secrets hidden first: whole, before
+ * the span cuts it short (a cut across a secret would leave its start) or
+ * escapes a `|` in it (`\|`, which redacting the body could no longer find).
+ */
+function codeSpan(untrusted: string, options?: CodeSpanOptions): string {
+  return markdownCodeSpan(redact(untrusted), options)
+}
 
 /** GitHub refuses bodies over 65,536 code points; ours stay under this. */
 export const BODY_BUDGET = 60_000
@@ -39,7 +49,7 @@ export function issueTitle(token: TokenFacts): string {
 function incidentRows(incidents: readonly IncidentRecord[]): string[] {
   return incidents.map((incident) =>
     [
-      codeSpan(incident.created.toISOString(), { inTable: true }),
+      codeSpan(isoTime(incident.created), { inTable: true }),
       codeSpan(incident.srcHost, { inTable: true, maxLength: 100 }),
       codeSpan(incident.event ?? '', { inTable: true, maxLength: 300 }),
       codeSpan(incident.userAgent ?? '', { inTable: true, maxLength: 300 })

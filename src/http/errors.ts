@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js'
+import { codePointLength } from '../text.js'
 import type { SuccessBody } from './transport.js'
 
 /** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
@@ -91,4 +92,28 @@ export function withClearIncidentsHint(error: unknown): unknown {
   )
   hinted.tried = error.tried
   return hinted
+}
+
+/** Code points of a server's own message that errors keep. */
+export const MAX_SERVER_MESSAGE = 1000
+
+/**
+ * A server's own message as errors carry it: at most MAX_SERVER_MESSAGE code
+ * points, a cut marked with its length. A message is a sentence; a hostile
+ * or broken server's 20 MB one would otherwise be 20 MB in each retry line,
+ * the error, every item's message in outputs and files, and the summary.
+ */
+export function serverWords(message: string): string
+export function serverWords(message: string | undefined): string | undefined
+export function serverWords(message: string | undefined): string | undefined {
+  if (message === undefined || message.length <= MAX_SERVER_MESSAGE) return message
+  const length = codePointLength(message)
+  if (length <= MAX_SERVER_MESSAGE) return message
+  let kept = ''
+  let count = 0
+  for (const character of message) {
+    if (++count > MAX_SERVER_MESSAGE) break
+    kept += character
+  }
+  return `${kept}… (${length} characters in all)`
 }

@@ -134,6 +134,13 @@ export interface TransportOptions {
   onSecret: (value: string) => void
   /** Finds the credentials in a JSON answer. */
   findSecrets: (body: unknown) => string[]
+  /**
+   * Hides the registered secrets in the error a call ends with (its message
+   * and the server's own): an item's message goes into outputs, list files
+   * and artifacts, which neither our log's redaction nor the runner's masks
+   * reach, and a server may echo what it was sent.
+   */
+  redact?: (text: string) => string
   logger?: Logger
   /** Defaults to DEFAULT_RETRY_POLICY. */
   retry?: Partial<RetryPolicy>
@@ -704,7 +711,9 @@ export class HttpTransport {
 
   /** The error a call ends with: its last attempt's, with the number of attempts and what was tried. */
   private gaveUp(endpoint: Endpoint, error: ApiError, tries: Tries, message = error.message): ApiError {
-    return Object.assign(new ApiError(message, error.failure, error.status, error.serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
+    const hide = this.options.redact ?? ((text: string) => text)
+    const serverMessage = error.serverMessage === undefined ? undefined : hide(error.serverMessage)
+    return Object.assign(new ApiError(hide(message), error.failure, error.status, serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
       tried: `${endpoint.method} ${endpoint.path} at ${this.options.baseUrl.origin}`
     })
   }

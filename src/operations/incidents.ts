@@ -3,6 +3,8 @@ import { INCIDENT_STATES, type IncidentState } from '../backends/console/inciden
 import type { IncidentRecord, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
 import { InputError } from '../errors.js'
+import { redact } from '../secrets.js'
+import { isoTime } from '../text.js'
 import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, serverTokenIdInput, type InputName, type InputReader } from '../inputs.js'
 import { didYouMean } from '../near-miss.js'
 import { MAX_SUMMARY_ROWS } from '../publish/summary.js'
@@ -55,7 +57,7 @@ export function listedIncident(incident: IncidentRecord): ListedIncident {
     memo: incident.memo,
     kind: incident.kind,
     src_host: incident.srcHost,
-    created: incident.created.toISOString(),
+    created: isoTime(incident.created),
     acknowledged: incident.acknowledged,
     event: incident.event ?? null,
     user_agent: incident.userAgent ?? null
@@ -214,9 +216,10 @@ export function tallyNotes(tally: FeedTally, log: Log): string[] {
 
 export const INCIDENT_COLUMNS = ['Created', 'Canarytoken', 'Memo', 'Kind', 'Source', 'Event', 'User agent', 'Acknowledged']
 
-/** Memos and user agents can be long: the summary shows their start. */
+/** Memos and user agents can be long: the summary shows their start (its secrets hidden first, whole: a cut across one would leave its start). */
 export function shortText(text: string, length = 120): string {
-  return text.length > length ? `${text.slice(0, length - 3)}...` : text
+  const hidden = redact(text)
+  return hidden.length > length ? `${hidden.slice(0, length - 3)}...` : hidden
 }
 
 export function incidentRow(item: ListedIncident): string[] {

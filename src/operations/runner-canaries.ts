@@ -2,7 +2,7 @@ import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backend
 import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
 import { ApiError, isNotFound, reasonWithAttempts } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
-import { checkSecretInput, registerSecret } from '../secrets.js'
+import { checkSecretInput, redact, registerSecret } from '../secrets.js'
 import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type ConsoleKeyInput, type InputReader } from '../inputs.js'
 import { checkServerMemoLength, refuseReuseOnServer } from './canarytokens.js'
 import {
@@ -17,6 +17,7 @@ import {
   type SharedFilePaths,
   type SharedFileRole
 } from '../publish/aws-shared-files.js'
+import { isoTime } from '../text.js'
 import { renderMemo, runContext } from './memo-template.js'
 import { RUNNER_CANARY_STATE, type RunnerCanaryState } from './runner-canary-state.js'
 import { createOrReuse } from './reuse.js'
@@ -149,8 +150,22 @@ async function mintRunnerCanary(backend: CanarytokenBackend, params: PlantParams
   if (!token.id || !keys) {
     throw new ApiError(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds no AWS keys`, 'result')
   }
+  if (!AWS_KEY.test(keys.accessKeyId) || !AWS_KEY.test(keys.secretAccessKey)) {
+    throw new ApiError(
+      `the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds AWS keys that are not one line of visible characters, as AWS issues them; nothing was written to the AWS files`,
+      'result'
+    )
+  }
   return { token, reused, keys }
 }
+
+/**
+ * An AWS key as AWS issues them: one word of visible ASCII. Anything else
+ * (a line break above all) would write lines of the server's choosing into
+ * the runner's ~/.aws/credentials, such as a profile with a `credential_process`
+ * that later steps' AWS tools would run.
+ */
+const AWS_KEY = /^[\x21-\x7e]+$/
 
 
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'] as const
@@ -352,9 +367,9 @@ const MAX_SUMMARY_INCIDENTS = 20
 
 /** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
 function incidentWords(incident: IncidentRecord): string {
-  const bounded = (text: string) => truncateCodePoints(visibleControls(text), 200)
+  const bounded = (text: string) => truncateCodePoints(visibleControls(redact(text)), 200)
   return (
-    `${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    `${isoTime(incident.created) || 'at an unknown time'} from ${bounded(incident.srcHost) || 'an unknown address'}` +
     `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`
   )
 }
@@ -522,7 +537,7 @@ export async function runnerCanaryPost(
         const rows = !withIncidents
           ? [row]
           : seen.length > 0
-            ? seen.map((incident) => [...row, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+            ? seen.map((incident) => [...row, isoTime(incident.created), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
             : [[...row, '', '', '', '']]
         result.summary = {
           heading: found.heading,

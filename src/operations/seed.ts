@@ -94,6 +94,10 @@ function fieldText(token: TokenRecord, field: string): { text: string; secret: b
   return { text, secret }
 }
 
+/** Line breaks (U+2028 and U+2029 too) and other control characters: no field value a template takes holds one. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
 async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, TokenRecord>): Promise<Written> {
   const problems: string[] = []
@@ -104,6 +108,10 @@ async function fillTemplate(template: TemplateFile, tokens: ReadonlyMap<string, 
     if (value === undefined) {
       const meant = token ? nearMiss(field, Object.keys(token.fieldValues)) : undefined
       problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'${meant ? ` (did you mean '${meant}'?)` : ''}` : `entry '${name}' has no Canarytoken`)
+      return text
+    }
+    if (CONTROL.test(value.text)) {
+      problems.push(`the '${field}' of the ${token!.kind} Canarytoken of entry '${name}' holds a line break or another control character, which would add lines of the server's choosing to the file; a template gets one line of text`)
       return text
     }
     if (value.secret) secretFields.add(field)

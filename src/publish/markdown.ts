@@ -31,13 +31,20 @@ const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
 /**
  * Control characters (C0, DEL, C1), line and paragraph separators, and the
  * bidirectional and invisible formatting characters that could make text
- * read as something else, as visible escapes (`\n`, `\u202e`).
+ * read as something else, as visible escapes (`\n`, `\u202e`, `\u{e0041}`):
+ * the Arabic letter mark (bidi), soft hyphen, fillers that draw as nothing,
+ * and the tag characters and supplementary variation selectors, which hide
+ * whole sentences from a person reading the issue but not from an agent (or
+ * a search) reading its text. An emoji's variation selector (U+FE0F) stays.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- every character is escaped on its own
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu
 
 export function visibleControls(text: string): string {
-  return text.replace(INVISIBLE, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text.replace(INVISIBLE, (character) => {
+    const code = character.codePointAt(0) as number
+    return NAMED_ESCAPES[character] ?? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  })
 }
 
 export interface CodeSpanOptions {

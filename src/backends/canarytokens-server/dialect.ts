@@ -1,4 +1,4 @@
-import { ApiError } from '../../http/errors.js'
+import { ApiError, serverWords } from '../../http/errors.js'
 import { describeNonJson, parseAnswer, type ParsedAnswer, type ServerDialect } from '../../http/transport.js'
 
 // How a Canarytokens server answers (thinkst/canarytokens frontend/app.py):
@@ -82,7 +82,7 @@ export function serverErrorForAnswer(server: string) {
     }
     const parsed = answer.json
     const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
-    const reason = serverReason(record)
+    const reason = serverWords(serverReason(record))
     if (status === 403) {
       return new ApiError(
         `${http}: ${server} refused the token and manage auth pair (${reason ?? 'no message'}). Check 'canarytoken' and 'manage-auth': the token may have been deleted, or the manage auth is another token's.`,

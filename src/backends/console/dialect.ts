@@ -1,4 +1,4 @@
-import { ApiError } from '../../http/errors.js'
+import { ApiError, serverWords } from '../../http/errors.js'
 import { describeNonJson, parseAnswer, type ParsedAnswer, type ServerDialect } from '../../http/transport.js'
 
 function describeStatus(status: number): string {
@@ -33,7 +33,7 @@ export function errorForAnswer(
   if (!answer) return new ApiError(`${describeStatus(status)}: ${describeNonJson(contentType, text)}`, 'not-json', status)
   const body = answer.json
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  const message = typeof record.message === 'string' ? record.message : undefined
+  const message = typeof record.message === 'string' ? serverWords(record.message) : undefined
   // The reference documents authentication failures by their bodies only (a
   // bad `auth_token` parameter, a bad header), not by status: both are read.
   if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {

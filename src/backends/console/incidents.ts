@@ -97,7 +97,9 @@ export function consoleNumber(value: unknown): number | undefined {
 /** Epoch seconds (as number or text) as a date. */
 function epochDate(value: unknown): Date | undefined {
   const seconds = consoleNumber(value)
-  return seconds === undefined ? undefined : new Date(seconds * 1000)
+  const date = seconds === undefined ? undefined : new Date(seconds * 1000)
+  // Seconds past what a date holds (year 275760) make an invalid one, which no later step can print.
+  return date && !Number.isNaN(date.getTime()) ? date : undefined
 }
 
 /** Token logtypes (incident-objects.md): the HTTP family 17000-17999, DNS 16000-16999. */

@@ -18,7 +18,9 @@ export function isEnabled(token: Canarytoken): boolean | undefined {
 function createdDate(token: Canarytoken): Date | undefined {
   const value: unknown = token.created
   const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''))
-  return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined
+  const date = Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined
+  // Seconds past what a date holds make an invalid one, which no later step can print: none.
+  return date && !Number.isNaN(date.getTime()) ? date : undefined
 }
 
 function triggeredCount(token: Canarytoken): number | undefined {
@@ -32,11 +34,17 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-/** One value of a `name = value` line in an INI text. */
+/**
+ * One value of a `name = value` line in an INI text. Split at the `=`, not
+ * matched by a regular expression: a lazy value before `\s*$` took time
+ * quadratic in a line of spaces, and the text is the Console's.
+ */
 function iniValue(ini: string, name: string): string | undefined {
   for (const line of ini.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line)
-    if (match?.[1] === name && match[2]) return match[2]
+    const at = line.indexOf('=')
+    if (at === -1 || line.slice(0, at).trim() !== name) continue
+    const value = line.slice(at + 1).trim()
+    if (value) return value
   }
   return undefined
 }
