@@ -9,25 +9,12 @@ import { resolveCanarytokensServerUrl } from './backends/canarytokens-server/ser
 import type { BackendName, CanarytokenBackend } from './backends/types.js'
 import type { Log } from './operations/types.js'
 import { checkSecretInput, findSecretValues, redact, registerSecret } from './secrets.js'
+import { defuseCommands } from './text.js'
 import { ACTION_VERSION } from './version.js'
 
 // What both entry points share (main.ts for the step, post-main.ts for the
 // post step): the log, failure messages and the connection to the server.
 // Kept apart from main.ts so the post step's bundle holds no operation table.
-
-/**
- * A log line starting with `::` is a command to the runner, and so is one
- * holding `##[` anywhere (the runner's older form, `##[stop-commands]token`,
- * still parsed), and info lines carry text from the Console (hostnames,
- * memos, messages): a hostile answer must not be able to issue one
- * (`::stop-commands::` would switch off the masks we add later). The runner
- * trims what .NET counts as white space before looking for `::`: JavaScript's
- * \s and U+0085 (NEL, which \s lacks). The other levels are commands
- * already, which @actions/core escapes.
- */
-function defuseCommands(message: string): string {
-  return message.replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :').replace(/##\[/g, '# #[')
-}
 
 /** Every line we log passes through `redact`, debug lines included. */
 export const log: Log = {

@@ -24,3 +24,22 @@ export function codePointLength(text: string): number {
 export function isoTime(date: Date): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString()
 }
+
+/**
+ * A log line starting with `::` is a command to the runner, and so is one
+ * holding `##[` anywhere (the runner's older form, `##[stop-commands]token`,
+ * still parsed), and info lines carry text from the Console (hostnames,
+ * memos, messages): a hostile answer must not be able to issue one
+ * (`::stop-commands::` would switch off the masks we add later). The runner
+ * trims what .NET counts as white space before looking for `::`: JavaScript's
+ * \s and U+0085 (NEL, which \s lacks). The other levels are commands
+ * already, which @actions/core escapes. The white space after a line break
+ * holds no line break itself: `\s*` would run on through every following
+ * line of a text of line breaks at each of them, time quadratic in their number.
+ */
+export function defuseCommands(message: string): string {
+  return message.replace(LINE_THEN_COMMAND, '$1$2: :').replace(/##\[/g, '# #[')
+}
+
+/** A line's start, its leading white space (no line break), then `::`. */
+const LINE_THEN_COMMAND = /(^|[\r\n])([\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)::/g

@@ -73,6 +73,8 @@ describe('run', () => {
     // The runner trims .NET white space, which holds NEL (U+0085); JavaScript's \s does not.
     ['`::` after NEL at the start', '\u0085::stop-commands::pwned', '\u0085: :stop-commands::pwned'],
     // The runner's older form is a command anywhere in a line.
+    ['`::` after blank lines and lines of spaces', 'busy\n\n \r\n\t::error::x', 'busy\n\n \r\n\t: :error::x'],
+    ['`::` after a line separator (white space to .NET)', 'busy\n\u2028::error::x', 'busy\n\u2028: :error::x'],
     ['`##[` inside a line', 'HTTP 503: busy ##[stop-commands]pwned', 'HTTP 503: busy # #[stop-commands]pwned'],
     ['`###[` inside a line', 'x ###[add-mask]the', 'x ## #[add-mask]the']
   ])('an info line cannot issue a workflow command: %s', (_name, message, logged) => {
