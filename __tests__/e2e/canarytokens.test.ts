@@ -71,6 +71,16 @@ describe('create-canarytoken', () => {
     expect((await readFile(run.outputs['file-path'] as string)).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
+  it('warns when the name given is for another type than the file the Console sent, and writes it as told', async () => {
+    const run = await action('create-canarytoken', { kind: 'doc-msexcel', memo: 'sheet', download: 'true', filename: 'report.docx' })
+    expectSuccess(run)
+    expect(run.outputs['file-path']).toBe(join(run.runnerTemp, 'canary-console-action', 'report.docx'))
+    expect(run.warnings).toEqual([expect.stringMatching(/^Input 'filename' ends in \.docx, but the Console sent a \.xlsx file \('[^']+\.xlsx'\): a lure named for another type may not open as one\. Name it with \.xlsx\.$/)])
+    const same = await action('create-canarytoken', { kind: 'doc-msexcel', memo: 'sheet', download: 'true', filename: 'Budget.XLSX' })
+    expectSuccess(same)
+    expect(same.warnings).toEqual([])
+  })
+
   it('masks an aws-id credentials file and writes it owner-only', async () => {
     const run = await action('create-canarytoken', { kind: 'aws-id', memo: 'creds', download: 'true', path: 'config/.aws', filename: 'credentials' })
     expectSuccess(run)

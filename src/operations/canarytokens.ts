@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import { deleteApeeperFactory, removeS3Canarytoken } from '../backends/console/canarytokens.js'
 import type { TokenRecord } from '../backends/types.js'
 import { ApiError, withClearIncidentsHint } from '../http/errors.js'
@@ -268,6 +268,13 @@ async function downloadInto(
   const saved = await saveDownload(await context.backend.download(token), options, `canarytoken-${token.id}`, credentials)
   if (saved.serverFilename && basename(saved.path) !== saved.serverFilename) {
     context.log.info(`${backend === 'console' ? 'The Console' : 'The server'} named the file '${saved.serverFilename}'; saved as '${basename(saved.path)}'.`)
+  }
+  const [given, sent] = [extname(basename(saved.path)).toLowerCase(), extname(saved.serverFilename ?? '').toLowerCase()]
+  if (options.filename && given && sent && given !== sent) {
+    // A lure named for another type (xlsx bytes as report.docx) opens as nothing, and so never fires.
+    context.log.warning(
+      `Input 'filename' ends in ${given}, but ${backend === 'console' ? 'the Console' : 'the server'} sent a ${sent} file ('${saved.serverFilename}'): a lure named for another type may not open as one. Name it with ${sent}.`
+    )
   }
   context.log.info(`Wrote ${saved.bytes} bytes to ${saved.path}`)
   return { path: saved.path, artifact: artifactRequest(options, [saved.path]) }
