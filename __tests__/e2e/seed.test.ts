@@ -112,6 +112,33 @@ describe('seed-canarytokens', () => {
     expect(await readFile(join(again.workspace, 'dist/app/config.js'), 'utf8')).toContain(after.beacon!.hostname!)
   })
 
+  describe('with a Flock canarytoken-deploy key, which creates and downloads only', () => {
+    const deployKey = () => emulator.addApiKey({ type: 'canarytoken-deploy', flock_id: 'flock:default', note: 'release seeding' }).auth_token
+
+    it('seeds every entry with reuse: false', async () => {
+      const key = deployKey()
+      const run = await seed({ 'auth-token': key, reuse: 'false' })
+      expectSuccess(run)
+      expect(run.outputs).toMatchObject({ count: '3', 'created-count': '3' })
+      expect(new Set(emulator.requests.map((request) => request.path.replace(/\/file\/.*/, '')))).toEqual(new Set([CREATE, '/api/v1/canarytoken/download']))
+      expectNoSecretsVisible(run, [key])
+    })
+
+    it('with reuse (the default) fails on the refused search, minting nothing, with the Console\'s words once per entry', async () => {
+      const run = await seed({ 'auth-token': deployKey() })
+      expectFailure(run, /^seed-canarytokens failed: 3 of 3 entries failed: entry 'docs-lure': HTTP 403: the Console rejected the auth token \(This API key can only deploy Canarytokens\)\. Check 'auth-token', .*Global Settings\); entry 'aws-keys': /)
+      expect(run.errors[0]).not.toMatch(/\.[;.]/)
+      expect(creates()).toHaveLength(0)
+    })
+
+    it('a rollback it cannot do (the key cannot delete) names the token left on the Console', async () => {
+      emulator.injectFault({ path: CREATE, match: (params) => String(params.memo).includes('beacon'), status: 400, body: { result: 'error', message: 'Could not save Canarydrop' } })
+      const run = await seed({ 'auth-token': deployKey(), reuse: 'false' })
+      expectFailure(run, /^seed-canarytokens failed: 1 of 3 entries failed: entry 'beacon': HTTP 400: Could not save Canarydrop\. Rolling back left something behind: Canarytoken \w+ \(entry '[a-z-]+'\) is left on the Console: it could not be deleted \(HTTP 403: /)
+      expect(emulator.listTokens().length).toBeGreaterThan(0)
+    })
+  })
+
   it('mints anew with reuse: false, and a new run id makes new tokens', async () => {
     expectSuccess(await seed())
     emulator.clearRequests()

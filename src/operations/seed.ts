@@ -300,7 +300,8 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
   }
   const failedCount = states.filter((state) => state.outcome === 'failed').length
   const failure =
-    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.join('; ')}. ` +
+    // Each reason without its full stop: they are joined into one sentence.
+    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.map((reason) => reason.replace(/\.+$/, '')).join('; ')}. ` +
     (params.keepOnFailure
       ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
       : left.length > 0
