@@ -69,12 +69,19 @@ await step('Delete it', { operation: 'delete-canarytoken', canarytoken }, { work
 const home = await mkdtemp(join(tmpdir(), 'canary-demo-home-'))
 try {
   const env = { HOME: home, GITHUB_WORKFLOW: 'ci', GITHUB_JOB: 'build', GITHUB_RUN_ATTEMPT: '1' }
-  const planted = await step('Plant a runner canary in ~/.aws before the build runs', { operation: 'plant-runner-canaries' }, { workspace, env })
+  // As the README advises: a flock of runner canaries, a deploy key that can only create there, a read-only key for the check.
+  const flockId = emulator.addFlock('Runner canaries')
+  const keys = {
+    'auth-token': emulator.addApiKey({ type: 'canarytoken-deploy', flock_id: flockId, note: 'runner canaries' }).auth_token,
+    'check-auth-token': emulator.addApiKey({ type: 'read-only', flock_id: flockId, note: 'runner canary checks' }).auth_token
+  }
+  const plantInputs = { operation: 'plant-runner-canaries', 'flock-id': flockId, ...keys }
+  const planted = await step('Plant a runner canary in ~/.aws before the build runs (a Flock deploy key; a read-only one for the check)', plantInputs, { workspace, env })
   console.log(`   ~/.aws/credentials now holds profile [default] (${(await readFile(join(home, '.aws', 'credentials'))).length} bytes, mode 0600)`)
   console.log('   ... a compromised dependency steals the keys and calls AWS with them: the Console records an alert ...\n')
   emulator.addIncident(planted.outputs.canarytoken)
   console.log('== The post step at the end of the job (dist/post/index.js)')
-  const post = await runAction({ ...common, operation: 'plant-runner-canaries' }, { workspace, env, state: planted.state, bundle: postBundle })
+  const post = await runAction({ ...common, ...plantInputs }, { workspace, env, state: planted.state, bundle: postBundle })
   printLog(post)
   if (post.exitCode !== 1) {
     console.error(`\nThe post step should have failed the job (exit ${post.exitCode}).`)
