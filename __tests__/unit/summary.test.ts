@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { publishSummary, tableHtml } from '../../src/publish/summary.js'
+import { MAX_CELL, MAX_TABLE_BYTES, publishSummary, tableHtml } from '../../src/publish/summary.js'
 
 describe('tableHtml', () => {
   it('closes every cell, even an empty one', () => {
@@ -43,6 +43,21 @@ describe('publishSummary', () => {
     const html = await readFile(file, 'utf8')
     expect(html).toContain('<p>No Canarytokens matched.</p>')
     expect(html).not.toContain('<th>')
+  })
+
+  it('cuts a cell at MAX_CELL code points and stops adding rows before GitHub\'s 1 MiB limit, saying how many are left out', async () => {
+    // Three bytes a code point: 300 cut cells are 900 KB, past the table's budget.
+    const huge = '€'.repeat(1_000_000)
+    const rows = Array.from({ length: 300 }, (_, index) => [`t${index}`, huge])
+    await publishSummary({ heading: 'Canarytokens (300)', columns: ['Canarytoken', 'Memo'], rows, fullList: 'the tokens output holds them all' })
+    const html = await readFile(file, 'utf8')
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+    expect(Buffer.byteLength(html)).toBeGreaterThan(MAX_TABLE_BYTES - 2 * MAX_CELL)
+    const shown = html.match(/<tr><td>/g)?.length ?? 0
+    expect(shown).toBeGreaterThan(1)
+    expect(shown).toBeLessThan(300)
+    expect(html).toContain(`<td>${'€'.repeat(MAX_CELL - 1)}…</td>`)
+    expect(html).toContain(`<p>${300 - shown} more rows are not shown; the tokens output holds them all.</p>`)
   })
 
   it('writes a table with every cell closed', async () => {
