@@ -161,12 +161,21 @@ export async function appendProfile(path: string, role: SharedFileRole, profile:
     const folders = await missingFolders(dirname(path))
     for (const folder of folders) await mkdir(folder, { mode: 0o700 })
     const bytes = Buffer.from(block, 'latin1')
-    // wx: never through a file (or symlink) that appeared meanwhile.
-    const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
     try {
-      await handle.writeFile(bytes)
-    } finally {
-      await handle.close()
+      // wx: never through a file (or symlink) that appeared meanwhile.
+      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
+      try {
+        await handle.writeFile(bytes)
+      } catch (error) {
+        // Half a profile (a full disk) is never left behind: the file is ours, it goes.
+        await unlink(path).catch(() => undefined)
+        throw error
+      } finally {
+        await handle.close()
+      }
+    } catch (error) {
+      await removeCreatedFolders(folders)
+      throw error
     }
     return { role, path, createdFile: true, createdFolders: folders.reverse(), appendedBytes: bytes.length, appendedSha256: sha256(bytes) }
   }
@@ -174,7 +183,16 @@ export async function appendProfile(path: string, role: SharedFileRole, profile:
   const separator = existing === '' ? '' : existing.endsWith('\n') ? newline : newline + newline
   const bytes = Buffer.from(separator + block, 'latin1')
   // Appended in place: the file keeps its owner, mode and any symlink pointing to it.
-  await appendFile(path, bytes)
+  try {
+    await appendFile(path, bytes)
+  } catch (error) {
+    // Half a block (a full disk) would break the file for every AWS tool: cut back to the bytes it had.
+    const reason = (thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown))
+    await truncate(path, existing.length).catch((undo: unknown) => {
+      throw new Error(`${reason(error)}; cutting ${path} back to its ${existing.length} bytes failed too (${reason(undo)}): remove the half-written [${profile}] section by hand`)
+    })
+    throw error
+  }
   return { role, path, createdFile: false, createdFolders: [], appendedBytes: bytes.length, appendedSha256: sha256(bytes) }
 }
 
