@@ -12,6 +12,11 @@ const half = (data: unknown): Buffer => {
 jest.unstable_mockModule('node:fs/promises', () => ({
   ...real,
   default: real,
+  writeFile: async (...args: Parameters<typeof real.writeFile>) => {
+    if (!full) return real.writeFile(...args)
+    await real.writeFile(args[0], half(args[1]), args[2])
+    throw enospc()
+  },
   appendFile: async (...args: Parameters<typeof real.appendFile>) => {
     if (!full) return real.appendFile(...args)
     await real.appendFile(args[0], half(args[1]))
@@ -33,10 +38,10 @@ jest.unstable_mockModule('node:fs/promises', () => ({
     }) as FileHandle
   }
 }))
-const { mkdtemp, readFile, readdir, rm, writeFile } = real
+const { chmod, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } = real
 const { tmpdir } = await import('node:os')
 const { join } = await import('node:path')
-const { appendProfile } = await import('../../src/publish/aws-shared-files.js')
+const { appendProfile, removeProfile } = await import('../../src/publish/aws-shared-files.js')
 
 const folders: string[] = []
 afterEach(async () => {
@@ -66,5 +71,39 @@ describe('a profile write that fails half way (a full disk) leaves every file as
     full = true
     await expect(appendProfile(path, 'config', 'ci-canary', ['region = us-east-1'])).rejects.toThrow('ENOSPC')
     expect(await readdir(root)).toEqual([])
+  })
+})
+
+describe('the post step cutting its profile out of a file that changed meanwhile', () => {
+  const LATER = '[profile later]\nregion = y\n'
+  async function planted() {
+    const folder = await scratch()
+    const path = join(folder, 'config')
+    await writeFile(path, '[a]\nregion = eu-west-1\n')
+    await chmod(path, 0o640)
+    const file = await appendProfile(path, 'config', 'canary', ['region = us-east-1'])
+    // A later step of the job added a profile of its own after ours.
+    await real.appendFile(path, LATER)
+    return { folder, path, file, changed: await readFile(path, 'latin1') }
+  }
+
+  it('on a full disk leaves the file whole (as the later step left it), never half of it', async () => {
+    const { folder, path, file, changed } = await planted()
+    full = true
+    await expect(removeProfile(file, 'canary')).rejects.toThrow('ENOSPC')
+    full = false
+    expect(await readFile(path, 'latin1')).toBe(changed)
+    expect(await readdir(folder)).toEqual(['config'])
+  })
+
+  it('keeps the mode, and writes through a symlink to the file it points to, leaving the link', async () => {
+    const { folder, path, file } = await planted()
+    const link = join(folder, 'link')
+    await symlink(path, link)
+    expect(await removeProfile({ ...file, path: link }, 'canary')).toEqual({ outcome: 'profile-removed', deletedFile: false })
+    expect(await readFile(path, 'latin1')).toBe(`[a]\nregion = eu-west-1\n\n${LATER}`)
+    expect((await real.lstat(link)).isSymbolicLink()).toBe(true)
+    expect((await stat(path)).mode & 0o777).toBe(0o640)
+    expect((await readdir(folder)).sort()).toEqual(['config', 'link'])
   })
 })

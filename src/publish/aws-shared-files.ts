@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, appendFile, lstat, mkdir, open, readFile, rmdir, truncate, unlink, writeFile } from 'node:fs/promises'
+import { access, appendFile, lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat, truncate, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path'
 
 /**
  * The AWS shared credentials and config files, as the AWS CLI and SDKs find
@@ -248,9 +248,35 @@ export async function removeProfile(planted: PlantedFile, profile: string): Prom
     // Truncated in place: the bytes before it are never rewritten.
     await truncate(planted.path, remaining)
   } else {
-    await writeFile(planted.path, Buffer.from(remaining, 'latin1'))
+    await replaceFile(planted.path, Buffer.from(remaining, 'latin1'))
   }
   return removal
+}
+
+/**
+ * Replaces a file's content all at once: a new file beside the real one (a
+ * symlink's target: the link stays), with its mode, renamed over it. A write
+ * that fails (a full disk) leaves the file as it was, never cut short: these
+ * are the user's own credentials.
+ */
+async function replaceFile(path: string, bytes: Buffer): Promise<void> {
+  const target = await realpath(path)
+  const { mode, uid, gid } = await stat(target)
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`)
+  try {
+    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
+    try {
+      await handle.chown(uid, gid).catch(() => undefined)
+      await handle.chmod(mode & 0o7777)
+      await handle.writeFile(bytes)
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
 }
 
 /**
