@@ -73,3 +73,9 @@ export function reasonWithAttempts(error: unknown): string {
   const reason = errorMessage(error).replace(/\.+$/, '')
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
+
+/** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */
+export function reasonWithWhere(error: unknown): string {
+  const reason = reasonWithAttempts(error)
+  return error instanceof ApiError && error.tried ? `${reason} (${error.tried})` : reason
+}

@@ -1,6 +1,6 @@
 import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
 import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
-import { ApiError, isNotFound, reasonWithAttempts } from '../http/errors.js'
+import { ApiError, isNotFound, reasonWithAttempts, reasonWithWhere } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type InputReader } from '../inputs.js'
 import { checkServerMemoLength, refuseReuseOnServer } from './canarytokens.js'
@@ -212,7 +212,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       minted = await mintRunnerCanary(context.backend, params)
     } catch (error) {
       if (params.onConsoleError === 'fail') throw error
-      const reason = reasonWithAttempts(error)
+      const reason = reasonWithWhere(error)
       context.log.warning(
         `plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`
       )
@@ -461,7 +461,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
           try {
             seen = await incidentsSince(backend, state)
           } catch (error) {
-            unread = reasonWithAttempts(error)
+            unread = reasonWithWhere(error)
           }
         }
         const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
@@ -499,7 +499,7 @@ export async function runnerCanaryPost(state: RunnerCanaryState, connect: () => 
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}. Its alerts still come from ${serverOf(backend, false)}.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithWhere(error)}. Its alerts still come from ${serverOf(backend, false)}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {
