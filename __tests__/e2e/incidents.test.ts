@@ -128,6 +128,13 @@ describe('list-incidents', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
+  it('fails on a "success" without the incidents list, naming the call and the Console', async () => {
+    seed()
+    emulator.injectFault({ method: 'GET', path: '/api/v1/incidents/unacknowledged', body: { result: 'success' } })
+    const run = await action('list-incidents', { retries: '0' })
+    expectFailure(run, /^list-incidents failed: HTTP 200: the Console answered "success" without the "incidents" list \(GET \/api\/v1\/incidents\/unacknowledged at http:\/\/127\.0\.0\.1:\d+\)$/)
+  })
+
   it('refuses a wrong incident-state before any request, naming the near miss', async () => {
     const run = await action('list-incidents', { 'incident-state': 'acknowleged' })
     expectFailure(run, /Input 'incident-state' must be one of: unacknowledged, acknowledged, all; 'acknowleged' is not; did you mean 'acknowledged'\?/)

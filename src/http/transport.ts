@@ -37,6 +37,8 @@ export interface Endpoint {
    * may have acted), not a success that breaks the caller later.
    */
   readonly answers?: string
+  /** The list field every success of this endpoint carries (the incident feeds: `incidents`), checked as `answers` is. */
+  readonly answersList?: string
 }
 
 export type ParamValue = string | number | boolean | undefined | null
@@ -488,6 +490,10 @@ export class HttpTransport {
         const server = this.options.dialect.serverName
         throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${server} answered "success" without the "${field}" object`, 'not-json', statusCode), undefined)
       }
+    }
+    const list = endpoint.answersList
+    if (list !== undefined && !Array.isArray((answer as Record<string, unknown> | null)?.[list])) {
+      throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${this.options.dialect.serverName} answered "success" without the "${list}" list`, 'not-json', statusCode), undefined)
     }
     return answer
   }
