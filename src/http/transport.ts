@@ -488,7 +488,9 @@ export class HttpTransport {
       const value = (answer as Record<string, unknown> | null)?.[field]
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         const server = this.options.dialect.serverName
-        throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${server} answered "success" without the "${field}" object`, 'not-json', statusCode), undefined)
+        // A call not safe to repeat may have been carried out all the same (a key added): say so, it is not sent again.
+        const mayHaveActed = (endpoint.repeatable ?? endpoint.method === 'GET') ? '' : `; it may have been carried out all the same: check ${server} before trying again`
+        throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${server} answered "success" without the "${field}" object${mayHaveActed}`, 'not-json', statusCode), undefined)
       }
     }
     const list = endpoint.answersList
