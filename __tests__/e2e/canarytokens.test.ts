@@ -330,3 +330,18 @@ describe('Console failures', () => {
 function visibleTextHasNoHtml(run: ActionRun): boolean {
   return !/<html|<body/i.test(`${run.stdout}${run.stderr}`)
 }
+
+describe('a download folder that cannot be one is refused before any request', () => {
+  it("create-canarytoken with download: true mints nothing when 'path' runs through a file", async () => {
+    const run = await action('create-canarytoken', { kind: 'doc-msword', memo: 'folder is a file', download: 'true', path: 'out/sub' }, { files: { out: 'a plain file' } })
+    expectFailure(run, /^Input 'path': 'out' is a file, not a folder; 'out\/sub' cannot be created in it\.$/)
+    expect(emulator.requests).toEqual([])
+  })
+
+  it("download-canarytoken refuses a 'path' that is a file", async () => {
+    const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'path is a file' })
+    const run = await action('download-canarytoken', { canarytoken, path: 'out' }, { files: { out: 'a plain file' } })
+    expectFailure(run, /^Input 'path': 'out' is a file, not a folder\.$/)
+    expect(emulator.requests).toEqual([])
+  })
+})

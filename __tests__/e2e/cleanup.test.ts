@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { PAGE_SIZE } from '../../src/backends/console/canarytokens.js'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-cleanup-7a6b5c4d3e2f'
 const DAY = 86_400
@@ -325,5 +327,22 @@ describe('cleanup-canarytokens safety', () => {
     const run = await action('cleanup-canarytokens', inputs)
     expectFailure(run, message)
     expect(emulator.requests).toEqual([])
+  })
+})
+
+describe('cleanup when the outcome list cannot be written after the changes', () => {
+  it('fails saying how many it disabled, names each one in the log, and keeps the counts as outputs', async () => {
+    const disable = [emulator.addToken({ kind: 'dns', memo: 'stale preview 1' }), emulator.addToken({ kind: 'dns', memo: 'stale preview 2' })]
+    emulator.addToken({ kind: 'dns', memo: 'keep me' })
+    // The action's folder in RUNNER_TEMP is taken by a file: the list fails once the Console has changed.
+    const runnerTemp = await tempFolder('canary-e2e-blocked-temp-')
+    await writeFile(join(runnerTemp, 'canary-console-action'), 'not a folder')
+    const run = await action('cleanup-canarytokens', { 'memo-pattern': 'stale preview *', action: 'disable' }, { env: { RUNNER_TEMP: runnerTemp } })
+    expectFailure(run, /^cleanup-canarytokens failed: disabled 2 of 2 matched Canarytokens \(0 failed\), but writing the list of outcomes failed: .*canary-console-action/)
+    expect(disable.map((token) => emulator.getToken(token.canarytoken)?.enabled)).toEqual([false, false])
+    const line = run.stdout.split('\n').find((text) => text.startsWith('Disabled, by Canarytoken: '))
+    expect(line?.split(': ')[1]?.split(', ').sort()).toEqual(ids(disable))
+    expect([run.outputs['matched-count'], run.outputs['changed-count'], run.outputs['failed-count']]).toEqual(['2', '2', '0'])
+    expect(run.outputs['tokens-file']).toBeUndefined()
   })
 })

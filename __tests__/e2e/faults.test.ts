@@ -148,6 +148,26 @@ describe('retries exhausted or not worth it', () => {
   })
 })
 
+describe('a "success" without what the endpoint answers with', () => {
+  it('fails a fetch naming the missing field, the call and the server (no TypeError)', async () => {
+    const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'hollow answer' })
+    emulator.injectFault({ method: 'GET', path: FETCH, body: { result: 'success' }, times: 10 })
+    const run = await action('fetch-canarytoken', { canarytoken, retries: '0' })
+    expectFailure(run, /^fetch-canarytoken failed: HTTP 200: the Console answered "success" without the "token" object \(GET \/api\/v1\/canarytoken\/fetch at http:\/\/127\.0\.0\.1:\d+\)$/)
+  })
+
+  it('treats a create answered without its token as one the Console may have made: finds it, makes no second one', async () => {
+    const memo = 'hollow create answer'
+    emulator.injectFault({ method: 'POST', path: CREATE, body: { result: 'success' }, afterAction: true })
+    const run = await action('create-canarytoken', { kind: 'dns', memo })
+    expectSuccess(run)
+    const made = emulator.listTokens().filter((token) => token.memo === memo)
+    expect(made).toHaveLength(1)
+    expect(run.outputs.canarytoken).toBe(made[0]?.canarytoken)
+    expect(requestsTo(CREATE)).toHaveLength(1)
+  })
+})
+
 describe('a create is never made twice', () => {
   const tokensWithMemo = (memo: string) => emulator.listTokens().filter((token) => token.memo === memo)
 

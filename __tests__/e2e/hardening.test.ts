@@ -204,7 +204,7 @@ describe('messages say each thing once, in order, and plainly', () => {
     emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', status: 403, body: { result: 'error', message: 'not allowed' } })
     const run = await action('plant-runner-canaries', { memo: 'one period', retries: '0' }, { env: { HOME: await tempFolder('canary-home-') } })
     expect(run.exitCode).toBe(0)
-    expect(run.warnings[0]).toMatch(/Check 'auth-token', that the key may do this, and that the API is on \(a disabled API refuses every key until it is enabled again in the Console's Global Settings\)\. The job goes on without one/)
+    expect(run.warnings[0]).toMatch(/Check 'auth-token', that the key may do this, and that the API is on \(a disabled API refuses every key until it is enabled again in the Console's Global Settings\) \(POST \/api\/v1\/canarytoken\/create at http:\/\/127\.0\.0\.1:\d+\)\. The job goes on without one/)
     expect(run.warnings.join('\n')).not.toContain('..')
   })
 

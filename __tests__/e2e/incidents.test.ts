@@ -2,8 +2,10 @@
 // Console emulator (strict, as Thinkst's reference shows the incident endpoints).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectSuccess, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-incidents-5d4c3b2a1f0e'
 
@@ -126,6 +128,13 @@ describe('list-incidents', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
+  it('fails on a "success" without the incidents list, naming the call and the Console', async () => {
+    seed()
+    emulator.injectFault({ method: 'GET', path: '/api/v1/incidents/unacknowledged', body: { result: 'success' } })
+    const run = await action('list-incidents', { retries: '0' })
+    expectFailure(run, /^list-incidents failed: HTTP 200: the Console answered "success" without the "incidents" list \(GET \/api\/v1\/incidents\/unacknowledged at http:\/\/127\.0\.0\.1:\d+\)$/)
+  })
+
   it('refuses a wrong incident-state before any request, naming the near miss', async () => {
     const run = await action('list-incidents', { 'incident-state': 'acknowleged' })
     expectFailure(run, /Input 'incident-state' must be one of: unacknowledged, acknowledged, all; 'acknowleged' is not; did you mean 'acknowledged'\?/)
@@ -168,6 +177,19 @@ describe('acknowledge-incidents', () => {
     const failed = fileItems(run).filter((item) => item.outcome === 'failed')
     expect(failed).toEqual([expect.objectContaining({ id: first.id, message: expect.stringContaining('Something broke') })])
     expect(run.outputs['failed-count']).toBe('1')
+  })
+
+  it('says what it acknowledged, each by its key, when the outcome list cannot be written afterwards', async () => {
+    const { first, second } = seed()
+    // The action's folder in RUNNER_TEMP is taken by a file: the list fails after the Console changed.
+    const runnerTemp = await tempFolder('canary-e2e-blocked-temp-')
+    await writeFile(join(runnerTemp, 'canary-console-action'), 'not a folder')
+    const run = await runAction({ operation: 'acknowledge-incidents', console: consoleUrl, 'auth-token': AUTH_TOKEN, all: 'true' }, { env: { RUNNER_TEMP: runnerTemp } })
+    expectFailure(run, /^acknowledge-incidents failed: acknowledged 2 of 2 matched incidents \(0 failed\), but writing the list of outcomes failed: .*canary-console-action/)
+    expect(emulator.getIncident(first.id)?.description.acknowledged).toBe('True')
+    expect(emulator.getIncident(second.id)?.description.acknowledged).toBe('True')
+    const line = run.stdout.split('\n').find((text) => text.startsWith('Acknowledged, by incident key: '))
+    expect(line?.split(': ')[1]?.split(', ').sort()).toEqual([first.id, second.id].sort())
   })
 })
 

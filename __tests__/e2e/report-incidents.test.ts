@@ -2,12 +2,14 @@
 // GitHub REST stand-in (GITHUB_API_URL), checked on the markdown the stand-in received.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { GitHubEmulator } from '../emulator/github/emulator.mjs'
 import { incidentTag, tokenMarker } from '../../src/github/markers.js'
-import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, type ActionRun } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder, type ActionRun } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-auth-token-report-9f8e7d6c5b4a'
 const REPO = 'octo-org/octo-repo'
@@ -321,5 +323,22 @@ describe('report-incidents', () => {
     expect(issues()).toHaveLength(1)
     expect(github.requests.every((request: Json) => request.prefix === '/api/v3')).toBe(true)
     expect(github.tokensSeen()).toEqual([github.token])
+  })
+})
+
+describe('report-incidents when the outcome list cannot be written afterwards', () => {
+  it('fails naming the issues it wrote and what it acknowledged (they stand)', async () => {
+    const token = consoleEmulator.addToken({ kind: 'dns', memo: 'list blocked' })
+    const incident = consoleEmulator.addIncident(token.canarytoken)
+    // The action's folder in RUNNER_TEMP is taken by a file: the list fails once GitHub and the Console have changed.
+    const runnerTemp = await tempFolder('canary-e2e-blocked-temp-')
+    await writeFile(join(runnerTemp, 'canary-console-action'), 'not a folder')
+    const run = await report({ acknowledge: 'true' }, { RUNNER_TEMP: runnerTemp })
+    const [issue] = issues()
+    expect(acknowledged(incident.id)).toBe(true)
+    expectFailure(run, /^report-incidents failed: 1 issue opened and 0 updated on GitHub \(http[^ ]+\/issues\/\d+\), 1 incident acknowledged in the Console, but writing the list of outcomes failed: .*canary-console-action/)
+    expect(run.errors[0]).toContain(issue?.html_url)
+    expect(run.outputs['issues-created']).toBe('1')
+    expect(run.outputs['incidents-file']).toBeUndefined()
   })
 })

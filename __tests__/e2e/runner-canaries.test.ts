@@ -228,6 +228,8 @@ describe('plant-runner-canaries', () => {
     expectSuccess(planted.run)
     expect(planted.run.warnings).toHaveLength(1)
     expect(planted.run.warnings[0]).toMatch(/planted no runner canary: .*503.*on-console-error: warn/)
+    // What was tried, and where: the warning names the call and the Console it went to.
+    expect(planted.run.warnings[0]).toMatch(/HTTP 503: Service Unavailable.* \((GET|POST) \/api\/v1\/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)\. The job goes on/)
     await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
     expect(planted.run.state).toEqual({})
     expect(planted.run.outputs.canarytoken).toBeUndefined()
@@ -482,6 +484,7 @@ describe('the post step', () => {
     const after = await post(planted)
     expectSuccess(after)
     expect(after.warnings[0]).toMatch(/Could not check runner canary .*503/)
+    expect(after.warnings[0]).toMatch(/: HTTP 503: Service Unavailable \(GET \/api\/v1\/canarytoken\/fetch at http:\/\/127\.0\.0\.1:\d+\)\. Its alerts still come from the Console\./)
     await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
   })
 

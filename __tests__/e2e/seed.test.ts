@@ -333,3 +333,16 @@ describe('create-canarytoken: memo templates and reuse', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 })
+
+describe('seeding when the token list cannot be written afterwards', () => {
+  it('fails saying which tokens are on the Console and that the files stay', async () => {
+    const manifest = 'tokens:\n  - name: beacon\n    kind: dns\n'
+    // The action's folder in RUNNER_TEMP is taken by a file: the list fails once the tokens are made.
+    const runnerTemp = await tempFolder('canary-e2e-blocked-temp-')
+    await writeFile(join(runnerTemp, 'canary-console-action'), 'not a folder')
+    const run = await seed({}, { 'canary.yml': manifest }, { env: { RUNNER_TEMP: runnerTemp } })
+    const [token] = emulator.listTokens()
+    expectFailure(run, new RegExp(`^seed-canarytokens failed: 1 Canarytoken is on the Console at http://127\\.0\\.0\\.1:\\d+ after this run \\(beacon: ${token?.canarytoken}\\) and the files written stay, but writing the token list failed: .*canary-console-action`))
+    expect(run.outputs['created-count']).toBe('1')
+  })
+})

@@ -195,6 +195,14 @@ describe('Global API keys', () => {
     expect(core.setSecret).toHaveBeenCalledWith(NEW_TOKEN)
   })
 
+  it('fails naming the call when a success answer has no global_api_key at all (the key may have been made: not sent again)', async () => {
+    answer('POST', '/api/v1/auth_token/add', 200, { result: 'success' })
+    await expect(perform('add-api-key', { 'auth-token-type': 'admin', note: 'n' })).rejects.toMatchObject({
+      message: 'HTTP 200: the Console answered "success" without the "global_api_key" object; it may have been carried out all the same: check the Console before trying again',
+      tried: `POST /api/v1/auth_token/add at ${new URL(ORIGIN).origin}`
+    })
+  })
+
   it('fails when a success answer carries no key, rather than giving an empty output', async () => {
     answer('POST', '/api/v1/auth_token/add', 200, { result: 'success', global_api_key: { key_id: 'k1' } })
     await expect(perform('add-api-key', { 'auth-token-type': 'admin', note: 'n' })).rejects.toThrow(
@@ -331,6 +339,10 @@ describe('Flock API keys', () => {
 
   it('fails when a success answer has no list', async () => {
     answer('GET', '/api/v1/flock/auth_token/list?flock_id=flock%3Af', 200, { result: 'success' })
-    await expect(perform('list-flock-api-keys', { 'flock-id': 'flock:f' })).rejects.toThrow('the Console answered "success" without the flock_api_keys list')
+    // What was tried and where goes with it: the step's error line names the Console.
+    await expect(perform('list-flock-api-keys', { 'flock-id': 'flock:f' })).rejects.toMatchObject({
+      message: 'HTTP 200: the Console answered "success" without the "flock_api_keys" list',
+      tried: `GET /api/v1/flock/auth_token/list at ${new URL(ORIGIN).origin}`
+    })
   })
 })

@@ -117,3 +117,9 @@ export function serverWords(message: string | undefined): string | undefined {
   }
   return `${kept}… (${length} characters in all)`
 }
+
+/** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */
+export function reasonWithWhere(error: unknown): string {
+  const reason = reasonWithAttempts(error)
+  return error instanceof ApiError && error.tried ? `${reason} (${error.tried})` : reason
+}

@@ -31,6 +31,14 @@ export interface Endpoint {
   readonly repeatable?: boolean
   /** Overrides the dialect's body encoding for this endpoint. */
   readonly body?: BodyEncoding
+  /**
+   * The object field every success of this endpoint carries (fetch: `token`).
+   * A success without it is an answer we could not read (a 2xx: the server
+   * may have acted), not a success that breaks the caller later.
+   */
+  readonly answers?: string
+  /** The list field every success of this endpoint carries (the incident feeds: `incidents`), checked as `answers` is. */
+  readonly answersList?: string
 }
 
 export type ParamValue = string | number | boolean | undefined | null
@@ -481,7 +489,22 @@ export class HttpTransport {
 
   private async callOnce<T>(endpoint: Endpoint, params: Params, files: FileParams): Promise<T> {
     const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json')
-    return this.judged<T>(statusCode, headers, await this.readAnswer(body))
+    const answer = this.judged<T>(statusCode, headers, await this.readAnswer(body))
+    const field = endpoint.answers
+    if (field !== undefined) {
+      const value = (answer as Record<string, unknown> | null)?.[field]
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const server = this.options.dialect.serverName
+        // A call not safe to repeat may have been carried out all the same (a key added): say so, it is not sent again.
+        const mayHaveActed = (endpoint.repeatable ?? endpoint.method === 'GET') ? '' : `; it may have been carried out all the same: check ${server} before trying again`
+        throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${server} answered "success" without the "${field}" object${mayHaveActed}`, 'not-json', statusCode), undefined)
+      }
+    }
+    const list = endpoint.answersList
+    if (list !== undefined && !Array.isArray((answer as Record<string, unknown> | null)?.[list])) {
+      throw failedAnswer(new ApiError(`HTTP ${statusCode}: ${this.options.dialect.serverName} answered "success" without the "${list}" list`, 'not-json', statusCode), undefined)
+    }
+    return answer
   }
 
   /** An answer's bytes, read whole (bounded); a connection that breaks meanwhile is a failed attempt. */

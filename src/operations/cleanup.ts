@@ -2,11 +2,11 @@ import { dirname } from 'node:path'
 import type { ConsoleBackend } from '../backends/console/index.js'
 import type { TokenRecord } from '../backends/types.js'
 import { isNotFound, withClearIncidentsHint } from '../http/errors.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { booleanInput, INPUT_DEFAULTS, integerInput, type InputReader } from '../inputs.js'
 import { changeEach, concurrencyInput } from './bounded-pool.js'
 import { IdSet } from './id-set.js'
-import { alreadyDoneSuffix, counted } from './outcomes.js'
+import { alreadyDoneSuffix, counted, unwrittenOutcomes } from './outcomes.js'
 import {
   FILTER_INPUTS,
   consoleQuery,
@@ -253,7 +253,14 @@ async function cleanupResult(
 ): Promise<OperationResult> {
   const count = (outcome: Outcome) => outcomes.filter((item) => item.outcome === outcome).length
   const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
-  const list = await writeTokenList(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log)
+  let list: TokenList | undefined
+  let unwritten: string | undefined
+  try {
+    list = await writeTokenList(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log)
+  } catch (error) {
+    const changedIds = outcomes.filter((item) => item.outcome === 'changed').map((item) => item.canarytoken)
+    unwritten = unwrittenOutcomes({ past: PAST[params.action], noun: 'Canarytoken', changedIds, idName: 'Canarytoken', matched: outcomes.length, failed, dryRun: params.dryRun, reason: errorMessage(error), log: context.log })
+  }
   const heading = params.dryRun
     ? `Dry run: would ${params.action} ${planned} of ${counted(outcomes.length, 'matched Canarytoken')}`
     : `${capitalized(PAST[params.action])} ${changed} of ${counted(outcomes.length, 'matched Canarytoken')}`
@@ -263,7 +270,7 @@ async function cleanupResult(
     .slice(0, MAX_SUMMARY_ROWS)
     .map((item) => [...tokenRow(item), item.outcome, item.message])
   return {
-    outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list.outputs },
+    outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list?.outputs },
     summary: {
       heading,
       columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
@@ -274,12 +281,12 @@ async function cleanupResult(
         `Filters: ${describeFilter(params.filter)}. ${outcomes.length} of ${counted(read, 'Canarytoken')} read matched.`,
         `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
         ...notes,
-        list.note
+        list ? list.note : `The outcome list could not be written (${unwritten}); the log names every changed Canarytoken.`
       ],
-      fullList: list.fullList
+      fullList: list ? list.fullList : 'the outcome list could not be written'
     },
-    artifact: listArtifact(params.artifact, list),
-    failure
+    artifact: list ? listArtifact(params.artifact, list) : undefined,
+    failure: unwritten ? `${unwritten}${failure ? `; ${failure}` : '.'}` : failure
   }
 }
 

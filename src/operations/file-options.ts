@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { DownloadedBody } from '../http/transport.js'
 import { InputError } from '../errors.js'
 import { integerInput, type InputName, type InputReader } from '../inputs.js'
-import { checkUserFilename, checkWritableTarget, resolveInside, safeFilename, writeFileAtomically } from '../publish/files.js'
+import { checkUserFilename, checkWritableFolder, checkWritableTarget, resolveInside, safeFilename, writeFileAtomically } from '../publish/files.js'
 import { registerCredentialText } from '../secrets.js'
 import type { ArtifactRequest, RunEnvironment } from './types.js'
 
@@ -38,6 +38,7 @@ async function defaultDirectory(runnerTemp: string): Promise<string> {
 export async function parseFileOptions(inputs: InputReader, env: RunEnvironment): Promise<FileOptions> {
   const userPath = inputs.get('path')
   const directory = userPath ? await resolveInside(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp)
+  if (userPath) await checkWritableFolder(env.workspace, directory, userPath, 'path')
   const filename = inputs.get('filename') ? checkUserFilename(inputs.get('filename'), 'filename') : undefined
   if (filename) await checkWritableTarget(join(directory, filename), userPath ? `${userPath}/${filename}` : join(directory, filename), 'filename')
   const artifact = parseArtifactOptions(inputs, env)

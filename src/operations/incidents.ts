@@ -2,7 +2,7 @@ import type { ConsoleBackend } from '../backends/console/index.js'
 import { INCIDENT_STATES, type IncidentState } from '../backends/console/incidents.js'
 import type { IncidentRecord, TokenRecord } from '../backends/types.js'
 import { isNotFound } from '../http/errors.js'
-import { InputError } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import { redact } from '../secrets.js'
 import { isoTime } from '../text.js'
 import { booleanInput, chosenBackend, flockIdInput, INPUT_DEFAULTS, integerInput, serverTokenIdInput, type InputName, type InputReader } from '../inputs.js'
@@ -12,7 +12,7 @@ import { writeItemList, writeTokenList, type ListNames } from '../publish/tokens
 import { changeEach, concurrencyInput } from './bounded-pool.js'
 import { matchesFilter, memoPatternInput, type CanarytokenFilter } from './canarytoken-filter.js'
 import { isKnownKind, unknownKindMessage } from './kinds.js'
-import { counted } from './outcomes.js'
+import { counted, unwrittenOutcomes } from './outcomes.js'
 import { CONSOLE_ONLY, EVERY_BACKEND, consoleOf, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
 
 // Canarytoken incidents: list, acknowledge, delete, and (report-incidents.ts,
@@ -322,12 +322,21 @@ const OUTCOME_ORDER: Record<IncidentOutcomeName, number> = { failed: 0, changed:
 async function changeResult(action: IncidentAction, params: ChangeParams, context: OperationContext, outcomes: IncidentOutcome[], tally: FeedTally, notes: string[], failure?: string): Promise<OperationResult> {
   const count = (outcome: IncidentOutcomeName) => outcomes.filter((item) => item.outcome === outcome).length
   const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')]
-  const list = await writeTokenList(context.env.runnerTemp, `${action}-incidents`, outcomes)
-  const listOutputs = { incidents: list.outputs.tokens ?? '', 'incidents-file': list.path }
-  const note = list.inOutput
-    ? `Every incident's outcome is in the 'incidents' output and in ${list.path} (the 'incidents-file' output).`
-    : `Every incident's outcome is in ${list.path} (the 'incidents-file' output); the list is too large for the 'incidents' output, which is empty.`
-  if (!list.inOutput) context.log.warning(note)
+  let list: Awaited<ReturnType<typeof writeTokenList>> | undefined
+  let unwritten: string | undefined
+  try {
+    list = await writeTokenList(context.env.runnerTemp, `${action}-incidents`, outcomes)
+  } catch (error) {
+    const changedIds = outcomes.filter((item) => item.outcome === 'changed').map((item) => item.id)
+    unwritten = unwrittenOutcomes({ past: PAST[action], noun: 'incident', changedIds, idName: 'incident key', matched: outcomes.length, failed, dryRun: params.dryRun, reason: errorMessage(error), log: context.log })
+  }
+  const listOutputs = list ? { incidents: list.outputs.tokens ?? '', 'incidents-file': list.path } : {}
+  const note = !list
+    ? `The outcome list could not be written (${unwritten}); the log names every changed incident.`
+    : list.inOutput
+      ? `Every incident's outcome is in the 'incidents' output and in ${list.path} (the 'incidents-file' output).`
+      : `Every incident's outcome is in ${list.path} (the 'incidents-file' output); the list is too large for the 'incidents' output, which is empty.`
+  if (list && !list.inOutput) context.log.warning(note)
   const heading = params.dryRun
     ? `Dry run: would ${action} ${planned} of ${counted(outcomes.length, 'matched incident')}`
     : `${PAST[action].charAt(0).toUpperCase()}${PAST[action].slice(1)} ${changed} of ${counted(outcomes.length, 'matched incident')}`
@@ -345,9 +354,9 @@ async function changeResult(action: IncidentAction, params: ChangeParams, contex
         ...notes,
         note
       ],
-      fullList: `the file named by the 'incidents-file' output (${list.path}) holds them all`
+      fullList: list ? `the file named by the 'incidents-file' output (${list.path}) holds them all` : 'the outcome list could not be written'
     },
-    failure
+    failure: unwritten ? `${unwritten}${failure ? `; ${failure}` : '.'}` : failure
   }
 }
 

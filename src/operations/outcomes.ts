@@ -15,3 +15,29 @@ export function alreadyDoneNotes(alreadyDone: boolean | undefined): string[] | u
 export function counted(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : plural}`
 }
+
+/**
+ * A bulk change whose outcome list could not be written once the server had
+ * changed: the changes stand, so the step's error says what was done, and
+ * the log names every changed item (the file that would have is missing).
+ */
+export function unwrittenOutcomes(options: {
+  /** 'acknowledged', 'disabled', ... */
+  past: string
+  noun: string
+  /** The changed items' ids, and what they are called: 'incident key', 'Canarytoken'. */
+  changedIds: readonly string[]
+  idName: string
+  matched: number
+  failed: number
+  dryRun: boolean
+  reason: string
+  log: { info(message: string): void }
+}): string {
+  const { past, noun, changedIds, idName, matched, failed, dryRun, reason, log } = options
+  if (changedIds.length > 0) log.info(`${past.charAt(0).toUpperCase()}${past.slice(1)}, by ${idName}: ${changedIds.join(', ')}`)
+  const done = dryRun
+    ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
+    : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`
+  return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`
+}

@@ -258,9 +258,18 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
   }
 
   const items = [...outcomes.values()]
-  const list = await writeTokenList(context.env.runnerTemp, 'report-incidents', items)
-  if (!list.inOutput) log.warning(`The incident outcomes are too large for an output; read ${list.path} (the 'incidents-file' output).`)
+  let list: Awaited<ReturnType<typeof writeTokenList>> | undefined
+  let unwritten: string | undefined
+  try {
+    list = await writeTokenList(context.env.runnerTemp, 'report-incidents', items)
+  } catch (error) {
+    unwritten = errorMessage(error).replace(/\.+$/, '')
+  }
+  if (list && !list.inOutput) log.warning(`The incident outcomes are too large for an output; read ${list.path} (the 'incidents-file' output).`)
   const issues = [...touched.values()]
+  const listFailure = unwritten
+    ? `${params.dryRun ? 'Nothing was written to GitHub or acknowledged (dry run)' : `${counted(created, 'issue')} opened and ${updated} updated on GitHub (${issues.map((issue) => issue.url).join(', ') || 'none'}), ${counted(items.filter((item) => item.acknowledged_now).length, 'incident')} acknowledged in the Console`}, but writing the list of outcomes failed: ${unwritten}.`
+    : undefined
   const failure = githubFailure
     ? `${githubFailure} Nothing that could not be written was acknowledged; the next run writes the rest, once each.`
     : ackFailed > 0
@@ -286,7 +295,7 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
       'incidents-reported': reportedNow,
       'tokens-left': tokensLeft,
       issues: JSON.stringify(issues),
-      'incidents-file': list.path
+      ...(list ? { 'incidents-file': list.path } : {})
     },
     summary: {
       heading: params.dryRun
@@ -300,10 +309,10 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
         ...(params.dryRun ? ['Dry run: nothing was written to GitHub or acknowledged.'] : []),
         ...notes,
         ...(failure ? [failure] : []),
-        `Every incident's outcome is in ${list.path} (the 'incidents-file' output).`
+        list ? `Every incident's outcome is in ${list.path} (the 'incidents-file' output).` : `The outcome list could not be written (${unwritten}).`
       ]
     },
-    failure
+    failure: listFailure ? `${listFailure}${failure ? ` ${failure}` : ''}` : failure
   }
 }
 

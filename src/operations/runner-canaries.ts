@@ -1,6 +1,6 @@
 import type { CanarytokenBackend, IncidentRecord, TokenRecord } from '../backends/types.js'
 import { truncateCodePoints, visibleControls } from '../publish/markdown.js'
-import { ApiError, isNotFound, reasonWithAttempts } from '../http/errors.js'
+import { ApiError, isNotFound, reasonWithAttempts, reasonWithWhere } from '../http/errors.js'
 import { errorMessage, InputError } from '../errors.js'
 import { checkSecretInput, redact, registerSecret } from '../secrets.js'
 import { booleanInput, checkMemoLength, chosenBackend, flockIdInput, requireAlertTarget, type ConsoleKeyInput, type InputReader } from '../inputs.js'
@@ -264,7 +264,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       minted = await mintRunnerCanary(context.backend, params)
     } catch (error) {
       if (params.onConsoleError === 'fail') throw error
-      const reason = reasonWithAttempts(error)
+      const reason = reasonWithWhere(error)
       context.log.warning(
         `plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`
       )
@@ -518,7 +518,7 @@ export async function runnerCanaryPost(
           try {
             seen = await incidentsSince(backend, state)
           } catch (error) {
-            unread = reasonWithAttempts(error)
+            unread = reasonWithWhere(error)
           }
         }
         const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords)
@@ -556,7 +556,7 @@ export async function runnerCanaryPost(
         log.info(`Runner canary ${state.canarytoken} was not triggered during this job.`)
       }
     } catch (error) {
-      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithAttempts(error)}.${refusedKeyAdvice(error, backend, keyInput)} Its alerts still come from ${serverOf(backend, false)}.`
+      const message = `Could not check runner canary ${state.canarytoken}: ${reasonWithWhere(error)}.${refusedKeyAdvice(error, backend, keyInput)} Its alerts still come from ${serverOf(backend, false)}.`
       if (state.onConsoleError === 'fail') result.failure = message
       else log.warning(message)
     } finally {

@@ -199,9 +199,19 @@ async function seedResult(
   const order = (state: EntryState) => (state.outcome === 'failed' || state.rollback === 'not deleted' ? 0 : state.rollback || state.outcome === 'not run' ? 1 : 2)
   const failedCount = states.filter((state) => state.outcome === 'failed').length
   for (const { manageAuth } of listed) registerSecret(manageAuth)
-  const list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', fileValue, context.log, withAuth ? { withoutSecrets: tokens } : {})
+  let list: Awaited<ReturnType<typeof writeTokenList>> | undefined
+  let unwritten: string | undefined
+  try {
+    list = await writeTokenList(context.env.runnerTemp, 'seed-canarytokens', fileValue, context.log, withAuth ? { withoutSecrets: tokens } : {})
+  } catch (error) {
+    const kept = existing.map(({ entry, made }) => `${entry.name}: ${made?.token.id ?? ''}`).join(', ')
+    unwritten =
+      `${counted(existing.length, 'Canarytoken')} ${existing.length === 1 ? 'is' : 'are'} on ${context.backend.description} after this run (${kept || 'none'}) and the files written stay, ` +
+      `but writing the token list failed: ${reason(error).replace(/\.+$/, '')}.`
+    failure = failure ? `${failure} ${unwritten}` : unwritten
+  }
   return {
-    outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+    outputs: { ...list?.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
     summary: {
       heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${counted(states.length, 'Canarytoken')}`,
       columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
@@ -219,10 +229,10 @@ async function seedResult(
       notes: [
         `Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`,
         ...notes,
-        list.note,
+        list ? list.note : `The token list could not be written: ${unwritten}`,
         ...(withAuth ? ["Each token's manage auth (its key on the Canarytokens server) is in the tokens-file only, as `manage_auth`; keep that file secret."] : [])
       ],
-      fullList: list.fullList
+      fullList: list ? list.fullList : 'the token list could not be written'
     },
     artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
     failure

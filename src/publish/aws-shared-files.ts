@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, appendFile, lstat, mkdir, open, readFile, rmdir, truncate, unlink, writeFile } from 'node:fs/promises'
+import { access, appendFile, lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat, truncate, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path'
 
 /**
  * The AWS shared credentials and config files, as the AWS CLI and SDKs find
@@ -161,12 +161,21 @@ export async function appendProfile(path: string, role: SharedFileRole, profile:
     const folders = await missingFolders(dirname(path))
     for (const folder of folders) await mkdir(folder, { mode: 0o700 })
     const bytes = Buffer.from(block, 'latin1')
-    // wx: never through a file (or symlink) that appeared meanwhile.
-    const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
     try {
-      await handle.writeFile(bytes)
-    } finally {
-      await handle.close()
+      // wx: never through a file (or symlink) that appeared meanwhile.
+      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
+      try {
+        await handle.writeFile(bytes)
+      } catch (error) {
+        // Half a profile (a full disk) is never left behind: the file is ours, it goes.
+        await unlink(path).catch(() => undefined)
+        throw error
+      } finally {
+        await handle.close()
+      }
+    } catch (error) {
+      await removeCreatedFolders(folders)
+      throw error
     }
     return { role, path, createdFile: true, createdFolders: folders.reverse(), appendedBytes: bytes.length, appendedSha256: sha256(bytes) }
   }
@@ -174,7 +183,16 @@ export async function appendProfile(path: string, role: SharedFileRole, profile:
   const separator = existing === '' ? '' : existing.endsWith('\n') ? newline : newline + newline
   const bytes = Buffer.from(separator + block, 'latin1')
   // Appended in place: the file keeps its owner, mode and any symlink pointing to it.
-  await appendFile(path, bytes)
+  try {
+    await appendFile(path, bytes)
+  } catch (error) {
+    // Half a block (a full disk) would break the file for every AWS tool: cut back to the bytes it had.
+    const reason = (thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown))
+    await truncate(path, existing.length).catch((undo: unknown) => {
+      throw new Error(`${reason(error)}; cutting ${path} back to its ${existing.length} bytes failed too (${reason(undo)}): remove the half-written [${profile}] section by hand`)
+    })
+    throw error
+  }
   return { role, path, createdFile: false, createdFolders: [], appendedBytes: bytes.length, appendedSha256: sha256(bytes) }
 }
 
@@ -230,9 +248,35 @@ export async function removeProfile(planted: PlantedFile, profile: string): Prom
     // Truncated in place: the bytes before it are never rewritten.
     await truncate(planted.path, remaining)
   } else {
-    await writeFile(planted.path, Buffer.from(remaining, 'latin1'))
+    await replaceFile(planted.path, Buffer.from(remaining, 'latin1'))
   }
   return removal
+}
+
+/**
+ * Replaces a file's content all at once: a new file beside the real one (a
+ * symlink's target: the link stays), with its mode, renamed over it. A write
+ * that fails (a full disk) leaves the file as it was, never cut short: these
+ * are the user's own credentials.
+ */
+async function replaceFile(path: string, bytes: Buffer): Promise<void> {
+  const target = await realpath(path)
+  const { mode, uid, gid } = await stat(target)
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`)
+  try {
+    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
+    try {
+      await handle.chown(uid, gid).catch(() => undefined)
+      await handle.chmod(mode & 0o7777)
+      await handle.writeFile(bytes)
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
 }
 
 /**

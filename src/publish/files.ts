@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { constants, createWriteStream } from 'node:fs'
+import { access, lstat, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -66,6 +66,37 @@ export async function unwritableTarget(path: string): Promise<string | undefined
 export async function checkWritableTarget(path: string, shown: string, inputName: string): Promise<void> {
   const problem = await unwritableTarget(path)
   if (problem) throw new InputError(`Input '${inputName}': '${shown}' ${problem}.`)
+}
+
+/**
+ * Refuses, naming the input, a folder we could not create or write in: the
+ * nearest part of it that exists must be a folder (a file there makes every
+ * mkdir fail) and writable (a read-only file system, a folder of another
+ * user). Checked before any request, so nothing is minted for a file that
+ * cannot be written. `shown` is the folder as the user wrote it, relative to `root`.
+ */
+export async function checkWritableFolder(root: string, directory: string, shown: string, inputName: string): Promise<void> {
+  let existing = directory
+  for (;;) {
+    const info = await stat(existing).catch(() => undefined)
+    if (info) {
+      const part = relative(root, existing) || '.'
+      if (!info.isDirectory()) {
+        const below = existing === directory ? '' : `; '${shown}' cannot be created in it`
+        throw new InputError(`Input '${inputName}': '${part}' is a file, not a folder${below}.`)
+      }
+      try {
+        await access(existing, constants.W_OK)
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'not writable'
+        throw new InputError(`Input '${inputName}': '${part}' cannot be written (${code}); name a folder the job can write.`)
+      }
+      return
+    }
+    const parent = dirname(existing)
+    if (parent === existing) return
+    existing = parent
+  }
 }
 
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */

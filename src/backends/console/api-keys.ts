@@ -18,8 +18,8 @@ export interface ApiKey {
  */
 export const API_KEY_ENDPOINTS = {
   // Not repeatable: a retried add could make a second key.
-  add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false },
-  list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true },
+  add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false, answers: 'global_api_key' },
+  list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true, answersList: 'global_api_keys' },
   // The reference's curl sends DELETE with a form body (-X DELETE -d); the transport does the same.
   remove: { method: 'DELETE', path: '/api/v1/auth_token/remove', repeatable: true },
   download: { method: 'GET', path: '/api/v1/auth_token/download', repeatable: true },

@@ -26,8 +26,8 @@ export interface Canarytoken {
 
 /** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 export const CANARYTOKEN_ENDPOINTS = {
-  create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
-  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+  create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false, answers: 'canarytoken' },
+  fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true, answers: 'token' },
   update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
   enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
   disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },

@@ -11,8 +11,8 @@ export interface FlockApiKey extends ApiKey {
 
 export const FLOCK_API_KEY_ENDPOINTS = {
   // Not repeatable: a retried add could make a second key.
-  add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false },
-  list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true },
+  add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false, answers: 'flock_api_key' },
+  list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true, answersList: 'flock_api_keys' },
   // Documented as POST, but its curl example adds -G (query string). We send a
   // form body, as for every POST: the key being removed is a credential and
   // must not travel in a URL, where logs and proxies keep it.

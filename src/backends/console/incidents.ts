@@ -14,9 +14,9 @@ export const INCIDENT_STATES: readonly IncidentState[] = ['unacknowledged', 'ack
 
 /** `repeatable`: acknowledging or deleting twice leaves the incident as once did. */
 export const INCIDENT_ENDPOINTS = {
-  unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true },
-  acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true },
-  all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true },
+  unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true, answersList: 'incidents' },
+  acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true, answersList: 'incidents' },
+  all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true, answersList: 'incidents' },
   acknowledge: { method: 'POST', path: '/api/v1/incident/acknowledge', repeatable: true },
   delete: { method: 'DELETE', path: '/api/v1/incident/delete', repeatable: true }
 } as const satisfies Record<string, Endpoint>
