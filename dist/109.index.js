@@ -326,6 +326,10 @@ class GitHubIssues {
         }, throttling, dist_bundle/* retry */.L);
         // The token goes to this API only: a Link header (or anything else) naming another origin is refused before it is sent.
         this.octokit.hook.before('request', (request) => {
+            // Each call counts its own retries: the plugins write retryCount into the request options, which Octokit's
+            // defaults share between calls, so a call after a failed one began with that one's count (a 422 sent once
+            // read "after 2 attempts"). This hook wraps the plugins, so it runs once per call, before its first attempt.
+            request.request = { ...request.request, retryCount: 0 };
             if (!/^https?:\/\//i.test(request.url))
                 return;
             const target = new URL(request.url);
@@ -353,7 +357,7 @@ class GitHubIssues {
             const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item === 'string' ? item : item?.message ?? `${item?.field ?? ''} ${item?.code ?? ''}`.trim())).filter(Boolean) : [];
             const retried = Number(error.request?.request?.retryCount ?? 0);
             const full = `${message.replace(/\.$/, '')}${details.length > 0 ? ` (${details.join('; ')})` : ''}${retried > 0 ? ` (after ${retried + 1} attempts)` : ''}`;
-            throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, message)}`, status);
+            throw new GitHubError(`${what} in ${this.repo.owner}/${this.repo.repo} on ${this.description} failed: ${status ? `HTTP ${status}: ` : ''}${full}${hint(status, full)}`, status);
         }
     }
     /**
@@ -427,6 +431,8 @@ function hint(status, message) {
         return ". The token may not write issues: give the job 'permissions: issues: write', or pass a 'github-token' that may.";
     if (status === 404)
         return ". Check 'repository', and that 'github-token' can see it.";
+    if (status === 422 && /\bassignees?\b/i.test(message))
+        return ". Check 'assignees': each must be a login that can be assigned issues in the repository (someone with access to it).";
     if (status === 410)
         return '. Issues are turned off in this repository.';
     return '.';
@@ -485,7 +491,10 @@ function markedIncidents(body) {
 
 // EXTERNAL MODULE: ./build/publish/markdown.js
 var markdown = __webpack_require__(11379);
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
 ;// CONCATENATED MODULE: ./build/github/render.js
+
 
 
 
@@ -494,6 +503,14 @@ var markdown = __webpack_require__(11379);
 // is ours. Bodies stay under GitHub's 65,536 code points with room to spare:
 // the newest incidents are shown, the rest counted, and every incident's
 // marker is written (continuation comments take what a body cannot).
+/**
+ * A field from outside as a code span, its secrets hidden first: whole, before
+ * the span cuts it short (a cut across a secret would leave its start) or
+ * escapes a `|` in it (`\|`, which redacting the body could no longer find).
+ */
+function codeSpan(untrusted, options) {
+    return (0,markdown/* codeSpan */.SS)((0,secrets/* redact */.E$)(untrusted), options);
+}
 /** GitHub refuses bodies over 65,536 code points; ours stay under this. */
 const BODY_BUDGET = 60_000;
 /** Rows a table shows at most: a person reads the newest; the Console has them all. */
@@ -501,10 +518,10 @@ const MAX_TABLE_ROWS = 50;
 /** GitHub's title limit is 256 code points. */
 const TITLE_LIMIT = 256;
 function issueTitle(token) {
-    const kind = (0,markdown/* codeSpan */.SS)(token.kind || 'unknown kind', { maxLength: 40 });
+    const kind = codeSpan(token.kind || 'unknown kind', { maxLength: 40 });
     // Shortened until it fits whole: a code span cut short would let the rest of the memo out as markup.
     for (let length = 160; length > 0; length = Math.floor(length * 0.7)) {
-        const memo = token.memo ? (0,markdown/* codeSpan */.SS)(token.memo, { maxLength: length }) : 'a Canarytoken without memo';
+        const memo = token.memo ? codeSpan(token.memo, { maxLength: length }) : 'a Canarytoken without memo';
         const title = (0,secrets/* redact */.E$)(`Canarytoken triggered: ${memo} (${kind})`);
         if ((0,markdown/* codePointLength */.O7)(title) <= TITLE_LIMIT)
             return title;
@@ -513,10 +530,10 @@ function issueTitle(token) {
 }
 function incidentRows(incidents) {
     return incidents.map((incident) => [
-        (0,markdown/* codeSpan */.SS)(incident.created.toISOString(), { inTable: true }),
-        (0,markdown/* codeSpan */.SS)(incident.srcHost, { inTable: true, maxLength: 100 }),
-        (0,markdown/* codeSpan */.SS)(incident.event ?? '', { inTable: true, maxLength: 300 }),
-        (0,markdown/* codeSpan */.SS)(incident.userAgent ?? '', { inTable: true, maxLength: 300 })
+        codeSpan((0,build_text/* isoTime */.Ly)(incident.created), { inTable: true }),
+        codeSpan(incident.srcHost, { inTable: true, maxLength: 100 }),
+        codeSpan(incident.event ?? '', { inTable: true, maxLength: 300 }),
+        codeSpan(incident.userAgent ?? '', { inTable: true, maxLength: 300 })
     ].join(' | ')).map((cells) => `| ${cells} |`);
 }
 const TABLE_HEAD = ['| Time (UTC) | Source address | Event | User agent |', '| --- | --- | --- | --- |'];
@@ -575,10 +592,10 @@ function renderIssue(token, incidents, follows) {
         '',
         '| Canarytoken | |',
         '| --- | --- |',
-        `| Id | ${(0,markdown/* codeSpan */.SS)(token.canarytoken, { inTable: true })} |`,
-        `| Kind | ${(0,markdown/* codeSpan */.SS)(token.kind, { inTable: true })} |`,
-        `| Memo | ${(0,markdown/* codeSpan */.SS)(token.memo, { inTable: true, maxLength: 2000 })} |`,
-        `| Flock | ${(0,markdown/* codeSpan */.SS)(token.flockId ?? '', { inTable: true })} |`,
+        `| Id | ${codeSpan(token.canarytoken, { inTable: true })} |`,
+        `| Kind | ${codeSpan(token.kind, { inTable: true })} |`,
+        `| Memo | ${codeSpan(token.memo, { inTable: true, maxLength: 2000 })} |`,
+        `| Flock | ${codeSpan(token.flockId ?? '', { inTable: true })} |`,
         `| Console | [${new URL(token.consoleUrl).host}](${new URL(token.consoleUrl).origin}/) |`,
         '',
         ...(follows !== undefined ? [`This token's earlier issue #${follows} was closed; these incidents came after it.`, ''] : []),
@@ -623,8 +640,6 @@ var bounded_pool = __webpack_require__(33389);
 var incidents = __webpack_require__(10940);
 // EXTERNAL MODULE: ./build/operations/outcomes.js
 var operations_outcomes = __webpack_require__(68734);
-// EXTERNAL MODULE: ./build/text.js
-var build_text = __webpack_require__(50977);
 // EXTERNAL MODULE: ./build/operations/types.js
 var types = __webpack_require__(71578);
 ;// CONCATENATED MODULE: ./build/operations/report-incidents.js
@@ -675,7 +690,7 @@ async function parseReport(inputs, env) {
     }
     const labels = listInput(inputs.get('labels'));
     for (const label of labels)
-        if ((0,build_text/* codePointLength */.O)(label) > 50)
+        if ((0,build_text/* codePointLength */.O7)(label) > 50)
             throw new build_errors/* InputError */.d(`Input 'labels' has '${label.slice(0, 60)}...', longer than GitHub's 50 characters for a label name.`);
     const assignees = listInput(inputs.get('assignees')).map((login) => login.replace(/^@/, ''));
     for (const login of assignees)
@@ -818,8 +833,8 @@ async function reportIncidents(params, context) {
         catch (error) {
             if (!(error instanceof GitHubError))
                 throw error;
+            // The step fails with it (the error line): said once, not also as a warning.
             githubFailure = error.message;
-            log.warning(error.message);
             for (const item of outcomes.values())
                 if (item.outcome === 'failed' && item.message === 'not reached')
                     item.message = `not written: ${error.message}`;
@@ -850,14 +865,25 @@ async function reportIncidents(params, context) {
             }
         });
         const count = onIssue.filter((item) => item.acknowledged_now).length;
-        log.info(`Acknowledged ${(0,operations_outcomes/* counted */.hS)(count, 'incident')} in the Console (every one is on an issue).`);
-        notes.push(`Acknowledged ${(0,operations_outcomes/* counted */.hS)(count, 'incident')} in the Console, each one on an issue.`);
+        const acknowledgedNote = count > 0 ? `Acknowledged ${(0,operations_outcomes/* counted */.hS)(count, 'incident')} in the Console, each one on an issue.` : 'Acknowledged no incident in the Console: none of those selected is on an issue yet.';
+        log.info(acknowledgedNote);
+        notes.push(acknowledgedNote);
     }
     const items = [...outcomes.values()];
-    const list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'report-incidents', items);
-    if (!list.inOutput)
+    let list;
+    let unwritten;
+    try {
+        list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'report-incidents', items);
+    }
+    catch (error) {
+        unwritten = (0,build_errors/* errorMessage */.g)(error).replace(/\.+$/, '');
+    }
+    if (list && !list.inOutput)
         log.warning(`The incident outcomes are too large for an output; read ${list.path} (the 'incidents-file' output).`);
     const issues = [...touched.values()];
+    const listFailure = unwritten
+        ? `${params.dryRun ? 'Nothing was written to GitHub or acknowledged (dry run)' : `${(0,operations_outcomes/* counted */.hS)(created, 'issue')} opened and ${updated} updated on GitHub (${issues.map((issue) => issue.url).join(', ') || 'none'}), ${(0,operations_outcomes/* counted */.hS)(items.filter((item) => item.acknowledged_now).length, 'incident')} acknowledged in the Console`}, but writing the list of outcomes failed: ${unwritten}.`
+        : undefined;
     const failure = githubFailure
         ? `${githubFailure} Nothing that could not be written was acknowledged; the next run writes the rest, once each.`
         : ackFailed > 0
@@ -883,7 +909,7 @@ async function reportIncidents(params, context) {
             'incidents-reported': reportedNow,
             'tokens-left': tokensLeft,
             issues: JSON.stringify(issues),
-            'incidents-file': list.path
+            ...(list ? { 'incidents-file': list.path } : {})
         },
         summary: {
             heading: params.dryRun
@@ -897,10 +923,10 @@ async function reportIncidents(params, context) {
                 ...(params.dryRun ? ['Dry run: nothing was written to GitHub or acknowledged.'] : []),
                 ...notes,
                 ...(failure ? [failure] : []),
-                `Every incident's outcome is in ${list.path} (the 'incidents-file' output).`
+                list ? `Every incident's outcome is in ${list.path} (the 'incidents-file' output).` : `The outcome list could not be written (${unwritten}).`
             ]
         },
-        failure
+        failure: listFailure ? `${listFailure}${failure ? ` ${failure}` : ''}` : failure
     };
 }
 /** Each token's issues (from the issue listing, never search) and the incidents their markers name. */

@@ -187,8 +187,12 @@ function awsEvent(hit) {
  * One history hit as an incident. The user agent is `user_agent` on aws_keys
  * hits (AWSKeyTokenHit serialises `useragent` by that alias) and `useragent`
  * on the others; each is read first where the server puts it, the other
- * spelling second. The server keeps no incident ids: a hit's id is its time
- * and place in the history.
+ * spelling second. The server keeps no incident ids, but it stores each
+ * token's hits keyed by their time as `f"{time_of_hit:.6f}"`
+ * (TokenHistory.serialize_for_v2), so no two hits of a token share one: that
+ * text is the hit's id, the same from run to run (its place in the history is
+ * not: the server keeps the last 50). A hit without a readable time is
+ * `unknown#<place>`.
  */
 function incidentRecord(hit, index, token) {
     const kind = token.kind;
@@ -196,7 +200,7 @@ function incidentRecord(hit, index, token) {
     const created = Number.isFinite(seconds) ? new Date(seconds * 1000) : new Date(Number.NaN);
     const userAgent = kind === 'aws-id' ? (records_text(hit.user_agent) ?? records_text(hit.useragent)) : (records_text(hit.useragent) ?? records_text(hit.user_agent));
     return {
-        id: `${Number.isFinite(seconds) ? seconds : 'unknown'}#${index}`,
+        id: Number.isFinite(seconds) ? seconds.toFixed(6) : `unknown#${index}`,
         canarytoken: token.id,
         memo: token.memo,
         kind,

@@ -28,8 +28,8 @@ var errors = __webpack_require__(42602);
  */
 const API_KEY_ENDPOINTS = {
     // Not repeatable: a retried add could make a second key.
-    add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false },
-    list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true },
+    add: { method: 'POST', path: '/api/v1/auth_token/add', repeatable: false, answers: 'global_api_key' },
+    list: { method: 'GET', path: '/api/v1/auth_token/list', repeatable: true, answersList: 'global_api_keys' },
     // The reference's curl sends DELETE with a form body (-X DELETE -d); the transport does the same.
     remove: { method: 'DELETE', path: '/api/v1/auth_token/remove', repeatable: true },
     download: { method: 'GET', path: '/api/v1/auth_token/download', repeatable: true },
@@ -60,8 +60,8 @@ function disableApi(transport) {
 
 const FLOCK_API_KEY_ENDPOINTS = {
     // Not repeatable: a retried add could make a second key.
-    add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false },
-    list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true },
+    add: { method: 'POST', path: '/api/v1/flock/auth_token/add', repeatable: false, answers: 'flock_api_key' },
+    list: { method: 'GET', path: '/api/v1/flock/auth_token/list', repeatable: true, answersList: 'flock_api_keys' },
     // Documented as POST, but its curl example adds -G (query string). We send a
     // form body, as for every POST: the key being removed is a credential and
     // must not travel in a URL, where logs and proxies keep it.
@@ -120,6 +120,10 @@ function keyTypeInput(inputs, allowed, keyKind) {
     // Case does not matter: the Console itself answers 'Admin' for a key made as 'admin'.
     const value = allowed.find((type) => type.toLowerCase() === given.toLowerCase());
     if (value === undefined) {
+        const flockOnly = FLOCK_API_KEY_TYPES.find((type) => type === given.toLowerCase() && !allowed.includes(type));
+        if (flockOnly) {
+            throw new build_errors/* InputError */.d(`Input 'auth-token-type': '${flockOnly}' is a Flock API key type; a ${keyKind} is ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}. For a key limited to one flock, use operation 'add-flock-api-key' with 'flock-id'.`);
+        }
         throw new build_errors/* InputError */.d((0,near_miss/* unknownNameMessage */.lG)('auth-token-type', given, `a ${keyKind} type`, allowed));
     }
     return value;
@@ -421,6 +425,8 @@ async function defaultDirectory(runnerTemp) {
 async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
     const directory = userPath ? await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
+    if (userPath)
+        await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableFolder */ .B1)(env.workspace, directory, userPath, 'path');
     const filename = inputs.get('filename') ? (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkUserFilename */ .tC)(inputs.get('filename'), 'filename') : undefined;
     if (filename)
         await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableTarget */ .cA)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), userPath ? `${userPath}/${filename}` : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), 'filename');
@@ -495,6 +501,7 @@ function artifactRequest(options, files) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eQ: () => (/* binding */ alreadyDoneNotes),
 /* harmony export */   hS: () => (/* binding */ counted),
+/* harmony export */   oj: () => (/* binding */ unwrittenOutcomes),
 /* harmony export */   wQ: () => (/* binding */ alreadyDoneSuffix)
 /* harmony export */ });
 /* unused harmony export ALREADY_DONE */
@@ -511,6 +518,20 @@ function alreadyDoneNotes(alreadyDone) {
 /** A count as English: `1 Canarytoken`, `2 Canarytokens`, `1 page`. */
 function counted(count, noun, plural = `${noun}s`) {
     return `${count} ${count === 1 ? noun : plural}`;
+}
+/**
+ * A bulk change whose outcome list could not be written once the server had
+ * changed: the changes stand, so the step's error says what was done, and
+ * the log names every changed item (the file that would have is missing).
+ */
+function unwrittenOutcomes(options) {
+    const { past, noun, changedIds, idName, matched, failed, dryRun, reason, log } = options;
+    if (changedIds.length > 0)
+        log.info(`${past.charAt(0).toUpperCase()}${past.slice(1)}, by ${idName}: ${changedIds.join(', ')}`);
+    const done = dryRun
+        ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
+        : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`;
+    return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`;
 }
 
 
@@ -553,6 +574,7 @@ function consoleOf(context) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ checkWritableFolder),
 /* harmony export */   LI: () => (/* binding */ resolveInside),
 /* harmony export */   RX: () => (/* binding */ readableFileInside),
 /* harmony export */   bj: () => (/* binding */ safeFilename),
@@ -635,6 +657,38 @@ async function checkWritableTarget(path, shown, inputName) {
     const problem = await unwritableTarget(path);
     if (problem)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${shown}' ${problem}.`);
+}
+/**
+ * Refuses, naming the input, a folder we could not create or write in: the
+ * nearest part of it that exists must be a folder (a file there makes every
+ * mkdir fail) and writable (a read-only file system, a folder of another
+ * user). Checked before any request, so nothing is minted for a file that
+ * cannot be written. `shown` is the folder as the user wrote it, relative to `root`.
+ */
+async function checkWritableFolder(root, directory, shown, inputName) {
+    let existing = directory;
+    for (;;) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(existing).catch(() => undefined);
+        if (info) {
+            const part = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, existing) || '.';
+            if (!info.isDirectory()) {
+                const below = existing === directory ? '' : `; '${shown}' cannot be created in it`;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${part}' is a file, not a folder${below}.`);
+            }
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(existing, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            }
+            catch (error) {
+                const code = error.code ?? 'not writable';
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${part}' cannot be written (${code}); name a folder the job can write.`);
+            }
+            return;
+        }
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(existing);
+        if (parent === existing)
+            return;
+        existing = parent;
+    }
 }
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */
 async function readableFileInside(root, userPath, inputName, maxBytes) {

@@ -123,10 +123,10 @@ var reuse = __webpack_require__(54151);
 var file_options = __webpack_require__(7818);
 // EXTERNAL MODULE: ./build/operations/kinds.js
 var kinds = __webpack_require__(59240);
-// EXTERNAL MODULE: ./build/operations/memo-template.js
-var memo_template = __webpack_require__(8792);
 // EXTERNAL MODULE: ./build/near-miss.js
 var near_miss = __webpack_require__(47001);
+// EXTERNAL MODULE: ./build/operations/memo-template.js
+var memo_template = __webpack_require__(8792);
 ;// CONCATENATED MODULE: ./build/operations/seed-manifest.js
 
 
@@ -386,6 +386,7 @@ var types = __webpack_require__(71578);
 
 
 
+
 /** Marks an entry failed with its reason; the first reason stays (a later one is usually a consequence). */
 function markFailed(state, message) {
     if (state.outcome === 'failed')
@@ -429,6 +430,9 @@ function fieldText(token, field) {
         (0,secrets/* registerSecret */.cl)(text);
     return { text, secret };
 }
+/** Line breaks (U+2028 and U+2029 too) and other control characters: no field value a template takes holds one. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Fills every `{{ canarytoken.<name>.<field> }}` of a template and writes it back in place, atomically. */
 async function fillTemplate(template, tokens) {
     const problems = [];
@@ -437,7 +441,12 @@ async function fillTemplate(template, tokens) {
         const token = tokens.get(name);
         const value = token ? fieldText(token, field) : undefined;
         if (value === undefined) {
-            problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'` : `entry '${name}' has no Canarytoken`);
+            const meant = token ? (0,near_miss/* nearMiss */.bi)(field, Object.keys(token.fieldValues)) : undefined;
+            problems.push(token ? `the ${token.kind} Canarytoken of entry '${name}' has no field '${field}'${meant ? ` (did you mean '${meant}'?)` : ''}` : `entry '${name}' has no Canarytoken`);
+            return text;
+        }
+        if (CONTROL.test(value.text)) {
+            problems.push(`the '${field}' of the ${token.kind} Canarytoken of entry '${name}' holds a line break or another control character, which would add lines of the server's choosing to the file; a template gets one line of text`);
             return text;
         }
         if (value.secret)
@@ -521,9 +530,20 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
     const failedCount = states.filter((state) => state.outcome === 'failed').length;
     for (const { manageAuth } of listed)
         (0,secrets/* registerSecret */.cl)(manageAuth);
-    const list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'seed-canarytokens', fileValue, context.log, withAuth ? { withoutSecrets: tokens } : {});
+    let list;
+    let unwritten;
+    try {
+        list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'seed-canarytokens', fileValue, context.log, withAuth ? { withoutSecrets: tokens } : {});
+    }
+    catch (error) {
+        const kept = existing.map(({ entry, made }) => `${entry.name}: ${made?.token.id ?? ''}`).join(', ');
+        unwritten =
+            `${(0,outcomes/* counted */.hS)(existing.length, 'Canarytoken')} ${existing.length === 1 ? 'is' : 'are'} on ${context.backend.description} after this run (${kept || 'none'}) and the files written stay, ` +
+                `but writing the token list failed: ${(0,errors/* errorMessage */.g)(error).replace(/\.+$/, '')}.`;
+        failure = failure ? `${failure} ${unwritten}` : unwritten;
+    }
     return {
-        outputs: { ...list.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
+        outputs: { ...list?.outputs, count: existing.length, 'created-count': createdCount, 'reused-count': reusedCount },
         summary: {
             heading: failure ? 'Seeding Canarytokens failed' : `Seeded ${(0,outcomes/* counted */.hS)(states.length, 'Canarytoken')}`,
             columns: ['Entry', 'Kind', 'Canarytoken', 'Hostname / URL', 'Memo', 'File', 'Outcome'],
@@ -541,10 +561,10 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
             notes: [
                 `Created ${createdCount}, reused ${reusedCount}${failure ? `; ${failedCount} failed` : ''}.`,
                 ...notes,
-                list.note,
+                list ? list.note : `The token list could not be written: ${unwritten}`,
                 ...(withAuth ? ["Each token's manage auth (its key on the Canarytokens server) is in the tokens-file only, as `manage_auth`; keep that file secret."] : [])
             ],
-            fullList: list.fullList
+            fullList: list ? list.fullList : 'the token list could not be written'
         },
         artifact: !failure && params.artifact && artifactFiles.length > 0 ? { ...params.artifact, files: artifactFiles, rootDirectory: commonDirectory(artifactFiles) } : undefined,
         failure
@@ -619,7 +639,9 @@ async function runSeed(params, context) {
         notes.push('Every token this run minted was deleted again and every file it wrote removed or put back (reused tokens were kept).', ...left);
     }
     const failedCount = states.filter((state) => state.outcome === 'failed').length;
-    const failure = `${failedCount} of ${(0,outcomes/* counted */.hS)(states.length, 'entry', 'entries')} failed: ${failures.join('; ')}. ` +
+    const failure = 
+    // Each reason without its full stop: they are joined into one sentence.
+    `${failedCount} of ${(0,outcomes/* counted */.hS)(states.length, 'entry', 'entries')} failed: ${failures.map((reason) => reason.replace(/\.+$/, '')).join('; ')}. ` +
         (params.keepOnFailure
             ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
             : left.length > 0

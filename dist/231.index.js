@@ -84,7 +84,7 @@ function serverErrorForAnswer(server) {
         }
         const parsed = answer.json;
         const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
-        const reason = serverReason(record);
+        const reason = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .serverWords */ .lZ)(serverReason(record));
         if (status === 403) {
             return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${http}: ${server} refused the token and manage auth pair (${reason ?? 'no message'}). Check 'canarytoken' and 'manage-auth': the token may have been deleted, or the manage auth is another token's.`, 'http-status', status, reason);
         }

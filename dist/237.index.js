@@ -90,8 +90,8 @@ function actionKind(type) {
 
 /** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 const CANARYTOKEN_ENDPOINTS = {
-    create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
-    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+    create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false, answers: 'canarytoken' },
+    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true, answers: 'token' },
     update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
     enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
     disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },
@@ -326,7 +326,9 @@ function isEnabled(token) {
 function createdDate(token) {
     const value = token.created;
     const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
-    return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+    const date = Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+    // Seconds past what a date holds make an invalid one, which no later step can print: none.
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 function triggeredCount(token) {
     const value = token.triggered_count;
@@ -338,12 +340,19 @@ function triggeredCount(token) {
 function text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
-/** One value of a `name = value` line in an INI text. */
+/**
+ * One value of a `name = value` line in an INI text. Split at the `=`, not
+ * matched by a regular expression: a lazy value before `\s*$` took time
+ * quadratic in a line of spaces, and the text is the Console's.
+ */
 function iniValue(ini, name) {
     for (const line of ini.split(/\r?\n/)) {
-        const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
-        if (match?.[1] === name && match[2])
-            return match[2];
+        const at = line.indexOf('=');
+        if (at === -1 || line.slice(0, at).trim() !== name)
+            continue;
+        const value = line.slice(at + 1).trim();
+        if (value)
+            return value;
     }
     return undefined;
 }
@@ -536,7 +545,8 @@ const CANARYTOKEN_KINDS = {
         serverOnly: true,
         server: { requiresExtraParams: ['windows_fake_fs_root', 'windows_fake_fs_file_structure'], file: '.ps1' }
     },
-    mcp: { label: 'MCP server', serverOnly: true, server: { requiresExtraParams: ['mcp_alert_on'], file: 'mcp.json' } },
+    // mcp.json carries the token as a bearer token (mcp.py make_canary_mcp_json): a credential like the kubeconfig.
+    mcp: { label: 'MCP server', serverOnly: true, server: { requiresExtraParams: ['mcp_alert_on'], file: 'mcp.json', credentials: true } },
     svg: { label: 'SVG image', serverOnly: true, server: { file: '.svg' } }
 };
 /**
@@ -626,6 +636,7 @@ function fileKindsOn(backend) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eQ: () => (/* binding */ alreadyDoneNotes),
 /* harmony export */   hS: () => (/* binding */ counted),
+/* harmony export */   oj: () => (/* binding */ unwrittenOutcomes),
 /* harmony export */   wQ: () => (/* binding */ alreadyDoneSuffix)
 /* harmony export */ });
 /* unused harmony export ALREADY_DONE */
@@ -642,6 +653,20 @@ function alreadyDoneNotes(alreadyDone) {
 /** A count as English: `1 Canarytoken`, `2 Canarytokens`, `1 page`. */
 function counted(count, noun, plural = `${noun}s`) {
     return `${count} ${count === 1 ? noun : plural}`;
+}
+/**
+ * A bulk change whose outcome list could not be written once the server had
+ * changed: the changes stand, so the step's error says what was done, and
+ * the log names every changed item (the file that would have is missing).
+ */
+function unwrittenOutcomes(options) {
+    const { past, noun, changedIds, idName, matched, failed, dryRun, reason, log } = options;
+    if (changedIds.length > 0)
+        log.info(`${past.charAt(0).toUpperCase()}${past.slice(1)}, by ${idName}: ${changedIds.join(', ')}`);
+    const done = dryRun
+        ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
+        : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`;
+    return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`;
 }
 
 
@@ -684,6 +709,7 @@ function consoleOf(context) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ checkWritableFolder),
 /* harmony export */   LI: () => (/* binding */ resolveInside),
 /* harmony export */   RX: () => (/* binding */ readableFileInside),
 /* harmony export */   bj: () => (/* binding */ safeFilename),
@@ -766,6 +792,38 @@ async function checkWritableTarget(path, shown, inputName) {
     const problem = await unwritableTarget(path);
     if (problem)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${shown}' ${problem}.`);
+}
+/**
+ * Refuses, naming the input, a folder we could not create or write in: the
+ * nearest part of it that exists must be a folder (a file there makes every
+ * mkdir fail) and writable (a read-only file system, a folder of another
+ * user). Checked before any request, so nothing is minted for a file that
+ * cannot be written. `shown` is the folder as the user wrote it, relative to `root`.
+ */
+async function checkWritableFolder(root, directory, shown, inputName) {
+    let existing = directory;
+    for (;;) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(existing).catch(() => undefined);
+        if (info) {
+            const part = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, existing) || '.';
+            if (!info.isDirectory()) {
+                const below = existing === directory ? '' : `; '${shown}' cannot be created in it`;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${part}' is a file, not a folder${below}.`);
+            }
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(existing, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            }
+            catch (error) {
+                const code = error.code ?? 'not writable';
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d(`Input '${inputName}': '${part}' cannot be written (${code}); name a folder the job can write.`);
+            }
+            return;
+        }
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(existing);
+        if (parent === existing)
+            return;
+        existing = parent;
+    }
 }
 /** A file the user names for us to read: inside the workspace, a regular file, not too large. */
 async function readableFileInside(root, userPath, inputName, maxBytes) {

@@ -210,7 +210,7 @@ async function parseTokenRequest(inputs, memo, env, backend = (0,_inputs_js__WEB
 }
 /** Refuses a memo longer than a Canarytokens server takes (it counts characters as Python does: code points). */
 function checkServerMemoLength(memo, where) {
-    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_11__/* .codePointLength */ .O)(memo);
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_11__/* .codePointLength */ .O7)(memo);
     if (length > MAX_SERVER_MEMO_LENGTH) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d(`${where} is ${length} characters long; a Canarytokens server accepts at most ${MAX_SERVER_MEMO_LENGTH}.`);
     }
@@ -249,6 +249,11 @@ async function downloadInto(token, options, context) {
     const saved = await (0,_file_options_js__WEBPACK_IMPORTED_MODULE_6__/* .saveDownload */ .YP)(await context.backend.download(token), options, `canarytoken-${token.id}`, credentials);
     if (saved.serverFilename && (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(saved.path) !== saved.serverFilename) {
         context.log.info(`${backend === 'console' ? 'The Console' : 'The server'} named the file '${saved.serverFilename}'; saved as '${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(saved.path)}'.`);
+    }
+    const [given, sent] = [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(saved.path)).toLowerCase(), (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(saved.serverFilename ?? '').toLowerCase()];
+    if (options.filename && given && sent && given !== sent) {
+        // A lure named for another type (xlsx bytes as report.docx) opens as nothing, and so never fires.
+        context.log.warning(`Input 'filename' ends in ${given}, but ${backend === 'console' ? 'the Console' : 'the server'} sent a ${sent} file ('${saved.serverFilename}'): a lure named for another type may not open as one. Name it with ${sent}.`);
     }
     context.log.info(`Wrote ${saved.bytes} bytes to ${saved.path}`);
     return { path: saved.path, artifact: (0,_file_options_js__WEBPACK_IMPORTED_MODULE_6__/* .artifactRequest */ .ik)(options, [saved.path]) };
@@ -310,7 +315,8 @@ const createOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOper
     }
 });
 function parseCanarytoken(inputs) {
-    return { canarytoken: inputs.get('canarytoken'), manageAuth: inputs.get('manage-auth') || undefined };
+    const canarytoken = inputs.get('canarytoken');
+    return { canarytoken: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .chosenBackend */ .fn)(inputs) === 'canarytokens-server' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .serverTokenIdInput */ .UQ)(canarytoken) : canarytoken, manageAuth: inputs.get('manage-auth') || undefined };
 }
 /** The token as the backend is told about it. */
 function refOf({ canarytoken, manageAuth }) {
@@ -381,7 +387,9 @@ const deleteOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOper
     },
     async run(params, context) {
         const { canarytoken, clearIncidents } = params;
-        const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents });
+        const { alreadyDone } = await context.backend.delete(refOf(params), { clearIncidents }).catch((error) => {
+            throw clearIncidents || context.backend.name !== 'console' ? error : (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .withClearIncidentsHint */ .K8)(error);
+        });
         context.log.info(`Deleted ${canarytoken}${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .alreadyDoneSuffix */ .wQ)(alreadyDone)}.`);
         return {
             // What the server answered a delete with (the Console: result success; a Canarytokens server: message success).
@@ -538,6 +546,8 @@ async function defaultDirectory(runnerTemp) {
 async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
     const directory = userPath ? await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
+    if (userPath)
+        await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableFolder */ .B1)(env.workspace, directory, userPath, 'path');
     const filename = inputs.get('filename') ? (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkUserFilename */ .tC)(inputs.get('filename'), 'filename') : undefined;
     if (filename)
         await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableTarget */ .cA)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), userPath ? `${userPath}/${filename}` : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), 'filename');
@@ -615,8 +625,10 @@ function artifactRequest(options, files) {
 /* harmony export */   pO: () => (/* binding */ runContext)
 /* harmony export */ });
 /* unused harmony exports MEMO_PLACEHOLDERS, unknownPlaceholders */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19473);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58175);
+/* harmony import */ var _near_miss_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47001);
+
 
 
 /**
@@ -659,9 +671,34 @@ function runContext(env = process.env, now = new Date()) {
 function isPlaceholder(name) {
     return Object.hasOwn(PLACEHOLDER_SOURCES, name);
 }
+/**
+ * `{short-sha}`, `{run-id}`: a placeholder written with hyphens. Such braces are
+ * plain text by the rule above, but one that reads as a known placeholder is
+ * refused with it: the memo would otherwise say `{short-sha}` instead of the commit.
+ */
+const HYPHENATED = /\{([A-Za-z0-9_]*-[A-Za-z0-9_-]*)\}/g;
 /** The unknown placeholder names in `template` (checked before any request). */
 function unknownPlaceholders(template) {
-    return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !isPlaceholder(name));
+    const unknown = [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !isPlaceholder(name));
+    const hyphenated = [...template.matchAll(HYPHENATED)].map((match) => match[1]);
+    const squashed = (text) => text.toLowerCase().replace(/[-_]/g, '');
+    return [...unknown, ...hyphenated.filter((name) => MEMO_PLACEHOLDERS.some((known) => squashed(known) === squashed(name)))];
+}
+/** The placeholders an unknown one may have meant: a near miss, else those it begins (`{run}`: run_id, run_number, run_attempt). */
+function meant(name) {
+    const near = (0,_near_miss_js__WEBPACK_IMPORTED_MODULE_1__/* .nearMisses */ .Bz)(name, MEMO_PLACEHOLDERS);
+    if (near.length > 0)
+        return near;
+    const start = name.toLowerCase();
+    return start.length >= 3 ? MEMO_PLACEHOLDERS.filter((known) => known.startsWith(start)) : [];
+}
+/** `{repo} (did you mean {repository}?)` */
+function withGuess(name) {
+    const guesses = meant(name).map((known) => `{${known}}`);
+    if (guesses.length === 0)
+        return `{${name}}`;
+    const choice = guesses.length > 1 ? `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}` : guesses[0];
+    return `{${name}} (did you mean ${choice}?)`;
 }
 /**
  * Fills the placeholders of a memo. `where` names the input or manifest
@@ -671,14 +708,14 @@ function unknownPlaceholders(template) {
 function renderMemo(template, context, where) {
     const unknown = unknownPlaceholders(template);
     if (unknown.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${where} uses the unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map(withGuess).join(', ')}; known: ${MEMO_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}.`);
     }
     return template.replace(PLACEHOLDER, (_text, name) => {
         const value = context[name];
         if (value === undefined) {
             const source = PLACEHOLDER_SOURCES[name];
             const hint = name === 'environment' ? ` (set ${source} in the step's env, e.g. to the job's environment name)` : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${where} uses {${name}}, but this run has no value for it: ${source} is not set${hint}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${where} uses {${name}}, but this run has no value for it: ${source} is not set${hint}.`);
         }
         return value;
     });

@@ -27,8 +27,8 @@ export const modules = {
 
 /** `repeatable`: safe to send again when an attempt's answer was lost (see Endpoint). */
 const CANARYTOKEN_ENDPOINTS = {
-    create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false },
-    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true },
+    create: { method: 'POST', path: '/api/v1/canarytoken/create', repeatable: false, answers: 'canarytoken' },
+    fetch: { method: 'GET', path: '/api/v1/canarytoken/fetch', repeatable: true, answers: 'token' },
     update: { method: 'POST', path: '/api/v1/canarytoken/update', repeatable: true },
     enable: { method: 'POST', path: '/api/v1/canarytoken/enable', repeatable: true },
     disable: { method: 'POST', path: '/api/v1/canarytoken/disable', repeatable: true },
@@ -252,9 +252,9 @@ async function findCanarytokens(transport, options) {
 const INCIDENT_STATES = ['unacknowledged', 'acknowledged', 'all'];
 /** `repeatable`: acknowledging or deleting twice leaves the incident as once did. */
 const INCIDENT_ENDPOINTS = {
-    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true },
-    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true },
-    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true },
+    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true, answersList: 'incidents' },
+    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true, answersList: 'incidents' },
+    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true, answersList: 'incidents' },
     acknowledge: { method: 'POST', path: '/api/v1/incident/acknowledge', repeatable: true },
     delete: { method: 'DELETE', path: '/api/v1/incident/delete', repeatable: true }
 };
@@ -283,7 +283,9 @@ function consoleNumber(value) {
 /** Epoch seconds (as number or text) as a date. */
 function epochDate(value) {
     const seconds = consoleNumber(value);
-    return seconds === undefined ? undefined : new Date(seconds * 1000);
+    const date = seconds === undefined ? undefined : new Date(seconds * 1000);
+    // Seconds past what a date holds (year 275760) make an invalid one, which no later step can print.
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 /** Token logtypes (incident-objects.md): the HTTP family 17000-17999, DNS 16000-16999. */
 function isTokenLogtype(logtype) {
@@ -567,7 +569,9 @@ function isEnabled(token) {
 function createdDate(token) {
     const value = token.created;
     const seconds = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
-    return Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+    const date = Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
+    // Seconds past what a date holds make an invalid one, which no later step can print: none.
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 function triggeredCount(token) {
     const value = token.triggered_count;
@@ -579,12 +583,19 @@ function triggeredCount(token) {
 function text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
-/** One value of a `name = value` line in an INI text. */
+/**
+ * One value of a `name = value` line in an INI text. Split at the `=`, not
+ * matched by a regular expression: a lazy value before `\s*$` took time
+ * quadratic in a line of spaces, and the text is the Console's.
+ */
 function iniValue(ini, name) {
     for (const line of ini.split(/\r?\n/)) {
-        const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line);
-        if (match?.[1] === name && match[2])
-            return match[2];
+        const at = line.indexOf('=');
+        if (at === -1 || line.slice(0, at).trim() !== name)
+            continue;
+        const value = line.slice(at + 1).trim();
+        if (value)
+            return value;
     }
     return undefined;
 }

@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_RUNNER_CANARY_MEMO: () => (/* binding */ DEFAULT_RUNNER_CANARY_MEMO),
   DEFAULT_RUNNER_CANARY_REGION: () => (/* binding */ DEFAULT_RUNNER_CANARY_REGION),
   RUNNER_CANARY_OPERATIONS: () => (/* binding */ RUNNER_CANARY_OPERATIONS),
+  checkKeyInput: () => (/* binding */ checkKeyInput),
   checkRunnerCanary: () => (/* binding */ checkRunnerCanary),
   plantRunnerCanariesOperation: () => (/* binding */ plantRunnerCanariesOperation),
   refuseToShadowEnvironmentCredentials: () => (/* binding */ refuseToShadowEnvironmentCredentials),
@@ -25,6 +26,8 @@ var markdown = __webpack_require__(11379);
 var errors = __webpack_require__(42602);
 // EXTERNAL MODULE: ./build/errors.js
 var build_errors = __webpack_require__(19473);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(20847);
 // EXTERNAL MODULE: ./build/inputs.js
 var build_inputs = __webpack_require__(58175);
 // EXTERNAL MODULE: ./build/operations/canarytokens.js
@@ -155,13 +158,24 @@ async function appendProfile(path, role, profile, lines) {
         for (const folder of folders)
             await (0,promises_.mkdir)(folder, { mode: 0o700 });
         const bytes = Buffer.from(block, 'latin1');
-        // wx: never through a file (or symlink) that appeared meanwhile.
-        const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
         try {
-            await handle.writeFile(bytes);
+            // wx: never through a file (or symlink) that appeared meanwhile.
+            const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
+            try {
+                await handle.writeFile(bytes);
+            }
+            catch (error) {
+                // Half a profile (a full disk) is never left behind: the file is ours, it goes.
+                await (0,promises_.unlink)(path).catch(() => undefined);
+                throw error;
+            }
+            finally {
+                await handle.close();
+            }
         }
-        finally {
-            await handle.close();
+        catch (error) {
+            await removeCreatedFolders(folders);
+            throw error;
         }
         return { role, path, createdFile: true, createdFolders: folders.reverse(), appendedBytes: bytes.length, appendedSha256: sha256(bytes) };
     }
@@ -169,7 +183,17 @@ async function appendProfile(path, role, profile, lines) {
     const separator = existing === '' ? '' : existing.endsWith('\n') ? newline : newline + newline;
     const bytes = Buffer.from(separator + block, 'latin1');
     // Appended in place: the file keeps its owner, mode and any symlink pointing to it.
-    await (0,promises_.appendFile)(path, bytes);
+    try {
+        await (0,promises_.appendFile)(path, bytes);
+    }
+    catch (error) {
+        // Half a block (a full disk) would break the file for every AWS tool: cut back to the bytes it had.
+        const reason = (thrown) => (thrown instanceof Error ? thrown.message : String(thrown));
+        await (0,promises_.truncate)(path, existing.length).catch((undo) => {
+            throw new Error(`${reason(error)}; cutting ${path} back to its ${existing.length} bytes failed too (${reason(undo)}): remove the half-written [${profile}] section by hand`);
+        });
+        throw error;
+    }
     return { role, path, createdFile: false, createdFolders: [], appendedBytes: bytes.length, appendedSha256: sha256(bytes) };
 }
 /** Removes what `appendProfile` added; deletes the file when the action created it and it is empty again. */
@@ -216,9 +240,36 @@ async function removeProfile(planted, profile) {
         await (0,promises_.truncate)(planted.path, remaining);
     }
     else {
-        await (0,promises_.writeFile)(planted.path, Buffer.from(remaining, 'latin1'));
+        await replaceFile(planted.path, Buffer.from(remaining, 'latin1'));
     }
     return removal;
+}
+/**
+ * Replaces a file's content all at once: a new file beside the real one (a
+ * symlink's target: the link stays), with its mode, renamed over it. A write
+ * that fails (a full disk) leaves the file as it was, never cut short: these
+ * are the user's own credentials.
+ */
+async function replaceFile(path, bytes) {
+    const target = await (0,promises_.realpath)(path);
+    const { mode, uid, gid } = await (0,promises_.stat)(target);
+    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    try {
+        const handle = await (0,promises_.open)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
+        try {
+            await handle.chown(uid, gid).catch(() => undefined);
+            await handle.chmod(mode & 0o7777);
+            await handle.writeFile(bytes);
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.rename)(temporary, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
 }
 /**
  * Removes the folders the action created, deepest first, each only when it
@@ -243,8 +294,8 @@ async function removeCreatedFolders(folders) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./build/secrets.js + 1 modules
-var secrets = __webpack_require__(20847);
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
 // EXTERNAL MODULE: ./build/operations/memo-template.js
 var memo_template = __webpack_require__(8792);
 ;// CONCATENATED MODULE: ./build/operations/runner-canary-state.js
@@ -316,6 +367,7 @@ var reuse = __webpack_require__(54151);
 // EXTERNAL MODULE: ./build/operations/types.js
 var types = __webpack_require__(71578);
 ;// CONCATENATED MODULE: ./build/operations/runner-canaries.js
+
 
 
 
@@ -429,8 +481,18 @@ async function mintRunnerCanary(backend, params) {
     if (!token.id || !keys) {
         throw new errors/* ApiError */.hD(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds no AWS keys`, 'result');
     }
+    if (!AWS_KEY.test(keys.accessKeyId) || !AWS_KEY.test(keys.secretAccessKey)) {
+        throw new errors/* ApiError */.hD(`the answer of ${backend.description} for the aws-id Canarytoken ${token.id} holds AWS keys that are not one line of visible characters, as AWS issues them; nothing was written to the AWS files`, 'result');
+    }
     return { token, reused, keys };
 }
+/**
+ * An AWS key as AWS issues them: one word of visible ASCII. Anything else
+ * (a line break above all) would write lines of the server's choosing into
+ * the runner's ~/.aws/credentials, such as a profile with a `credential_process`
+ * that later steps' AWS tools would run.
+ */
+const AWS_KEY = /^[\x21-\x7e]+$/;
 const PLANTED_OUTPUTS = ['canarytoken', 'memo', 'aws-profile', 'credentials-file', 'access-key-id', 'reused', 'manage-auth', 'manage-url'];
 /** Credentials already in the job's environment: exported canary keys would replace them for every later step. */
 const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
@@ -449,13 +511,46 @@ function refuseToShadowEnvironmentCredentials(environment) {
         'exporting the canary would replace them for every later step. Drop export-env (the profile in the credentials file is planted either way), ' +
         'or plant the runner canary before the step that sets real credentials.');
 }
+/**
+ * `check-auth-token`, the post step's key, refused before any request where it cannot be used: on a Canarytokens
+ * server (the post step reads the token with its manage auth) and with `check-on-exit: false` (no check).
+ */
+function checkCheckKey(inputs, onServer) {
+    if (!inputs.get('check-auth-token'))
+        return;
+    if (onServer) {
+        throw new build_errors/* InputError */.d("Input 'check-auth-token' is a Console API key; on a Canarytokens server the post step reads the token with its own manage auth. Remove 'check-auth-token'.");
+    }
+    if (!(0,build_inputs/* booleanInput */.tE)(inputs, 'check-on-exit', true)) {
+        throw new build_errors/* InputError */.d("Input 'check-auth-token' is the key of the post step's check, which 'check-on-exit: false' turns off. Remove one of them.");
+    }
+    (0,secrets/* checkSecretInput */.pK)('check-auth-token', inputs.get('check-auth-token'));
+}
+/**
+ * The input holding the Console key the post step checks with: `check-auth-token` when it is set (a Flock
+ * canarytoken-deploy key in `auth-token` can only create and download, so it cannot read the token back).
+ */
+function checkKeyInput(inputs) {
+    return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token';
+}
+/**
+ * What to change when the Console refused the check's key (401, 403): the usual cause is a canarytoken-deploy
+ * key, which only creates and downloads. Nothing for other failures, or on a Canarytokens server.
+ */
+function refusedKeyAdvice(error, backend, keyInput) {
+    if (backend.name !== 'console' || !(error instanceof errors/* ApiError */.hD) || (error.status !== 401 && error.status !== 403))
+        return '';
+    return keyInput === 'check-auth-token'
+        ? " The check needs a key that can read this token and its incidents, such as a Flock read-only key for the token's flock."
+        : " If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock.";
+}
 const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
     name: 'plant-runner-canaries',
     tripwire: true,
     description: "Plants a Canarytoken AWS key on the runner itself: mints an `aws-id` token whose memo names the run, writes it as profile `aws-profile` to the AWS credentials and config files (never over an existing profile), and checks it when the job ends (the post step fails the job if it was used, then removes the profile). A Console outage warns and plants nothing unless `on-console-error: fail`.",
     backends: types/* EVERY_BACKEND */.Jn,
     requires: [],
-    accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'keep-credentials', 'alert-email', 'alert-webhook'],
+    accepts: ['memo', 'flock-id', 'reuse', 'aws-profile', 'aws-region', 'export-env', 'on-console-error', 'check-on-exit', 'check-auth-token', 'keep-credentials', 'alert-email', 'alert-webhook'],
     outputs: PLANTED_OUTPUTS,
     async parse(inputs) {
         const onServer = (0,build_inputs/* chosenBackend */.fn)(inputs) === 'canarytokens-server';
@@ -463,6 +558,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
             throw new build_errors/* InputError */.d("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.");
         (0,canarytokens.refuseReuseOnServer)(inputs, (0,build_inputs/* booleanInput */.tE)(inputs, 'reuse'));
         (0,build_inputs/* requireAlertTarget */.Jj)(inputs, 'plant-runner-canaries');
+        checkCheckKey(inputs, onServer);
         const params = {
             memo: memoFor(inputs),
             flockId: onServer ? undefined : (0,build_inputs/* flockIdInput */.Rq)(inputs),
@@ -489,7 +585,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
         catch (error) {
             if (params.onConsoleError === 'fail')
                 throw error;
-            const reason = (0,errors/* reasonWithAttempts */.ny)(error);
+            const reason = (0,errors/* reasonWithWhere */.WW)(error);
             context.log.warning(`plant-runner-canaries planted no runner canary: ${reason}. The job goes on without one (on-console-error: warn; set it to fail to stop the job instead).`);
             return {
                 outputs: {},
@@ -577,8 +673,8 @@ const MAX_ERROR_INCIDENTS = 3;
 const MAX_SUMMARY_INCIDENTS = 20;
 /** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
 function incidentWords(incident) {
-    const bounded = (text) => (0,markdown/* truncateCodePoints */.Bm)((0,markdown/* visibleControls */.xx)(text), 200);
-    return (`${incident.created.toISOString()} from ${bounded(incident.srcHost) || 'an unknown address'}` +
+    const bounded = (text) => (0,markdown/* truncateCodePoints */.Bm)((0,markdown/* visibleControls */.xx)((0,secrets/* redact */.E$)(text)), 200);
+    return (`${(0,build_text/* isoTime */.Ly)(incident.created) || 'at an unknown time'} from ${bounded(incident.srcHost) || 'an unknown address'}` +
         `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`);
 }
 /**
@@ -685,7 +781,7 @@ async function checkRunnerCanary(backend, state) {
  * `remove`, take the profile out of both files, every other byte as it was.
  * The token stays enabled: keys copied during the run still alert later.
  */
-async function runnerCanaryPost(state, connect, log) {
+async function runnerCanaryPost(state, connect, log, keyInput = 'auth-token') {
     const result = {};
     (0,secrets/* registerSecret */.cl)(state.manageAuth);
     if (state.check) {
@@ -702,7 +798,7 @@ async function runnerCanaryPost(state, connect, log) {
                         seen = await incidentsSince(backend, state);
                     }
                     catch (error) {
-                        unread = (0,errors/* reasonWithAttempts */.ny)(error);
+                        unread = (0,errors/* reasonWithWhere */.WW)(error);
                     }
                 }
                 const named = seen.slice(0, MAX_ERROR_INCIDENTS).map(incidentWords);
@@ -720,7 +816,7 @@ async function runnerCanaryPost(state, connect, log) {
                 const rows = !withIncidents
                     ? [row]
                     : seen.length > 0
-                        ? seen.map((incident) => [...row, incident.created.toISOString(), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
+                        ? seen.map((incident) => [...row, (0,build_text/* isoTime */.Ly)(incident.created), incident.srcHost, incident.event ?? '', incident.userAgent ?? ''])
                         : [[...row, '', '', '', '']];
                 result.summary = {
                     heading: found.heading,
@@ -741,7 +837,7 @@ async function runnerCanaryPost(state, connect, log) {
             }
         }
         catch (error) {
-            const message = `Could not check runner canary ${state.canarytoken}: ${(0,errors/* reasonWithAttempts */.ny)(error)}. Its alerts still come from ${serverOf(backend, false)}.`;
+            const message = `Could not check runner canary ${state.canarytoken}: ${(0,errors/* reasonWithWhere */.WW)(error)}.${refusedKeyAdvice(error, backend, keyInput)} Its alerts still come from ${serverOf(backend, false)}.`;
             if (state.onConsoleError === 'fail')
                 result.failure = message;
             else

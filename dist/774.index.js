@@ -323,7 +323,15 @@ const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
 async function cleanupResult(params, context, outcomes, read, notes, failure) {
     const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
-    const list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log);
+    let list;
+    let unwritten;
+    try {
+        list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'cleanup-canarytokens', outcomes, context.log);
+    }
+    catch (error) {
+        const changedIds = outcomes.filter((item) => item.outcome === 'changed').map((item) => item.canarytoken);
+        unwritten = (0,operations_outcomes/* unwrittenOutcomes */.oj)({ past: PAST[params.action], noun: 'Canarytoken', changedIds, idName: 'Canarytoken', matched: outcomes.length, failed, dryRun: params.dryRun, reason: (0,build_errors/* errorMessage */.g)(error), log: context.log });
+    }
     const heading = params.dryRun
         ? `Dry run: would ${params.action} ${planned} of ${(0,operations_outcomes/* counted */.hS)(outcomes.length, 'matched Canarytoken')}`
         : `${capitalized(PAST[params.action])} ${changed} of ${(0,operations_outcomes/* counted */.hS)(outcomes.length, 'matched Canarytoken')}`;
@@ -333,7 +341,7 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
         .slice(0, summary/* MAX_SUMMARY_ROWS */.ok)
         .map((item) => [...tokenRow(item), item.outcome, item.message]);
     return {
-        outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list.outputs },
+        outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...list?.outputs },
         summary: {
             heading,
             columns: [...TOKEN_COLUMNS, 'Outcome', 'Message'],
@@ -344,12 +352,12 @@ async function cleanupResult(params, context, outcomes, read, notes, failure) {
                 `Filters: ${(0,canarytoken_filter/* describeFilter */.GT)(params.filter)}. ${outcomes.length} of ${(0,operations_outcomes/* counted */.hS)(read, 'Canarytoken')} read matched.`,
                 `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${params.action} ${planned} (dry run: nothing was changed)` : ''}.`,
                 ...notes,
-                list.note
+                list ? list.note : `The outcome list could not be written (${unwritten}); the log names every changed Canarytoken.`
             ],
-            fullList: list.fullList
+            fullList: list ? list.fullList : 'the outcome list could not be written'
         },
-        artifact: listArtifact(params.artifact, list),
-        failure
+        artifact: list ? listArtifact(params.artifact, list) : undefined,
+        failure: unwritten ? `${unwritten}${failure ? `; ${failure}` : '.'}` : failure
     };
 }
 const cleanupOperation = (0,types/* defineOperation */.h9)({
@@ -391,7 +399,9 @@ const cleanupOperation = (0,types/* defineOperation */.h9)({
                 await console.setAlerting({ id: item.canarytoken }, false);
                 return 'disabled';
             }
-            const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents });
+            const { alreadyDone } = await console.delete({ id: item.canarytoken }, { clearIncidents: params.clearIncidents }).catch((error) => {
+                throw params.clearIncidents ? error : (0,errors/* withClearIncidentsHint */.K8)(error);
+            });
             return `deleted${(0,operations_outcomes/* alreadyDoneSuffix */.wQ)(alreadyDone)}`;
         }, {
             // Gone between listing and deleting (another run, or a person): the goal holds.
@@ -451,6 +461,8 @@ async function defaultDirectory(runnerTemp) {
 async function parseFileOptions(inputs, env) {
     const userPath = inputs.get('path');
     const directory = userPath ? await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(env.workspace, userPath, 'path') : await defaultDirectory(env.runnerTemp);
+    if (userPath)
+        await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableFolder */ .B1)(env.workspace, directory, userPath, 'path');
     const filename = inputs.get('filename') ? (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkUserFilename */ .tC)(inputs.get('filename'), 'filename') : undefined;
     if (filename)
         await (0,_publish_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWritableTarget */ .cA)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), userPath ? `${userPath}/${filename}` : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(directory, filename), 'filename');

@@ -29,12 +29,18 @@ function errorMessage(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EE: () => (/* binding */ wasDoneByEarlierAttempt),
+/* harmony export */   K8: () => (/* binding */ withClearIncidentsHint),
+/* harmony export */   WW: () => (/* binding */ reasonWithWhere),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   lZ: () => (/* binding */ serverWords),
 /* harmony export */   ny: () => (/* binding */ reasonWithAttempts),
 /* harmony export */   r2: () => (/* binding */ removal)
 /* harmony export */ });
+/* unused harmony export MAX_SERVER_MESSAGE */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50977);
+
 
 /**
  * A failed Console call. The message names the HTTP status and the Console's
@@ -90,6 +96,40 @@ async function removal(answer) {
 function reasonWithAttempts(error) {
     const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).replace(/\.+$/, '');
     return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
+}
+/**
+ * The Console refuses to delete a token with incidents unless told to clear
+ * them, and says only `Could not delete Canarydrop`: for the operations that
+ * take `clear-incidents`, its refusal gets the fix.
+ */
+function withClearIncidentsHint(error) {
+    if (!(error instanceof ApiError) || (error.failure !== 'http-status' && error.failure !== 'result') || !/could not delete/i.test(error.serverMessage ?? ''))
+        return error;
+    const hinted = new ApiError(`${error.message.replace(/\.$/, '')}. If the token has incidents, the Console deletes it only with 'clear-incidents: true' (which deletes them with it).`, error.failure, error.status, error.serverMessage, error.attempts, error.earlierAttemptMayHaveActed);
+    hinted.tried = error.tried;
+    return hinted;
+}
+/** Code points of a server's own message that errors keep. */
+const MAX_SERVER_MESSAGE = 1000;
+function serverWords(message) {
+    if (message === undefined || message.length <= MAX_SERVER_MESSAGE)
+        return message;
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointLength */ .O7)(message);
+    if (length <= MAX_SERVER_MESSAGE)
+        return message;
+    let kept = '';
+    let count = 0;
+    for (const character of message) {
+        if (++count > MAX_SERVER_MESSAGE)
+            break;
+        kept += character;
+    }
+    return `${kept}… (${length} characters in all)`;
+}
+/** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */
+function reasonWithWhere(error) {
+    const reason = reasonWithAttempts(error);
+    return error instanceof ApiError && error.tried ? `${reason} (${error.tried})` : reason;
 }
 
 
@@ -272,13 +312,16 @@ function resolveOrigin(value, rules) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must use https, not ${url.protocol.replace(':', '')}. ${help}`);
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must use https: ${rules.secret} would cross the network in clear text. Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`);
+        const meant = url.username || url.password || !isValidHostname(url.hostname) ? '.' : `; did you mean 'https://${url.host}'?`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must use https: ${rules.secret} would cross the network in clear text${meant} Plain http is allowed only to loopback hosts (localhost, 127.0.0.1, [::1]).`);
     }
     if (url.username || url.password) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must not carry credentials; ${rules.credentialsHint}. ${help}`);
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must be ${rules.whose} address only, without a path, query or fragment. ${help}`);
+        // The origin only: what followed it (a query may hold a key) is never shown.
+        const meant = isValidHostname(url.hostname) ? `; did you mean '${url.origin}'?` : '.';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' must be ${rules.whose} address only, without a path, query or fragment${meant} ${help}`);
     }
     if (!isValidHostname(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`Input '${input}' has a host name that is not valid. ${help}`);
@@ -659,7 +702,22 @@ class HttpTransport {
     }
     async callOnce(endpoint, params, files) {
         const { statusCode, headers, body } = await this.send(endpoint, params, files, 'application/json');
-        return this.judged(statusCode, headers, await this.readAnswer(body));
+        const answer = this.judged(statusCode, headers, await this.readAnswer(body));
+        const field = endpoint.answers;
+        if (field !== undefined) {
+            const value = answer?.[field];
+            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+                const server = this.options.dialect.serverName;
+                // A call not safe to repeat may have been carried out all the same (a key added): say so, it is not sent again.
+                const mayHaveActed = (endpoint.repeatable ?? endpoint.method === 'GET') ? '' : `; it may have been carried out all the same: check ${server} before trying again`;
+                throw failedAnswer(new http_errors/* ApiError */.hD(`HTTP ${statusCode}: ${server} answered "success" without the "${field}" object${mayHaveActed}`, 'not-json', statusCode), undefined);
+            }
+        }
+        const list = endpoint.answersList;
+        if (list !== undefined && !Array.isArray(answer?.[list])) {
+            throw failedAnswer(new http_errors/* ApiError */.hD(`HTTP ${statusCode}: ${this.options.dialect.serverName} answered "success" without the "${list}" list`, 'not-json', statusCode), undefined);
+        }
+        return answer;
     }
     /** An answer's bytes, read whole (bounded); a connection that breaks meanwhile is a failed attempt. */
     async readAnswer(body) {
@@ -897,7 +955,9 @@ class HttpTransport {
     }
     /** The error a call ends with: its last attempt's, with the number of attempts and what was tried. */
     gaveUp(endpoint, error, tries, message = error.message) {
-        return Object.assign(new http_errors/* ApiError */.hD(message, error.failure, error.status, error.serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
+        const hide = this.options.redact ?? ((text) => text);
+        const serverMessage = error.serverMessage === undefined ? undefined : hide(error.serverMessage);
+        return Object.assign(new http_errors/* ApiError */.hD(hide(message), error.failure, error.status, serverMessage, tries.number, tries.earlierAttemptMayHaveActed), {
             tried: `${endpoint.method} ${endpoint.path} at ${this.options.baseUrl.origin}`
         });
     }
@@ -1088,6 +1148,7 @@ function uploadMimeType(path) {
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   RY: () => (/* binding */ consoleParameter),
 /* harmony export */   Rq: () => (/* binding */ flockIdInput),
+/* harmony export */   UQ: () => (/* binding */ serverTokenIdInput),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
 /* harmony export */   WK: () => (/* binding */ inputsFrom),
 /* harmony export */   dU: () => (/* binding */ extraParamsInput),
@@ -1167,6 +1228,7 @@ const INPUT_NAMES = [
     'export-env',
     'on-console-error',
     'check-on-exit',
+    'check-auth-token',
     'keep-credentials',
     'incident-state',
     'incidents-since',
@@ -1207,7 +1269,7 @@ const COMMON_INPUTS = ['operation', 'console', 'auth-token', 'canarytokens-serve
  * never echoed. `alert-webhook` among them: a Slack or Discord webhook URL
  * lets anyone who holds it post to the channel.
  */
-const SECRET_INPUTS = ['auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook'];
+const SECRET_INPUTS = ['auth-token', 'check-auth-token', 'aws-secret-key', 'aws-session-token', 'remove-auth-token', 'github-token', 'manage-auth', 'alert-webhook'];
 /**
  * Which server the step drives, from the inputs alone (nothing is sent):
  * `canarytokens-server` set -> that server; otherwise the Console. Both set
@@ -1272,7 +1334,7 @@ function integerInput(inputs, name, limits) {
 const MAX_MEMO_LENGTH = 10_000;
 /** Refuses a memo (after its placeholders are filled) longer than the Console takes. */
 function checkMemoLength(memo, where) {
-    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointLength */ .O)(memo);
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointLength */ .O7)(memo);
     if (length > MAX_MEMO_LENGTH) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${where} is ${length} characters long; the Console accepts at most ${MAX_MEMO_LENGTH}.`);
     }
@@ -1345,8 +1407,23 @@ async function extraParamsInput(inputs, namedParameters) {
 }
 /** The address rule the Canarytokens server applies (queries.is_valid_email), on the lower-cased address. */
 const SERVER_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/**
+ * Domains the server's EmailStr (email-validator 2: SPECIAL_USE_DOMAIN_NAMES) refuses, and every name under them;
+ * it also wants the domain to end in a letter.
+ */
+const SPECIAL_USE_DOMAINS = ['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'];
 /** The longest webhook URL a Canarytokens server takes (constants.py MAX_WEBHOOK_URL_LENGTH). */
 const MAX_WEBHOOK_URL_LENGTH = 1024;
+/**
+ * The host rule of the server's `webhook_url` field (pydantic v1 `HttpUrl`, tld_required): an IP address, or a
+ * name whose last label is 2 to 63 letters (a trailing dot allowed); `new URL` has made an international name
+ * punycode, whose top-level label is `xn--...`. Anything else the server refuses as malformed (error 1).
+ */
+function hasTopLevelDomain(hostname) {
+    if (hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname))
+        return true;
+    return /\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i.test(hostname);
+}
 /** Addresses a Canarytokens server refuses to POST to (advocate, the frontend's webhook validator): loopback, private, link-local, ... */
 function isPrivateAddress(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -1376,6 +1453,11 @@ function alertTargetInputs(inputs) {
         if (email.length > 254 || !SERVER_EMAIL.test(email.toLowerCase())) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-email' must be one e-mail address such as security@example.com (letters, digits and !#$%&'*+/=?^_\`{|}~- before the @, an ASCII domain after it); the server refuses '${email}'.`);
         }
+        const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+        const special = SPECIAL_USE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`));
+        if (special || !/[a-z]$/.test(domain)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-email' must be an address the server can mail: ${special ? `'${domain}' is under the special-use domain '${special}'` : `'${domain}' does not end in a letter (a top-level domain)`}, which its address check (email-validator) refuses. Use an address at a public domain such as security@example.com.`);
+        }
     }
     if (webhook) {
         let url;
@@ -1394,8 +1476,30 @@ function alertTargetInputs(inputs) {
         if (isPrivateAddress(url.hostname)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-webhook' points at ${url.hostname}, a loopback or private address: the Canarytokens server refuses to POST to those (it tests the webhook when it makes the token). Use a webhook the server can reach over the internet.`);
         }
+        if (!hasTopLevelDomain(url.hostname)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'alert-webhook' points at ${url.hostname}, a host name without a top-level domain: the Canarytokens server takes webhook URLs whose host is an IP address or a name like hooks.slack.com (pydantic's HttpUrl). Use the webhook's full host name.`);
+        }
     }
     return { email: email || undefined, webhook: webhook || undefined };
+}
+/** A Canarytokens server's token id (tokens.Canarytoken: 25 of 0-9 and a-z). */
+const SERVER_TOKEN_ID = /^[0-9a-z]{25}$/;
+/**
+ * `canarytoken` on a Canarytokens server, checked before any request: the
+ * server finds a token inside any text it is given (Canarytoken()), then
+ * compares the text with it and answers 403 "Token not found", the answer
+ * it gives for a deleted token. The value is not repeated: a manage page's
+ * URL pasted here carries the manage auth.
+ */
+function serverTokenIdInput(value) {
+    if (SERVER_TOKEN_ID.test(value))
+        return value;
+    const hint = /^[0-9a-z]{25}$/i.test(value)
+        ? ' Write it in lower case, as the server keeps it.'
+        : value.includes('/')
+            ? " Give the token's id alone, not its URL or manage page."
+            : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`Input 'canarytoken' on a Canarytokens server must be the token's id, 25 lower-case letters and digits (the 'canarytoken' output of the step that made it); the value given is ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointLength */ .O7)(value)} characters long.${hint}`);
 }
 /** Creating a token on a Canarytokens server needs somewhere to send its alerts: refused before any request otherwise. */
 function requireAlertTarget(inputs, operation) {
@@ -1612,7 +1716,10 @@ function resolveConsoleUrl(value) {
         // A hash or a bare domain name.
         const hostname = input.includes('.') ? input : `${input}.${HOSTED_DOMAIN}`;
         if (!(0,server_url/* isValidHostname */.oJ)(hostname)) {
-            throw new errors/* InputError */.d(`Input 'console' is not a Console hash or domain name. ${CONSOLE_HELP}`);
+            // `1234abcd.canary.tools/` or `.../settings`: the domain before the first slash, never what follows it.
+            const domain = input.split(/[/?#]/, 1)[0] ?? '';
+            const meant = domain !== input && domain.includes('.') && (0,server_url/* isValidHostname */.oJ)(domain) ? `; did you mean '${domain.toLowerCase()}'?` : '.';
+            throw new errors/* InputError */.d(`Input 'console' is not a Console hash or domain name${meant} ${CONSOLE_HELP}`);
         }
         return new URL(`https://${hostname.toLowerCase()}`);
     }
@@ -1661,6 +1768,8 @@ function resolveCanarytokensServerUrl(value) {
 
 // EXTERNAL MODULE: ./build/secrets.js + 1 modules
 var secrets = __webpack_require__(20847);
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
 ;// CONCATENATED MODULE: ./build/version.js
 // Generated from package.json by scripts/sync-version.mjs (`npm version` runs it): do not edit.
 /** Sent in the User-Agent header. */
@@ -1677,22 +1786,13 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 // What both entry points share (main.ts for the step, post-main.ts for the
 // post step): the log, failure messages and the connection to the server.
 // Kept apart from main.ts so the post step's bundle holds no operation table.
-/**
- * A log line starting with `::` is a command to the runner, and info lines
- * carry text from the Console (hostnames, memos, messages): a hostile answer
- * must not be able to issue one (`::stop-commands::` would switch off the
- * masks we add later). The other levels are commands already, which
- * @actions/core escapes.
- */
-function defuseCommands(message) {
-    return message.replace(/(^|[\r\n])(\s*)::/g, '$1$2: :');
-}
 /** Every line we log passes through `redact`, debug lines included. */
 const log = {
-    info: (message) => actions_core/* info */.pq(defuseCommands((0,secrets/* redact */.E$)(message))),
+    info: (message) => actions_core/* info */.pq((0,build_text/* defuseCommands */.pq)((0,secrets/* redact */.E$)(message))),
     warning: (message) => actions_core/* warning */.$e((0,secrets/* redact */.E$)(message)),
     // Not even redacted when the runner will not show it: the transport logs every request.
     debug: (message) => {
@@ -1717,7 +1817,7 @@ const SERVER_ONLY_INPUTS = ['manage-auth', 'alert-email', 'alert-webhook'];
  * credentials, timeout-seconds, retries) now, sending nothing and loading
  * neither backend; `open` loads the chosen one's modules and opens it.
  */
-function backendConnection(inputs) {
+function backendConnection(inputs, { keyInput = 'auth-token' } = {}) {
     const name = (0,build_inputs/* chosenBackend */.fn)(inputs);
     if (name === 'canarytokens-server') {
         if (inputs.get('auth-token')) {
@@ -1745,13 +1845,14 @@ function backendConnection(inputs) {
         }
     }
     const baseUrl = resolveConsoleUrl(inputs.get('console'));
-    (0,secrets/* checkSecretInput */.pK)('auth-token', inputs.get('auth-token'));
+    const key = inputs.get(keyInput);
+    (0,secrets/* checkSecretInput */.pK)(keyInput, key);
     const transport = transportOptions(inputs);
     return {
         name: 'console',
         open: async () => {
             const [{ ConsoleBackend }, { consoleDialect }] = await Promise.all([__webpack_require__.e(/* import() */ 586).then(__webpack_require__.bind(__webpack_require__, 97586)), __webpack_require__.e(/* import() */ 304).then(__webpack_require__.bind(__webpack_require__, 48304))]);
-            return new ConsoleBackend(new http_transport/* HttpTransport */.G5({ ...transport, baseUrl, dialect: consoleDialect(inputs.get('auth-token')) }), baseUrl);
+            return new ConsoleBackend(new http_transport/* HttpTransport */.G5({ ...transport, baseUrl, dialect: consoleDialect(key, keyInput) }), baseUrl);
         }
     };
 }
@@ -1767,6 +1868,7 @@ function transportOptions(inputs) {
         userAgent: `canary-console-action/${ACTION_VERSION}`,
         onSecret: secrets/* registerSecret */.cl,
         findSecrets: (body) => (0,secrets/* findSecretValues */.sD)(body),
+        redact: secrets/* redact */.E$,
         logger: log
     };
 }
@@ -1866,11 +1968,11 @@ async function run() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ nearMisses),
 /* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   bi: () => (/* binding */ nearMiss),
 /* harmony export */   lG: () => (/* binding */ unknownNameMessage)
 /* harmony export */ });
-/* unused harmony export nearMisses */
 /** Letters and digits only, lower case: `create-canary-token`, `Create_CanaryToken` and `createcanarytoken` read alike. */
 function squashed(text) {
     return text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -1893,7 +1995,7 @@ function distance(a, b) {
  * The known name a mistyped one most likely meant: the same letters in
  * another case or with other separators, else the one closest by edit
  * distance when it is close enough (at most 2 edits, and fewer than a third
- * of the name). Undefined when nothing is that close.
+ * of the name, or one swap of neighbours). Undefined when nothing is that close.
  */
 function nearMiss(value, known) {
     if (!value)
@@ -1904,8 +2006,11 @@ function nearMiss(value, known) {
         return same;
     let best;
     for (const name of known) {
-        const edits = distance(wanted, squashed(name));
-        if (edits <= 2 && edits * 3 < Math.max(wanted.length, 3) && (!best || edits < best.edits))
+        const candidate = squashed(name);
+        const edits = distance(wanted, candidate);
+        // Two neighbours swapped is a typo at any length ('dsn' for 'dns'), though one edit in three letters is not.
+        const swapped = edits === 1 && wanted.length === candidate.length && [...wanted].sort().join('') === [...candidate].sort().join('');
+        if (edits <= 2 && (swapped || edits * 3 < Math.max(wanted.length, 3)) && (!best || edits < best.edits))
             best = { name, edits };
     }
     return best?.name;
@@ -1957,7 +2062,7 @@ function unknownNameMessage(input, given, what, known) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
-/* harmony export */   O7: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_0__.O),
+/* harmony export */   O7: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_0__.O7),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
@@ -1976,7 +2081,7 @@ function unknownNameMessage(input, given, what, known) {
 
 /** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
 function truncateCodePoints(text, max) {
-    if ((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O)(text) <= max)
+    if ((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O7)(text) <= max)
         return text;
     let result = '';
     let count = 0;
@@ -1992,12 +2097,19 @@ const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * Control characters (C0, DEL, C1), line and paragraph separators, and the
  * bidirectional and invisible formatting characters that could make text
- * read as something else, as visible escapes (`\n`, `\u202e`).
+ * read as something else, as visible escapes (`\n`, `\u202e`, `\u{e0041}`):
+ * the Arabic letter mark (bidi), soft hyphen, fillers that draw as nothing,
+ * and the tag characters and supplementary variation selectors, which hide
+ * whole sentences from a person reading the issue but not from an agent (or
+ * a search) reading its text. An emoji's variation selector (U+FE0F) stays.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- every character is escaped on its own
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 function visibleControls(text) {
-    return text.replace(INVISIBLE, (character) => NAMED_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.replace(INVISIBLE, (character) => {
+        const code = character.codePointAt(0);
+        return NAMED_ESCAPES[character] ?? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`);
+    });
 }
 /**
  * Untrusted text as an inline code span that shows it as it was. Empty text
@@ -2025,7 +2137,7 @@ function codeSpan(untrusted, options = {}) {
 /* harmony export */   Iv: () => (/* binding */ publishSummary),
 /* harmony export */   ok: () => (/* binding */ MAX_SUMMARY_ROWS)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, tableHtml */
+/* unused harmony exports MAX_CELL, MAX_TABLE_BYTES, escapeHtml, tableHtml */
 /* harmony import */ var _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91194);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20847);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11379);
@@ -2034,13 +2146,20 @@ function codeSpan(untrusted, options = {}) {
 
 /** Rows beyond this are left out of the job summary (it has a size limit), with a note saying so. */
 const MAX_SUMMARY_ROWS = 300;
+/** Code points of a cell shown (after redaction, so no cut leaves part of a secret): a memo is a sentence, and a hostile server's megabyte one would crowd out every other row. */
+const MAX_CELL = 1000;
+/**
+ * Bytes of table rows a section holds at most: GitHub refuses a step's whole summary above 1 MiB, so rows past
+ * this are left out with the note that says so, and the heading and notes keep their room.
+ */
+const MAX_TABLE_BYTES = 768 * 1024;
 /** Escapes text for the job summary, which is HTML: memos and names come from users and the Console. */
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 /** A cell of text from outside: HTML-escaped, its control characters (line breaks, bidi overrides) shown as escapes. */
 function cell(text) {
-    return escapeHtml((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .visibleControls */ .xx)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text)));
+    return escapeHtml((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .visibleControls */ .xx)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncateCodePoints */ .Bm)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text), MAX_CELL)));
 }
 /**
  * The section's table as HTML, written here rather than by core.summary's
@@ -2048,10 +2167,22 @@ function cell(text) {
  * are empty in every row are left out: they say nothing.
  */
 function tableHtml(columns, rows) {
+    return table(columns, rows).html;
+}
+/** The table of as many of `rows` as fit in MAX_TABLE_BYTES, and how many that is. */
+function table(columns, rows) {
     const shown = columns.map((_, index) => rows.some((row) => (row[index] ?? '') !== ''));
     const head = columns.filter((_, index) => shown[index]).map((column) => `<th>${escapeHtml(column)}</th>`);
-    const body = rows.map((row) => `<tr>${columns.flatMap((_, index) => (shown[index] ? [`<td>${cell(row[index] ?? '')}</td>`] : [])).join('')}</tr>`);
-    return `<table><tr>${head.join('')}</tr>${body.join('')}</table>`;
+    const body = [];
+    let bytes = 0;
+    for (const row of rows) {
+        const html = `<tr>${columns.flatMap((_, index) => (shown[index] ? [`<td>${cell(row[index] ?? '')}</td>`] : [])).join('')}</tr>`;
+        bytes += Buffer.byteLength(html);
+        if (bytes > MAX_TABLE_BYTES && body.length > 0)
+            break;
+        body.push(html);
+    }
+    return { html: `<table><tr>${head.join('')}</tr>${body.join('')}</table>`, shownRows: body.length };
 }
 /** Writes the section to the job summary; a run without one (a local run) skips it quietly. */
 async function publishSummary(section) {
@@ -2060,13 +2191,17 @@ async function publishSummary(section) {
     const rows = section.rows.slice(0, MAX_SUMMARY_ROWS);
     const summary = _vendor_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading(escapeHtml(section.heading), 3);
     // No header row over an empty table: say what the emptiness means.
+    let shownRows = 0;
     if (rows.length === 0)
         summary.addRaw(`<p>${cell(section.empty ?? 'Nothing to show.')}</p>`, true);
-    else
-        summary.addRaw(tableHtml(section.columns, rows), true);
+    else {
+        const made = table(section.columns, rows);
+        shownRows = made.shownRows;
+        summary.addRaw(made.html, true);
+    }
     const total = Math.max(section.totalRows ?? 0, section.rows.length);
-    if (total > rows.length) {
-        summary.addRaw(`<p>${total - rows.length} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
+    if (total > shownRows) {
+        summary.addRaw(`<p>${total - shownRows} more rows are not shown; ${cell(section.fullList ?? 'the step outputs hold them all')}.</p>`, true);
     }
     for (const note of section.notes ?? [])
         summary.addRaw(`<p>${cell(note)}</p>`, true);
@@ -2101,7 +2236,13 @@ async function publishSummary(section) {
  * WireguardTokenResponse, `wg_qr_code` in ManageResponse; the qr_code kind's
  * own picture is `qrcode_png`), `cert` (azure_id: certificate with its
  * private key), `client_secret` (crowdstrike_cc), `webdav_password` (webdav),
- * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel).
+ * `alert_webhook_url` (a Slack or Discord webhook lets anyone post to the channel),
+ * `mcpjson` (mcp: the MCP config, whose Authorization header carries the token as a bearer token).
+ * A canarydrop (the manage and history answers) names some of them its own
+ * way, and holds kinds' credentials the action does not make but can fetch
+ * (tokens made on the web page): `crowdstrike_client_secret`,
+ * `slack_api_key`, and the cards' numbers and codes (`cc_number`, `cc_cvc`,
+ * `cc_rendered_html`, `cc_rendered_csv`, `cc_v2_card_number`, `cc_v2_cvv`).
  */
 const SECRET_FIELDS = new Set([
     'auth_token',
@@ -2124,7 +2265,16 @@ const SECRET_FIELDS = new Set([
     'cert',
     'client_secret',
     'webdav_password',
-    'alert_webhook_url'
+    'alert_webhook_url',
+    'mcpjson',
+    'crowdstrike_client_secret',
+    'slack_api_key',
+    'cc_number',
+    'cc_cvc',
+    'cc_rendered_html',
+    'cc_rendered_csv',
+    'cc_v2_card_number',
+    'cc_v2_cvv'
 ]);
 /**
  * `renders` holds ready-made texts per kind: the aws-id credentials file and
@@ -2462,7 +2612,7 @@ function registerSecret(value) {
         return;
     const trimmed = value.trim();
     // Known ones first: a listing of aws-id tokens hands every page's secrets in again.
-    if (secrets.has(trimmed) || (0,build_text/* codePointLength */.O)(trimmed) < SHORTEST_SECRET)
+    if (secrets.has(trimmed) || (0,build_text/* codePointLength */.O7)(trimmed) < SHORTEST_SECRET)
         return;
     secrets.add(trimmed);
     if (trimmed.includes('*')) {
@@ -2516,15 +2666,30 @@ function registerCredentialText(text) {
         const line = rawLine.trim();
         if (!line || line.startsWith('#') || line.startsWith(';') || /^\[.*\]$/.test(line))
             continue;
-        const assignment = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
+        const assignment = nameAndValue(line);
         if (assignment) {
-            if (SECRET_LINE_NAME.test(assignment[1].trim()))
-                registerSecret(assignment[2]);
+            if (SECRET_LINE_NAME.test(assignment[0]))
+                registerSecret(assignment[1]);
         }
         else if (BARE_SECRET_LINE.test(line)) {
             registerSecret(line);
         }
     }
+}
+/**
+ * A trimmed `name = value` (or `name: value`) line as its name and value,
+ * split at the first `=` or `:`, both non-empty. By index, not by a regular
+ * expression: a lazy name before `\s*[=:]` took time quadratic in a line of
+ * spaces, and the text is a server's (a credential file, a multi-line secret
+ * field of up to 64 MiB of JSON).
+ */
+function nameAndValue(line) {
+    const at = line.search(/[=:]/);
+    if (at <= 0)
+        return undefined;
+    const name = line.slice(0, at).trimEnd();
+    const value = line.slice(at + 1).trimStart();
+    return name !== '' && value !== '' ? [name, value] : undefined;
 }
 /** Below this many secrets, trying each one in turn is as quick as looking them up. */
 const MANY_SECRETS = 64;
@@ -2692,7 +2857,9 @@ function hideOccurrences(text, windows, starredOnly) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ codePointLength)
+/* harmony export */   Ly: () => (/* binding */ isoTime),
+/* harmony export */   O7: () => (/* binding */ codePointLength),
+/* harmony export */   pq: () => (/* binding */ defuseCommands)
 /* harmony export */ });
 // Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
 /**
@@ -2715,6 +2882,27 @@ function codePointLength(text) {
     }
     return count;
 }
+/** A date as ISO 8601 text; empty for an invalid one (a server's hit without a time), which toISOString would throw on. */
+function isoTime(date) {
+    return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+/**
+ * A log line starting with `::` is a command to the runner, and so is one
+ * holding `##[` anywhere (the runner's older form, `##[stop-commands]token`,
+ * still parsed), and info lines carry text from the Console (hostnames,
+ * memos, messages): a hostile answer must not be able to issue one
+ * (`::stop-commands::` would switch off the masks we add later). The runner
+ * trims what .NET counts as white space before looking for `::`: JavaScript's
+ * \s and U+0085 (NEL, which \s lacks). The other levels are commands
+ * already, which @actions/core escapes. The white space after a line break
+ * holds no line break itself: `\s*` would run on through every following
+ * line of a text of line breaks at each of them, time quadratic in their number.
+ */
+function defuseCommands(message) {
+    return message.replace(LINE_THEN_COMMAND, '$1$2: :').replace(/##\[/g, '# #[');
+}
+/** A line's start, its leading white space (no line break), then `::`. */
+const LINE_THEN_COMMAND = /(^|[\r\n])([\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)::/g;
 
 
 /***/ }),

@@ -17,9 +17,9 @@ export const modules = {
 const INCIDENT_STATES = ['unacknowledged', 'acknowledged', 'all'];
 /** `repeatable`: acknowledging or deleting twice leaves the incident as once did. */
 const INCIDENT_ENDPOINTS = {
-    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true },
-    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true },
-    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true },
+    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true, answersList: 'incidents' },
+    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true, answersList: 'incidents' },
+    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true, answersList: 'incidents' },
     acknowledge: { method: 'POST', path: '/api/v1/incident/acknowledge', repeatable: true },
     delete: { method: 'DELETE', path: '/api/v1/incident/delete', repeatable: true }
 };
@@ -48,7 +48,9 @@ function consoleNumber(value) {
 /** Epoch seconds (as number or text) as a date. */
 function epochDate(value) {
     const seconds = consoleNumber(value);
-    return seconds === undefined ? undefined : new Date(seconds * 1000);
+    const date = seconds === undefined ? undefined : new Date(seconds * 1000);
+    // Seconds past what a date holds (year 275760) make an invalid one, which no later step can print.
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 /** Token logtypes (incident-objects.md): the HTTP family 17000-17999, DNS 16000-16999. */
 function isTokenLogtype(logtype) {
@@ -202,16 +204,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60289);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42602);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19473);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58175);
-/* harmony import */ var _near_miss_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47001);
-/* harmony import */ var _publish_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23552);
-/* harmony import */ var _publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68211);
-/* harmony import */ var _bounded_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33389);
-/* harmony import */ var _canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(35293);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59240);
-/* harmony import */ var _outcomes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(68734);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71578);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19473);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20847);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50977);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58175);
+/* harmony import */ var _near_miss_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(47001);
+/* harmony import */ var _publish_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23552);
+/* harmony import */ var _publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68211);
+/* harmony import */ var _bounded_pool_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33389);
+/* harmony import */ var _canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(35293);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(59240);
+/* harmony import */ var _outcomes_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(68734);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(71578);
+
+
 
 
 
@@ -236,7 +242,7 @@ function listedIncident(incident) {
         memo: incident.memo,
         kind: incident.kind,
         src_host: incident.srcHost,
-        created: incident.created.toISOString(),
+        created: (0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .isoTime */ .Ly)(incident.created),
         acknowledged: incident.acknowledged,
         event: incident.event ?? null,
         user_agent: incident.userAgent ?? null
@@ -250,11 +256,11 @@ function stateInput(inputs, fallback) {
         return fallback;
     if (_backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__/* .INCIDENT_STATES */ .Eq.includes(raw))
         return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d(`Input 'incident-state' must be one of: ${_backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__/* .INCIDENT_STATES */ .Eq.join(', ')}; '${raw}' is not${(0,_near_miss_js__WEBPACK_IMPORTED_MODULE_9__/* .didYouMean */ .au)(raw, _backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__/* .INCIDENT_STATES */ .Eq) || '.'}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d(`Input 'incident-state' must be one of: ${_backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__/* .INCIDENT_STATES */ .Eq.join(', ')}; '${raw}' is not${(0,_near_miss_js__WEBPACK_IMPORTED_MODULE_11__/* .didYouMean */ .au)(raw, _backends_console_incidents_js__WEBPACK_IMPORTED_MODULE_0__/* .INCIDENT_STATES */ .Eq) || '.'}`);
 }
 /** Reads the selection inputs, every mistake an InputError naming the input; sends nothing. */
 async function parseIncidentSelection(inputs, fallbackState) {
-    const onServer = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .chosenBackend */ .fn)(inputs) === 'canarytokens-server';
+    const onServer = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .chosenBackend */ .fn)(inputs) === 'canarytokens-server';
     if (onServer)
         refuseOnServer(inputs);
     const selection = { state: stateInput(inputs, fallbackState), filter: {} };
@@ -262,24 +268,26 @@ async function parseIncidentSelection(inputs, fallbackState) {
         selection.manageAuth = inputs.get('manage-auth');
     const canarytoken = inputs.get('canarytoken');
     if (canarytoken) {
-        if (!TOKEN_ID.test(canarytoken))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d(`Input 'canarytoken' must be a Canarytoken id (letters and digits, as the Console's 'canarytoken' field), not '${canarytoken}'.`);
+        if (onServer)
+            (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .serverTokenIdInput */ .UQ)(canarytoken);
+        else if (!TOKEN_ID.test(canarytoken))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d(`Input 'canarytoken' must be a Canarytoken id (letters and digits, as the Console's 'canarytoken' field), not '${canarytoken}'.`);
         selection.canarytoken = canarytoken;
     }
     const memoPattern = inputs.get('memo-pattern');
     if (memoPattern)
-        selection.filter.memoPattern = await (0,_canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_6__/* .memoPatternInput */ .Lj)(memoPattern);
+        selection.filter.memoPattern = await (0,_canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_7__/* .memoPatternInput */ .Lj)(memoPattern);
     const kind = inputs.get('kind');
     if (kind) {
         const backend = onServer ? 'canarytokens-server' : 'console';
-        if (!(0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .isKnownKind */ .mT)(kind, backend))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d((0,_kinds_js__WEBPACK_IMPORTED_MODULE_7__/* .unknownKindMessage */ .O3)(kind, backend));
+        if (!(0,_kinds_js__WEBPACK_IMPORTED_MODULE_8__/* .isKnownKind */ .mT)(kind, backend))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d((0,_kinds_js__WEBPACK_IMPORTED_MODULE_8__/* .unknownKindMessage */ .O3)(kind, backend));
         selection.filter.kind = kind;
     }
-    const flockId = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .flockIdInput */ .Rq)(inputs);
+    const flockId = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .flockIdInput */ .Rq)(inputs);
     if (flockId)
         selection.filter.flockId = flockId;
-    selection.since = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .integerInput */ .$A)(inputs, 'incidents-since', { min: 0, max: Number.MAX_SAFE_INTEGER });
+    selection.since = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .integerInput */ .$A)(inputs, 'incidents-since', { min: 0, max: Number.MAX_SAFE_INTEGER });
     return selection;
 }
 /**
@@ -290,28 +298,26 @@ async function parseIncidentSelection(inputs, fallbackState) {
  */
 function refuseOnServer(inputs) {
     if (!inputs.get('canarytoken')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d("On a Canarytokens server, list-incidents needs 'canarytoken' and 'manage-auth': the server keeps each token's history apart and shows it only with the token's own key (it cannot list tokens or incidents across them).");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d("On a Canarytokens server, list-incidents needs 'canarytoken' and 'manage-auth': the server keeps each token's history apart and shows it only with the token's own key (it cannot list tokens or incidents across them).");
     }
     if (!inputs.get('manage-auth')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d("On a Canarytokens server, list-incidents needs input 'manage-auth': the token's own key, which the step that created it gave as its 'manage-auth' output.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d("On a Canarytokens server, list-incidents needs input 'manage-auth': the token's own key, which the step that created it gave as its 'manage-auth' output.");
     }
     if (inputs.get('incident-state') === 'acknowledged') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d("Input 'incident-state: acknowledged' cannot match on a Canarytokens server: it has no acknowledgement, so every hit in a token's history is unacknowledged. Use unacknowledged (the default) or all.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d("Input 'incident-state: acknowledged' cannot match on a Canarytokens server: it has no acknowledgement, so every hit in a token's history is unacknowledged. Use unacknowledged (the default) or all.");
     }
     if (inputs.get('incidents-since')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d("Input 'incidents-since' is the Console's (its incidents' updated_id): a Canarytokens server's history has no such counter. Remove it; the history holds at most the last 50 hits.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d("Input 'incidents-since' is the Console's (its incidents' updated_id): a Canarytokens server's history has no such counter. Remove it; the history holds at most the last 50 hits.");
     }
     if (inputs.get('flock-id'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d("Input 'flock-id' is the Console's: a Canarytokens server has no flocks. Remove it.");
 }
 function hasIncidentFilter(selection) {
     return selection.canarytoken !== undefined || selection.since !== undefined || Object.values(selection.filter).some((value) => value !== undefined);
 }
 /** The selection in words, for the log and the summary. */
 function describeSelection(selection) {
-    const parts = [`${selection.state} incidents`];
-    if (selection.canarytoken)
-        parts.push(`of Canarytoken ${selection.canarytoken}`);
+    const parts = [`${selection.state} incidents${selection.canarytoken ? ` of Canarytoken ${selection.canarytoken}` : ''}`];
     if (selection.filter.memoPattern)
         parts.push(`memo-pattern ${selection.filter.memoPattern.text}`);
     if (selection.filter.kind)
@@ -335,7 +341,7 @@ function matchesSelection(selection, incident) {
         return false;
     if (selection.since !== undefined && !(incident.updatedId !== undefined && incident.updatedId > selection.since))
         return false;
-    return (0,_canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_6__/* .matchesFilter */ .yy)(selection.filter, tokenOf(incident));
+    return (0,_canarytoken_filter_js__WEBPACK_IMPORTED_MODULE_7__/* .matchesFilter */ .yy)(selection.filter, tokenOf(incident));
 }
 /**
  * The selected incidents, a page at a time: one token's through the port
@@ -368,7 +374,7 @@ async function* selectIncidentPages(context, selection, tally) {
             yield matches;
         return;
     }
-    const console = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleOf */ .Fl)(context);
+    const console = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleOf */ .Fl)(context);
     for await (const page of console.incidentPages({ state: selection.state, flockId: selection.filter.flockId, since: selection.since })) {
         tally.pages++;
         tally.read += page.incidents.length;
@@ -384,28 +390,29 @@ async function* selectIncidentPages(context, selection, tally) {
 function tallyNotes(tally, log) {
     const notes = [];
     if (tally.deviceIncidents > 0)
-        notes.push(`${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.deviceIncidents, 'Canary (device) incident')} in the feed ${tally.deviceIncidents === 1 ? 'was' : 'were'} left out: this action handles Canarytoken incidents only.`);
+        notes.push(`${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.deviceIncidents, 'Canary (device) incident')} in the feed ${tally.deviceIncidents === 1 ? 'was' : 'were'} left out: this action handles Canarytoken incidents only.`);
     if (tally.unreadable > 0) {
-        const note = `${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.unreadable, 'Canarytoken incident')} had no incident key and could not be read; ${tally.unreadable === 1 ? 'it was' : 'they were'} left out.`;
+        const note = `${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.unreadable, 'Canarytoken incident')} had no incident key and could not be read; ${tally.unreadable === 1 ? 'it was' : 'they were'} left out.`;
         log.warning(note);
         notes.push(note);
     }
     return notes;
 }
 const INCIDENT_COLUMNS = ['Created', 'Canarytoken', 'Memo', 'Kind', 'Source', 'Event', 'User agent', 'Acknowledged'];
-/** Memos and user agents can be long: the summary shows their start. */
+/** Memos and user agents can be long: the summary shows their start (its secrets hidden first, whole: a cut across one would leave its start). */
 function shortText(text, length = 120) {
-    return text.length > length ? `${text.slice(0, length - 3)}...` : text;
+    const hidden = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text);
+    return hidden.length > length ? `${hidden.slice(0, length - 3)}...` : hidden;
 }
 function incidentRow(item) {
     return [item.created, item.canarytoken, shortText(item.memo), item.kind, item.src_host, shortText(item.event ?? ''), shortText(item.user_agent ?? ''), String(item.acknowledged)];
 }
 const INCIDENT_LIST = { output: 'incidents', file: 'incidents-file', noun: 'incident list' };
-const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .defineOperation */ .h9)({
+const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'list-incidents',
     description: "Lists Canarytoken incidents (`incident-state`: unacknowledged by default, acknowledged or all; Canary device incidents are left out), narrowed by `canarytoken`, `flock-id`, `memo-pattern`, `kind` and `incidents-since`; read page by page, the whole list goes to `incidents-file`, to `incidents` while it fits, and `max-updated-id` is the `incidents-since` of the next run.",
     // On a Canarytokens server: one token's history (`canarytoken` with its `manage-auth`), through the port.
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_10__/* .EVERY_BACKEND */ .Jn,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .EVERY_BACKEND */ .Jn,
     requires: [],
     accepts: [...INCIDENT_FILTER_INPUTS, 'manage-auth'],
     outputs: ['count', 'incidents', 'incidents-file', 'max-updated-id'],
@@ -420,15 +427,15 @@ const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .def
             for await (const page of selectIncidentPages(context, selection, tally)) {
                 const listed = page.map(listedIncident);
                 count += listed.length;
-                for (let index = 0; index < listed.length && rows.length < _publish_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SUMMARY_ROWS */ .ok; index++)
+                for (let index = 0; index < listed.length && rows.length < _publish_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_ROWS */ .ok; index++)
                     rows.push(incidentRow(listed[index]));
                 yield listed;
             }
         };
-        const list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeItemList */ .X)(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log);
+        const list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeItemList */ .X)(context.env.runnerTemp, 'list-incidents', items(), INCIDENT_LIST, context.log);
         const maxUpdatedId = tally.maxUpdatedId ?? selection.since;
-        const where = selection.canarytoken === undefined ? ` in ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.pages, 'page')}` : ` of ${selection.canarytoken}'s history`;
-        context.log.info(`Read ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.read, 'Canarytoken incident')}${where}; ${count} ${count === 1 ? 'matches' : 'match'}.`);
+        const where = selection.canarytoken === undefined ? ` in ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.pages, 'page')}` : ` of ${selection.canarytoken}'s history`;
+        context.log.info(`Read ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.read, 'Canarytoken incident')}${where}; ${count} ${count === 1 ? 'matches' : 'match'}.`);
         return {
             outputs: { ...list.outputs, count, 'max-updated-id': maxUpdatedId === undefined ? undefined : String(maxUpdatedId) },
             summary: {
@@ -438,7 +445,7 @@ const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .def
                 totalRows: count,
                 empty: 'No Canarytoken incidents matched.',
                 notes: [
-                    `${count} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.read, 'Canarytoken incident')} read ${count === 1 ? 'matches' : 'match'}: ${describeSelection(selection)}.`,
+                    `${count} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.read, 'Canarytoken incident')} read ${count === 1 ? 'matches' : 'match'}: ${describeSelection(selection)}.`,
                     ...tallyNotes(tally, context.log),
                     ...(maxUpdatedId === undefined ? [] : [`Pass 'incidents-since: ${maxUpdatedId}' next time to see only what changed since.`]),
                     list.note
@@ -451,30 +458,40 @@ const listIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .def
 const PAST = { acknowledge: 'acknowledged', delete: 'deleted' };
 async function parseChange(inputs, operation, fallbackState) {
     const selection = await parseIncidentSelection(inputs, fallbackState);
-    if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(inputs, 'all') && !hasIncidentFilter(selection)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .d(`Operation '${operation}' needs at least one filter (canarytoken, flock-id, memo-pattern, kind, incidents-since), or 'all: true' to work on every ${selection.state} Canarytoken incident.`);
+    if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(inputs, 'all') && !hasIncidentFilter(selection)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .d(`Operation '${operation}' needs at least one filter (canarytoken, flock-id, memo-pattern, kind, incidents-since), or 'all: true' to work on every ${selection.state === 'all' ? '' : `${selection.state} `}Canarytoken incident.`);
     }
     return {
         selection,
-        dryRun: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(inputs, 'dry-run'),
-        maxChanges: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .integerInput */ .$A)(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_DEFAULTS */ .WJ['max-changes']) }),
-        concurrency: (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .concurrencyInput */ .ei)(inputs)
+        dryRun: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(inputs, 'dry-run'),
+        maxChanges: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .integerInput */ .$A)(inputs, 'max-changes', { min: 1, max: 1_000_000, fallback: Number(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ['max-changes']) }),
+        concurrency: (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .concurrencyInput */ .ei)(inputs)
     };
 }
 const OUTCOME_ORDER = { failed: 0, changed: 1, 'dry-run': 1, skipped: 2 };
 async function changeResult(action, params, context, outcomes, tally, notes, failure) {
     const count = (outcome) => outcomes.filter((item) => item.outcome === outcome).length;
     const [changed, skipped, failed, planned] = [count('changed'), count('skipped'), count('failed'), count('dry-run')];
-    const list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTokenList */ .Rw)(context.env.runnerTemp, `${action}-incidents`, outcomes);
-    const listOutputs = { incidents: list.outputs.tokens ?? '', 'incidents-file': list.path };
-    const note = list.inOutput
-        ? `Every incident's outcome is in the 'incidents' output and in ${list.path} (the 'incidents-file' output).`
-        : `Every incident's outcome is in ${list.path} (the 'incidents-file' output); the list is too large for the 'incidents' output, which is empty.`;
-    if (!list.inOutput)
+    let list;
+    let unwritten;
+    try {
+        list = await (0,_publish_tokens_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTokenList */ .Rw)(context.env.runnerTemp, `${action}-incidents`, outcomes);
+    }
+    catch (error) {
+        const changedIds = outcomes.filter((item) => item.outcome === 'changed').map((item) => item.id);
+        unwritten = (0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .unwrittenOutcomes */ .oj)({ past: PAST[action], noun: 'incident', changedIds, idName: 'incident key', matched: outcomes.length, failed, dryRun: params.dryRun, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .g)(error), log: context.log });
+    }
+    const listOutputs = list ? { incidents: list.outputs.tokens ?? '', 'incidents-file': list.path } : {};
+    const note = !list
+        ? `The outcome list could not be written (${unwritten}); the log names every changed incident.`
+        : list.inOutput
+            ? `Every incident's outcome is in the 'incidents' output and in ${list.path} (the 'incidents-file' output).`
+            : `Every incident's outcome is in ${list.path} (the 'incidents-file' output); the list is too large for the 'incidents' output, which is empty.`;
+    if (list && !list.inOutput)
         context.log.warning(note);
     const heading = params.dryRun
-        ? `Dry run: would ${action} ${planned} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(outcomes.length, 'matched incident')}`
-        : `${PAST[action].charAt(0).toUpperCase()}${PAST[action].slice(1)} ${changed} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(outcomes.length, 'matched incident')}`;
+        ? `Dry run: would ${action} ${planned} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(outcomes.length, 'matched incident')}`
+        : `${PAST[action].charAt(0).toUpperCase()}${PAST[action].slice(1)} ${changed} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(outcomes.length, 'matched incident')}`;
     return {
         outputs: { 'matched-count': outcomes.length, 'changed-count': changed, 'failed-count': failed, ...listOutputs },
         summary: {
@@ -483,30 +500,30 @@ async function changeResult(action, params, context, outcomes, tally, notes, fai
             rows: [...outcomes].sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]).map((item) => [...incidentRow(item), item.outcome, item.message]),
             empty: 'No Canarytoken incidents matched.',
             notes: [
-                `Selected: ${describeSelection(params.selection)}. ${outcomes.length} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(tally.read, 'Canarytoken incident')} read matched.`,
+                `Selected: ${describeSelection(params.selection)}. ${outcomes.length} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(tally.read, 'Canarytoken incident')} read matched.`,
                 `Changed ${changed}, skipped ${skipped}, failed ${failed}${params.dryRun ? `, would ${action} ${planned} (dry run: nothing was changed)` : ''}.`,
                 ...tallyNotes(tally, context.log),
                 ...notes,
                 note
             ],
-            fullList: `the file named by the 'incidents-file' output (${list.path}) holds them all`
+            fullList: list ? `the file named by the 'incidents-file' output (${list.path}) holds them all` : 'the outcome list could not be written'
         },
-        failure
+        failure: unwritten ? `${unwritten}${failure ? `; ${failure}` : '.'}` : failure
     };
 }
 function changeOperation(action, fallbackState, description) {
     const name = `${action}-incidents`;
-    return (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .defineOperation */ .h9)({
+    return (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
         name,
         description,
-        backends: _types_js__WEBPACK_IMPORTED_MODULE_10__/* .CONSOLE_ONLY */ .bR,
+        backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .CONSOLE_ONLY */ .bR,
         backendNote: 'a Canarytokens server has no incidents to acknowledge or delete',
         requires: [],
         accepts: [...INCIDENT_FILTER_INPUTS, 'all', 'dry-run', 'max-changes', 'concurrency'],
         outputs: ['matched-count', 'changed-count', 'failed-count', 'incidents', 'incidents-file'],
         parse: (inputs) => parseChange(inputs, name, fallbackState),
         async run(params, context) {
-            const console = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .consoleOf */ .Fl)(context);
+            const console = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .consoleOf */ .Fl)(context);
             const tally = { read: 0, pages: 0, deviceIncidents: 0, unreadable: 0 };
             const outcomes = [];
             for await (const incident of selectIncidents(context, params.selection, tally)) {
@@ -516,9 +533,9 @@ function changeOperation(action, fallbackState, description) {
                     : { ...item, outcome: 'dry-run', message: `would ${action}${action === 'delete' && !incident.acknowledged ? ' (acknowledging it first)' : ''}` });
             }
             const toChange = outcomes.filter((item) => item.outcome === 'dry-run');
-            context.log.info(`${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(outcomes.length, 'incident')} ${outcomes.length === 1 ? 'matches' : 'match'} ${describeSelection(params.selection)}; ${toChange.length} to ${action}.`);
+            context.log.info(`${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(outcomes.length, 'incident')} ${outcomes.length === 1 ? 'matches' : 'match'} ${describeSelection(params.selection)}; ${toChange.length} to ${action}.`);
             if (toChange.length > params.maxChanges) {
-                const reason = `${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(toChange.length, 'incident')} would be ${PAST[action]}, more than max-changes (${params.maxChanges})`;
+                const reason = `${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(toChange.length, 'incident')} would be ${PAST[action]}, more than max-changes (${params.maxChanges})`;
                 if (params.dryRun) {
                     const note = `A real run would stop here: ${reason}. Narrow the filters or raise 'max-changes'.`;
                     context.log.warning(note);
@@ -531,7 +548,7 @@ function changeOperation(action, fallbackState, description) {
             }
             if (params.dryRun)
                 return changeResult(action, params, context, outcomes, tally, []);
-            await (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .changeEach */ .aq)(toChange, params.concurrency, async (item) => {
+            await (0,_bounded_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .changeEach */ .aq)(toChange, params.concurrency, async (item) => {
                 if (action === 'acknowledge') {
                     await console.acknowledgeIncident(item.id);
                     return 'acknowledged';
@@ -546,7 +563,7 @@ function changeOperation(action, fallbackState, description) {
                 failed: (item, message) => context.log.info(`Could not ${action} incident ${item.id}: ${message}`)
             });
             const failed = toChange.filter((item) => item.outcome === 'failed').length;
-            const failure = failed > 0 ? `${failed} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_11__/* .counted */ .hS)(toChange.length, 'incident')} could not be ${PAST[action]} (the file named by the 'incidents-file' output and the job summary say why for each).` : undefined;
+            const failure = failed > 0 ? `${failed} of ${(0,_outcomes_js__WEBPACK_IMPORTED_MODULE_13__/* .counted */ .hS)(toChange.length, 'incident')} could not be ${PAST[action]} (the file named by the 'incidents-file' output and the job summary say why for each).` : undefined;
             return changeResult(action, params, context, outcomes, tally, [], failure);
         }
     });
@@ -555,10 +572,10 @@ const acknowledgeIncidentsOperation = changeOperation('acknowledge', 'unacknowle
 const deleteIncidentsOperation = changeOperation('delete', 'acknowledged', 'Deletes the Canarytoken incidents the filters select: acknowledged ones unless `incident-state` says otherwise (as the Console\'s own bulk delete, nothing unreviewed by default); `dry-run`, `max-changes`, `concurrency` and `incidents-file` as for acknowledge-incidents.');
 // ------------------------------------------------------------------ report-incidents
 /** Loaded only when this operation runs: it is the only one that talks to GitHub (and loads Octokit). */
-const reportIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_10__/* .defineOperation */ .h9)({
+const reportIncidentsOperation = (0,_types_js__WEBPACK_IMPORTED_MODULE_12__/* .defineOperation */ .h9)({
     name: 'report-incidents',
     description: 'Files one GitHub issue per triggered Canarytoken (its incidents in a table; later incidents as one comment; a new issue, linking the old one, after it was closed), exactly once across reruns, through `github-token` (the job needs `permissions: issues: write`) in `repository`; `max-issues` new issues per run, `acknowledge: true` acknowledges in the Console what is on an issue.',
-    backends: _types_js__WEBPACK_IMPORTED_MODULE_10__/* .CONSOLE_ONLY */ .bR,
+    backends: _types_js__WEBPACK_IMPORTED_MODULE_12__/* .CONSOLE_ONLY */ .bR,
     backendNote: 'it reads the Console\'s incident feed and acknowledges incidents in it',
     requires: [],
     accepts: [...INCIDENT_FILTER_INPUTS, 'github-token', 'repository', 'labels', 'assignees', 'acknowledge', 'max-issues', 'dry-run'],

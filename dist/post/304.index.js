@@ -24,7 +24,7 @@ const AUTH_FAILURE_MESSAGES = new Set(['invalid auth_token', 'unauthorized']);
  * success. Both the status and the `result` field are checked: the Console
  * has answered errors with 200 and successes' bodies are what callers need.
  */
-function errorForAnswer(status, contentType, text, location, parsed) {
+function errorForAnswer(status, contentType, text, location, parsed, keyInput = 'auth-token') {
     if (status >= 300 && status < 400) {
         const target = location ? location.split('?')[0] : 'no Location';
         return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${describeStatus(status)}: the Console redirected to ${target}; redirects are not followed (they would carry the auth token elsewhere). Check the 'console' input.`, 'redirect', status);
@@ -34,11 +34,11 @@ function errorForAnswer(status, contentType, text, location, parsed) {
         return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${describeStatus(status)}: ${(0,_http_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .describeNonJson */ .x2)(contentType, text)}`, 'not-json', status);
     const body = answer.json;
     const record = typeof body === 'object' && body !== null ? body : {};
-    const message = typeof record.message === 'string' ? record.message : undefined;
+    const message = typeof record.message === 'string' ? (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .serverWords */ .lZ)(record.message) : undefined;
     // The reference documents authentication failures by their bodies only (a
     // bad `auth_token` parameter, a bad header), not by status: both are read.
     if (status === 401 || status === 403 || (message !== undefined && AUTH_FAILURE_MESSAGES.has(message.trim().toLowerCase()))) {
-        return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check 'auth-token', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`, 'unauthorized', status, message);
+        return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${describeStatus(status)}: the Console rejected the auth token${message ? ` (${message})` : ''}. Check '${keyInput}', that the key may do this, and that the API is on (a disabled API refuses every key until it is enabled again in the Console's Global Settings).`, 'unauthorized', status, message);
     }
     if (status < 200 || status >= 300) {
         return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`${describeStatus(status)}: ${message ?? 'no message from the Console'}`, 'http-status', status, message);
@@ -49,15 +49,18 @@ function errorForAnswer(status, contentType, text, location, parsed) {
     }
     return undefined;
 }
-/** The Console's ways: the auth token in its header, form bodies, `result` in every answer. */
-function consoleDialect(authToken) {
+/**
+ * The Console's ways: the auth token in its header, form bodies, `result` in every answer. `keyInput` is the
+ * input the key came from, named when the Console refuses it.
+ */
+function consoleDialect(authToken, keyInput = 'auth-token') {
     return {
         serverName: 'the Console',
         serverInput: 'console',
         bodyEncoding: 'form',
         // The token goes in the header only, and the transport sends it to the Console's own origin only.
         authHeaders: () => ({ 'x-canary-auth-token': authToken }),
-        errorForAnswer,
+        errorForAnswer: (status, contentType, text, location, parsed) => errorForAnswer(status, contentType, text, location, parsed, keyInput),
         isAnswerRecord: (record) => 'result' in record
     };
 }

@@ -22,9 +22,9 @@ var errors = __webpack_require__(2602);
 const INCIDENT_STATES = (/* unused pure expression or super */ null && (['unacknowledged', 'acknowledged', 'all']));
 /** `repeatable`: acknowledging or deleting twice leaves the incident as once did. */
 const INCIDENT_ENDPOINTS = {
-    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true },
-    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true },
-    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true },
+    unacknowledged: { method: 'GET', path: '/api/v1/incidents/unacknowledged', repeatable: true, answersList: 'incidents' },
+    acknowledged: { method: 'GET', path: '/api/v1/incidents/acknowledged', repeatable: true, answersList: 'incidents' },
+    all: { method: 'GET', path: '/api/v1/incidents/all', repeatable: true, answersList: 'incidents' },
     acknowledge: { method: 'POST', path: '/api/v1/incident/acknowledge', repeatable: true },
     delete: { method: 'DELETE', path: '/api/v1/incident/delete', repeatable: true }
 };
@@ -53,7 +53,9 @@ function consoleNumber(value) {
 /** Epoch seconds (as number or text) as a date. */
 function epochDate(value) {
     const seconds = consoleNumber(value);
-    return seconds === undefined ? undefined : new Date(seconds * 1000);
+    const date = seconds === undefined ? undefined : new Date(seconds * 1000);
+    // Seconds past what a date holds (year 275760) make an invalid one, which no later step can print.
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 /** Token logtypes (incident-objects.md): the HTTP family 17000-17999, DNS 16000-16999. */
 function isTokenLogtype(logtype) {

@@ -389,7 +389,7 @@ if (process.env[`STATE_${_operations_runner_canary_state_js__WEBPACK_IMPORTED_MO
     // Only when there is work. The post bundle's chunks are files of their own (dist/post/), with a
     // mark of their own: a second post step with work writes their cache, later ones read it.
     const cached = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)(process.env, 'post');
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6346));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(313), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3201));
     if (cached)
         setImmediate(_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .flushCompileCache */ .eK);
     await runPost();
