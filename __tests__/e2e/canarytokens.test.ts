@@ -303,6 +303,18 @@ describe('Console failures', () => {
     expectFailure(run, /^create-canarytoken failed: HTTP 200: Could not save Canarydrop \((GET|POST|DELETE) \/[^ ]+ at http:\/\/127\.0\.0\.1:\d+\)$/)
   })
 
+  it('with a Flock canarytoken-deploy key, a create whose answer was lost says the key cannot look for it, and where to look', async () => {
+    const key = emulator.addApiKey({ type: 'canarytoken-deploy', flock_id: 'flock:default', note: 'deploys' }).auth_token
+    emulator.injectFault({ path: '/api/v1/canarytoken/create', status: 504, afterAction: true })
+    const run = await action('create-canarytoken', { 'auth-token': key, kind: 'dns', memo: 'deploy beacon' })
+    expectFailure(
+      run,
+      /^create-canarytoken failed: HTTP 504: Gateway Timeout; the Console may have acted on it, so it was not sent again: this key may not search for the token \(HTTP 403: This API key can only deploy Canarytokens; a Flock canarytoken-deploy key only creates and downloads\): look for a dns token with this memo in the Console before running the step again \(POST \/api\/v1\/canarytoken\/create at http:\/\/127\.0\.0\.1:\d+\)$/
+    )
+    expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/v1/canarytoken/create', 'GET /api/v1/canarytokens/search'])
+    expectNoSecretsVisible(run, [key])
+  })
+
   it('times out on a Console that does not answer', async () => {
     emulator.injectFault({ path: '/api/v1/canarytoken/fetch', delayMs: 3000 })
     const run = await action('fetch-canarytoken', { canarytoken: 'x', 'timeout-seconds': '1', retries: '0' })

@@ -453,6 +453,22 @@ describe('the post step', () => {
       expectNoSecretsVisible(planted.run, [keys.deploy, keys.reader, token.secret_access_key])
     })
 
+    it('masks check-auth-token first, in the step and in the post step, with debug on', async () => {
+      const keys = deployAndReadKeys()
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, 'check-auth-token': keys.reader }, { RUNNER_DEBUG: '1' })
+      expectSuccess(planted.run)
+      const after = await post(planted)
+      expectSuccess(after)
+      for (const run of [planted.run, after]) {
+        const lines = run.stdout.split('\n')
+        const masked = lines.indexOf(`::add-mask::${keys.reader}`)
+        expect(masked).toBeGreaterThanOrEqual(0)
+        // Nothing but other masks before it.
+        for (const line of lines.slice(0, masked)) expect(line).toMatch(/^::add-mask::/)
+        expectNoSecretsVisible(run, [keys.deploy, keys.reader])
+      }
+    })
+
     it('alone, it cannot read the token back: the post step warns naming check-auth-token, and still removes the profile', async () => {
       const keys = deployAndReadKeys()
       const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, retries: '0' })

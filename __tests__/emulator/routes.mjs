@@ -333,7 +333,9 @@ function createToken(state, ctx) {
   const memo = checkMemo(p.memo)
   const kind = p.kind ?? ''
   if (!Object.hasOwn(KIND_NAMES, kind)) fail(400, 'Supplied kind is not valid.')
-  const flockId = p.flock_id || (isFlockKey(ctx.caller) ? (ctx.caller.key.managed_flocks?.[0] ?? DEFAULT_FLOCK) : DEFAULT_FLOCK)
+  // actions.md: flock_id "defaults to the Default Flock or flock id of auth_token if using Canarytoken Deploy Flock
+  // API key type": any other Flock key without it makes the token in the Default Flock, which it may not manage.
+  const flockId = p.flock_id || (ctx.caller.key.auth_token_type === 'canarytoken-deploy' ? (ctx.caller.key.managed_flocks?.[0] ?? DEFAULT_FLOCK) : DEFAULT_FLOCK)
   if (!state.flocks.has(flockId)) fail(400, 'Flock does not exist.')
   assertFlockAccess(ctx, flockId)
 

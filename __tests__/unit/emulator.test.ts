@@ -688,6 +688,9 @@ describe('flocks and Flock API keys', () => {
     expect((await call('POST', '/api/v1/canarytoken/delete', { canarytoken: other.canarytoken }, { token: admin.auth_token })).status).toBe(403)
     const visible = await call('GET', '/api/v1/canarytokens/fetch', {}, { token: admin.auth_token })
     expect(visible.json.tokens.map((t: { flock_id: string }) => t.flock_id)).toEqual([flockId])
+    // actions.md: without flock_id a token goes to the Default Flock, or a deploy key's own flock (mine, above): not an admin key's.
+    expect((await create({ kind: 'dns', memo: 'no flock named' }, { token: admin.auth_token })).status).toBe(403)
+    expect((await create({ kind: 'dns', memo: 'its flock named', flock_id: flockId }, { token: admin.auth_token })).json.canarytoken.flock_id).toBe(flockId)
     expect((await call('GET', '/api/v1/auth_token/list', {}, { token: admin.auth_token })).status).toBe(403)
 
     expect((await call('POST', '/api/v1/flock/auth_token/remove', { remove_auth_token: key.auth_token })).json).toEqual({ result: 'success' })

@@ -10,6 +10,7 @@ jest.unstable_mockModule('@actions/core', () => core)
 const { ApiError } = await import('../../src/http/errors.js')
 const { checkRunnerCanary, runnerCanaryPost } = await import('../../src/operations/runner-canaries.js')
 const { ConsoleBackend } = await import('../../src/backends/console/index.js')
+const { errorForAnswer } = await import('../../src/backends/console/dialect.js')
 
 const STATE: RunnerCanaryState = {
   version: 1,
@@ -84,5 +85,32 @@ describe('the runner canary post step', () => {
     const result = await runnerCanaryPost(STATE, consoleWith(gone), logger())
     expect(result.failure).toMatch(/^Runner canary tok123 was deleted from the Console during this job, so nothing can tell whether/)
     expect(result.summary?.rows[0]?.[3]).toBe('deleted during the job')
+  })
+})
+
+describe("the advice when the Console refuses the check's key", () => {
+  /** The Console's refusal as the dialect reads it: by status, or by its message in an answer of 200. */
+  const refusal = (status: number, message: string, keyInput: 'auth-token' | 'check-auth-token') =>
+    errorForAnswer(status, 'application/json', JSON.stringify({ result: 'error', message }), undefined, undefined, keyInput) as Error
+
+  it.each([
+    ['403', 403, 'This API key can only deploy Canarytokens'],
+    ['401', 401, 'Unauthorized'],
+    // getting-started.md: the Console has refused a key with its message in an answer of 200.
+    ['200 with the message Unauthorized', 200, 'Unauthorized'],
+    ['200 with the message Invalid auth_token', 200, 'Invalid auth_token']
+  ])('a refusal of %s names check-auth-token', async (_what, status, message) => {
+    const plain = logger()
+    await runnerCanaryPost(STATE, consoleWith(refusal(status, message, 'auth-token')), plain, 'auth-token')
+    expect(plain.lines[0]).toMatch(/Check 'auth-token'.* If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key/)
+    const checked = logger()
+    await runnerCanaryPost(STATE, consoleWith(refusal(status, message, 'check-auth-token')), checked, 'check-auth-token')
+    expect(checked.lines[0]).toMatch(/Check 'check-auth-token'.* The check needs a key that can read this token and its incidents/)
+  })
+
+  it('other failures get no key advice', async () => {
+    const log = logger()
+    await runnerCanaryPost(STATE, consoleWith(new ApiError('HTTP 503: busy', 'http-status', 503, 'busy')), log, 'auth-token')
+    expect(log.lines[0]).not.toMatch(/check-auth-token/)
   })
 })

@@ -6,9 +6,11 @@
 // hostile line at 20,000 and at 200,000 spaces, in this process: the time
 // per byte may grow at most twice (linear, not quadratic). So must the
 // defusing of workflow commands in an info line (text.ts), which looked past
-// each line break through all those after it: 40,000 line breaks took 2 s.
+// each line break through all those after it: 40,000 line breaks took 2 s,
+// and the joining of seed failures' reasons without their full stops, which
+// took a run of dots before a word as many starts: 100,000 dots took 10 s.
 import { registerCredentialText } from '../../build/secrets.js'
-import { defuseCommands } from '../../build/text.js'
+import { defuseCommands, withoutFullStops } from '../../build/text.js'
 import { tokenRecord } from '../../build/backends/console/records.js'
 
 const PER_BYTE_TARGET = 2
@@ -30,7 +32,14 @@ export default async function () {
     'credential lines (secrets.ts)': (spaces) => () => registerCredentialText(`[default]\na${' '.repeat(spaces)}b\n`),
     "an aws-id token's renders (Console records)": (spaces) => () =>
       tokenRecord({ canarytoken: 't', kind: 'aws-id', memo: 'm', renders: { 'aws-id': `aws_access_key_id =${' '.repeat(spaces)}x${' '.repeat(spaces)}y\n` } }),
-    'an info line of line breaks and spaces (text.ts)': (breaks) => () => defuseCommands(`${'\n '.repeat(breaks / 2)}x`)
+    'an info line of line breaks and spaces (text.ts)': (breaks) => () => defuseCommands(`${'\n '.repeat(breaks / 2)}x`),
+    "a reason's dots before a word and after it (text.ts, seed's failure)": (dots) => {
+      const reason = `${'.'.repeat(dots / 2)}x${'.'.repeat(dots / 2)}`
+      withoutFullStops(reason)
+      return () => {
+        for (let call = 0; call < 20; call++) withoutFullStops(reason)
+      }
+    }
   }
   for (const [label, work] of Object.entries(cases)) {
     const [small, large] = [time(work(20_000)), time(work(200_000))]

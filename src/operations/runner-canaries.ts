@@ -216,11 +216,12 @@ export function checkKeyInput(inputs: InputReader): ConsoleKeyInput {
 }
 
 /**
- * What to change when the Console refused the check's key (401, 403): the usual cause is a canarytoken-deploy
- * key, which only creates and downloads. Nothing for other failures, or on a Canarytokens server.
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
  */
 function refusedKeyAdvice(error: unknown, backend: CanarytokenBackend, keyInput: ConsoleKeyInput): string {
-  if (backend.name !== 'console' || !(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) return ''
+  if (backend.name !== 'console' || !(error instanceof ApiError) || error.failure !== 'unauthorized') return ''
   return keyInput === 'check-auth-token'
     ? " The check needs a key that can read this token and its incidents, such as a Flock read-only key for the token's flock."
     : " If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock."

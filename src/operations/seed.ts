@@ -13,6 +13,7 @@ import { createOrReuse, type MadeToken } from './reuse.js'
 import { parseArtifactOptions, saveDownload, type FileOptions } from './file-options.js'
 import { kindRuleOn } from './kinds.js'
 import { nearMiss } from '../near-miss.js'
+import { withoutFullStops } from '../text.js'
 import { runContext } from './memo-template.js'
 import { readManifest, TEMPLATE_PLACEHOLDER, type SeedEntry, type SeedManifest, type TemplateFile } from './seed-manifest.js'
 import { EVERY_BACKEND, defineOperation, type Log, type OperationContext, type OperationResult } from './types.js'
@@ -311,11 +312,11 @@ async function runSeed(params: SeedParams, context: OperationContext): Promise<O
   const failedCount = states.filter((state) => state.outcome === 'failed').length
   const failure =
     // Each reason without its full stop: they are joined into one sentence.
-    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.map((reason) => reason.replace(/\.+$/, '')).join('; ')}. ` +
+    `${failedCount} of ${counted(states.length, 'entry', 'entries')} failed: ${failures.map(withoutFullStops).join('; ')}. ` +
     (params.keepOnFailure
       ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
       : left.length > 0
-        ? `Rolling back left something behind: ${left.join('; ')}.`
+        ? `Rolling back left something behind: ${left.map(withoutFullStops).join('; ')}.`
         : 'Tokens this run minted were deleted again and the files it wrote removed.')
   return seedResult(params, context, states, notes, failure)
 }

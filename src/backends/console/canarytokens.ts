@@ -73,7 +73,14 @@ export function createCanarytoken(
 ): Promise<CanarytokenAnswer> {
   const since = Date.now() - CLOCK_SKEW_MS
   const recover = async (): Promise<CanarytokenAnswer | undefined> => {
-    const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id })
+    const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id }).catch((error: unknown) => {
+      // A key that may create but not search (a Flock canarytoken-deploy key) cannot settle it: say so, and where to look.
+      if (!(error instanceof ApiError) || error.failure !== 'unauthorized') throw error
+      throw new Error(
+        `this key may not search for the token (HTTP ${error.status ?? 'error'}: ${error.serverMessage ?? 'refused'}; a Flock canarytoken-deploy key only creates and downloads): ` +
+          `look for a ${params.kind} token with this memo in the Console before running the step again`
+      )
+    })
     const recent = matches.filter((token) => !(Number(token.created) * 1000 < since))
     if (recent.length === 0) return undefined
     const chosen = recent.length === 1 ? recent[0]! : pickAmongSeveral?.(recent)
