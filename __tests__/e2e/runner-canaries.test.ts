@@ -469,18 +469,42 @@ describe('the post step', () => {
       }
     })
 
-    it('alone, it cannot read the token back: the post step warns naming check-auth-token, and still removes the profile', async () => {
+    it('alone, it cannot read the token back: the step warns at once naming check-auth-token, and the post step only removes the profile', async () => {
       const keys = deployAndReadKeys()
       const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, retries: '0' })
       expectSuccess(planted.run)
+      expect(planted.run.warnings).toEqual([
+        expect.stringMatching(
+          /^Runner canary \w+ is planted, but 'auth-token' cannot read it back \(HTTP 403: .*This API key can only deploy Canarytokens.*\(GET \/api\/v1\/canarytoken\/fetch at http:\/\/127\.0\.0\.1:\d+\)\), so the post step will not check it\. If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock\. Its alerts still come from the Console\.$/
+        )
+      ])
+      expect(planted.run.summary).toContain('The post step does not check the token: &#39;auth-token&#39; cannot read it back')
+      emulator.clearRequests()
       const after = await post(planted)
       expectSuccess(after)
-      expect(after.warnings).toHaveLength(1)
-      expect(after.warnings[0]).toMatch(
-        /^Could not check runner canary \w+: HTTP 403: the Console rejected the auth token \(This API key can only deploy Canarytokens\)\. Check 'auth-token'.* If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock\. Its alerts still come from the Console\.$/
-      )
+      expect(after.warnings).toEqual([])
+      expect(emulator.requests).toHaveLength(0)
       await expect(stat(join(planted.home, '.aws'))).rejects.toThrow(/ENOENT/)
-      expectNoSecretsVisible(after, [keys.deploy])
+      expectNoSecretsVisible(planted.run, [keys.deploy])
+    })
+
+    it('a Console that answers a deploy key\'s read with "not found" (the other reading) never makes a job report its canary deleted', async () => {
+      const keys = deployAndReadKeys()
+      emulator.injectFault({ path: '/api/v1/canarytoken/fetch', status: 400, body: { result: 'error', message: 'Could not find the Canarytoken' }, times: 5 })
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, retries: '0' })
+      expectSuccess(planted.run)
+      expect(planted.run.warnings[0]).toMatch(/cannot read it back \(HTTP 400: Could not find the Canarytoken .*\), so the post step will not check it/)
+      const after = await post(planted)
+      expectSuccess(after)
+      expect(after.errors).toEqual([])
+    })
+
+    it('with a check key given, the step does not read the token back: the post step does, with that key', async () => {
+      const keys = deployAndReadKeys()
+      const planted = await plant(await home(), { 'auth-token': keys.deploy, 'flock-id': keys.flockId, 'check-auth-token': keys.reader })
+      expectSuccess(planted.run)
+      expect(planted.run.warnings).toEqual([])
+      expect(emulator.requests.map((request) => request.path)).toEqual(['/api/v1/canarytoken/create'])
     })
 
     it('a check key that cannot read the token is named as the one to check', async () => {

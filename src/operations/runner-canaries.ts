@@ -40,6 +40,8 @@ interface PlantParams {
   exportEnv: boolean
   onConsoleError: OnConsoleError
   check: boolean
+  /** Read the token back once planted, with the one key given, to learn whether the post step will be able to (see cannotReadBack). */
+  probe: boolean
   remove: boolean
   paths: SharedFilePaths
 }
@@ -220,6 +222,24 @@ export function checkKeyInput(inputs: InputReader): ConsoleKeyInput {
  * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
  * Nothing for other failures, or on a Canarytokens server.
  */
+/**
+ * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
+ * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
+ * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
+ * refuses such a key's read is not documented. A refusal reads as one; should it answer "not found", the post
+ * step would report a canary deleted during every job that uses the key. Either way, the post step is told not
+ * to check, and the step warns now, naming the input that fixes it.
+ */
+async function cannotReadBack(backend: CanarytokenBackend, token: TokenRecord): Promise<string | undefined> {
+  try {
+    await backend.fetch({ id: token.id })
+    return undefined
+  } catch (error) {
+    if (isNotFound(error) || (error instanceof ApiError && error.failure === 'unauthorized')) return reasonWithWhere(error)
+    return undefined
+  }
+}
+
 function refusedKeyAdvice(error: unknown, backend: CanarytokenBackend, keyInput: ConsoleKeyInput): string {
   if (backend.name !== 'console' || !(error instanceof ApiError) || error.failure !== 'unauthorized') return ''
   return keyInput === 'check-auth-token'
@@ -251,6 +271,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       exportEnv: booleanInput(inputs, 'export-env'),
       onConsoleError: onConsoleErrorInput(inputs),
       check: booleanInput(inputs, 'check-on-exit', true),
+      probe: !onServer && booleanInput(inputs, 'check-on-exit', true) && !inputs.get('check-auth-token'),
       remove: !booleanInput(inputs, 'keep-credentials'),
       paths: sharedFilePaths()
     }
@@ -295,6 +316,14 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
         `writing AWS profile '${params.profile}' failed: ${reasonWithAttempts(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
         (files.length > 0 ? '; the post step removes what was written.' : '.')
     }
+    const unreadable = !failure && params.probe ? await cannotReadBack(context.backend, token) : undefined
+    if (unreadable) {
+      context.log.warning(
+        `Runner canary ${token.id} is planted, but 'auth-token' cannot read it back (${unreadable}), so the post step will not check it. ` +
+          `If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock. Its alerts still come from the Console.`
+      )
+    }
+    const check = params.check && !unreadable
 
     const outputs: OperationResult['outputs'] = {
       canarytoken: token.id,
@@ -311,7 +340,7 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
       canarytoken: token.id,
       memo: token.memo || params.memo,
       profile: params.profile,
-      check: params.check,
+      check,
       remove: params.remove,
       onConsoleError: params.onConsoleError,
       // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
@@ -329,15 +358,17 @@ export const plantRunnerCanariesOperation = defineOperation<PlantParams>({
         rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
         notes: [
           ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
-          params.check
+          check
             ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-            : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
+            : unreadable
+              ? `The post step does not check the token: 'auth-token' cannot read it back (set 'check-auth-token' to a key that can); its alerts come from ${serverOf(context.backend, false)}.`
+              : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
           params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
         ]
       },
       failure
     }
-    if (files.length > 0 && (params.check || params.remove)) result.state = { [RUNNER_CANARY_STATE]: JSON.stringify(state) }
+    if (files.length > 0 && (check || params.remove)) result.state = { [RUNNER_CANARY_STATE]: JSON.stringify(state) }
     if (failure) return result
     if (params.exportEnv) {
       result.environment = { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_DEFAULT_REGION: params.region }
