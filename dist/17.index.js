@@ -125,6 +125,8 @@ var file_options = __webpack_require__(7818);
 var kinds = __webpack_require__(59240);
 // EXTERNAL MODULE: ./build/near-miss.js
 var near_miss = __webpack_require__(47001);
+// EXTERNAL MODULE: ./build/text.js
+var build_text = __webpack_require__(50977);
 // EXTERNAL MODULE: ./build/operations/memo-template.js
 var memo_template = __webpack_require__(8792);
 ;// CONCATENATED MODULE: ./build/operations/seed-manifest.js
@@ -370,6 +372,7 @@ async function readManifest(manifestPath, env, context, backend = 'console') {
 // EXTERNAL MODULE: ./build/operations/types.js
 var types = __webpack_require__(71578);
 ;// CONCATENATED MODULE: ./build/operations/seed.js
+
 
 
 
@@ -641,11 +644,11 @@ async function runSeed(params, context) {
     const failedCount = states.filter((state) => state.outcome === 'failed').length;
     const failure = 
     // Each reason without its full stop: they are joined into one sentence.
-    `${failedCount} of ${(0,outcomes/* counted */.hS)(states.length, 'entry', 'entries')} failed: ${failures.map((reason) => reason.replace(/\.+$/, '')).join('; ')}. ` +
+    `${failedCount} of ${(0,outcomes/* counted */.hS)(states.length, 'entry', 'entries')} failed: ${failures.map(build_text/* withoutFullStops */.vK).join('; ')}. ` +
         (params.keepOnFailure
             ? 'The tokens and files made for the other entries were kept (keep-on-failure: true).'
             : left.length > 0
-                ? `Rolling back left something behind: ${left.join('; ')}.`
+                ? `Rolling back left something behind: ${left.map(build_text/* withoutFullStops */.vK).join('; ')}.`
                 : 'Tokens this run minted were deleted again and the files it wrote removed.');
     return seedResult(params, context, states, notes, failure);
 }

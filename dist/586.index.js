@@ -54,7 +54,13 @@ const CLOCK_SKEW_MS = 60_000;
 function createCanarytoken(transport, params, files = {}, { pickAmongSeveral } = {}) {
     const since = Date.now() - CLOCK_SKEW_MS;
     const recover = async () => {
-        const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
+        const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id }).catch((error) => {
+            // A key that may create but not search (a Flock canarytoken-deploy key) cannot settle it: say so, and where to look.
+            if (!(error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) || error.failure !== 'unauthorized')
+                throw error;
+            throw new Error(`this key may not search for the token (HTTP ${error.status ?? 'error'}: ${error.serverMessage ?? 'refused'}; a Flock canarytoken-deploy key only creates and downloads): ` +
+                `look for a ${params.kind} token with this memo in the Console before running the step again`);
+        });
         const recent = matches.filter((token) => !(Number(token.created) * 1000 < since));
         if (recent.length === 0)
             return undefined;

@@ -534,11 +534,31 @@ function checkKeyInput(inputs) {
     return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token';
 }
 /**
- * What to change when the Console refused the check's key (401, 403): the usual cause is a canarytoken-deploy
- * key, which only creates and downloads. Nothing for other failures, or on a Canarytokens server.
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
  */
+/**
+ * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
+ * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
+ * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
+ * refuses such a key's read is not documented. A refusal reads as one; should it answer "not found", the post
+ * step would report a canary deleted during every job that uses the key. Either way, the post step is told not
+ * to check, and the step warns now, naming the input that fixes it.
+ */
+async function cannotReadBack(backend, token) {
+    try {
+        await backend.fetch({ id: token.id });
+        return undefined;
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error) || (error instanceof errors/* ApiError */.hD && error.failure === 'unauthorized'))
+            return (0,errors/* reasonWithWhere */.WW)(error);
+        return undefined;
+    }
+}
 function refusedKeyAdvice(error, backend, keyInput) {
-    if (backend.name !== 'console' || !(error instanceof errors/* ApiError */.hD) || (error.status !== 401 && error.status !== 403))
+    if (backend.name !== 'console' || !(error instanceof errors/* ApiError */.hD) || error.failure !== 'unauthorized')
         return '';
     return keyInput === 'check-auth-token'
         ? " The check needs a key that can read this token and its incidents, such as a Flock read-only key for the token's flock."
@@ -568,6 +588,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
             exportEnv: (0,build_inputs/* booleanInput */.tE)(inputs, 'export-env'),
             onConsoleError: onConsoleErrorInput(inputs),
             check: (0,build_inputs/* booleanInput */.tE)(inputs, 'check-on-exit', true),
+            probe: !onServer && (0,build_inputs/* booleanInput */.tE)(inputs, 'check-on-exit', true) && !inputs.get('check-auth-token'),
             remove: !(0,build_inputs/* booleanInput */.tE)(inputs, 'keep-credentials'),
             paths: sharedFilePaths()
         };
@@ -612,6 +633,12 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
                 `writing AWS profile '${params.profile}' failed: ${(0,errors/* reasonWithAttempts */.ny)(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
                     (files.length > 0 ? '; the post step removes what was written.' : '.');
         }
+        const unreadable = !failure && params.probe ? await cannotReadBack(context.backend, token) : undefined;
+        if (unreadable) {
+            context.log.warning(`Runner canary ${token.id} is planted, but 'auth-token' cannot read it back (${unreadable}), so the post step will not check it. ` +
+                `If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock. Its alerts still come from the Console.`);
+        }
+        const check = params.check && !unreadable;
         const outputs = {
             canarytoken: token.id,
             memo: token.memo || params.memo,
@@ -627,7 +654,7 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
             canarytoken: token.id,
             memo: token.memo || params.memo,
             profile: params.profile,
-            check: params.check,
+            check,
             remove: params.remove,
             onConsoleError: params.onConsoleError,
             // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
@@ -645,15 +672,17 @@ const plantRunnerCanariesOperation = (0,types/* defineOperation */.h9)({
                 rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
                 notes: [
                     ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
-                    params.check
+                    check
                         ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-                        : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
+                        : unreadable
+                            ? `The post step does not check the token: 'auth-token' cannot read it back (set 'check-auth-token' to a key that can); its alerts come from ${serverOf(context.backend, false)}.`
+                            : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
                     params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
                 ]
             },
             failure
         };
-        if (files.length > 0 && (params.check || params.remove))
+        if (files.length > 0 && (check || params.remove))
             result.state = { [RUNNER_CANARY_STATE]: JSON.stringify(state) };
         if (failure)
             return result;

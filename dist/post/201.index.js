@@ -117,7 +117,13 @@ const CLOCK_SKEW_MS = 60_000;
 function createCanarytoken(transport, params, files = {}, { pickAmongSeveral } = {}) {
     const since = Date.now() - CLOCK_SKEW_MS;
     const recover = async () => {
-        const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id });
+        const matches = await findCanarytokens(transport, { kind: params.kind, memoEquals: params.memo, flockId: params.flock_id }).catch((error) => {
+            // A key that may create but not search (a Flock canarytoken-deploy key) cannot settle it: say so, and where to look.
+            if (!(error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD) || error.failure !== 'unauthorized')
+                throw error;
+            throw new Error(`this key may not search for the token (HTTP ${error.status ?? 'error'}: ${error.serverMessage ?? 'refused'}; a Flock canarytoken-deploy key only creates and downloads): ` +
+                `look for a ${params.kind} token with this memo in the Console before running the step again`);
+        });
         const recent = matches.filter((token) => !(Number(token.created) * 1000 < since));
         if (recent.length === 0)
             return undefined;
@@ -4413,11 +4419,31 @@ function checkKeyInput(inputs) {
     return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token';
 }
 /**
- * What to change when the Console refused the check's key (401, 403): the usual cause is a canarytoken-deploy
- * key, which only creates and downloads. Nothing for other failures, or on a Canarytokens server.
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
  */
+/**
+ * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
+ * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
+ * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
+ * refuses such a key's read is not documented. A refusal reads as one; should it answer "not found", the post
+ * step would report a canary deleted during every job that uses the key. Either way, the post step is told not
+ * to check, and the step warns now, naming the input that fixes it.
+ */
+async function cannotReadBack(backend, token) {
+    try {
+        await backend.fetch({ id: token.id });
+        return undefined;
+    }
+    catch (error) {
+        if ((0,http_errors/* isNotFound */.c4)(error) || (error instanceof http_errors/* ApiError */.hD && error.failure === 'unauthorized'))
+            return (0,http_errors/* reasonWithWhere */.WW)(error);
+        return undefined;
+    }
+}
 function refusedKeyAdvice(error, backend, keyInput) {
-    if (backend.name !== 'console' || !(error instanceof http_errors/* ApiError */.hD) || (error.status !== 401 && error.status !== 403))
+    if (backend.name !== 'console' || !(error instanceof http_errors/* ApiError */.hD) || error.failure !== 'unauthorized')
         return '';
     return keyInput === 'check-auth-token'
         ? " The check needs a key that can read this token and its incidents, such as a Flock read-only key for the token's flock."
@@ -4447,6 +4473,7 @@ const plantRunnerCanariesOperation = defineOperation({
             exportEnv: booleanInput(inputs, 'export-env'),
             onConsoleError: onConsoleErrorInput(inputs),
             check: booleanInput(inputs, 'check-on-exit', true),
+            probe: !onServer && booleanInput(inputs, 'check-on-exit', true) && !inputs.get('check-auth-token'),
             remove: !booleanInput(inputs, 'keep-credentials'),
             paths: sharedFilePaths()
         };
@@ -4491,6 +4518,12 @@ const plantRunnerCanariesOperation = defineOperation({
                 `writing AWS profile '${params.profile}' failed: ${(0,http_errors/* reasonWithAttempts */.ny)(error)}. The Canarytoken ${token.id} was ${reused ? 'reused' : 'created'} and stays on ${serverOf(context.backend, false)}` +
                     (files.length > 0 ? '; the post step removes what was written.' : '.');
         }
+        const unreadable = !failure && params.probe ? await cannotReadBack(context.backend, token) : undefined;
+        if (unreadable) {
+            context.log.warning(`Runner canary ${token.id} is planted, but 'auth-token' cannot read it back (${unreadable}), so the post step will not check it. ` +
+                `If 'auth-token' is a Flock canarytoken-deploy key, it can only create and download: set 'check-auth-token' to a Flock read-only key for the same flock. Its alerts still come from the Console.`);
+        }
+        const check = params.check && !unreadable;
         const outputs = {
             canarytoken: token.id,
             memo: token.memo || params.memo,
@@ -4506,7 +4539,7 @@ const plantRunnerCanariesOperation = defineOperation({
             canarytoken: token.id,
             memo: token.memo || params.memo,
             profile: params.profile,
-            check: params.check,
+            check,
             remove: params.remove,
             onConsoleError: params.onConsoleError,
             // What the token had already seen: only a rise during this job is this job's alarm (it matters with `reuse`).
@@ -4524,15 +4557,17 @@ const plantRunnerCanariesOperation = defineOperation({
                 rows: [[token.id, state.memo, params.profile, params.paths.credentials, params.paths.config, params.region]],
                 notes: [
                     ...(reused ? ['An enabled aws-id Canarytoken with this memo was reused (reuse: true); no new token was made.'] : []),
-                    params.check
+                    check
                         ? 'When the job ends, the post step fails the job if these credentials were used during it.'
-                        : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
+                        : unreadable
+                            ? `The post step does not check the token: 'auth-token' cannot read it back (set 'check-auth-token' to a key that can); its alerts come from ${serverOf(context.backend, false)}.`
+                            : `The post step does not check the token (check-on-exit: false); its alerts come from ${serverOf(context.backend, false)}.`,
                     params.remove ? 'The post step then removes the profile again.' : 'The profile stays on the runner (keep-credentials: true).'
                 ]
             },
             failure
         };
-        if (files.length > 0 && (params.check || params.remove))
+        if (files.length > 0 && (check || params.remove))
             result.state = { [runner_canary_state/* RUNNER_CANARY_STATE */.k]: JSON.stringify(state) };
         if (failure)
             return result;
@@ -5280,6 +5315,7 @@ function withoutSecretFields(value) {
 /* harmony export */   O7: () => (/* binding */ codePointLength),
 /* harmony export */   pq: () => (/* binding */ defuseCommands)
 /* harmony export */ });
+/* unused harmony export withoutFullStops */
 // Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
 /**
  * The number of Unicode code points: characters as people count them (an
@@ -5322,6 +5358,17 @@ function defuseCommands(message) {
 }
 /** A line's start, its leading white space (no line break), then `::`. */
 const LINE_THEN_COMMAND = /(^|[\r\n])([\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)::/g;
+/**
+ * The text without the full stops it ends with, to join sentences into one. By index, not `/\.+$/`: that tries
+ * each dot of a run as a start and runs on to the run's end, time quadratic in a run of dots before a word
+ * (100,000: 10 s), and the text holds a server's message.
+ */
+function withoutFullStops(text) {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x2e)
+        end--;
+    return text.slice(0, end);
+}
 
 
 /***/ })
