@@ -20,6 +20,19 @@ export function codePointLength(text: string): number {
   return count
 }
 
+/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
+export function truncateCodePoints(text: string, max: number): string {
+  if (codePointLength(text) <= max) return text
+  let result = ''
+  let count = 0
+  for (const character of text) {
+    if (count >= max - 1) break
+    result += character
+    count++
+  }
+  return `${result}…`
+}
+
 /** A date as ISO 8601 text; empty for an invalid one (a server's hit without a time), which toISOString would throw on. */
 export function isoTime(date: Date): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString()

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js'
-import { codePointLength } from '../text.js'
+import { codePointLength, truncateCodePoints, withoutFullStops } from '../text.js'
 import type { SuccessBody } from './transport.js'
 
 /** Why a Console call failed; lets callers react (e.g. treat a repeated delete's "not found" as done). */
@@ -71,7 +71,7 @@ export async function removal(answer: Promise<SuccessBody>): Promise<RemovalAnsw
 
 /** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
 export function reasonWithAttempts(error: unknown): string {
-  const reason = errorMessage(error).replace(/\.+$/, '')
+  const reason = withoutFullStops(errorMessage(error))
   return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason
 }
 
@@ -108,14 +108,7 @@ export function serverWords(message: string | undefined): string | undefined
 export function serverWords(message: string | undefined): string | undefined {
   if (message === undefined || message.length <= MAX_SERVER_MESSAGE) return message
   const length = codePointLength(message)
-  if (length <= MAX_SERVER_MESSAGE) return message
-  let kept = ''
-  let count = 0
-  for (const character of message) {
-    if (++count > MAX_SERVER_MESSAGE) break
-    kept += character
-  }
-  return `${kept}… (${length} characters in all)`
+  return length <= MAX_SERVER_MESSAGE ? message : `${truncateCodePoints(message, MAX_SERVER_MESSAGE + 1)} (${length} characters in all)`
 }
 
 /** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */

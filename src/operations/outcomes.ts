@@ -1,3 +1,5 @@
+import { withoutFullStops } from '../text.js'
+
 /** What a removal reports when a retry found the thing gone: an earlier attempt, whose answer was lost, did it. */
 export const ALREADY_DONE = 'an earlier attempt had already done it (its answer was lost; the retry found nothing left to remove)'
 
@@ -39,5 +41,5 @@ export function unwrittenOutcomes(options: {
   const done = dryRun
     ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
     : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`
-  return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`
+  return `${done}, but writing the list of outcomes failed: ${withoutFullStops(reason)}`
 }

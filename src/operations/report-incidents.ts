@@ -10,7 +10,7 @@ import { writeTokenList } from '../publish/tokens-file.js'
 import { mapWithConcurrency } from './bounded-pool.js'
 import { describeSelection, listedIncident, parseIncidentSelection, selectIncidents, shortText, tallyNotes, type FeedTally, type IncidentSelection, type ListedIncident } from './incidents.js'
 import { counted } from './outcomes.js'
-import { codePointLength } from '../text.js'
+import { codePointLength, withoutFullStops } from '../text.js'
 import { consoleOf, type OperationContext, type OperationResult } from './types.js'
 
 // report-incidents: one GitHub issue per triggered Canarytoken. Loaded only
@@ -263,7 +263,7 @@ export async function reportIncidents(params: ReportParams, context: OperationCo
   try {
     list = await writeTokenList(context.env.runnerTemp, 'report-incidents', items)
   } catch (error) {
-    unwritten = errorMessage(error).replace(/\.+$/, '')
+    unwritten = withoutFullStops(errorMessage(error))
   }
   if (list && !list.inOutput) log.warning(`The incident outcomes are too large for an output; read ${list.path} (the 'incidents-file' output).`)
   const issues = [...touched.values()]

@@ -208,7 +208,7 @@ async function seedResult(
     const kept = existing.map(({ entry, made }) => `${entry.name}: ${made?.token.id ?? ''}`).join(', ')
     unwritten =
       `${counted(existing.length, 'Canarytoken')} ${existing.length === 1 ? 'is' : 'are'} on ${context.backend.description} after this run (${kept || 'none'}) and the files written stay, ` +
-      `but writing the token list failed: ${reason(error).replace(/\.+$/, '')}.`
+      `but writing the token list failed: ${withoutFullStops(reason(error))}.`
     failure = failure ? `${failure} ${unwritten}` : unwritten
   }
   return {

@@ -9,22 +9,9 @@
 // github/markers.ts); a `|` is escaped inside tables, where GFM would read
 // it as a cell border even in a code span.
 
-import { codePointLength } from '../text.js'
+import { codePointLength, truncateCodePoints } from '../text.js'
 
-export { codePointLength }
-
-/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
-export function truncateCodePoints(text: string, max: number): string {
-  if (codePointLength(text) <= max) return text
-  let result = ''
-  let count = 0
-  for (const character of text) {
-    if (count >= max - 1) break
-    result += character
-    count++
-  }
-  return `${result}…`
-}
+export { codePointLength, truncateCodePoints }
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
