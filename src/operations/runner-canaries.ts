@@ -218,11 +218,6 @@ export function checkKeyInput(inputs: InputReader): ConsoleKeyInput {
 }
 
 /**
- * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
- * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
- * Nothing for other failures, or on a Canarytokens server.
- */
-/**
  * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
  * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
  * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
@@ -240,6 +235,11 @@ async function cannotReadBack(backend: CanarytokenBackend, token: TokenRecord): 
   }
 }
 
+/**
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
+ */
 function refusedKeyAdvice(error: unknown, backend: CanarytokenBackend, keyInput: ConsoleKeyInput): string {
   if (backend.name !== 'console' || !(error instanceof ApiError) || error.failure !== 'unauthorized') return ''
   return keyInput === 'check-auth-token'

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, appendFile, lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat, truncate, unlink } from 'node:fs/promises'
+import { access, appendFile, lstat, mkdir, open, readFile, realpath, rmdir, stat, truncate, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path'
+import { writeFileAtomically } from './files.js'
 
 /**
  * The AWS shared credentials and config files, as the AWS CLI and SDKs find
@@ -262,21 +263,11 @@ export async function removeProfile(planted: PlantedFile, profile: string): Prom
 async function replaceFile(path: string, bytes: Buffer): Promise<void> {
   const target = await realpath(path)
   const { mode, uid, gid } = await stat(target)
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`)
-  try {
-    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600)
-    try {
-      await handle.chown(uid, gid).catch(() => undefined)
-      await handle.chmod(mode & 0o7777)
-      await handle.writeFile(bytes)
-    } finally {
-      await handle.close()
-    }
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
+  await writeFileAtomically(dirname(target), basename(target), async (file) => {
+    await file.chown(uid, gid).catch(() => undefined)
+    await file.chmod(mode & 0o7777)
+    await file.writeFile(bytes)
+  }, { private: true })
 }
 
 /**
