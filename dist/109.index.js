@@ -876,7 +876,7 @@ async function reportIncidents(params, context) {
         list = await (0,tokens_file/* writeTokenList */.Rw)(context.env.runnerTemp, 'report-incidents', items);
     }
     catch (error) {
-        unwritten = (0,build_errors/* errorMessage */.g)(error).replace(/\.+$/, '');
+        unwritten = (0,build_text/* withoutFullStops */.vK)((0,build_errors/* errorMessage */.g)(error));
     }
     if (list && !list.inOutput)
         log.warning(`The incident outcomes are too large for an output; read ${list.path} (the 'incidents-file' output).`);

@@ -542,7 +542,7 @@ async function seedResult(params, context, states, notes, failure, artifactFiles
         const kept = existing.map(({ entry, made }) => `${entry.name}: ${made?.token.id ?? ''}`).join(', ');
         unwritten =
             `${(0,outcomes/* counted */.hS)(existing.length, 'Canarytoken')} ${existing.length === 1 ? 'is' : 'are'} on ${context.backend.description} after this run (${kept || 'none'}) and the files written stay, ` +
-                `but writing the token list failed: ${(0,errors/* errorMessage */.g)(error).replace(/\.+$/, '')}.`;
+                `but writing the token list failed: ${(0,build_text/* withoutFullStops */.vK)((0,errors/* errorMessage */.g)(error))}.`;
         failure = failure ? `${failure} ${unwritten}` : unwritten;
     }
     return {

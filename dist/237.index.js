@@ -646,6 +646,8 @@ function fileKindsOn(backend) {
 /* harmony export */   wQ: () => (/* binding */ alreadyDoneSuffix)
 /* harmony export */ });
 /* unused harmony export ALREADY_DONE */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50977);
+
 /** What a removal reports when a retry found the thing gone: an earlier attempt, whose answer was lost, did it. */
 const ALREADY_DONE = 'an earlier attempt had already done it (its answer was lost; the retry found nothing left to remove)';
 /** The log suffix for a removal: empty, or why there was nothing left to remove. */
@@ -672,7 +674,7 @@ function unwrittenOutcomes(options) {
     const done = dryRun
         ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
         : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`;
-    return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`;
+    return `${done}, but writing the list of outcomes failed: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFullStops */ .vK)(reason)}`;
 }
 
 

@@ -42,7 +42,10 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./build/publish/files.js
+var files = __webpack_require__(90263);
 ;// CONCATENATED MODULE: ./build/publish/aws-shared-files.js
+
 
 
 
@@ -253,23 +256,11 @@ async function removeProfile(planted, profile) {
 async function replaceFile(path, bytes) {
     const target = await (0,promises_.realpath)(path);
     const { mode, uid, gid } = await (0,promises_.stat)(target);
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
-    try {
-        const handle = await (0,promises_.open)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
-        try {
-            await handle.chown(uid, gid).catch(() => undefined);
-            await handle.chmod(mode & 0o7777);
-            await handle.writeFile(bytes);
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_.rename)(temporary, target);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
+    await (0,files/* writeFileAtomically */.lo)((0,external_node_path_.dirname)(target), (0,external_node_path_.basename)(target), async (file) => {
+        await file.chown(uid, gid).catch(() => undefined);
+        await file.chmod(mode & 0o7777);
+        await file.writeFile(bytes);
+    }, { private: true });
 }
 /**
  * Removes the folders the action created, deepest first, each only when it
@@ -534,11 +525,6 @@ function checkKeyInput(inputs) {
     return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token';
 }
 /**
- * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
- * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
- * Nothing for other failures, or on a Canarytokens server.
- */
-/**
  * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
  * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
  * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
@@ -557,6 +543,11 @@ async function cannotReadBack(backend, token) {
         return undefined;
     }
 }
+/**
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
+ */
 function refusedKeyAdvice(error, backend, keyInput) {
     if (backend.name !== 'console' || !(error instanceof errors/* ApiError */.hD) || error.failure !== 'unauthorized')
         return '';

@@ -38,8 +38,8 @@ function errorMessage(error) {
 /* harmony export */   r2: () => (/* binding */ removal)
 /* harmony export */ });
 /* unused harmony export MAX_SERVER_MESSAGE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19473);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50977);
 
 
 /**
@@ -94,7 +94,7 @@ async function removal(answer) {
 }
 /** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
 function reasonWithAttempts(error) {
-    const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).replace(/\.+$/, '');
+    const reason = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFullStops */ .vK)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
     return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 /**
@@ -114,17 +114,8 @@ const MAX_SERVER_MESSAGE = 1000;
 function serverWords(message) {
     if (message === undefined || message.length <= MAX_SERVER_MESSAGE)
         return message;
-    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointLength */ .O7)(message);
-    if (length <= MAX_SERVER_MESSAGE)
-        return message;
-    let kept = '';
-    let count = 0;
-    for (const character of message) {
-        if (++count > MAX_SERVER_MESSAGE)
-            break;
-        kept += character;
-    }
-    return `${kept}… (${length} characters in all)`;
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O7)(message);
+    return length <= MAX_SERVER_MESSAGE ? message : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateCodePoints */ .Bm)(message, MAX_SERVER_MESSAGE + 1)} (${length} characters in all)`;
 }
 /** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */
 function reasonWithWhere(error) {
@@ -2061,7 +2052,7 @@ function unknownNameMessage(input, given, what, known) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
+/* harmony export */   Bm: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_0__.Bm),
 /* harmony export */   O7: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_0__.O7),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
@@ -2079,20 +2070,6 @@ function unknownNameMessage(input, given, what, known) {
 // it as a cell border even in a code span.
 
 
-/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
-function truncateCodePoints(text, max) {
-    if ((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O7)(text) <= max)
-        return text;
-    let result = '';
-    let count = 0;
-    for (const character of text) {
-        if (count >= max - 1)
-            break;
-        result += character;
-        count++;
-    }
-    return `${result}…`;
-}
 const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * Control characters (C0, DEL, C1), line and paragraph separators, and the
@@ -2118,7 +2095,7 @@ function visibleControls(text) {
 function codeSpan(untrusted, options = {}) {
     if (untrusted === '')
         return '';
-    let text = truncateCodePoints(visibleControls(untrusted), options.maxLength ?? 1000);
+    let text = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateCodePoints */ .Bm)(visibleControls(untrusted), options.maxLength ?? 1000);
     if (options.inTable)
         text = text.replace(/\|/g, '\\|');
     const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -2857,6 +2834,7 @@ function hideOccurrences(text, windows, starredOnly) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
 /* harmony export */   Ly: () => (/* binding */ isoTime),
 /* harmony export */   O7: () => (/* binding */ codePointLength),
 /* harmony export */   pq: () => (/* binding */ defuseCommands),
@@ -2882,6 +2860,20 @@ function codePointLength(text) {
         count++;
     }
     return count;
+}
+/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
+function truncateCodePoints(text, max) {
+    if (codePointLength(text) <= max)
+        return text;
+    let result = '';
+    let count = 0;
+    for (const character of text) {
+        if (count >= max - 1)
+            break;
+        result += character;
+        count++;
+    }
+    return `${result}…`;
 }
 /** A date as ISO 8601 text; empty for an invalid one (a server's hit without a time), which toISOString would throw on. */
 function isoTime(date) {

@@ -474,8 +474,8 @@ function errorMessage(error) {
 /* harmony export */   r2: () => (/* binding */ removal)
 /* harmony export */ });
 /* unused harmony export MAX_SERVER_MESSAGE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(977);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(977);
 
 
 /**
@@ -530,7 +530,7 @@ async function removal(answer) {
 }
 /** An error's message as a clause (its own final period goes), with the attempts when the call took several. */
 function reasonWithAttempts(error) {
-    const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).replace(/\.+$/, '');
+    const reason = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFullStops */ .vK)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
     return error instanceof ApiError && error.attempts > 1 ? `${reason} (after ${error.attempts} attempts)` : reason;
 }
 /**
@@ -550,17 +550,8 @@ const MAX_SERVER_MESSAGE = 1000;
 function serverWords(message) {
     if (message === undefined || message.length <= MAX_SERVER_MESSAGE)
         return message;
-    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointLength */ .O7)(message);
-    if (length <= MAX_SERVER_MESSAGE)
-        return message;
-    let kept = '';
-    let count = 0;
-    for (const character of message) {
-        if (++count > MAX_SERVER_MESSAGE)
-            break;
-        kept += character;
-    }
-    return `${kept}… (${length} characters in all)`;
+    const length = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .codePointLength */ .O7)(message);
+    return length <= MAX_SERVER_MESSAGE ? message : `${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateCodePoints */ .Bm)(message, MAX_SERVER_MESSAGE + 1)} (${length} characters in all)`;
 }
 /** reasonWithAttempts, then what was tried and where (`GET /api/v1/canarytoken/fetch at https://...`) when the error says: for warnings, which have no other place to name the server. */
 function reasonWithWhere(error) {
@@ -2146,20 +2137,6 @@ var runner_canary_state = __webpack_require__(9322);
 // it as a cell border even in a code span.
 
 
-/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
-function truncateCodePoints(text, max) {
-    if ((0,build_text/* codePointLength */.O7)(text) <= max)
-        return text;
-    let result = '';
-    let count = 0;
-    for (const character of text) {
-        if (count >= max - 1)
-            break;
-        result += character;
-        count++;
-    }
-    return `${result}…`;
-}
 const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * Control characters (C0, DEL, C1), line and paragraph separators, and the
@@ -3267,6 +3244,7 @@ function fileKindsOn(backend) {
 }
 
 ;// CONCATENATED MODULE: ./build/operations/outcomes.js
+
 /** What a removal reports when a retry found the thing gone: an earlier attempt, whose answer was lost, did it. */
 const ALREADY_DONE = 'an earlier attempt had already done it (its answer was lost; the retry found nothing left to remove)';
 /** The log suffix for a removal: empty, or why there was nothing left to remove. */
@@ -3293,7 +3271,7 @@ function unwrittenOutcomes(options) {
     const done = dryRun
         ? `nothing was ${past} (dry run; ${counted(matched, `matched ${noun}`)})`
         : `${past} ${changedIds.length} of ${counted(matched, `matched ${noun}`)} (${failed} failed)`;
-    return `${done}, but writing the list of outcomes failed: ${reason.replace(/\.+$/, '')}`;
+    return `${done}, but writing the list of outcomes failed: ${withoutFullStops(reason)}`;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -4005,6 +3983,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
+
 function expandHome(path, home) {
     if (path === '~')
         return home;
@@ -4210,23 +4189,11 @@ async function removeProfile(planted, profile) {
 async function replaceFile(path, bytes) {
     const target = await (0,promises_.realpath)(path);
     const { mode, uid, gid } = await (0,promises_.stat)(target);
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_path_.basename)(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
-    try {
-        const handle = await (0,promises_.open)(temporary, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
-        try {
-            await handle.chown(uid, gid).catch(() => undefined);
-            await handle.chmod(mode & 0o7777);
-            await handle.writeFile(bytes);
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_.rename)(temporary, target);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
+    await writeFileAtomically((0,external_node_path_.dirname)(target), (0,external_node_path_.basename)(target), async (file) => {
+        await file.chown(uid, gid).catch(() => undefined);
+        await file.chmod(mode & 0o7777);
+        await file.writeFile(bytes);
+    }, { private: true });
 }
 /**
  * Removes the folders the action created, deepest first, each only when it
@@ -4419,11 +4386,6 @@ function checkKeyInput(inputs) {
     return inputs.get('check-auth-token') ? 'check-auth-token' : 'auth-token';
 }
 /**
- * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
- * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
- * Nothing for other failures, or on a Canarytokens server.
- */
-/**
  * Why the post step could not read `token` back with the step's own key, or undefined when it can (or when the
  * reason is an outage, which the post step meets, or not, on its own). Run once the canary is planted, when no
  * `check-auth-token` was given: a Flock canarytoken-deploy key "can only create and download", and how a Console
@@ -4442,6 +4404,11 @@ async function cannotReadBack(backend, token) {
         return undefined;
     }
 }
+/**
+ * What to change when the Console refused the check's key (as the dialect reads a refusal: 401, 403, or its
+ * message in an answer of 200): the usual cause is a canarytoken-deploy key, which only creates and downloads.
+ * Nothing for other failures, or on a Canarytokens server.
+ */
 function refusedKeyAdvice(error, backend, keyInput) {
     if (backend.name !== 'console' || !(error instanceof http_errors/* ApiError */.hD) || error.failure !== 'unauthorized')
         return '';
@@ -4587,7 +4554,7 @@ const MAX_ERROR_INCIDENTS = 3;
 const MAX_SUMMARY_INCIDENTS = 20;
 /** One incident in words: time, source address, AWS call, user agent (attacker's text: control characters shown as escapes, bounded). */
 function incidentWords(incident) {
-    const bounded = (text) => truncateCodePoints(visibleControls(redact(text)), 200);
+    const bounded = (text) => (0,build_text/* truncateCodePoints */.Bm)(visibleControls(redact(text)), 200);
     return (`${(0,build_text/* isoTime */.Ly)(incident.created) || 'at an unknown time'} from ${bounded(incident.srcHost) || 'an unknown address'}` +
         `${incident.event ? `: ${bounded(incident.event)}` : ''}${incident.userAgent ? ` (user agent ${bounded(incident.userAgent)})` : ''}`);
 }
@@ -4804,7 +4771,7 @@ function escapeHtml(text) {
 }
 /** A cell of text from outside: HTML-escaped, its control characters (line breaks, bidi overrides) shown as escapes. */
 function cell(text) {
-    return escapeHtml(visibleControls(truncateCodePoints(redact(text), MAX_CELL)));
+    return escapeHtml(visibleControls((0,build_text/* truncateCodePoints */.Bm)(redact(text), MAX_CELL)));
 }
 /**
  * The section's table as HTML, written here rather than by core.summary's
@@ -5311,11 +5278,12 @@ function withoutSecretFields(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ truncateCodePoints),
 /* harmony export */   Ly: () => (/* binding */ isoTime),
 /* harmony export */   O7: () => (/* binding */ codePointLength),
-/* harmony export */   pq: () => (/* binding */ defuseCommands)
+/* harmony export */   pq: () => (/* binding */ defuseCommands),
+/* harmony export */   vK: () => (/* binding */ withoutFullStops)
 /* harmony export */ });
-/* unused harmony export withoutFullStops */
 // Counting text as people and GitHub do: by Unicode code point, never by UTF-16 unit.
 /**
  * The number of Unicode code points: characters as people count them (an
@@ -5336,6 +5304,20 @@ function codePointLength(text) {
         count++;
     }
     return count;
+}
+/** At most `max` code points of `text`, never splitting a surrogate pair; `…` marks a cut. */
+function truncateCodePoints(text, max) {
+    if (codePointLength(text) <= max)
+        return text;
+    let result = '';
+    let count = 0;
+    for (const character of text) {
+        if (count >= max - 1)
+            break;
+        result += character;
+        count++;
+    }
+    return `${result}…`;
 }
 /** A date as ISO 8601 text; empty for an invalid one (a server's hit without a time), which toISOString would throw on. */
 function isoTime(date) {
