@@ -323,7 +323,7 @@ function resolveOrigin(value, rules) {
 
 /***/ }),
 
-/***/ 90042:
+/***/ 39692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -347,37 +347,106 @@ var external_node_stream_ = __webpack_require__(57075);
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./build/errors.js
 var errors = __webpack_require__(19473);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./build/http/client.js
+
+
+class TimeoutError extends Error {
+    code;
+    name = 'TimeoutError';
+    constructor(code) {
+        super(code === 'CONNECT_TIMEOUT' ? 'no connection in time' : code === 'HEADERS_TIMEOUT' ? 'no answer in time' : 'the answer stopped');
+        this.code = code;
+    }
+}
+/**
+ * The client over Node's own `http` and `https`, with their keep-alive
+ * agents. Chosen over undici (what the transport used before) because
+ * Node's HTTP parser is native: undici's is WebAssembly, which each process
+ * compiles at start, and which V8 compiles again with its optimizing tier on
+ * a process's third answer, 45 to 60 ms of a background thread that the
+ * process waits for before it exits and a 20 MB zone (README, Benchmarks).
+ * Both parsers are llhttp. What undici gave the transport, and this keeps:
+ * pooled connections, a limit on the wait for an answer's headers (from the
+ * request, so a server that drips them is cut off too) and on each pause in
+ * its body, and no redirects.
+ */
+/**
+ * Connections are kept for the next request, idle ones for 4 s at most (and
+ * 1 s less than a server's `Keep-Alive: timeout=` when that is shorter, as
+ * Node's agent reads it): reusing one the server has just closed fails the
+ * request that finds it (ECONNRESET), and Node's own HTTP server closes idle
+ * connections after 5 s. The agent's timer closes pooled connections only,
+ * never one in use. Idle pooled connections do not hold the process open.
+ */
+const POOL = { keepAlive: true, timeout: 4000 };
+class NodeHttpClient {
+    timeoutMs;
+    http;
+    https;
+    constructor(timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
+    request(url, { method, headers, body }) {
+        const secure = url.protocol === 'https:';
+        const agent = secure ? (this.https ??= new external_node_https_.Agent(POOL)) : (this.http ??= new external_node_http_.Agent(POOL));
+        const send = secure ? external_node_https_.request : external_node_http_.request;
+        // A length, never chunked: every body is whole before it is sent, and a server may refuse a chunked upload.
+        const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+        return new Promise((resolve, reject) => {
+            let socket;
+            const request = send(url, { method, headers: sent, agent });
+            const fail = (error) => {
+                clearTimeout(headersTimer);
+                reject(error);
+            };
+            const headersTimer = setTimeout(() => request.destroy(new TimeoutError(socket === undefined || socket.connecting ? 'CONNECT_TIMEOUT' : 'HEADERS_TIMEOUT')), this.timeoutMs);
+            request.once('socket', (assigned) => {
+                socket = assigned;
+            });
+            request.on('error', fail);
+            request.once('response', (answer) => {
+                clearTimeout(headersTimer);
+                resolve({ statusCode: answer.statusCode ?? 0, headers: answer.headers, body: withPauseLimit(answer, this.timeoutMs) });
+            });
+            request.end(body);
+        });
+    }
+    async close() {
+        this.http?.destroy();
+        this.https?.destroy();
+    }
+}
+/**
+ * The answer, destroyed with BODY_TIMEOUT when its connection goes quiet for
+ * longer than the limit before the answer ends. The limit is the socket's
+ * own idle timer, let go of when the answer ends (the socket goes back to
+ * the pool, where the agent sets its own).
+ */
+function withPauseLimit(answer, timeoutMs) {
+    const socket = answer.socket;
+    if (socket === null || answer.complete)
+        return answer;
+    const onQuiet = () => {
+        answer.destroy(new TimeoutError('BODY_TIMEOUT'));
+    };
+    const release = () => {
+        socket.removeListener('timeout', onQuiet);
+    };
+    socket.setTimeout(timeoutMs);
+    socket.on('timeout', onQuiet);
+    answer.once('end', release);
+    answer.once('close', release);
+    return answer;
+}
+
 // EXTERNAL MODULE: ./build/http/errors.js
 var http_errors = __webpack_require__(42602);
 // EXTERNAL MODULE: ./build/http/server-url.js
 var server_url = __webpack_require__(1974);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(57405);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(14043);
-;// CONCATENATED MODULE: ./build/http/undici-parts.js
-
-
-/**
- * The transport's HTTP client: undici's Agent and its `request`, loaded
- * file by file instead of through undici's index, which also loads fetch,
- * WebSocket, EventSource, the cache, the mock agents and every interceptor
- * (two thirds of the package) on every start of every step. What runs is
- * the same code: undici's index only re-exports these files, and its
- * `request(url, options)` is this `request` called on `options.dispatcher`
- * with the origin and path taken from the URL, as here.
- */
-
-function request(url, options) {
-    const { dispatcher, ...rest } = options;
-    return api_request.call(dispatcher, { ...rest, origin: url.origin, path: `${url.pathname}${url.search}` });
-}
-/** undici's FormData, loaded only when a file goes along (uploads). */
-async function formData() {
-    const { FormData } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 35910, 19));
-    return new FormData();
-}
-
 // EXTERNAL MODULE: ./build/http/upload-types.js
 var upload_types = __webpack_require__(23272);
 ;// CONCATENATED MODULE: ./build/http/transport.js
@@ -444,13 +513,13 @@ function errorCode(error) {
 }
 function isTimeout(error) {
     const code = errorCode(error);
-    return (code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT' ||
-        code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    return (code === 'HEADERS_TIMEOUT' ||
+        code === 'BODY_TIMEOUT' ||
+        code === 'CONNECT_TIMEOUT' ||
         error?.name === 'TimeoutError');
 }
 /** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'CONNECT_TIMEOUT']);
 /** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
 function neverSent(code) {
     return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
@@ -460,7 +529,7 @@ function neverSent(code) {
  * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
  * and TLS failures (a certificate problem is not flakiness).
  */
-const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT']);
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 /** What a connection error code means, in words a user can act on. */
@@ -473,10 +542,15 @@ function explainCode(code, input) {
         return `the connection was refused; check '${input}' and that nothing blocks the port`;
     if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
         return 'no route to the host';
-    if (code === 'UND_ERR_CONNECT_TIMEOUT')
-        return 'the connection was not accepted in time';
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED')
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
         return 'the connection was closed by the other end';
+    if (code === 'ETIMEDOUT')
+        return 'the connection timed out';
+    // Node's HTTP parser (llhttp): the bytes that came back were not an HTTP answer it accepts.
+    if (code === 'HPE_HEADER_OVERFLOW')
+        return "the answer's headers were larger than 16 KiB";
+    if (code.startsWith('HPE_'))
+        return 'the answer was not valid HTTP';
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
         return 'TLS failed: the certificate does not name this host';
     if (code === 'CERT_HAS_EXPIRED')
@@ -675,12 +749,11 @@ function downloadFailure(dialect, status, contentType, disposition, content) {
  */
 class HttpTransport {
     options;
-    dispatcher;
+    client;
     policy;
     constructor(options) {
         this.options = options;
-        this.dispatcher =
-            options.dispatcher ?? new agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        this.client = options.client ?? new NodeHttpClient(options.timeoutMs);
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     }
     /**
@@ -778,8 +851,7 @@ class HttpTransport {
         const cutter = await __webpack_require__.e(/* import() */ 204).then(__webpack_require__.bind(__webpack_require__, 37204));
         return this.withRetries(endpoint, async (attempt) => {
             tries = { ...attempt };
-            // At once: a listing's next page is asked for while this one is read, and must not wait for that (see dispatch).
-            const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json', true);
+            const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json');
             const content = await this.readAnswer(body);
             const cut = statusCode >= 200 && statusCode < 300 ? this.cutList(cutter, statusCode, headers, content, field) : undefined;
             if (cut) {
@@ -848,8 +920,8 @@ class HttpTransport {
         // `allow_redirects=True` do; each hop is ours, so the auth header goes to
         // the Console's own origin only and never to storage elsewhere.
         for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
-            // Read out (undici's dump stops at 128 KiB), so that the hop finds its connection free (see dispatch).
-            await answer.body.dump().catch(() => undefined);
+            // Read out, so that the hop goes on the same connection.
+            await discard(answer.body);
             const location = headerValue(answer.headers, 'location');
             const next = nextHop(url, location, hops, answer.statusCode);
             this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`);
@@ -987,7 +1059,7 @@ class HttpTransport {
             Object.assign(headers, this.options.dialect.authHeaders());
         return headers;
     }
-    async send(endpoint, params, files, accept, atOnce = false) {
+    async send(endpoint, params, files, accept) {
         const url = new URL(endpoint.path, this.options.baseUrl);
         const headers = this.headersFor(url, accept);
         const entries = Object.entries(params)
@@ -999,7 +1071,7 @@ class HttpTransport {
                 url.searchParams.set(name, value);
         }
         else if (Object.keys(files).length > 0) {
-            const form = await formData();
+            const form = new FormData();
             for (const [name, value] of entries)
                 form.set(name, value);
             for (const [name, path] of Object.entries(files)) {
@@ -1008,7 +1080,10 @@ class HttpTransport {
                     throw new http_errors/* ApiError */.hD(`cannot tell the MIME type of ${(0,external_node_path_.basename)(path)} from its extension`, 'not-json');
                 form.set(name, await (0,external_node_fs_.openAsBlob)(path, { type }), (0,external_node_path_.basename)(path));
             }
-            body = form;
+            // Encoded by Node's own multipart encoder (fetch's, loaded by uploads only), whole: it goes with its length.
+            const encoded = new Response(form);
+            body = Buffer.from(await encoded.arrayBuffer());
+            headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
         }
         else if ((endpoint.body ?? this.options.dialect.bodyEncoding) === 'json') {
             // Values keep their JSON types; the header is exactly application/json (a server may compare it as a string).
@@ -1020,7 +1095,7 @@ class HttpTransport {
             headers['content-type'] = 'application/x-www-form-urlencoded';
         }
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`);
-        const answer = await this.dispatch(url, endpoint.method, headers, body, atOnce);
+        const answer = await this.dispatch(url, endpoint.method, headers, body);
         this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`);
         return answer;
     }
@@ -1030,41 +1105,17 @@ class HttpTransport {
         this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`);
         return answer;
     }
-    async dispatch(url, method, headers, body, atOnce = false) {
-        // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
-        // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
-        // handshake to the server), as a create right after reuse's search did. So a request sent in the turn an answer
-        // ended waits for that turn, unless it must go at once (a listing's pages: the next is asked for while one is
-        // read, and waiting would hold it until that page is read; a listing may open a second connection for it).
-        if (this.answerJustEnded && !atOnce)
-            await (0,promises_.setImmediate)();
+    async dispatch(url, method, headers, body) {
         try {
-            const answer = await request(url, {
-                method,
-                headers,
-                body,
-                dispatcher: this.dispatcher,
-                headersTimeout: this.options.timeoutMs,
-                bodyTimeout: this.options.timeoutMs
-            });
-            answer.body.once('close', this.answerEnded);
-            return answer;
+            return await this.client.request(url, { method, headers, body });
         }
         catch (error) {
             throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
         }
     }
-    /** True from the moment an answer's body closes until the event loop's next turn (see dispatch). */
-    answerJustEnded = false;
-    answerEnded = () => {
-        this.answerJustEnded = true;
-        setImmediate(() => {
-            this.answerJustEnded = false;
-        });
-    };
     async close() {
-        if (!this.options.dispatcher)
-            await this.dispatcher.close();
+        if (!this.options.client)
+            await this.client.close();
     }
 }
 /** An array's items in order, each let go of by the array once handed out (the answer is ours alone). */
@@ -1075,6 +1126,23 @@ function* takeEach(list) {
         yield item;
     }
 }
+/** Reads an answer nobody wants to its end, so that its connection can carry the next request; past 128 KiB it is closed instead. */
+async function discard(body) {
+    let size = 0;
+    try {
+        for await (const chunk of body) {
+            size += chunk.length;
+            if (size > DISCARD_LIMIT) {
+                body.destroy();
+                return;
+            }
+        }
+    }
+    catch {
+        // a broken connection is not reused
+    }
+}
+const DISCARD_LIMIT = 128 * 1024;
 async function readBody(body, limit) {
     const chunks = [];
     let size = 0;
@@ -1726,7 +1794,7 @@ function resolveConsoleUrl(value) {
 // EXTERNAL MODULE: ./build/http/errors.js
 var http_errors = __webpack_require__(42602);
 // EXTERNAL MODULE: ./build/http/transport.js + 1 modules
-var http_transport = __webpack_require__(90042);
+var http_transport = __webpack_require__(39692);
 // EXTERNAL MODULE: ./build/http/gate.js
 var gate = __webpack_require__(22530);
 ;// CONCATENATED MODULE: ./build/backends/canarytokens-server/server-url.js
@@ -3253,6 +3321,535 @@ function getIDToken(aud) {
  */
 
 
+
+/***/ }),
+
+/***/ 89635:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ issueCommand)
+/* harmony export */ });
+/* unused harmony export issue */
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70857);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4679);
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
+/***/ 82902:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ issueFileCommand),
+/* harmony export */   v: () => (/* binding */ prepareKeyValueMessage)
+/* harmony export */ });
+/* harmony import */ var crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76982);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70857);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4679);
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync(filePath, `${(0,_utils_js__WEBPACK_IMPORTED_MODULE_3__/* .toCommandValue */ .E)(message)}${os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID()}`;
+    const convertedValue = (0,_utils_js__WEBPACK_IMPORTED_MODULE_3__/* .toCommandValue */ .E)(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os__WEBPACK_IMPORTED_MODULE_2__.EOL}${convertedValue}${os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+
+/***/ }),
+
+/***/ 51631:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports toPosixPath, toWin32Path, toPlatformPath */
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16928);
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+
+/***/ }),
+
+/***/ 1170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL, markdownSummary */
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70857);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79896);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+
+/***/ }),
+
+/***/ 4679:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ toCommandValue),
+/* harmony export */   k: () => (/* binding */ toCommandProperties)
+/* harmony export */ });
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 
 /***/ })
 

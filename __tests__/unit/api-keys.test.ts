@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
+import { mockWire } from './mock-wire.js'
 import * as core from '../../__fixtures__/core.js'
 import { consoleDialect } from '../../src/backends/console/dialect.js'
 import { ConsoleBackend } from '../../src/backends/console/index.js'
@@ -71,7 +72,7 @@ function transport(findSecrets: (body: unknown) => string[] = findSecretValues) 
     userAgent: 'test',
     onSecret: registerSecret,
     findSecrets,
-    dispatcher: agent
+    client: mockWire(agent)
   })
 }
 

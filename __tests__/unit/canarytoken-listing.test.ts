@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
+import { mockWire } from './mock-wire.js'
 import { PAGE_SIZE, canarytokenListing, canarytokenPages, listCanarytokens, searchStringFor, type Canarytoken } from '../../src/backends/console/canarytokens.js'
 import { HttpTransport, type TransportOptions } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
@@ -18,7 +19,7 @@ function transport(options: Partial<TransportOptions> = {}): HttpTransport {
     userAgent: 'test',
     onSecret: () => undefined,
     findSecrets: findSecretValues,
-    dispatcher: agent,
+    client: mockWire(agent),
     ...options
   })
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
+import { mockWire } from './mock-wire.js'
 import * as core from '../../__fixtures__/core.js'
 import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
 const { ConsoleBackend } = await import('../../src/backends/console/index.js')
@@ -72,7 +73,7 @@ async function runOperation(name: string, inputs: Record<string, string>) {
     retry: { retries: 0 },
     onSecret: registerSecret,
     findSecrets: findSecretValues,
-    dispatcher: agent
+    client: mockWire(agent)
   })
   const lines: string[] = []
   const log = { info: (line: string) => lines.push(line), warning: (line: string) => lines.push(line), debug: (line: string) => lines.push(line) }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MockAgent } from 'undici'
+import { mockWire } from './mock-wire.js'
 import { createCanarytoken, deleteCanarytoken, findCanarytokens } from '../../src/backends/console/canarytokens.js'
 import { ApiError, wasDoneByEarlierAttempt } from '../../src/http/errors.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, type Endpoint, type TransportOptions } from '../../src/http/transport.js'
@@ -65,7 +66,7 @@ describe('HttpTransport retries', () => {
       userAgent: 'test',
       onSecret: () => undefined,
       findSecrets: findSecretValues,
-      dispatcher: agent,
+      client: mockWire(agent),
       logger: { debug: (message) => logs.push(`debug: ${message}`), info: (message) => logs.push(message) },
       sleep: async (ms) => {
         waits.push(ms)
@@ -196,14 +197,14 @@ describe('HttpTransport retries', () => {
     })
 
     it('ask the recovery first: its answer settles the call', async () => {
-      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('UND_ERR_SOCKET'))
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('ECONNRESET'))
       const failures: string[] = []
       const answer = await transport().call(CREATE, { kind: 'dns', memo: 'm' }, {}, async (failure) => {
         failures.push(failure.message)
         return { result: 'success' as const, canarytoken: { canarytoken: 'made-anyway' } }
       })
       expect(answer).toMatchObject({ canarytoken: { canarytoken: 'made-anyway' } })
-      expect(failures).toEqual(['the connection to https://abc.canary.tools broke (UND_ERR_SOCKET: the connection was closed by the other end)'])
+      expect(failures).toEqual(['the connection to https://abc.canary.tools broke (ECONNRESET: the connection was closed by the other end)'])
       expect(waits).toEqual([])
       expect(logs).toContain('POST /api/v1/canarytoken/create: the Console had acted on attempt 1; not sending it again.')
     })
@@ -305,7 +306,7 @@ describe('HttpTransport retries', () => {
     })
 
     it('sends the create again when the Console had not made it', async () => {
-      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('UND_ERR_HEADERS_TIMEOUT'))
+      pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).replyWithError(connectionError('HEADERS_TIMEOUT'))
       pool().intercept({ path: isSearch, method: 'GET' }).reply(200, { result: 'success', canarytokens: [], cursor: { next: null } })
       pool().intercept({ path: '/api/v1/canarytoken/create', method: 'POST' }).reply(200, { result: 'success', canarytoken: { canarytoken: 'second-try', kind: 'dns', memo } })
       const answer = await createCanarytoken(transport(), { kind: 'dns', memo })

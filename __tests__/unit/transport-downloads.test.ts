@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MockAgent } from 'undici'
+import { mockWire } from './mock-wire.js'
 import { HttpTransport, downloadFailure, parameterText } from '../../src/http/transport.js'
 import { findSecretValues } from '../../src/secrets.js'
 import { consoleDialect, errorForAnswer } from '../../src/backends/console/dialect.js'
@@ -25,7 +26,7 @@ describe('downloads (Thinkst downloads with curl -L and allow_redirects=True)', 
       retry: { retries: 0 },
       onSecret: () => undefined,
       findSecrets: findSecretValues,
-      dispatcher: agent
+      client: mockWire(agent)
     })
   const file = { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename=t.docx' }
 

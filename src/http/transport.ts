@@ -1,13 +1,12 @@
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
-import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
-import type { Dispatcher, FormData } from 'undici'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { errorMessage } from '../errors.js'
+import { NodeHttpClient, type HttpAnswer, type HttpClient } from './client.js'
 import { ApiError } from './errors.js'
 import type { ListBounds } from './json-list.js'
 import { isLoopback } from './server-url.js'
-import { Agent, formData, request } from './undici-parts.js'
 import { uploadMimeType } from './upload-types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
@@ -156,8 +155,8 @@ export interface TransportOptions {
   gate?: AttemptGate
   /** For tests: how to wait between attempts. */
   sleep?: (ms: number) => Promise<void>
-  /** For tests (undici MockAgent). */
-  dispatcher?: Dispatcher
+  /** For tests: the wire (an undici MockAgent behind the same interface); closing the transport leaves it open. */
+  client?: HttpClient
 }
 
 export interface DownloadedBody {
@@ -231,15 +230,15 @@ function errorCode(error: unknown): string | undefined {
 function isTimeout(error: unknown): boolean {
   const code = errorCode(error)
   return (
-    code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    code === 'UND_ERR_BODY_TIMEOUT' ||
-    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'HEADERS_TIMEOUT' ||
+    code === 'BODY_TIMEOUT' ||
+    code === 'CONNECT_TIMEOUT' ||
     (error as { name?: string })?.name === 'TimeoutError'
   )
 }
 
 /** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'CONNECT_TIMEOUT'])
 
 /** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
 function neverSent(code: string | undefined): boolean {
@@ -251,7 +250,7 @@ function neverSent(code: string | undefined): boolean {
  * does not resolve (ENOTFOUND: a wrong 'console' input, better said at once)
  * and TLS failures (a certificate problem is not flakiness).
  */
-const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET'])
+const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT'])
 
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
@@ -262,8 +261,11 @@ function explainCode(code: string, input: string): string | undefined {
   if (code === 'EAI_AGAIN') return 'the name could not be resolved just now (DNS)'
   if (code === 'ECONNREFUSED') return `the connection was refused; check '${input}' and that nothing blocks the port`
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'no route to the host'
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection was not accepted in time'
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
+  if (code === 'ETIMEDOUT') return 'the connection timed out'
+  // Node's HTTP parser (llhttp): the bytes that came back were not an HTTP answer it accepts.
+  if (code === 'HPE_HEADER_OVERFLOW') return "the answer's headers were larger than 16 KiB"
+  if (code.startsWith('HPE_')) return 'the answer was not valid HTTP'
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'TLS failed: the certificate does not name this host'
   if (code === 'CERT_HAS_EXPIRED') return 'TLS failed: the certificate has expired'
   if (/SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) return 'TLS failed: the certificate is not signed by a trusted authority (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)'
@@ -469,12 +471,11 @@ export function downloadFailure(
  * to a ApiError. It knows nothing of action inputs or of `@actions/core`.
  */
 export class HttpTransport {
-  private readonly dispatcher: Dispatcher
+  private readonly client: HttpClient
   private readonly policy: RetryPolicy
 
   constructor(private readonly options: TransportOptions) {
-    this.dispatcher =
-      options.dispatcher ?? new Agent({ connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs })
+    this.client = options.client ?? new NodeHttpClient(options.timeoutMs)
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
   }
 
@@ -508,7 +509,7 @@ export class HttpTransport {
   }
 
   /** An answer's bytes, read whole (bounded); a connection that breaks meanwhile is a failed attempt. */
-  private async readAnswer(body: Dispatcher.ResponseData['body']): Promise<Buffer> {
+  private async readAnswer(body: HttpAnswer['body']): Promise<Buffer> {
     try {
       return await readBody(body, MAX_JSON_BYTES)
     } catch (error) {
@@ -517,7 +518,7 @@ export class HttpTransport {
   }
 
   /** The answer's JSON when the dialect calls it a success, its secrets masked; otherwise the failed attempt it is. */
-  private judged<T>(statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer): T {
+  private judged<T>(statusCode: number, headers: HttpAnswer['headers'], content: Buffer): T {
     const text = content.toString('utf8')
     // Parsed once, here: the dialect judges the parsed answer, and the caller gets the same one.
     const parsed = parseAnswer(text)
@@ -573,8 +574,7 @@ export class HttpTransport {
       endpoint,
       async (attempt) => {
         tries = { ...attempt }
-        // At once: a listing's next page is asked for while this one is read, and must not wait for that (see dispatch).
-        const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json', true)
+        const { statusCode, headers, body } = await this.send(endpoint, params, {}, 'application/json')
         const content = await this.readAnswer(body)
         const cut = statusCode >= 200 && statusCode < 300 ? this.cutList<T>(cutter, statusCode, headers, content, field) : undefined
         if (cut) {
@@ -601,7 +601,7 @@ export class HttpTransport {
   }
 
   /** The answer with its list cut out, when it can be cut and, so cut, is a success; undefined to judge it whole. */
-  private cutList<T>(cutter: ListCutter, statusCode: number, headers: Dispatcher.ResponseData['headers'], content: Buffer, field: string): { answer: T; bounds: ListBounds } | undefined {
+  private cutList<T>(cutter: ListCutter, statusCode: number, headers: HttpAnswer['headers'], content: Buffer, field: string): { answer: T; bounds: ListBounds } | undefined {
     const bounds = cutter.listBounds(content, field)
     if (!bounds) return undefined
     const text = cutter.envelopeText(content, bounds)
@@ -644,8 +644,8 @@ export class HttpTransport {
     // `allow_redirects=True` do; each hop is ours, so the auth header goes to
     // the Console's own origin only and never to storage elsewhere.
     for (let hops = 0; REDIRECT_STATUSES.has(answer.statusCode); hops++) {
-      // Read out (undici's dump stops at 128 KiB), so that the hop finds its connection free (see dispatch).
-      await answer.body.dump().catch(() => undefined)
+      // Read out, so that the hop goes on the same connection.
+      await discard(answer.body)
       const location = headerValue(answer.headers, 'location')
       const next = nextHop(url, location, hops, answer.statusCode)
       this.options.logger?.debug(`${endpoint.method} ${endpoint.path}: HTTP ${answer.statusCode}, following the redirect to ${next.origin}${next.pathname}`)
@@ -774,24 +774,27 @@ export class HttpTransport {
     return headers
   }
 
-  private async send(endpoint: Endpoint, params: Params, files: FileParams, accept: string, atOnce = false): Promise<Dispatcher.ResponseData> {
+  private async send(endpoint: Endpoint, params: Params, files: FileParams, accept: string): Promise<HttpAnswer> {
     const url = new URL(endpoint.path, this.options.baseUrl)
     const headers = this.headersFor(url, accept)
     const entries = Object.entries(params)
       .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
       .map(([name, value]): [string, string] => [name, parameterText(value)])
-    let body: string | FormData | undefined
+    let body: string | Buffer | undefined
     if (endpoint.method === 'GET') {
       for (const [name, value] of entries) url.searchParams.set(name, value)
     } else if (Object.keys(files).length > 0) {
-      const form = await formData()
+      const form = new FormData()
       for (const [name, value] of entries) form.set(name, value)
       for (const [name, path] of Object.entries(files)) {
         const type = uploadMimeType(path)
         if (!type) throw new ApiError(`cannot tell the MIME type of ${basename(path)} from its extension`, 'not-json')
         form.set(name, await openAsBlob(path, { type }), basename(path))
       }
-      body = form
+      // Encoded by Node's own multipart encoder (fetch's, loaded by uploads only), whole: it goes with its length.
+      const encoded = new Response(form)
+      body = Buffer.from(await encoded.arrayBuffer())
+      headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data'
     } else if ((endpoint.body ?? this.options.dialect.bodyEncoding) === 'json') {
       // Values keep their JSON types; the header is exactly application/json (a server may compare it as a string).
       body = JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null)))
@@ -801,52 +804,28 @@ export class HttpTransport {
       headers['content-type'] = 'application/x-www-form-urlencoded'
     }
     this.options.logger?.debug(`${endpoint.method} ${endpoint.path}`)
-    const answer = await this.dispatch(url, endpoint.method, headers, body, atOnce)
+    const answer = await this.dispatch(url, endpoint.method, headers, body)
     this.options.logger?.debug(`${endpoint.method} ${endpoint.path} -> HTTP ${answer.statusCode}`)
     return answer
   }
 
   /** A GET to a redirect's target: the server's origin gets its credentials, any other origin nothing but the URL it gave. */
-  private async get(url: URL, accept: string): Promise<Dispatcher.ResponseData> {
+  private async get(url: URL, accept: string): Promise<HttpAnswer> {
     const answer = await this.dispatch(url, 'GET', this.headersFor(url, accept))
     this.options.logger?.debug(`GET ${url.origin}${url.pathname} -> HTTP ${answer.statusCode}`)
     return answer
   }
 
-  private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | FormData, atOnce = false): Promise<Dispatcher.ResponseData> {
-    // undici hands a connection back to its pool on the event loop's next turn after an answer ends (a setImmediate
-    // queued then): a request sent before that turn finds no free connection and opens another (one more TCP and TLS
-    // handshake to the server), as a create right after reuse's search did. So a request sent in the turn an answer
-    // ended waits for that turn, unless it must go at once (a listing's pages: the next is asked for while one is
-    // read, and waiting would hold it until that page is read; a listing may open a second connection for it).
-    if (this.answerJustEnded && !atOnce) await nextTurn()
+  private async dispatch(url: URL, method: HttpMethod, headers: Record<string, string>, body?: string | Buffer): Promise<HttpAnswer> {
     try {
-      const answer = await request(url, {
-        method,
-        headers,
-        body,
-        dispatcher: this.dispatcher,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs
-      })
-      answer.body.once('close', this.answerEnded)
-      return answer
+      return await this.client.request(url, { method, headers, body })
     } catch (error) {
       throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
     }
   }
 
-  /** True from the moment an answer's body closes until the event loop's next turn (see dispatch). */
-  private answerJustEnded = false
-  private readonly answerEnded = (): void => {
-    this.answerJustEnded = true
-    setImmediate(() => {
-      this.answerJustEnded = false
-    })
-  }
-
   async close(): Promise<void> {
-    if (!this.options.dispatcher) await this.dispatcher.close()
+    if (!this.options.client) await this.client.close()
   }
 }
 
@@ -859,7 +838,25 @@ function* takeEach(list: unknown[]): Generator<unknown> {
   }
 }
 
-async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
+/** Reads an answer nobody wants to its end, so that its connection can carry the next request; past 128 KiB it is closed instead. */
+async function discard(body: HttpAnswer['body']): Promise<void> {
+  let size = 0
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length
+      if (size > DISCARD_LIMIT) {
+        body.destroy()
+        return
+      }
+    }
+  } catch {
+    // a broken connection is not reused
+  }
+}
+
+const DISCARD_LIMIT = 128 * 1024
+
+async function readBody(body: HttpAnswer['body'], limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {

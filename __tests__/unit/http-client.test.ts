@@ -1,0 +1,201 @@
+// The production wire (src/http/client.ts) on real loopback sockets: what the
+// MockAgent-driven transport tests cannot show (timeouts, broken connections,
+// pooling, lengths on the wire, TLS).
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { NodeHttpClient, TimeoutError } from '../../src/http/client.js'
+import { HttpTransport } from '../../src/http/transport.js'
+import { consoleDialect } from '../../src/backends/console/dialect.js'
+import { findSecretValues } from '../../src/secrets.js'
+
+let server: Server | undefined
+let client: NodeHttpClient | undefined
+const sockets = new Set<Socket>()
+
+afterEach(async () => {
+  await client?.close()
+  client = undefined
+  for (const socket of sockets) socket.destroy()
+  sockets.clear()
+  if (server) await new Promise((closed) => server!.close(closed))
+  server = undefined
+})
+
+/** A loopback server answering with `handle`; its URL. */
+async function serve(handle: (request: IncomingMessage, response: ServerResponse) => void, make: () => Server = () => createServer(), protocol = 'http'): Promise<URL> {
+  server = make()
+  server.on('request', handle)
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  server.on('secureConnection', (socket: Socket) => sockets.add(socket))
+  await new Promise<void>((listening) => server!.listen(0, '127.0.0.1', listening))
+  return new URL(`${protocol}://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+}
+
+async function text(body: AsyncIterable<unknown>): Promise<string> {
+  let content = ''
+  for await (const chunk of body) content += String(chunk)
+  return content
+}
+
+describe('NodeHttpClient', () => {
+  it('sends a body with its length (never chunked) and a GET with neither, and gives the status, headers and body back', async () => {
+    const seen: Array<{ method?: string; length?: string; chunked?: string; body: string; auth?: string }> = []
+    const url = await serve((request, response) => {
+      let body = ''
+      request.on('data', (chunk) => (body += String(chunk)))
+      request.on('end', () => {
+        seen.push({ method: request.method, length: request.headers['content-length'], chunked: request.headers['transfer-encoding'], body, auth: request.headers['x-canary-auth-token'] as string })
+        response.setHeader('set-cookie', ['a=1', 'b=2'])
+        response.writeHead(201, { 'content-type': 'application/json' })
+        response.end('{"result":"success"}')
+      })
+    })
+    client = new NodeHttpClient(5000)
+    const posted = await client.request(new URL('/api/v1/canarytoken/create', url), { method: 'POST', headers: { 'x-canary-auth-token': 'k' }, body: 'memo=caf%C3%A9' })
+    expect(posted.statusCode).toBe(201)
+    expect(posted.headers['content-type']).toBe('application/json')
+    expect(posted.headers['set-cookie']).toEqual(['a=1', 'b=2'])
+    expect(await text(posted.body)).toBe('{"result":"success"}')
+    const got = await client.request(new URL('/api/v1/ping', url), { method: 'GET', headers: {} })
+    await text(got.body)
+    expect(seen).toEqual([
+      { method: 'POST', length: '14', chunked: undefined, body: 'memo=caf%C3%A9', auth: 'k' },
+      { method: 'GET', length: undefined, chunked: undefined, body: '', auth: undefined }
+    ])
+  })
+
+  it('keeps one connection for requests one after another, and lets it go on close', async () => {
+    let connections = 0
+    let closed = 0
+    const url = await serve((_request, response) => response.end('ok'))
+    server!.on('connection', (socket: Socket) => {
+      connections++
+      socket.once('close', () => closed++)
+    })
+    client = new NodeHttpClient(5000)
+    for (let index = 0; index < 3; index++) expect(await text((await client.request(url, { method: 'GET', headers: {} })).body)).toBe('ok')
+    expect(connections).toBe(1)
+    await client.close()
+    await new Promise((settled) => setTimeout(settled, 50))
+    expect(closed).toBe(1)
+  })
+
+  it('follows no redirect', async () => {
+    let requests = 0
+    const url = await serve((_request, response) => {
+      requests++
+      response.writeHead(302, { location: 'https://elsewhere.example/file' })
+      response.end()
+    })
+    client = new NodeHttpClient(5000)
+    const answer = await client.request(url, { method: 'GET', headers: {} })
+    await text(answer.body)
+    expect([answer.statusCode, answer.headers.location, requests]).toEqual([302, 'https://elsewhere.example/file', 1])
+  })
+
+  it('gives up on headers that do not come in time, counted from the request: a server that drips them is cut off too', async () => {
+    const silent = await serve(() => undefined)
+    client = new NodeHttpClient(300)
+    await expect(client.request(silent, { method: 'GET', headers: {} })).rejects.toMatchObject({ name: 'TimeoutError', code: 'HEADERS_TIMEOUT' })
+    await client.close()
+    await new Promise((closed) => server!.close(closed))
+    for (const socket of sockets) socket.destroy()
+    // A byte of the status line every 100 ms: never quiet for 300 ms, still not an answer after it.
+    const drip = await serve((_request, response) => {
+      const bytes = Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n')
+      let index = 0
+      const timer = setInterval(() => {
+        if (response.socket?.destroyed) return clearInterval(timer)
+        response.socket?.write(bytes.subarray(index, ++index))
+        if (index === bytes.length) clearInterval(timer)
+      }, 100)
+    })
+    client = new NodeHttpClient(300)
+    await expect(client.request(drip, { method: 'GET', headers: {} })).rejects.toMatchObject({ code: 'HEADERS_TIMEOUT' })
+  })
+
+  it('gives up on a body that pauses longer than the limit, not on one that is slow in all', async () => {
+    const url = await serve((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' })
+      response.write('first')
+      if (request.url === '/stalls') return
+      let sent = 0
+      const timer = setInterval(() => {
+        if (++sent === 6) {
+          clearInterval(timer)
+          response.end('last')
+        } else response.write('.')
+      }, 100)
+    })
+    client = new NodeHttpClient(300)
+    const stalling = await client.request(new URL('/stalls', url), { method: 'GET', headers: {} })
+    await expect(text(stalling.body)).rejects.toBeInstanceOf(TimeoutError)
+    await expect(text((await client.request(new URL('/stalls', url), { method: 'GET', headers: {} })).body)).rejects.toMatchObject({ code: 'BODY_TIMEOUT' })
+    // 600 ms in all, never 300 ms quiet.
+    expect(await text((await client.request(new URL('/slow', url), { method: 'GET', headers: {} })).body)).toBe('first.....last')
+  })
+
+  it("passes Node's own codes on: a refused connection, one closed before the answer, one closed mid-answer, an answer that is not HTTP", async () => {
+    const url = await serve((request, response) => {
+      if (request.url === '/closes') return request.socket.destroy()
+      if (request.url === '/garbage') return request.socket.end('SMTP ready\r\n\r\n')
+      response.writeHead(200, { 'content-length': '100' })
+      response.write('part')
+      setTimeout(() => request.socket.destroy(), 20)
+    })
+    client = new NodeHttpClient(5000)
+    await expect(client.request(new URL('/closes', url), { method: 'POST', headers: {}, body: 'x=1' })).rejects.toMatchObject({ code: 'ECONNRESET' })
+    await expect(client.request(new URL('/garbage', url), { method: 'GET', headers: {} })).rejects.toMatchObject({ code: expect.stringMatching(/^HPE_/) })
+    const broken = await client.request(new URL('/breaks', url), { method: 'GET', headers: {} })
+    await expect(text(broken.body)).rejects.toMatchObject({ code: 'ECONNRESET' })
+    const port = url.port
+    await client.close()
+    await new Promise((closed) => server!.close(closed))
+    server = undefined
+    client = new NodeHttpClient(5000)
+    await expect(client.request(new URL(`http://127.0.0.1:${port}/`), { method: 'GET', headers: {} })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+
+  it('speaks TLS, and a certificate nobody trusts fails the transport with words a user can act on', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tls-'))
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')], { stdio: 'ignore' })
+      const key = readFileSync(join(folder, 'key.pem'))
+      const cert = readFileSync(join(folder, 'cert.pem'))
+      const url = await serve(
+        (_request, response) => {
+          response.writeHead(200, { 'content-type': 'application/json' })
+          response.end('{"result":"success"}')
+        },
+        () => createTlsServer({ key, cert }) as unknown as Server,
+        'https'
+      )
+      expect(url.protocol).toBe('https:')
+      const transport = new HttpTransport({
+        baseUrl: url,
+        dialect: consoleDialect('auth-token-0123456789'),
+        timeoutMs: 5000,
+        userAgent: 'test',
+        onSecret: () => undefined,
+        findSecrets: findSecretValues,
+        retry: { retries: 0 }
+      })
+      try {
+        await expect(transport.call({ method: 'GET', path: '/api/v1/ping' })).rejects.toThrow(/TLS failed: the certificate is not signed by a trusted authority/)
+      } finally {
+        await transport.close()
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
