@@ -54,7 +54,8 @@ function tally(emulator, nowSeconds) {
 /** A preload that writes the process's peak resident memory (KiB) to PEAK_FILE on exit. */
 async function peakMemoryPreload(folder) {
   const preload = join(folder, 'peak-memory.cjs')
-  await writeFile(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.PEAK_FILE, String(process.resourceUsage().maxRSS)))\n")
+  const peakRss = JSON.stringify(fileURLToPath(new URL('../lib/peak-rss.cjs', import.meta.url)))
+  await writeFile(preload, `process.on('exit', () => require('node:fs').writeFileSync(process.env.PEAK_FILE, String(require(${peakRss}).peakRssKiB())))\n`)
   return preload
 }
 

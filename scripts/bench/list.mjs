@@ -7,10 +7,8 @@
 // every token is read) at 100,000 tokens against the same at 1,000. The action
 // must also keep every output inside GitHub's 1 MB with the whole list in
 // its tokens-file. For information beside them, the memory floor (a walk
-// that keeps nothing, in the main thread and in a Worker capped with
-// resourceLimits) and the whole action run in such a Worker: how much of the
-// growth is V8's heap growing over a long run, and how much a Worker for the
-// page walk could take away.
+// with fetch that keeps nothing) and the listing at 10,000 tokens: how much of
+// the growth is V8's heap growing over a long run, and how much is ours.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -64,20 +62,10 @@ const DAY = 86_400
 const CLEANUP_MATCHES = 200
 const mib = async (peakFile) => Number(await readFile(peakFile, 'utf8')) / 1024
 
-const inWorker = fileURLToPath(new URL('../lib/in-worker.mjs', import.meta.url))
-/**
- * For information: the bundle run whole in a Worker capped at these V8
- * heap limits (young/old generation, MiB), the main thread a shell (the
- * most a Worker for the page walk could save), and a bare walk in the same.
- */
-const WORKER_LIMITS = [4, 512]
-/** The bundled action, through the peak-memory wrapper (in a capped Worker when `worker`); its run folders are removed. */
-async function actionRun(folder, name, inputs, worker = false) {
+/** The bundled action, through the peak-memory wrapper; its run folders are removed. */
+async function actionRun(folder, name, inputs) {
   const peakFile = join(folder, `${name}.peak`)
-  const run = await runAction(
-    { 'auth-token': AUTH_TOKEN, ...inputs },
-    worker ? { wrapper: [peakMemory, inWorker], env: { PEAK_FILE: peakFile, WORKER_LIMITS: WORKER_LIMITS.join('/') } } : { wrapper: [peakMemory], env: { PEAK_FILE: peakFile } }
-  )
+  const run = await runAction({ 'auth-token': AUTH_TOKEN, ...inputs }, { wrapper: [peakMemory], env: { PEAK_FILE: peakFile } })
   if (run.exitCode !== 0) throw new Error(`${inputs.operation} failed: ${run.errors.join(' | ') || run.stderr}`)
   const file = run.outputs['tokens-file'] ?? ''
   const fileBytes = file ? (await stat(file)).size : 0
@@ -103,15 +91,15 @@ async function bareRun(folder, url, pageSize) {
 }
 
 /**
- * The memory floor: a walk that keeps nothing, in the main thread or (limits
- * given) in a capped Worker. Peak RSS in MiB, the lower of two runs (a short
- * run's peak depends on when the collector's threads happen to run).
+ * The memory floor: a walk that keeps nothing. Peak RSS in MiB, the lower of
+ * two runs (a short run's peak depends on when the collector's threads
+ * happen to run).
  */
-async function walkPeak(folder, url, pageSize, limits = []) {
+async function walkPeak(folder, url, pageSize) {
   const peakFile = join(folder, 'walk.peak')
   const once = async () => {
     const out = await new Promise((done, fail) =>
-      execFile(actionNode, [peakMemory, bareWalk, url, AUTH_TOKEN, String(pageSize), ...limits.map(String)], { env: { PATH: process.env.PATH ?? '', PEAK_FILE: peakFile } }, (error, stdout, stderr) =>
+      execFile(actionNode, [peakMemory, bareWalk, url, AUTH_TOKEN, String(pageSize)], { env: { PATH: process.env.PATH ?? '', PEAK_FILE: peakFile } }, (error, stdout, stderr) =>
         error ? fail(new Error(`the bare walk failed: ${stderr || error.message}`)) : done(String(stdout).trim())
       )
     )
@@ -132,15 +120,13 @@ export default async function () {
     const big = await seededConsole(TOTAL)
     const listRuns = []
     const walks = {}
-    const capped = {}
     const bareRuns = []
     try {
       for (let index = 0; index < RUNS; index++) {
         listRuns.push(await actionRun(folder, 'list', { operation: 'list-canarytokens', console: big.url }))
         bareRuns.push(await bareRun(folder, big.url, PAGE_SIZE))
       }
-      capped.big = await actionRun(folder, 'list-worker', { operation: 'list-canarytokens', console: big.url }, true)
-      walks.big = { main: await walkPeak(folder, big.url, PAGE_SIZE), worker: await walkPeak(folder, big.url, PAGE_SIZE, WORKER_LIMITS) }
+      walks.big = await walkPeak(folder, big.url, PAGE_SIZE)
     } finally {
       await big.emulator.stop()
     }
@@ -148,13 +134,11 @@ export default async function () {
     let smallList
     try {
       smallList = await actionRun(folder, 'list-small', { operation: 'list-canarytokens', console: small.url })
-      capped.small = await actionRun(folder, 'list-small-worker', { operation: 'list-canarytokens', console: small.url }, true)
-      walks.small = { main: await walkPeak(folder, small.url, PAGE_SIZE), worker: await walkPeak(folder, small.url, PAGE_SIZE, WORKER_LIMITS) }
+      walks.small = await walkPeak(folder, small.url, PAGE_SIZE)
     } finally {
       await small.emulator.stop()
     }
-    // For information: the listing at MEDIUM tokens, past the first few pages (V8 compiles undici's HTTP parser,
-    // llhttp in WebAssembly, with its optimizing tier after about ten answers: a step of its own, once per process).
+    // For information: the listing at MEDIUM tokens, where what grows with the number of tokens starts to show.
     const medium = await seededConsole(MEDIUM)
     let mediumList
     try {
@@ -163,11 +147,11 @@ export default async function () {
       await medium.emulator.stop()
     }
     /** cleanup-canarytokens deleting CLEANUP_MATCHES stale tokens among `total`. */
-    const cleanup = async (total, worker = false) => {
+    const cleanup = async (total) => {
       const seeded = await seededConsole(total, CLEANUP_MATCHES)
       try {
         const inputs = { operation: 'cleanup-canarytokens', console: seeded.url, action: 'delete', 'memo-pattern': '*nightly-build run *', 'created-before': '30d', 'max-changes': String(CLEANUP_MATCHES) }
-        const run = await actionRun(folder, `cleanup-${total}`, inputs, worker)
+        const run = await actionRun(folder, `cleanup-${total}`, inputs)
         if (Number(run.outputs['changed-count']) !== CLEANUP_MATCHES) throw new Error(`cleanup changed ${run.outputs['changed-count']}, not ${CLEANUP_MATCHES}`)
         return run
       } finally {
@@ -176,8 +160,6 @@ export default async function () {
     }
     const cleanupBig = await cleanup(TOTAL)
     const cleanupSmall = await cleanup(SMALL)
-    capped.cleanupBig = await cleanup(TOTAL, true)
-    capped.cleanupSmall = await cleanup(SMALL, true)
 
     const list = fastest(listRuns)
     const bare = fastest(bareRuns)
@@ -190,29 +172,17 @@ export default async function () {
     console.log(row(`cleanup (delete ${CLEANUP_MATCHES}), ${TOTAL} tokens`, cleanupBig))
     console.log(row(`cleanup (delete ${CLEANUP_MATCHES}), ${SMALL} tokens`, cleanupSmall))
     const walkRow = (name, side) => `${name.padEnd(52)} ${''.padStart(9)} ${side.peak.toFixed(0).padStart(9)}  ${side.count} tokens seen, none kept`
-    const capsNote = `in a Worker (young ${WORKER_LIMITS[0]}, old ${WORKER_LIMITS[1]} MiB)`
-    console.log(walkRow(`bare walk, ${TOTAL} tokens`, walks.big.main))
-    console.log(walkRow(`bare walk, ${SMALL} tokens`, walks.small.main))
-    console.log(walkRow(`bare walk ${capsNote}, ${TOTAL}`, walks.big.worker))
-    console.log(walkRow(`bare walk ${capsNote}, ${SMALL}`, walks.small.worker))
+    console.log(walkRow(`bare walk, ${TOTAL} tokens`, walks.big))
+    console.log(walkRow(`bare walk, ${SMALL} tokens`, walks.small))
     const ratio = list.ms / bare.ms
     const listMemory = list.peak / smallList.peak
     const cleanupMemory = cleanupBig.peak / cleanupSmall.peak
-    console.log(row(`list ${capsNote}, ${TOTAL}`, capped.big))
-    console.log(row(`list ${capsNote}, ${SMALL}`, capped.small))
-    console.log(row(`cleanup ${capsNote}, ${TOTAL}`, capped.cleanupBig))
-    console.log(row(`cleanup ${capsNote}, ${SMALL}`, capped.cleanupSmall))
-    const walked = walks.big.main.count === TOTAL && walks.big.worker.count === TOTAL && walks.small.main.count === SMALL && walks.small.worker.count === SMALL
-    console.log(
-      `  for information, the floor: peak RSS of a walk that keeps nothing, ${TOTAL} vs ${SMALL} tokens: ${(walks.big.main.peak / walks.small.main.peak).toFixed(2)} in the main thread, ${(walks.big.worker.peak / walks.small.worker.peak).toFixed(2)} ${capsNote}${walked ? '' : ' (a walk MISSED tokens)'}`
-    )
-    console.log(
-      `  for information, the whole action ${capsNote}, the main thread a shell: peak RSS ${TOTAL} vs ${SMALL} tokens, list ${(capped.big.peak / capped.small.peak).toFixed(2)}, cleanup ${(capped.cleanupBig.peak / capped.cleanupSmall.peak).toFixed(2)}`
-    )
+    const walked = walks.big.count === TOTAL && walks.small.count === SMALL
+    console.log(`  for information, the floor: peak RSS of a walk with fetch that keeps nothing, ${TOTAL} vs ${SMALL} tokens: ${(walks.big.peak / walks.small.peak).toFixed(2)}${walked ? '' : ' (a walk MISSED tokens)'}`)
     console.log(row(`list, ${MEDIUM} tokens`, mediumList))
-    console.log(`  for information, peak RSS of list, ${TOTAL} vs ${MEDIUM} tokens (both past V8's step for undici's parser): ${(list.peak / mediumList.peak).toFixed(2)}`)
+    console.log(`  for information, peak RSS of list, ${TOTAL} vs ${MEDIUM} tokens: ${(list.peak / mediumList.peak).toFixed(2)}`)
     // What the action adds to the floor at the same size: the part of the growth that is ours, not V8's.
-    console.log(`  for information, peak RSS at ${TOTAL} tokens against the walk that keeps nothing at ${TOTAL}: list ${(list.peak / walks.big.main.peak).toFixed(2)}, cleanup ${(cleanupBig.peak / walks.big.main.peak).toFixed(2)}`)
+    console.log(`  for information, peak RSS at ${TOTAL} tokens against the walk that keeps nothing at ${TOTAL}: list ${(list.peak / walks.big.peak).toFixed(2)}, cleanup ${(cleanupBig.peak / walks.big.peak).toFixed(2)}`)
     const whole = list.listed === TOTAL && Number(list.outputs.count) === TOTAL
     const withinLimits = list.largestOutput <= OUTPUT_LIMIT
     console.log(`listing time, action/bare: ${verdict(ratio, TARGET_RATIO)} (all runs, ms: action ${listRuns.map((run) => run.ms.toFixed(0)).join(', ')}; bare ${bareRuns.map((run) => run.ms.toFixed(0)).join(', ')})`)

@@ -9,7 +9,7 @@
 // mark is there: it compiles and writes the cache), as a later step
 // (RUNNER_TEMP holds the cache: it reads it), and with the cache switched off
 // (NODE_DISABLE_COMPILE_CACHE). Wall time is measured on plain runs; peak
-// memory on separate runs through a small wrapper that reports maxRSS; the
+// memory on separate runs through a small wrapper that reports the peak RSS; the
 // files a run loads through another (scripts/lib/loaded-chunks.mjs).
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'

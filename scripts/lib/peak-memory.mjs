@@ -1,9 +1,10 @@
 // Runs a script in this process and, when the process exits, writes its peak
-// resident memory (KiB, from process.resourceUsage().maxRSS) to PEAK_FILE:
+// resident memory (KiB, peak-rss.cjs: VmHWM, not maxRSS) to PEAK_FILE:
 //   PEAK_FILE=/tmp/x node scripts/lib/peak-memory.mjs dist/index.js
 // A wrapper instead of a preload (NODE_OPTIONS=--require) so the measured
 // script starts exactly as it otherwise would, one module later.
 import { writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -13,5 +14,6 @@ if (!script || !peakFile) {
   console.error('usage: PEAK_FILE=<file> node scripts/lib/peak-memory.mjs <script> [args]')
   process.exit(2)
 }
-process.on('exit', () => writeFileSync(peakFile, String(process.resourceUsage().maxRSS)))
+const { peakRssKiB } = createRequire(import.meta.url)('./peak-rss.cjs')
+process.on('exit', () => writeFileSync(peakFile, String(peakRssKiB())))
 await import(pathToFileURL(resolve(script)).href)
