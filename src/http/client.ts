@@ -66,6 +66,21 @@ export class TimeoutError extends Error {
  */
 const POOL = { keepAlive: true, timeout: 4000 }
 
+/** An upload goes in pieces this large, so that the wait for the answer starts again each time the connection takes one. */
+const UPLOAD_CHUNK = 64 * 1024
+
+/**
+ * Tells the transport whether the request may have reached the server: a
+ * failure with `connected: false` came before the connection was up (TCP, and
+ * TLS for https), whatever its code (ECONNRESET from a middlebox in the TLS
+ * handshake, ETIMEDOUT from one of several addresses); with `connected: true`
+ * the request may have been carried out, whatever its code (a TLS alert or a
+ * bad record mid-answer).
+ */
+function markConnected(error: Error, connected: boolean): void {
+  Object.assign(error, { connected })
+}
+
 export class NodeHttpClient implements HttpClient {
   private http?: HttpAgent
   private https?: HttpsAgent
@@ -76,25 +91,59 @@ export class NodeHttpClient implements HttpClient {
     const secure = url.protocol === 'https:'
     const agent = secure ? (this.https ??= new HttpsAgent(POOL)) : (this.http ??= new HttpAgent(POOL))
     const send = secure ? httpsRequest : httpRequest
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body
     // A length, never chunked: every body is whole before it is sent, and a server may refuse a chunked upload.
-    const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) }
+    const sent = bytes === undefined ? headers : { ...headers, 'content-length': String(bytes.length) }
     return new Promise<HttpAnswer>((resolve, reject) => {
-      let socket: Socket | undefined
-      const request: ClientRequest = send(url, { method, headers: sent, agent })
+      // Up: TCP connected, and for https the TLS handshake done. Until then nothing of the request has left.
+      let up = false
+      let request: ClientRequest
+      try {
+        request = send(url, { method, headers: sent, agent })
+      } catch (error) {
+        // A header Node refuses (ERR_INVALID_CHAR): nothing went.
+        markConnected(error as Error, false)
+        throw error
+      }
       const fail = (error: Error): void => {
         clearTimeout(headersTimer)
+        markConnected(error, up)
         reject(error)
       }
-      const headersTimer = setTimeout(() => request.destroy(new TimeoutError(socket === undefined || socket.connecting ? 'CONNECT_TIMEOUT' : 'HEADERS_TIMEOUT')), this.timeoutMs)
-      request.once('socket', (assigned: Socket) => {
-        socket = assigned
+      // Counted from the request, and again from each stretch of the upload the connection took (and from its end), as
+      // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
+      const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs)
+      request.once('socket', (socket: Socket) => {
+        if (request.reusedSocket) up = true
+        else
+          socket.once(secure ? 'secureConnect' : 'connect', () => {
+            up = true
+          })
       })
       request.on('error', fail)
+      request.once('finish', () => {
+        if (up) headersTimer.refresh()
+      })
       request.once('response', (answer: IncomingMessage) => {
         clearTimeout(headersTimer)
         resolve({ statusCode: answer.statusCode ?? 0, headers: answer.headers, body: withPauseLimit(answer, this.timeoutMs) })
       })
-      request.end(body)
+      if (bytes === undefined) return void request.end()
+      const writeFrom = (offset: number): void => {
+        while (offset < bytes.length) {
+          const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK)
+          offset += chunk.length
+          if (!request.write(chunk)) {
+            request.once('drain', () => {
+              if (up) headersTimer.refresh()
+              writeFrom(offset)
+            })
+            return
+          }
+        }
+        request.end()
+      }
+      writeFrom(0)
     })
   }
 
