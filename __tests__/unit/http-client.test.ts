@@ -240,6 +240,17 @@ describe('NodeHttpClient, found in review', () => {
     await expect(client.request(new URL('/stops', url), { method: 'POST', headers: {}, body })).rejects.toMatchObject({ code: 'HEADERS_TIMEOUT' })
   }, 15000)
 
+  it('gives a header the server sent twice as both values, not joined (the transport reads the first)', async () => {
+    const url = await serve((request, response) => {
+      request.socket.end('HTTP/1.1 200 OK\r\ncontent-disposition: attachment; filename="a.txt"\r\ncontent-disposition: attachment; filename="b.txt"\r\ncontent-length: 0\r\n\r\n')
+    })
+    client = new NodeHttpClient(5000)
+    const answer = await client.request(url, { method: 'GET', headers: {} })
+    await text(answer.body)
+    expect(answer.headers['content-disposition']).toEqual(['attachment; filename="a.txt"', 'attachment; filename="b.txt"'])
+    expect(answer.headers['content-length']).toBe('0')
+  })
+
   it('leaves no pause limit behind on a connection it reuses', async () => {
     const url = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain' })

@@ -126,7 +126,7 @@ export class NodeHttpClient implements HttpClient {
       })
       request.once('response', (answer: IncomingMessage) => {
         clearTimeout(headersTimer)
-        resolve({ statusCode: answer.statusCode ?? 0, headers: answer.headers, body: withPauseLimit(answer, this.timeoutMs) })
+        resolve({ statusCode: answer.statusCode ?? 0, headers: eachHeader(answer), body: withPauseLimit(answer, this.timeoutMs) })
       })
       if (bytes === undefined) return void request.end()
       const writeFrom = (offset: number): void => {
@@ -151,6 +151,20 @@ export class NodeHttpClient implements HttpClient {
     this.http?.destroy()
     this.https?.destroy()
   }
+}
+
+/**
+ * The answer's headers, a header the server sent more than once as the list
+ * of its values (as undici gave them), never joined: Node's `headers` joins
+ * most repeated headers with ', ' (two Content-Disposition headers made the
+ * file's name "a.txt, attachment; filename=b.txt" where the transport reads the first).
+ */
+function eachHeader(answer: IncomingMessage): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {}
+  for (const [name, values] of Object.entries(answer.headersDistinct)) {
+    if (values !== undefined) headers[name] = values.length === 1 ? (values[0] as string) : values
+  }
+  return headers
 }
 
 /**
