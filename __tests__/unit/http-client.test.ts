@@ -241,7 +241,7 @@ describe('NodeHttpClient, found in review', () => {
   }, 15000)
 
   it('gives a header the server sent twice as both values, not joined (the transport reads the first)', async () => {
-    const url = await serve((request, response) => {
+    const url = await serve((request) => {
       request.socket.end('HTTP/1.1 200 OK\r\ncontent-disposition: attachment; filename="a.txt"\r\ncontent-disposition: attachment; filename="b.txt"\r\ncontent-length: 0\r\n\r\n')
     })
     client = new NodeHttpClient(5000)
