@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream'
  * which calls are safe to repeat), and nothing is logged.
  */
 export interface HttpClient {
+  /** Rejects with the failure, its `connected` saying, when the wire knows, whether the connection was up (see markConnected). */
   request(url: URL, request: HttpRequest): Promise<HttpAnswer>
   /** Lets go of every connection. */
   close(): Promise<void>
@@ -31,9 +32,10 @@ export interface HttpAnswer {
 /**
  * The codes of the client's own failures (Node's are its system errors':
  * ECONNREFUSED, ECONNRESET, ENOTFOUND, TLS codes, HPE_* from the parser).
- * CONNECT_TIMEOUT: no connection within the limit, so nothing was sent.
- * HEADERS_TIMEOUT: connected and sent, no answer within the limit. BODY_TIMEOUT:
- * the answer stopped for longer than the limit.
+ * CONNECT_TIMEOUT: no connection within the limit (TCP, and for https the
+ * TLS handshake), so nothing was sent. HEADERS_TIMEOUT: connected and sent, no
+ * answer within the limit of the upload's last progress. BODY_TIMEOUT: the
+ * answer stopped for longer than the limit.
  */
 export type TimeoutCode = 'CONNECT_TIMEOUT' | 'HEADERS_TIMEOUT' | 'BODY_TIMEOUT'
 
@@ -44,18 +46,6 @@ export class TimeoutError extends Error {
   }
 }
 
-/**
- * The client over Node's own `http` and `https`, with their keep-alive
- * agents. Chosen over undici (what the transport used before) because
- * Node's HTTP parser is native: undici's is WebAssembly, which each process
- * compiles at start, and which V8 compiles again with its optimizing tier on
- * a process's third answer, 45 to 60 ms of a background thread that the
- * process waits for before it exits and a 20 MB zone (README, Benchmarks).
- * Both parsers are llhttp. What undici gave the transport, and this keeps:
- * pooled connections, a limit on the wait for an answer's headers (from the
- * request, so a server that drips them is cut off too) and on each pause in
- * its body, and no redirects.
- */
 /**
  * Connections are kept for the next request, idle ones for 4 s at most (and
  * 1 s less than a server's `Keep-Alive: timeout=` when that is shorter, as
@@ -81,6 +71,19 @@ function markConnected(error: Error, connected: boolean): void {
   Object.assign(error, { connected })
 }
 
+/**
+ * The client over Node's own `http` and `https`, with their keep-alive
+ * agents. Chosen over undici (what the transport used before) because
+ * Node's HTTP parser is native: undici's is WebAssembly, which each process
+ * compiles at start, and which V8 compiles again with its optimizing tier on
+ * a process's third answer, 45 to 60 ms of a background thread that the
+ * process waits for before it exits and a 20 MB zone (README, Benchmarks).
+ * Both parsers are llhttp. What undici gave the transport, and this keeps:
+ * pooled connections, a limit on the wait for an answer's headers (from the
+ * request, and again from each stretch of an upload the connection takes, so
+ * a server that drips them is cut off too, and a long upload that goes on is
+ * not), a limit on each pause in its body, and no redirects.
+ */
 export class NodeHttpClient implements HttpClient {
   private http?: HttpAgent
   private https?: HttpsAgent
