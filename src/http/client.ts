@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream'
  * which calls are safe to repeat), and nothing is logged.
  */
 export interface HttpClient {
+  /** Rejects with the failure, its `connected` saying, when the wire knows, whether the connection was up (see markConnected). */
   request(url: URL, request: HttpRequest): Promise<HttpAnswer>
   /** Lets go of every connection. */
   close(): Promise<void>
@@ -31,9 +32,10 @@ export interface HttpAnswer {
 /**
  * The codes of the client's own failures (Node's are its system errors':
  * ECONNREFUSED, ECONNRESET, ENOTFOUND, TLS codes, HPE_* from the parser).
- * CONNECT_TIMEOUT: no connection within the limit, so nothing was sent.
- * HEADERS_TIMEOUT: connected and sent, no answer within the limit. BODY_TIMEOUT:
- * the answer stopped for longer than the limit.
+ * CONNECT_TIMEOUT: no connection within the limit (TCP, and for https the
+ * TLS handshake), so nothing was sent. HEADERS_TIMEOUT: connected and sent, no
+ * answer within the limit of the upload's last progress. BODY_TIMEOUT: the
+ * answer stopped for longer than the limit.
  */
 export type TimeoutCode = 'CONNECT_TIMEOUT' | 'HEADERS_TIMEOUT' | 'BODY_TIMEOUT'
 
@@ -45,18 +47,6 @@ export class TimeoutError extends Error {
 }
 
 /**
- * The client over Node's own `http` and `https`, with their keep-alive
- * agents. Chosen over undici (what the transport used before) because
- * Node's HTTP parser is native: undici's is WebAssembly, which each process
- * compiles at start, and which V8 compiles again with its optimizing tier on
- * a process's third answer, 45 to 60 ms of a background thread that the
- * process waits for before it exits and a 20 MB zone (README, Benchmarks).
- * Both parsers are llhttp. What undici gave the transport, and this keeps:
- * pooled connections, a limit on the wait for an answer's headers (from the
- * request, so a server that drips them is cut off too) and on each pause in
- * its body, and no redirects.
- */
-/**
  * Connections are kept for the next request, idle ones for 4 s at most (and
  * 1 s less than a server's `Keep-Alive: timeout=` when that is shorter, as
  * Node's agent reads it): reusing one the server has just closed fails the
@@ -66,6 +56,34 @@ export class TimeoutError extends Error {
  */
 const POOL = { keepAlive: true, timeout: 4000 }
 
+/** An upload goes in pieces this large, so that the wait for the answer starts again each time the connection takes one. */
+const UPLOAD_CHUNK = 64 * 1024
+
+/**
+ * Tells the transport whether the request may have reached the server: a
+ * failure with `connected: false` came before the connection was up (TCP, and
+ * TLS for https), whatever its code (ECONNRESET from a middlebox in the TLS
+ * handshake, ETIMEDOUT from one of several addresses); with `connected: true`
+ * the request may have been carried out, whatever its code (a TLS alert or a
+ * bad record mid-answer).
+ */
+function markConnected(error: Error, connected: boolean): void {
+  Object.assign(error, { connected })
+}
+
+/**
+ * The client over Node's own `http` and `https`, with their keep-alive
+ * agents. Chosen over undici (what the transport used before) because
+ * Node's HTTP parser is native: undici's is WebAssembly, which each process
+ * compiles at start, and which V8 compiles again with its optimizing tier on
+ * a process's third answer, 45 to 60 ms of a background thread that the
+ * process waits for before it exits and a 20 MB zone (README, Benchmarks).
+ * Both parsers are llhttp. What undici gave the transport, and this keeps:
+ * pooled connections, a limit on the wait for an answer's headers (from the
+ * request, and again from each stretch of an upload the connection takes, so
+ * a server that drips them is cut off too, and a long upload that goes on is
+ * not), a limit on each pause in its body, and no redirects.
+ */
 export class NodeHttpClient implements HttpClient {
   private http?: HttpAgent
   private https?: HttpsAgent
@@ -76,25 +94,59 @@ export class NodeHttpClient implements HttpClient {
     const secure = url.protocol === 'https:'
     const agent = secure ? (this.https ??= new HttpsAgent(POOL)) : (this.http ??= new HttpAgent(POOL))
     const send = secure ? httpsRequest : httpRequest
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body
     // A length, never chunked: every body is whole before it is sent, and a server may refuse a chunked upload.
-    const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) }
+    const sent = bytes === undefined ? headers : { ...headers, 'content-length': String(bytes.length) }
     return new Promise<HttpAnswer>((resolve, reject) => {
-      let socket: Socket | undefined
-      const request: ClientRequest = send(url, { method, headers: sent, agent })
+      // Up: TCP connected, and for https the TLS handshake done. Until then nothing of the request has left.
+      let up = false
+      let request: ClientRequest
+      try {
+        request = send(url, { method, headers: sent, agent })
+      } catch (error) {
+        // A header Node refuses (ERR_INVALID_CHAR): nothing went.
+        markConnected(error as Error, false)
+        throw error
+      }
       const fail = (error: Error): void => {
         clearTimeout(headersTimer)
+        markConnected(error, up)
         reject(error)
       }
-      const headersTimer = setTimeout(() => request.destroy(new TimeoutError(socket === undefined || socket.connecting ? 'CONNECT_TIMEOUT' : 'HEADERS_TIMEOUT')), this.timeoutMs)
-      request.once('socket', (assigned: Socket) => {
-        socket = assigned
+      // Counted from the request, and again from each stretch of the upload the connection took (and from its end), as
+      // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
+      const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs)
+      request.once('socket', (socket: Socket) => {
+        if (request.reusedSocket) up = true
+        else
+          socket.once(secure ? 'secureConnect' : 'connect', () => {
+            up = true
+          })
       })
       request.on('error', fail)
+      request.once('finish', () => {
+        if (up) headersTimer.refresh()
+      })
       request.once('response', (answer: IncomingMessage) => {
         clearTimeout(headersTimer)
-        resolve({ statusCode: answer.statusCode ?? 0, headers: answer.headers, body: withPauseLimit(answer, this.timeoutMs) })
+        resolve({ statusCode: answer.statusCode ?? 0, headers: eachHeader(answer), body: withPauseLimit(answer, this.timeoutMs) })
       })
-      request.end(body)
+      if (bytes === undefined) return void request.end()
+      const writeFrom = (offset: number): void => {
+        while (offset < bytes.length) {
+          const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK)
+          offset += chunk.length
+          if (!request.write(chunk)) {
+            request.once('drain', () => {
+              if (up) headersTimer.refresh()
+              writeFrom(offset)
+            })
+            return
+          }
+        }
+        request.end()
+      }
+      writeFrom(0)
     })
   }
 
@@ -102,6 +154,20 @@ export class NodeHttpClient implements HttpClient {
     this.http?.destroy()
     this.https?.destroy()
   }
+}
+
+/**
+ * The answer's headers, a header the server sent more than once as the list
+ * of its values (as undici gave them), never joined: Node's `headers` joins
+ * most repeated headers with ', ' (two Content-Disposition headers made the
+ * file's name "a.txt, attachment; filename=b.txt" where the transport reads the first).
+ */
+function eachHeader(answer: IncomingMessage): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {}
+  for (const [name, values] of Object.entries(answer.headersDistinct)) {
+    if (values !== undefined) headers[name] = values.length === 1 ? (values[0] as string) : values
+  }
+  return headers
 }
 
 /**

@@ -240,8 +240,14 @@ function isTimeout(error: unknown): boolean {
 /** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'CONNECT_TIMEOUT'])
 
-/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
-function neverSent(code: string | undefined): boolean {
+/**
+ * The request never reached the Console: no connection, no name, or a TLS
+ * handshake that failed. The wire says so when it knows (`connected`, see
+ * client.ts): a TLS alert or an ECONNRESET is either, by when it came.
+ */
+function neverSent(error: unknown, code: string | undefined): boolean {
+  const connected = (error as { connected?: unknown })?.connected
+  if (typeof connected === 'boolean') return !connected
   return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code))
 }
 
@@ -286,7 +292,7 @@ function networkError(error: unknown, timeoutMs: number, dialect: ServerDialect,
   const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error)
   // The origin only: a signed storage URL's query is a credential.
   const where = target ? target.origin : dialect.serverName
-  const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`
+  const what = code && !neverSent(error, code) ? `the connection to ${where} broke` : `could not reach ${where}`
   return new ApiError(`${what} (${detail})`, 'network')
 }
 
@@ -304,13 +310,23 @@ class FailedAttempt extends Error {
   }
 }
 
-/** An attempt that failed before or while the request travelled (no answer to judge). */
+/**
+ * An attempt that failed before or while the request travelled, or while its
+ * answer came (no answer to judge). An answer that had begun to come was sent,
+ * whatever the failure's code says.
+ */
 function failedInTransit(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false): FailedAttempt {
   const code = errorCode(error)
   const mapped = networkError(error, timeoutMs, dialect, target, elsewhere)
   const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
-  return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code))
+  return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(error, code))
+}
+
+/** A failure while an answer's body came: the request was sent, so its connection was up. */
+function answerBroke(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null && !(error instanceof ApiError)) Object.assign(error, { connected: true })
+  return error
 }
 
 /** An attempt the Console answered, with an error. */
@@ -513,7 +529,7 @@ export class HttpTransport {
     try {
       return await readBody(body, MAX_JSON_BYTES)
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
+      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
     }
   }
 
@@ -659,7 +675,7 @@ export class HttpTransport {
     try {
       content = await readBody(body, MAX_DOWNLOAD_BYTES)
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
+      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
     }
     const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content)
     if (failure) {
