@@ -261,6 +261,83 @@ class AdaptiveConcurrency {
 
 /***/ }),
 
+/***/ 12749:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   M2: () => (/* binding */ httpsProxy),
+/* harmony export */   U$: () => (/* binding */ goesThroughProxy)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19473);
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'];
+const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'];
+/** undefined when no proxy is set; an error before any request when one is set but is no proxy URL (Node would quietly go direct). */
+function httpsProxy(env) {
+    const variable = PROXY_VARIABLES.find((name) => env[name]?.trim());
+    if (variable === undefined)
+        return undefined;
+    const value = env[variable].trim();
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    // The value is never quoted back: a proxy URL may hold a password.
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`The environment variable ${variable} is set but is not a proxy URL: set it to http://host:port (or http://user:password@host:port), or unset it to connect directly.`);
+    }
+    const noProxyVariable = NO_PROXY_VARIABLES.find((name) => env[name]?.trim());
+    return { url, variable, noProxy: noProxyVariable ? env[noProxyVariable].trim() : undefined };
+}
+/** The proxy as a message may name it: its origin and the variable that named it, never its credentials. */
+function describeProxy(proxy) {
+    return `the proxy ${proxy.url.origin} (${proxy.variable})`;
+}
+/**
+ * Whether a request to `url` goes through the proxy: https, and no NO_PROXY
+ * entry names its host. An entry is `*` (every host), a host name that also
+ * covers its subdomains (`corp.example`, `.corp.example` or `*.corp.example`),
+ * or an IP address, each with an optional `:port` that must match; entries
+ * are separated by commas or spaces, as curl and GitHub's toolkit read them.
+ * No CIDR ranges.
+ */
+function goesThroughProxy(url, proxy) {
+    if (proxy === undefined || url.protocol !== 'https:')
+        return false;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || '443';
+    for (const raw of (proxy.noProxy ?? '').split(/[\s,]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return false;
+        const { name, port: entryPort } = splitEntry(entry);
+        if (entryPort !== undefined && entryPort !== port)
+            continue;
+        if (host === name || host.endsWith(`.${name}`))
+            return false;
+    }
+    return true;
+}
+/** A NO_PROXY entry's host (without `*.`, a leading dot or IPv6 brackets) and port, if it has one. */
+function splitEntry(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return { name: bracketed[1], port: bracketed[2] };
+    const colons = entry.split(':').length - 1;
+    // One colon: host:port; more: an IPv6 address without a port.
+    const [host, port] = colons === 1 ? entry.split(':') : [entry, undefined];
+    return { name: host.replace(/^\*?\./, ''), port };
+}
+
+
+/***/ }),
+
 /***/ 1974:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -351,7 +428,10 @@ var errors = __webpack_require__(19473);
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: ./build/http/proxy.js
+var http_proxy = __webpack_require__(12749);
 ;// CONCATENATED MODULE: ./build/http/client.js
+
 
 
 class TimeoutError extends Error {
@@ -363,18 +443,6 @@ class TimeoutError extends Error {
     }
 }
 /**
- * The client over Node's own `http` and `https`, with their keep-alive
- * agents. Chosen over undici (what the transport used before) because
- * Node's HTTP parser is native: undici's is WebAssembly, which each process
- * compiles at start, and which V8 compiles again with its optimizing tier on
- * a process's third answer, 45 to 60 ms of a background thread that the
- * process waits for before it exits and a 20 MB zone (README, Benchmarks).
- * Both parsers are llhttp. What undici gave the transport, and this keeps:
- * pooled connections, a limit on the wait for an answer's headers (from the
- * request, so a server that drips them is cut off too) and on each pause in
- * its body, and no redirects.
- */
-/**
  * Connections are kept for the next request, idle ones for 4 s at most (and
  * 1 s less than a server's `Keep-Alive: timeout=` when that is shorter, as
  * Node's agent reads it): reusing one the server has just closed fails the
@@ -383,42 +451,135 @@ class TimeoutError extends Error {
  * never one in use. Idle pooled connections do not hold the process open.
  */
 const POOL = { keepAlive: true, timeout: 4000 };
+/** An upload goes in pieces this large, so that the wait for the answer starts again each time the connection takes one. */
+const UPLOAD_CHUNK = 64 * 1024;
+/**
+ * Tells the transport whether the request may have reached the server: a
+ * failure with `connected: false` came before the connection was up (TCP, and
+ * TLS for https), whatever its code (ECONNRESET from a middlebox in the TLS
+ * handshake, ETIMEDOUT from one of several addresses); with `connected: true`
+ * the request may have been carried out, whatever its code (a TLS alert or a
+ * bad record mid-answer).
+ */
+function markConnected(error, connected) {
+    Object.assign(error, { connected });
+}
+/**
+ * The client over Node's own `http` and `https`, with their keep-alive
+ * agents. Chosen over undici (what the transport used before) because
+ * Node's HTTP parser is native: undici's is WebAssembly, which each process
+ * compiles at start, and which V8 compiles again with its optimizing tier on
+ * a process's third answer, 45 to 60 ms of a background thread that the
+ * process waits for before it exits and a 20 MB zone (README, Benchmarks).
+ * Both parsers are llhttp. What undici gave the transport, and this keeps:
+ * pooled connections, a limit on the wait for an answer's headers (from the
+ * request, and again from each stretch of an upload the connection takes, so
+ * a server that drips them is cut off too, and a long upload that goes on is
+ * not), a limit on each pause in its body, and no redirects.
+ */
 class NodeHttpClient {
     timeoutMs;
+    proxy;
     http;
     https;
-    constructor(timeoutMs) {
+    proxied;
+    /** `proxy`: the runner's proxy for https (proxy.ts), which Node's agent tunnels through with CONNECT. */
+    constructor(timeoutMs, proxy) {
         this.timeoutMs = timeoutMs;
+        this.proxy = proxy;
+    }
+    agentFor(url) {
+        if (url.protocol !== 'https:')
+            return (this.http ??= new external_node_http_.Agent(POOL));
+        if (!(0,http_proxy/* goesThroughProxy */.U$)(url, this.proxy))
+            return (this.https ??= new external_node_https_.Agent(POOL));
+        // Node's own proxy support (Node 24.5 and later): CONNECT to the proxy, with its credentials, then TLS to the server
+        // through the tunnel. NO_PROXY is decided above (goesThroughProxy), so that errors can say whether a proxy was in the way.
+        return (this.proxied ??= new external_node_https_.Agent({ ...POOL, proxyEnv: { HTTPS_PROXY: this.proxy.url.href } }));
     }
     request(url, { method, headers, body }) {
         const secure = url.protocol === 'https:';
-        const agent = secure ? (this.https ??= new external_node_https_.Agent(POOL)) : (this.http ??= new external_node_http_.Agent(POOL));
+        const agent = this.agentFor(url);
         const send = secure ? external_node_https_.request : external_node_http_.request;
+        const bytes = typeof body === 'string' ? Buffer.from(body) : body;
         // A length, never chunked: every body is whole before it is sent, and a server may refuse a chunked upload.
-        const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+        const sent = bytes === undefined ? headers : { ...headers, 'content-length': String(bytes.length) };
         return new Promise((resolve, reject) => {
-            let socket;
-            const request = send(url, { method, headers: sent, agent });
+            // Up: TCP connected, and for https the TLS handshake done. Until then nothing of the request has left.
+            let up = false;
+            let request;
+            try {
+                request = send(url, { method, headers: sent, agent });
+            }
+            catch (error) {
+                // A header Node refuses (ERR_INVALID_CHAR): nothing went.
+                markConnected(error, false);
+                throw error;
+            }
             const fail = (error) => {
                 clearTimeout(headersTimer);
+                markConnected(error, up);
                 reject(error);
             };
-            const headersTimer = setTimeout(() => request.destroy(new TimeoutError(socket === undefined || socket.connecting ? 'CONNECT_TIMEOUT' : 'HEADERS_TIMEOUT')), this.timeoutMs);
-            request.once('socket', (assigned) => {
-                socket = assigned;
+            // Counted from the request, and again from each stretch of the upload the connection took (and from its end), as
+            // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
+            const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs);
+            request.once('socket', (socket) => {
+                if (request.reusedSocket)
+                    up = true;
+                else
+                    socket.once(secure ? 'secureConnect' : 'connect', () => {
+                        up = true;
+                    });
             });
             request.on('error', fail);
+            request.once('finish', () => {
+                if (up)
+                    headersTimer.refresh();
+            });
             request.once('response', (answer) => {
                 clearTimeout(headersTimer);
-                resolve({ statusCode: answer.statusCode ?? 0, headers: answer.headers, body: withPauseLimit(answer, this.timeoutMs) });
+                resolve({ statusCode: answer.statusCode ?? 0, headers: eachHeader(answer), body: withPauseLimit(answer, this.timeoutMs) });
             });
-            request.end(body);
+            if (bytes === undefined)
+                return void request.end();
+            const writeFrom = (offset) => {
+                while (offset < bytes.length) {
+                    const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK);
+                    offset += chunk.length;
+                    if (!request.write(chunk)) {
+                        request.once('drain', () => {
+                            if (up)
+                                headersTimer.refresh();
+                            writeFrom(offset);
+                        });
+                        return;
+                    }
+                }
+                request.end();
+            };
+            writeFrom(0);
         });
     }
     async close() {
         this.http?.destroy();
         this.https?.destroy();
+        this.proxied?.destroy();
     }
+}
+/**
+ * The answer's headers, a header the server sent more than once as the list
+ * of its values (as undici gave them), never joined: Node's `headers` joins
+ * most repeated headers with ', ' (two Content-Disposition headers made the
+ * file's name "a.txt, attachment; filename=b.txt" where the transport reads the first).
+ */
+function eachHeader(answer) {
+    const headers = {};
+    for (const [name, values] of Object.entries(answer.headersDistinct)) {
+        if (values !== undefined)
+            headers[name] = values.length === 1 ? values[0] : values;
+    }
+    return headers;
 }
 /**
  * The answer, destroyed with BODY_TIMEOUT when its connection goes quiet for
@@ -450,6 +611,7 @@ var server_url = __webpack_require__(1974);
 // EXTERNAL MODULE: ./build/http/upload-types.js
 var upload_types = __webpack_require__(23272);
 ;// CONCATENATED MODULE: ./build/http/transport.js
+
 
 
 
@@ -520,8 +682,15 @@ function isTimeout(error) {
 }
 /** Failures to connect at all: the request never left, so nothing can have happened on the Console. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'CONNECT_TIMEOUT']);
-/** The request never reached the Console: no connection, no name, or a TLS handshake that failed. */
-function neverSent(code) {
+/**
+ * The request never reached the Console: no connection, no name, or a TLS
+ * handshake that failed. The wire says so when it knows (`connected`, see
+ * client.ts): a TLS alert or an ECONNRESET is either, by when it came.
+ */
+function neverSent(error, code) {
+    const connected = error?.connected;
+    if (typeof connected === 'boolean')
+        return !connected;
     return code !== undefined && (NOT_SENT_CODES.has(code) || code === 'ENOTFOUND' || /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_/.test(code));
 }
 /**
@@ -532,14 +701,14 @@ function neverSent(code) {
 const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT']);
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** What a connection error code means, in words a user can act on. */
-function explainCode(code, input) {
+/** What a connection error code means, in words a user can act on; `check` is what names the host (`'console'`, or a proxy's variable). */
+function explainCode(code, check) {
     if (code === 'ENOTFOUND')
-        return `the name does not resolve; check '${input}'`;
+        return `the name does not resolve; check ${check}`;
     if (code === 'EAI_AGAIN')
         return 'the name could not be resolved just now (DNS)';
     if (code === 'ECONNREFUSED')
-        return `the connection was refused; check '${input}' and that nothing blocks the port`;
+        return `the connection was refused; check ${check} and that nothing blocks the port`;
     if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
         return 'no route to the host';
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
@@ -561,19 +730,31 @@ function explainCode(code, input) {
         return 'TLS failed';
     return undefined;
 }
-function networkError(error, timeoutMs, dialect, target, elsewhere = false) {
+/**
+ * The proxy's own refusal of a tunnel (Node's ERR_PROXY_TUNNEL, "... HTTP/1.1 407 Proxy Authentication Required"):
+ * its status line, cut short and without control characters (it is the proxy's text).
+ */
+function proxyRefusal(error) {
+    const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec((0,errors/* errorMessage */.g)(error))?.[1];
+    // eslint-disable-next-line no-control-regex -- control characters are what goes
+    return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel';
+}
+function networkError(error, timeoutMs, dialect, target, elsewhere = false, proxy) {
     if (error instanceof http_errors/* ApiError */.hD)
         return error;
+    const through = proxy ? ` through ${(0,http_proxy/* describeProxy */.GK)(proxy)}` : '';
     if (isTimeout(error)) {
-        return new http_errors/* ApiError */.hD(`${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`, 'timeout');
+        return new http_errors/* ApiError */.hD(`${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s${through} (raise 'timeout-seconds' if it is slow)`, 'timeout');
     }
     const code = errorCode(error);
-    const explanation = code ? explainCode(code, dialect.serverInput) : undefined;
+    // Through a proxy, a failure to connect is the proxy's: the server is the proxy's to reach.
+    const check = proxy && neverSent(error, code) ? proxy.variable : `'${dialect.serverInput}'`;
+    const explanation = code === 'ERR_PROXY_TUNNEL' ? proxyRefusal(error) : code ? explainCode(code, check) : undefined;
     const detail = code ? (explanation ? `${code}: ${explanation}` : code) : (0,errors/* errorMessage */.g)(error);
     // The origin only: a signed storage URL's query is a credential.
     const where = target ? target.origin : dialect.serverName;
-    const what = code && !neverSent(code) ? `the connection to ${where} broke` : `could not reach ${where}`;
-    return new http_errors/* ApiError */.hD(`${what} (${detail})`, 'network');
+    const what = code && !neverSent(error, code) ? `the connection to ${where} broke` : `could not reach ${where}`;
+    return new http_errors/* ApiError */.hD(`${what}${through} (${detail})`, 'network');
 }
 /** One attempt's failure, with what deciding on another attempt needs. */
 class FailedAttempt extends Error {
@@ -593,13 +774,23 @@ class FailedAttempt extends Error {
         this.retryAfter = retryAfter;
     }
 }
-/** An attempt that failed before or while the request travelled (no answer to judge). */
-function failedInTransit(error, timeoutMs, dialect, target, elsewhere = false) {
+/**
+ * An attempt that failed before or while the request travelled, or while its
+ * answer came (no answer to judge). An answer that had begun to come was sent,
+ * whatever the failure's code says.
+ */
+function failedInTransit(error, timeoutMs, dialect, target, elsewhere = false, proxy) {
     const code = errorCode(error);
-    const mapped = networkError(error, timeoutMs, dialect, target, elsewhere);
+    const mapped = networkError(error, timeoutMs, dialect, target, elsewhere, proxy);
     const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
     const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
-    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(code));
+    return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(error, code));
+}
+/** A failure while an answer's body came: the request was sent, so its connection was up. */
+function answerBroke(error) {
+    if (typeof error === 'object' && error !== null && !(error instanceof http_errors/* ApiError */.hD))
+        Object.assign(error, { connected: true });
+    return error;
 }
 /** An attempt the Console answered, with an error. */
 function failedAnswer(error, retryAfter) {
@@ -753,7 +944,7 @@ class HttpTransport {
     policy;
     constructor(options) {
         this.options = options;
-        this.client = options.client ?? new NodeHttpClient(options.timeoutMs);
+        this.client = options.client ?? new NodeHttpClient(options.timeoutMs, options.proxy);
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     }
     /**
@@ -789,7 +980,7 @@ class HttpTransport {
             return await readBody(body, MAX_JSON_BYTES);
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, this.options.baseUrl);
+            throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, this.options.baseUrl, false, this.proxyFor(this.options.baseUrl));
         }
     }
     /** The answer's JSON when the dialect calls it a success, its secrets masked; otherwise the failed attempt it is. */
@@ -936,7 +1127,7 @@ class HttpTransport {
             content = await readBody(body, MAX_DOWNLOAD_BYTES);
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
+            throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin, this.proxyFor(url));
         }
         const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content);
         if (failure) {
@@ -1110,8 +1301,12 @@ class HttpTransport {
             return await this.client.request(url, { method, headers, body });
         }
         catch (error) {
-            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin);
+            throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin, this.proxyFor(url));
         }
+    }
+    /** The proxy a request to `url` goes through, if any (errors name it). */
+    proxyFor(url) {
+        return (0,http_proxy/* goesThroughProxy */.U$)(url, this.options.proxy) ? this.options.proxy : undefined;
     }
     async close() {
         if (!this.options.client)
@@ -1793,6 +1988,8 @@ function resolveConsoleUrl(value) {
 
 // EXTERNAL MODULE: ./build/http/errors.js
 var http_errors = __webpack_require__(42602);
+// EXTERNAL MODULE: ./build/http/proxy.js
+var http_proxy = __webpack_require__(12749);
 // EXTERNAL MODULE: ./build/http/transport.js + 1 modules
 var http_transport = __webpack_require__(39692);
 // EXTERNAL MODULE: ./build/http/gate.js
@@ -1835,6 +2032,7 @@ var build_text = __webpack_require__(50977);
 const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/runtime.js
+
 
 
 
@@ -1915,11 +2113,13 @@ function backendConnection(inputs, { keyInput = 'auth-token' } = {}) {
         }
     };
 }
-/** What every backend's transport shares: timeouts, retries, the one adaptive gate, masking, the log. */
+/** What every backend's transport shares: timeouts, retries, the runner's proxy, the one adaptive gate, masking, the log. */
 function transportOptions(inputs) {
     const timeoutSeconds = (0,build_inputs/* integerInput */.$A)(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
     const retries = (0,build_inputs/* integerInput */.$A)(inputs, 'retries', { min: 0, max: 10, fallback: http_transport/* DEFAULT_RETRY_POLICY */.cO.retries }) ?? http_transport/* DEFAULT_RETRY_POLICY */.cO.retries;
+    const proxy = (0,http_proxy/* httpsProxy */.M2)(process.env);
     return {
+        proxy,
         timeoutMs: timeoutSeconds * 1000,
         retry: { retries },
         // Bulk operations send many requests at once; a Console that throttles slows all of them down.

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
+import { httpsProxy } from './http/proxy.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { alertTargetInputs, chosenBackend, integerInput, type ConsoleKeyInput, type InputName, type InputReader } from './inputs.js'
@@ -99,11 +100,13 @@ export interface BackendConnection {
 
 type CommonTransportOptions = Omit<TransportOptions, 'baseUrl' | 'dialect'>
 
-/** What every backend's transport shares: timeouts, retries, the one adaptive gate, masking, the log. */
+/** What every backend's transport shares: timeouts, retries, the runner's proxy, the one adaptive gate, masking, the log. */
 function transportOptions(inputs: InputReader): CommonTransportOptions {
   const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
   const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
+  const proxy = httpsProxy(process.env)
   return {
+      proxy,
       timeoutMs: timeoutSeconds * 1000,
       retry: { retries },
       // Bulk operations send many requests at once; a Console that throttles slows all of them down.

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Socket } from 'node:net'
 import type { Readable } from 'node:stream'
+import { goesThroughProxy, type ProxySetting } from './proxy.js'
 
 /**
  * The wire under the transport: one request out, one answer back, nothing
@@ -87,12 +88,25 @@ function markConnected(error: Error, connected: boolean): void {
 export class NodeHttpClient implements HttpClient {
   private http?: HttpAgent
   private https?: HttpsAgent
+  private proxied?: HttpsAgent
 
-  constructor(private readonly timeoutMs: number) {}
+  /** `proxy`: the runner's proxy for https (proxy.ts), which Node's agent tunnels through with CONNECT. */
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly proxy?: ProxySetting
+  ) {}
+
+  private agentFor(url: URL): HttpAgent {
+    if (url.protocol !== 'https:') return (this.http ??= new HttpAgent(POOL))
+    if (!goesThroughProxy(url, this.proxy)) return (this.https ??= new HttpsAgent(POOL))
+    // Node's own proxy support (Node 24.5 and later): CONNECT to the proxy, with its credentials, then TLS to the server
+    // through the tunnel. NO_PROXY is decided above (goesThroughProxy), so that errors can say whether a proxy was in the way.
+    return (this.proxied ??= new HttpsAgent({ ...POOL, proxyEnv: { HTTPS_PROXY: this.proxy!.url.href } } as ConstructorParameters<typeof HttpsAgent>[0]))
+  }
 
   request(url: URL, { method, headers, body }: HttpRequest): Promise<HttpAnswer> {
     const secure = url.protocol === 'https:'
-    const agent = secure ? (this.https ??= new HttpsAgent(POOL)) : (this.http ??= new HttpAgent(POOL))
+    const agent = this.agentFor(url)
     const send = secure ? httpsRequest : httpRequest
     const bytes = typeof body === 'string' ? Buffer.from(body) : body
     // A length, never chunked: every body is whole before it is sent, and a server may refuse a chunked upload.
@@ -153,6 +167,7 @@ export class NodeHttpClient implements HttpClient {
   async close(): Promise<void> {
     this.http?.destroy()
     this.https?.destroy()
+    this.proxied?.destroy()
   }
 }
 

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errorMessage } from '../errors.js'
 import { NodeHttpClient, type HttpAnswer, type HttpClient } from './client.js'
+import { describeProxy, goesThroughProxy, type ProxySetting } from './proxy.js'
 import { ApiError } from './errors.js'
 import type { ListBounds } from './json-list.js'
 import { isLoopback } from './server-url.js'
@@ -155,6 +156,8 @@ export interface TransportOptions {
   gate?: AttemptGate
   /** For tests: how to wait between attempts. */
   sleep?: (ms: number) => Promise<void>
+  /** The runner's proxy for https (HTTPS_PROXY, NO_PROXY), when it names one. */
+  proxy?: ProxySetting
   /** For tests: the wire (an undici MockAgent behind the same interface); closing the transport leaves it open. */
   client?: HttpClient
 }
@@ -261,11 +264,11 @@ const RETRYABLE_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED'
 /** Statuses that say "later": rate limiting and a gateway or Console that is briefly unavailable. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
 
-/** What a connection error code means, in words a user can act on. */
-function explainCode(code: string, input: string): string | undefined {
-  if (code === 'ENOTFOUND') return `the name does not resolve; check '${input}'`
+/** What a connection error code means, in words a user can act on; `check` is what names the host (`'console'`, or a proxy's variable). */
+function explainCode(code: string, check: string): string | undefined {
+  if (code === 'ENOTFOUND') return `the name does not resolve; check ${check}`
   if (code === 'EAI_AGAIN') return 'the name could not be resolved just now (DNS)'
-  if (code === 'ECONNREFUSED') return `the connection was refused; check '${input}' and that nothing blocks the port`
+  if (code === 'ECONNREFUSED') return `the connection was refused; check ${check} and that nothing blocks the port`
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'no route to the host'
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
   if (code === 'ETIMEDOUT') return 'the connection timed out'
@@ -279,21 +282,34 @@ function explainCode(code: string, input: string): string | undefined {
   return undefined
 }
 
-function networkError(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false): ApiError {
+/**
+ * The proxy's own refusal of a tunnel (Node's ERR_PROXY_TUNNEL, "... HTTP/1.1 407 Proxy Authentication Required"):
+ * its status line, cut short and without control characters (it is the proxy's text).
+ */
+function proxyRefusal(error: unknown): string {
+  const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec(errorMessage(error))?.[1]
+  // eslint-disable-next-line no-control-regex -- control characters are what goes
+  return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel'
+}
+
+function networkError(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false, proxy?: ProxySetting): ApiError {
   if (error instanceof ApiError) return error
+  const through = proxy ? ` through ${describeProxy(proxy)}` : ''
   if (isTimeout(error)) {
     return new ApiError(
-      `${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s (raise 'timeout-seconds' if it is slow)`,
+      `${target && elsewhere ? target.origin : dialect.serverName} did not answer within ${timeoutMs / 1000} s${through} (raise 'timeout-seconds' if it is slow)`,
       'timeout'
     )
   }
   const code = errorCode(error)
-  const explanation = code ? explainCode(code, dialect.serverInput) : undefined
+  // Through a proxy, a failure to connect is the proxy's: the server is the proxy's to reach.
+  const check = proxy && neverSent(error, code) ? proxy.variable : `'${dialect.serverInput}'`
+  const explanation = code === 'ERR_PROXY_TUNNEL' ? proxyRefusal(error) : code ? explainCode(code, check) : undefined
   const detail = code ? (explanation ? `${code}: ${explanation}` : code) : errorMessage(error)
   // The origin only: a signed storage URL's query is a credential.
   const where = target ? target.origin : dialect.serverName
   const what = code && !neverSent(error, code) ? `the connection to ${where} broke` : `could not reach ${where}`
-  return new ApiError(`${what} (${detail})`, 'network')
+  return new ApiError(`${what}${through} (${detail})`, 'network')
 }
 
 /** One attempt's failure, with what deciding on another attempt needs. */
@@ -315,9 +331,9 @@ class FailedAttempt extends Error {
  * answer came (no answer to judge). An answer that had begun to come was sent,
  * whatever the failure's code says.
  */
-function failedInTransit(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false): FailedAttempt {
+function failedInTransit(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false, proxy?: ProxySetting): FailedAttempt {
   const code = errorCode(error)
-  const mapped = networkError(error, timeoutMs, dialect, target, elsewhere)
+  const mapped = networkError(error, timeoutMs, dialect, target, elsewhere, proxy)
   const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
   return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(error, code))
@@ -491,7 +507,7 @@ export class HttpTransport {
   private readonly policy: RetryPolicy
 
   constructor(private readonly options: TransportOptions) {
-    this.client = options.client ?? new NodeHttpClient(options.timeoutMs)
+    this.client = options.client ?? new NodeHttpClient(options.timeoutMs, options.proxy)
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
   }
 
@@ -529,7 +545,7 @@ export class HttpTransport {
     try {
       return await readBody(body, MAX_JSON_BYTES)
     } catch (error) {
-      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, this.options.baseUrl)
+      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, this.options.baseUrl, false, this.proxyFor(this.options.baseUrl))
     }
   }
 
@@ -675,7 +691,7 @@ export class HttpTransport {
     try {
       content = await readBody(body, MAX_DOWNLOAD_BYTES)
     } catch (error) {
-      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
+      throw failedInTransit(answerBroke(error), this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin, this.proxyFor(url))
     }
     const failure = downloadFailure(this.options.dialect, statusCode, contentType, disposition, content)
     if (failure) {
@@ -836,8 +852,13 @@ export class HttpTransport {
     try {
       return await this.client.request(url, { method, headers, body })
     } catch (error) {
-      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin)
+      throw failedInTransit(error, this.options.timeoutMs, this.options.dialect, url, url.origin !== this.options.baseUrl.origin, this.proxyFor(url))
     }
+  }
+
+  /** The proxy a request to `url` goes through, if any (errors name it). */
+  private proxyFor(url: URL): ProxySetting | undefined {
+    return goesThroughProxy(url, this.options.proxy) ? this.options.proxy : undefined
   }
 
   async close(): Promise<void> {

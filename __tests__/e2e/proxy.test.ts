@@ -1,0 +1,151 @@
+// A self-hosted runner behind an egress proxy: dist/index.js, started as the
+// runner starts it with HTTPS_PROXY in its environment, reaches an https
+// Console through a CONNECT tunnel (the proxy sees the host it is asked for
+// and encrypted bytes, never the auth token), goes direct for NO_PROXY and for
+// a loopback http server, and names the proxy when the proxy is what failed.
+// The Console here is the emulator behind a TLS terminator whose certificate
+// the bundle's Node trusts through NODE_EXTRA_CA_CERTS.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net'
+import { join } from 'node:path'
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
+import { ConsoleEmulator } from '../emulator/emulator.mjs'
+import { expectFailure, expectSuccess, runAction, tempFolder } from './harness.js'
+
+const AUTH_TOKEN = 'e2e-proxy-auth-token-0123456789abcdef'
+
+const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
+let tls: TlsServer
+let proxy: Server
+let refusing: Server
+let consoleUrl: string
+let proxyUrl: string
+let refusingUrl: string
+let caFile: string
+/** What the proxy was asked to connect to, and every byte it carried from the action. */
+const tunnels: string[] = []
+let carried = Buffer.alloc(0)
+const sockets = new Set<Socket>()
+
+function track(server: Server | TcpServer | TlsServer): void {
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+}
+
+const listen = (server: Server | TcpServer | TlsServer) => new Promise<number>((listening) => server.listen(0, '127.0.0.1', () => listening((server.address() as AddressInfo).port)))
+
+beforeAll(async () => {
+  const emulatorUrl = new URL(await emulator.start())
+  const folder = await tempFolder('canary-proxy-')
+  caFile = join(folder, 'cert.pem')
+  const keyFile = join(folder, 'key.pem')
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
+  // TLS in front of the emulator: decrypted bytes go on to it as they are.
+  tls = createTlsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (socket) => {
+    const upstream = connect(Number(emulatorUrl.port), '127.0.0.1')
+    socket.pipe(upstream).pipe(socket)
+    socket.on('error', () => upstream.destroy())
+    upstream.on('error', () => socket.destroy())
+  })
+  track(tls)
+  consoleUrl = `https://127.0.0.1:${await listen(tls)}`
+  // The proxy: CONNECT only (what an https request through a proxy sends), recorded.
+  proxy = createServer((_request, response) => {
+    tunnels.push('a plain request')
+    response.writeHead(405).end()
+  })
+  proxy.on('connect', (request, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '')
+    const [host, port] = (request.url ?? '').split(':')
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      client.on('data', (chunk: Buffer) => {
+        carried = Buffer.concat([carried, chunk])
+      })
+      client.pipe(upstream).pipe(client)
+    })
+    client.on('error', () => upstream.destroy())
+    upstream.on('error', () => client.destroy())
+  })
+  track(proxy)
+  proxyUrl = `http://127.0.0.1:${await listen(proxy)}`
+  // A proxy that wants credentials it was not given.
+  refusing = createServer()
+  refusing.on('connect', (_request, client: Socket) => client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="egress"\r\n\r\n'))
+  track(refusing)
+  refusingUrl = `http://127.0.0.1:${await listen(refusing)}`
+})
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy()
+  await Promise.all([tls, proxy, refusing].map((server) => new Promise((closed) => server?.close(closed))))
+  await emulator.stop()
+})
+
+beforeEach(() => {
+  tunnels.length = 0
+  carried = Buffer.alloc(0)
+  emulator.clearRequests()
+})
+
+function fetchThrough(env: Record<string, string>, consoleInput = consoleUrl) {
+  const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'behind the proxy' })
+  return runAction({ operation: 'fetch-canarytoken', console: consoleInput, 'auth-token': AUTH_TOKEN, canarytoken, retries: '0' }, { env: { NODE_EXTRA_CA_CERTS: caFile, ...env } })
+}
+
+describe('a runner behind an egress proxy', () => {
+  it('reaches an https Console through HTTPS_PROXY in a tunnel: the proxy never sees the auth token', async () => {
+    const run = await fetchThrough({ HTTPS_PROXY: proxyUrl })
+    expectSuccess(run)
+    expect(run.outputs.memo).toBe('behind the proxy')
+    expect(tunnels).toEqual([new URL(consoleUrl).host])
+    expect(carried.length).toBeGreaterThan(0)
+    expect(carried.includes(AUTH_TOKEN)).toBe(false)
+    expect(emulator.requests.length).toBeGreaterThan(0)
+  })
+
+  it('reads https_proxy too, and goes direct for a host NO_PROXY names', async () => {
+    expectSuccess(await fetchThrough({ https_proxy: proxyUrl }))
+    expect(tunnels).toHaveLength(1)
+    tunnels.length = 0
+    expectSuccess(await fetchThrough({ HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' }))
+    expect(tunnels).toEqual([])
+  })
+
+  it('goes direct to a loopback http server, which no proxy could reach', async () => {
+    expectSuccess(await fetchThrough({ HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl }, emulator.url))
+    expect(tunnels).toEqual([])
+  })
+
+  it('names the proxy, never its password, when the proxy refuses the tunnel or cannot be reached', async () => {
+    const withPassword = new URL(refusingUrl)
+    withPassword.username = 'ci'
+    withPassword.password = 'proxy-pass-5f4dcc3b'
+    const refused = await fetchThrough({ HTTPS_PROXY: withPassword.href })
+    expectFailure(refused, new RegExp(`through the proxy ${refusingUrl.replace(/[.]/g, '\\.')} \\(HTTPS_PROXY\\)`))
+    expect(refused.errors[0]).toMatch(/the proxy refused the tunnel/)
+    expect(`${refused.stdout}${refused.stderr}`).not.toContain('proxy-pass-5f4dcc3b')
+    // A port nothing listens on any more.
+    const spare = createTcpServer()
+    const port = await listen(spare)
+    await new Promise((closed) => spare.close(closed))
+    const gone = `http://127.0.0.1:${port}`
+    const unreachable = await fetchThrough({ HTTPS_PROXY: gone })
+    expectFailure(unreachable, /ECONNREFUSED/)
+    expect(unreachable.errors[0]).toContain(`through the proxy ${gone} (HTTPS_PROXY)`)
+    expect(unreachable.errors[0]).toContain('check HTTPS_PROXY')
+  })
+
+  it('refuses an HTTPS_PROXY that is no proxy URL before any request, without quoting it', async () => {
+    const run = await fetchThrough({ HTTPS_PROXY: 'proxy.internal:3128 secret-ish' })
+    expectFailure(run, /HTTPS_PROXY is set but is not a proxy URL/)
+    expect(`${run.stdout}${run.stderr}`).not.toContain('secret-ish')
+    expect(emulator.requests).toHaveLength(0)
+  })
+})
