@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { Agent as HttpsAgent, createServer as createTlsServer } from 'node:https'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -164,6 +164,27 @@ describe('NodeHttpClient', () => {
     server = undefined
     client = new NodeHttpClient(5000)
     await expect(client.request(new URL(`http://127.0.0.1:${port}/`), { method: 'GET', headers: {} })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+
+  it("names Node's limit when an answer's headers are too large for it", async () => {
+    const url = await serve((_request, response) => {
+      response.setHeader('x-padding', 'p'.repeat(maxHeaderSize + 1024))
+      response.end('{}')
+    })
+    const transport = new HttpTransport({
+      baseUrl: url,
+      dialect: consoleDialect('auth-token-0123456789'),
+      timeoutMs: 5000,
+      userAgent: 'test',
+      onSecret: () => undefined,
+      findSecrets: findSecretValues,
+      retry: { retries: 0 }
+    })
+    try {
+      await expect(transport.call({ method: 'GET', path: '/api/v1/ping' })).rejects.toThrow(`(HPE_HEADER_OVERFLOW: the answer's headers were larger than ${maxHeaderSize / 1024} KiB)`)
+    } finally {
+      await transport.close()
+    }
   })
 
   it('speaks TLS, and a certificate nobody trusts fails the transport with words a user can act on', async () => {

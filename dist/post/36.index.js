@@ -717,6 +717,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
@@ -725,8 +727,6 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./build/errors.js
 var errors = __webpack_require__(9473);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./build/http/proxy.js
@@ -922,6 +922,7 @@ var upload_types = __webpack_require__(3272);
 
 
 
+
 const DEFAULT_RETRY_POLICY = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 /** `text` parsed as JSON, or null when it is not JSON. */
 function parseAnswer(text) {
@@ -1018,7 +1019,7 @@ function explainCode(code, check) {
         return 'the connection timed out';
     // Node's HTTP parser (llhttp): the bytes that came back were not an HTTP answer it accepts.
     if (code === 'HPE_HEADER_OVERFLOW')
-        return "the answer's headers were larger than 16 KiB";
+        return `the answer's headers were larger than ${external_node_http_.maxHeaderSize / 1024} KiB`;
     if (code.startsWith('HPE_'))
         return 'the answer was not valid HTTP';
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')

@@ -1,4 +1,5 @@
 import { openAsBlob } from 'node:fs'
+import { maxHeaderSize } from 'node:http'
 import { basename } from 'node:path'
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -273,7 +274,7 @@ function explainCode(code: string, check: string): string | undefined {
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'the connection was closed by the other end'
   if (code === 'ETIMEDOUT') return 'the connection timed out'
   // Node's HTTP parser (llhttp): the bytes that came back were not an HTTP answer it accepts.
-  if (code === 'HPE_HEADER_OVERFLOW') return "the answer's headers were larger than 16 KiB"
+  if (code === 'HPE_HEADER_OVERFLOW') return `the answer's headers were larger than ${maxHeaderSize / 1024} KiB`
   if (code.startsWith('HPE_')) return 'the answer was not valid HTTP'
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'TLS failed: the certificate does not name this host'
   if (code === 'CERT_HAS_EXPIRED') return 'TLS failed: the certificate has expired'
