@@ -406,9 +406,30 @@ class GitHubIssues {
                 comments.push(commentOf(raw));
         }
     }
+    /** GitHub refused the assignees once: this run's later issues go without them (see createIssue). */
+    assigneesRefused = false;
+    /**
+     * Opens an issue. When GitHub refuses its assignees (422: a login that
+     * cannot be assigned, a typo, someone who left), the issue is opened
+     * without them, and so is every later one in this run, with one warning
+     * that names 'assignees': an alert nobody is assigned to reaches the team,
+     * one that is not opened does not. A 422 means nothing was created, so
+     * asking again cannot open the issue twice.
+     */
     async createIssue(issue) {
-        const answer = await this.call('Creating an issue', () => this.octokit.rest.issues.create({ ...this.repo, ...issue }));
-        return issueOf(answer.data);
+        const assignees = this.assigneesRefused ? [] : issue.assignees;
+        try {
+            const answer = await this.call('Creating an issue', () => this.octokit.rest.issues.create({ ...this.repo, ...issue, assignees }));
+            return issueOf(answer.data);
+        }
+        catch (error) {
+            if (!(error instanceof GitHubError) || error.status !== 422 || assignees.length === 0 || !/\bassignees?\b/i.test(error.message))
+                throw error;
+            this.assigneesRefused = true;
+            this.options.log.warning(`${error.message} This issue and every later one in this run are opened without assignees.`);
+            const answer = await this.call('Creating an issue', () => this.octokit.rest.issues.create({ ...this.repo, ...issue, assignees: [] }));
+            return issueOf(answer.data);
+        }
     }
     async updateIssue(number, change) {
         const answer = await this.call(`Updating issue #${number}`, () => this.octokit.rest.issues.update({ ...this.repo, issue_number: number, ...change }));

@@ -16,8 +16,8 @@ afterEach(async () => {
   await github.close()
 })
 
-function client(retries = 2): GitHubIssues {
-  const quiet = { info: () => undefined, warning: () => undefined }
+function client(retries = 2, warnings: string[] = []): GitHubIssues {
+  const quiet = { info: () => undefined, warning: (message: string) => void warnings.push(message) }
   return new GitHubIssues({ token: github.token, apiUrl: github.apiUrl, repository: { owner: 'octo-org', repo: 'octo-repo' }, log: quiet, retries })
 }
 
@@ -34,14 +34,29 @@ const creates = () => github.requests.filter((request: { method: string; path: s
 
 describe('GitHubIssues failures', () => {
   // Each after a call that failed first (GET /user answers an installation token 403), as report-incidents calls them.
-  it('a refusal sent once says nothing of attempts, and names the assignees input when GitHub refuses an assignee', async () => {
+  it('a refused assignee is said once, naming the assignees input and no attempts; that issue and later ones open without assignees', async () => {
+    const warnings: string[] = []
+    const issues = client(2, warnings)
+    await issues.login()
+    const first = await issues.createIssue({ title: 't', body: 'b', labels: [], assignees: ['octo-securty-lead', 'octo-lead'] })
+    const second = await issues.createIssue({ title: 't2', body: 'b', labels: [], assignees: ['octo-securty-lead', 'octo-lead'] })
+    expect(creates().map((request) => [request.status, (request.body as { assignees?: string[] } | undefined)?.assignees])).toEqual([
+      [422, ['octo-securty-lead', 'octo-lead']],
+      [201, []],
+      [201, []]
+    ])
+    expect([first.title, second.title]).toEqual(['t', 't2'])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/HTTP 422: .*Check 'assignees'.* This issue and every later one in this run are opened without assignees\.$/)
+    expect(warnings[0]).not.toMatch(/attempts/)
+  })
+
+  it('a 422 that is not about assignees stays a failure, and so does one without assignees to drop', async () => {
     const issues = client()
     await issues.login()
-    const error = await failure(issues.createIssue({ title: 't', body: 'b', labels: [], assignees: ['octo-securty-lead'] }))
-    expect(creates()).toHaveLength(1)
+    const error = await failure(issues.createIssue({ title: '', body: 'b', labels: [], assignees: ['octo-lead'] }))
     expect(error.status).toBe(422)
-    expect(error.message).not.toMatch(/attempts/)
-    expect(error.message).toMatch(/Check 'assignees'/)
+    expect(creates()).toHaveLength(1)
   })
 
   it('a 5xx retried counts the attempts GitHub saw', async () => {
