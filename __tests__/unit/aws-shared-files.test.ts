@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import {
   appendProfile,
   iniSections,
+  iniValues,
   profileSections,
   removeCreatedFolders,
   removeProfile,
@@ -154,5 +155,34 @@ describe('the state passed to the post step', () => {
     ['no token', JSON.stringify({ ...state, canarytoken: '' })]
   ])('refuses %s', (_case, text) => {
     expect(() => parseRunnerCanaryState(text)).toThrow(/state the main step saved/)
+  })
+})
+
+describe('iniValues: key = value lines of a section, as botocore reads them', () => {
+  const valuesOf = (lines: string[]) => {
+    const text = `[p]\n${lines.join('\n')}\n[next]\nnot = this\n`
+    return iniValues(text, iniSections(text)[0]!)
+  }
+
+  it('takes the key before the first = or :, both without the blanks around them, the first value of a key winning', () => {
+    expect(valuesOf(['a=b', '  c = d  ', 'e:f', 'g\t=\th\t', 'i = j = k', 'l: m = n', 'o p = q r ', 'a = second', 'empty ='])).toEqual({
+      a: 'b',
+      c: 'd',
+      e: 'f',
+      g: 'h',
+      i: 'j = k',
+      l: 'm = n',
+      'o p': 'q r',
+      empty: ''
+    })
+  })
+
+  it('skips blank lines, comments, lines without = or : and lines that start with one', () => {
+    expect(valuesOf(['', '   ', '# c = d', '; e = f', '=g', ':h', 'just a word', '\u00a0nbsp = x'])).toEqual({})
+  })
+
+  it('reads a line of 200,000 blanks after a key and inside a value as any other (a lazy expression took 39 s on it)', () => {
+    const spaces = ' '.repeat(200_000)
+    expect(valuesOf([`a${spaces}b`, `c =${spaces}x${spaces}y${spaces}`])).toEqual({ c: `x${spaces}y` })
   })
 })

@@ -8,10 +8,13 @@
 // defusing of workflow commands in an info line (text.ts), which looked past
 // each line break through all those after it: 40,000 line breaks took 2 s,
 // and the joining of seed failures' reasons without their full stops, which
-// took a run of dots before a word as many starts: 100,000 dots took 10 s.
+// took a run of dots before a word as many starts: 100,000 dots took 10 s;
+// and the reading of the runner's own ~/.aws files before a profile is
+// added (a lazy key before blanks: quadratic in a line of spaces).
 import { registerCredentialText } from '../../build/secrets.js'
 import { defuseCommands, withoutFullStops } from '../../build/text.js'
 import { tokenRecord } from '../../build/backends/console/records.js'
+import { iniSections, iniValues } from '../../build/publish/aws-shared-files.js'
 
 const PER_BYTE_TARGET = 2
 
@@ -32,6 +35,11 @@ export default async function () {
     'credential lines (secrets.ts)': (spaces) => () => registerCredentialText(`[default]\na${' '.repeat(spaces)}b\n`),
     "an aws-id token's renders (Console records)": (spaces) => () =>
       tokenRecord({ canarytoken: 't', kind: 'aws-id', memo: 'm', renders: { 'aws-id': `aws_access_key_id =${' '.repeat(spaces)}x${' '.repeat(spaces)}y\n` } }),
+    "the runner's own ~/.aws file, a line of spaces after a key and inside a value (aws-shared-files.ts)": (spaces) => {
+      const text = `[default]\na${' '.repeat(spaces)}b\nc = x${' '.repeat(spaces)}y\n`
+      const [section] = iniSections(text)
+      return () => iniValues(text, section)
+    },
     'an info line of line breaks and spaces (text.ts)': (breaks) => () => defuseCommands(`${'\n '.repeat(breaks / 2)}x`),
     "a reason's dots before a word and after it (text.ts, seed's failure)": (dots) => {
       const reason = `${'.'.repeat(dots / 2)}x${'.'.repeat(dots / 2)}`

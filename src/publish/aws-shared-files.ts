@@ -64,10 +64,42 @@ export function iniValues(text: string, section: IniSection): Record<string, str
   const values: Record<string, string> = {}
   const body = text.slice(section.start, section.end).split(/\r?\n/).slice(1)
   for (const line of body) {
-    const match = /^[ \t]*([^=:#;\s][^=:]*?)[ \t]*[=:][ \t]*(.*?)[ \t]*$/.exec(line)
-    if (match) values[match[1] as string] ??= match[2] as string
+    const pair = iniPair(line)
+    if (pair) values[pair[0]] ??= pair[1]
   }
   return values
+}
+
+/**
+ * One line's `key = value` (or `key: value`): the key before the first `=` or
+ * `:`, the value after it, each without the blanks (spaces, tabs) around it;
+ * undefined for a blank line, a comment or a line without either. Read by
+ * index, not by a regular expression: one with a lazy key before blanks took
+ * time quadratic in a line of spaces (a user's own file, but a run must not
+ * stall on it).
+ */
+function iniPair(line: string): [string, string] | undefined {
+  let start = 0
+  while (isBlank(line, start)) start++
+  const first = line[start]
+  if (first === undefined || '=:#;'.includes(first) || /\s/.test(first)) return undefined
+  let at = start
+  while (at < line.length && line[at] !== '=' && line[at] !== ':') at++
+  if (at === line.length) return undefined
+  let keyEnd = at
+  while (keyEnd > start && isBlank(line, keyEnd - 1)) keyEnd--
+  let valueStart = at + 1
+  while (isBlank(line, valueStart)) valueStart++
+  let valueEnd = line.length
+  while (valueEnd > valueStart && isBlank(line, valueEnd - 1)) valueEnd--
+  const value = line.slice(valueStart, valueEnd)
+  // As the expression read it: `.` takes no line terminator, so a value holding one (a stray \r) was no pair.
+  if (/[\r\u2028\u2029]/.test(value)) return undefined
+  return [line.slice(start, keyEnd), value]
+}
+
+function isBlank(line: string, index: number): boolean {
+  return line[index] === ' ' || line[index] === '\t'
 }
 
 /**
