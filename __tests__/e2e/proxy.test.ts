@@ -21,6 +21,10 @@ const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
 let tls: TlsServer
 let proxy: Server
 let refusing: Server
+let silent: TcpServer
+let silentUrl: string
+/** What the proxy does with the next CONNECTs instead of tunnelling: answer with this status line, or hang up. */
+const troubles: string[] = []
 let consoleUrl: string
 let proxyUrl: string
 let refusingUrl: string
@@ -61,6 +65,10 @@ beforeAll(async () => {
   })
   proxy.on('connect', (request, client: Socket, head: Buffer) => {
     tunnels.push(request.url ?? '')
+    // What the test asked the proxy to do first: refuse with a status, or hang up before answering.
+    const trouble = troubles.shift()
+    if (trouble === 'hang up') return void client.destroy()
+    if (trouble !== undefined) return void client.end(`HTTP/1.1 ${trouble}\r\n\r\n`)
     const [host, port] = (request.url ?? '').split(':')
     const upstream = connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
@@ -75,6 +83,10 @@ beforeAll(async () => {
   })
   track(proxy)
   proxyUrl = `http://127.0.0.1:${await listen(proxy)}`
+  // A proxy that takes the connection and never answers CONNECT.
+  silent = createTcpServer(() => undefined)
+  track(silent)
+  silentUrl = `http://127.0.0.1:${await listen(silent)}`
   // A proxy that wants credentials it was not given.
   refusing = createServer()
   refusing.on('connect', (_request, client: Socket) => client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="egress"\r\n\r\n'))
@@ -84,15 +96,23 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const socket of sockets) socket.destroy()
-  await Promise.all([tls, proxy, refusing].map((server) => new Promise((closed) => server?.close(closed))))
+  await Promise.all([tls, proxy, refusing, silent].map((server) => new Promise((closed) => server?.close(closed))))
   await emulator.stop()
 })
 
 beforeEach(() => {
   tunnels.length = 0
+  troubles.length = 0
   carried = Buffer.alloc(0)
   emulator.clearRequests()
 })
+
+function createThrough(env: Record<string, string>, inputs: Record<string, string> = {}) {
+  return runAction(
+    { operation: 'create-canarytoken', kind: 'dns', memo: 'through a flaky proxy', console: consoleUrl, 'auth-token': AUTH_TOKEN, ...inputs },
+    { env: { NODE_EXTRA_CA_CERTS: caFile, ...env } }
+  )
+}
 
 function fetchThrough(env: Record<string, string>, consoleInput = consoleUrl) {
   const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'behind the proxy' })
@@ -141,6 +161,32 @@ describe('a runner behind an egress proxy', () => {
     expect(unreachable.errors[0]).toContain(`through the proxy ${gone} (HTTPS_PROXY)`)
     expect(unreachable.errors[0]).toContain('check HTTPS_PROXY')
   })
+
+  it("sends a create again when the proxy set up no tunnel (it hung up, or said 502 or 503: nothing reached the Console), never after a 407", async () => {
+    troubles.push('hang up', '502 Bad Gateway', '503 Service Unavailable')
+    const run = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '3' })
+    expectSuccess(run)
+    expect(tunnels).toHaveLength(4)
+    expect(emulator.requests.filter((request) => request.path === '/api/v1/canarytoken/create')).toHaveLength(1)
+    tunnels.length = 0
+    troubles.push('407 Proxy Authentication Required', '407 Proxy Authentication Required')
+    const refused = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '1' })
+    expectFailure(refused, /could not reach .* through the proxy .* \(ERR_PROXY_TUNNEL: the proxy refused the tunnel \(HTTP 407 Proxy Authentication Required\)\)/)
+    expect(tunnels).toHaveLength(1)
+  })
+
+  it("says the proxy closed the connection when it hung up before answering CONNECT, not that it refused", async () => {
+    troubles.push('hang up')
+    const run = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '0' })
+    expectFailure(run, /through the proxy .* \(ERR_PROXY_TUNNEL: the proxy closed the connection before the tunnel was up\)/)
+  })
+
+  it("waits 'timeout-seconds' for a proxy's answer to CONNECT (not the 4 s idle limit of pooled connections), and calls it a timeout", async () => {
+    const started = Date.now()
+    const run = await fetchThrough({ HTTPS_PROXY: silentUrl, 'INPUT_TIMEOUT-SECONDS': '6' })
+    expectFailure(run, new RegExp(`did not answer within 6 s through the proxy ${silentUrl.replace(/[.]/g, '\\.')} \\(HTTPS_PROXY\\)`))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5900)
+  }, 30_000)
 
   it('refuses an HTTPS_PROXY that is no proxy URL before any request, without quoting it', async () => {
     const run = await fetchThrough({ HTTPS_PROXY: 'proxy.internal:3128 secret-ish' })
