@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
@@ -29,6 +30,8 @@ let consoleUrl: string
 let proxyUrl: string
 let refusingUrl: string
 let caFile: string
+/** Run before the bundle (node --import): Node 24.4, whose https.Agent ignores `proxyEnv`, as Node before 24.5 does. */
+let olderNode: string
 /** What the proxy was asked to connect to, and every byte it carried from the action. */
 const tunnels: string[] = []
 let carried = Buffer.alloc(0)
@@ -48,6 +51,19 @@ beforeAll(async () => {
   const folder = await tempFolder('canary-proxy-')
   caFile = join(folder, 'cert.pem')
   const keyFile = join(folder, 'key.pem')
+  olderNode = join(folder, 'node-24.4.mjs')
+  await writeFile(
+    olderNode,
+    [
+      "import https from 'node:https'",
+      "import { syncBuiltinESMExports } from 'node:module'",
+      "Object.defineProperty(process, 'version', { value: 'v24.4.0' })",
+      "Object.defineProperty(process.versions, 'node', { value: '24.4.0' })",
+      'const Agent = https.Agent',
+      'https.Agent = class extends Agent { constructor({ proxyEnv, ...options } = {}) { super(options) } }',
+      'syncBuiltinESMExports()'
+    ].join('\n')
+  )
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
   // TLS in front of the emulator: decrypted bytes go on to it as they are.
   tls = createTlsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (socket) => {
@@ -187,6 +203,27 @@ describe('a runner behind an egress proxy', () => {
     expectFailure(run, new RegExp(`did not answer within 6 s through the proxy ${silentUrl.replace(/[.]/g, '\\.')} \\(HTTPS_PROXY\\)`))
     expect(Date.now() - started).toBeGreaterThanOrEqual(5900)
   }, 30_000)
+
+  it('warns when this Node cannot use the proxy (before 24.5 it quietly goes direct), and then says nothing of a proxy', async () => {
+    const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'on an older runner' })
+    const inputs = { operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken, retries: '0' }
+    const withPassword = new URL(proxyUrl)
+    withPassword.username = 'ci'
+    withPassword.password = 'proxy-pass-5f4dcc3b'
+    const env = { NODE_EXTRA_CA_CERTS: caFile, HTTPS_PROXY: withPassword.href }
+    const run = await runAction(inputs, { env, wrapper: ['--import', olderNode] })
+    expectSuccess(run)
+    expect(run.warnings).toEqual([
+      'HTTPS_PROXY is set, but this Node (v24.4.0) cannot send requests through a proxy (Node 24.5 and later can): they go directly to the server. Update the runner, whose Node this is.'
+    ])
+    expect(tunnels).toEqual([])
+    // The same on this Node (24.5 or later): no warning, through the proxy.
+    const current = await runAction(inputs, { env })
+    expectSuccess(current)
+    expect(current.warnings).toEqual([])
+    expect(tunnels).toHaveLength(1)
+    expect(`${run.stdout}${run.stderr}${current.stdout}${current.stderr}`).not.toContain('proxy-pass-5f4dcc3b')
+  })
 
   it('refuses an HTTPS_PROXY that is no proxy URL before any request, without quoting it', async () => {
     const run = await fetchThrough({ HTTPS_PROXY: 'proxy.internal:3128 secret-ish' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeProxy, goesThroughProxy, httpsProxy } from '../../src/http/proxy.js'
+import { describeProxy, goesThroughProxy, httpsProxy, nodeTunnels } from '../../src/http/proxy.js'
 import { InputError } from '../../src/errors.js'
 
 describe("httpsProxy: the runner environment's proxy for https", () => {
@@ -59,5 +59,12 @@ describe('goesThroughProxy: NO_PROXY', () => {
     expect(through('https://[fd00::1]/', 'fd00::1')).toBe(false)
     expect(through('https://[fd00::1]:8443/', '[fd00::1]:8443')).toBe(false)
     expect(through('https://[fd00::1]:8443/', '[fd00::1]:443')).toBe(true)
+  })
+})
+
+describe('nodeTunnels: whether this Node can use a proxy (https.Agent proxyEnv: Node 24.5 and 22.21)', () => {
+  it('is true from 24.5 and 22.21 on, false before them and on 23', () => {
+    expect(['24.5.0', 'v24.21.0', '25.0.0', '30.1.2', '22.21.0', '22.22.1'].map(nodeTunnels)).toEqual([true, true, true, true, true, true])
+    expect(['24.4.1', 'v24.0.0', '23.11.1', '22.20.0', '20.19.5'].map(nodeTunnels)).toEqual([false, false, false, false, false])
   })
 })

@@ -41,6 +41,17 @@ export function httpsProxy(env: NodeJS.ProcessEnv): ProxySetting | undefined {
   return { url, variable, noProxy: noProxyVariable ? env[noProxyVariable]!.trim() : undefined }
 }
 
+/**
+ * Whether this Node can tunnel through a proxy: an https Agent's `proxyEnv`
+ * option came in Node 24.5 and 22.21 (never 23). An older Node ignores the
+ * option and connects directly, saying nothing; a runner's `node24` is the
+ * Node its runner version ships, which may be older than 24.5.
+ */
+export function nodeTunnels(version: string): boolean {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number)
+  return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21)
+}
+
 /** The proxy as a message may name it: its origin and the variable that named it, never its credentials. */
 export function describeProxy(proxy: ProxySetting): string {
   return `the proxy ${proxy.url.origin} (${proxy.variable})`
