@@ -17,6 +17,8 @@ import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectFailure, expectSuccess, runAction, tempFolder } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-proxy-auth-token-0123456789abcdef'
+/** The Console's name: only the proxy can resolve it (to the TLS terminator on loopback; loopback itself goes direct). */
+const CONSOLE_HOST = 'console.proxy-e2e.invalid'
 
 const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
 let tls: TlsServer
@@ -27,6 +29,8 @@ let silentUrl: string
 /** What the proxy does with the next CONNECTs instead of tunnelling: answer with this status line, or hang up. */
 const troubles: string[] = []
 let consoleUrl: string
+/** The same Console by its loopback address. */
+let loopbackUrl: string
 let proxyUrl: string
 let refusingUrl: string
 let caFile: string
@@ -64,7 +68,7 @@ beforeAll(async () => {
       'syncBuiltinESMExports()'
     ].join('\n')
   )
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${CONSOLE_HOST}`, '-addext', `subjectAltName=DNS:${CONSOLE_HOST},DNS:localhost,IP:127.0.0.1`, '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
   // TLS in front of the emulator: decrypted bytes go on to it as they are.
   tls = createTlsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (socket) => {
     const upstream = connect(Number(emulatorUrl.port), '127.0.0.1')
@@ -73,7 +77,9 @@ beforeAll(async () => {
     upstream.on('error', () => socket.destroy())
   })
   track(tls)
-  consoleUrl = `https://127.0.0.1:${await listen(tls)}`
+  const tlsPort = await listen(tls)
+  consoleUrl = `https://${CONSOLE_HOST}:${tlsPort}`
+  loopbackUrl = `https://127.0.0.1:${tlsPort}`
   // The proxy: CONNECT only (what an https request through a proxy sends), recorded.
   proxy = createServer((_request, response) => {
     tunnels.push('a plain request')
@@ -86,7 +92,8 @@ beforeAll(async () => {
     if (trouble === 'hang up') return void client.destroy()
     if (trouble !== undefined) return void client.end(`HTTP/1.1 ${trouble}\r\n\r\n`)
     const [host, port] = (request.url ?? '').split(':')
-    const upstream = connect(Number(port), host, () => {
+    // The proxy resolves the name (the runner never does).
+    const upstream = connect(Number(port), host === CONSOLE_HOST ? '127.0.0.1' : host!, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
       client.on('data', (chunk: Buffer) => {
@@ -146,11 +153,18 @@ describe('a runner behind an egress proxy', () => {
     expect(emulator.requests.length).toBeGreaterThan(0)
   })
 
-  it('reads https_proxy too, and goes direct for a host NO_PROXY names', async () => {
+  it('reads https_proxy too, and goes direct for a host NO_PROXY names (here a name only the proxy resolves)', async () => {
     expectSuccess(await fetchThrough({ https_proxy: proxyUrl }))
     expect(tunnels).toHaveLength(1)
     tunnels.length = 0
-    expectSuccess(await fetchThrough({ HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' }))
+    const direct = await fetchThrough({ HTTPS_PROXY: proxyUrl, NO_PROXY: 'proxy-e2e.invalid' })
+    expectFailure(direct, /could not reach https:\/\/console\.proxy-e2e\.invalid:\d+ \(ENOTFOUND: the name does not resolve; check 'console'\)/)
+    expect(tunnels).toEqual([])
+  })
+
+  it('goes direct to an https server on loopback, which a proxy elsewhere cannot reach (as GitHub\'s toolkit does)', async () => {
+    expectSuccess(await fetchThrough({ HTTPS_PROXY: proxyUrl }, loopbackUrl))
+    expectSuccess(await fetchThrough({ HTTPS_PROXY: proxyUrl }, loopbackUrl.replace('127.0.0.1', 'localhost')))
     expect(tunnels).toEqual([])
   })
 
@@ -204,15 +218,16 @@ describe('a runner behind an egress proxy', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(5900)
   }, 30_000)
 
-  it('warns when this Node cannot use the proxy (before 24.5 it quietly goes direct), and then says nothing of a proxy', async () => {
+  it('warns when this Node cannot use the proxy (before 24.5 it quietly goes direct), and then names no proxy in errors', async () => {
     const { canarytoken } = emulator.addToken({ kind: 'dns', memo: 'on an older runner' })
     const inputs = { operation: 'fetch-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken, retries: '0' }
     const withPassword = new URL(proxyUrl)
     withPassword.username = 'ci'
     withPassword.password = 'proxy-pass-5f4dcc3b'
     const env = { NODE_EXTRA_CA_CERTS: caFile, HTTPS_PROXY: withPassword.href }
+    // Direct: the name does not resolve (only the proxy resolves it), and the error names no proxy.
     const run = await runAction(inputs, { env, wrapper: ['--import', olderNode] })
-    expectSuccess(run)
+    expectFailure(run, /^fetch-canarytoken failed: could not reach https:\/\/console\.proxy-e2e\.invalid:\d+ \(ENOTFOUND: the name does not resolve; check 'console'\)/)
     expect(run.warnings).toEqual([
       'HTTPS_PROXY is set, but this Node (v24.4.0) cannot send requests through a proxy (Node 24.5 and later can): they go directly to the server. Update the runner, whose Node this is.'
     ])

@@ -43,6 +43,14 @@ describe('goesThroughProxy: NO_PROXY', () => {
     expect(goesThroughProxy(new URL('https://1234abcd.canary.tools'), undefined)).toBe(false)
   })
 
+  it('sends nothing on loopback through the proxy, https included: a proxy elsewhere cannot reach this runner\'s loopback', () => {
+    for (const url of ['https://127.0.0.1:8443', 'https://127.1.2.3', 'https://localhost:8443', 'https://LOCALHOST', 'https://[::1]:8443']) {
+      expect([url, through(url)]).toEqual([url, false])
+    }
+    expect(through('https://localhost.example')).toBe(true)
+    expect(through('https://128.0.0.1')).toBe(true)
+  })
+
   it('goes direct for a host NO_PROXY names, its subdomains, * and a matching port; a name is not a suffix of another word', () => {
     for (const noProxy of ['canary.tools', '.canary.tools', '*.canary.tools', 'other.example, canary.tools', 'other.example canary.tools', '*', '1234ABCD.canary.tools:443']) {
       expect([noProxy, through('https://1234abcd.canary.tools', noProxy)]).toEqual([noProxy, false])

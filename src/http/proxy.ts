@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { isLoopback } from './server-url.js'
 
 /**
  * The proxy the runner's environment names for https (a self-hosted runner
@@ -58,15 +59,16 @@ export function describeProxy(proxy: ProxySetting): string {
 }
 
 /**
- * Whether a request to `url` goes through the proxy: https, and no NO_PROXY
- * entry names its host. An entry is `*` (every host), a host name that also
+ * Whether a request to `url` goes through the proxy: https, not to a loopback
+ * host (localhost, 127.x.x.x, ::1), and no NO_PROXY entry names its host. An entry is `*` (every host), a host name that also
  * covers its subdomains (`corp.example`, `.corp.example` or `*.corp.example`),
  * or an IP address, each with an optional `:port` that must match; entries
  * are separated by commas or spaces, as curl and GitHub's toolkit read them.
  * No CIDR ranges.
  */
 export function goesThroughProxy(url: URL, proxy: ProxySetting | undefined): boolean {
-  if (proxy === undefined || url.protocol !== 'https:') return false
+  // Loopback is this runner's own: a proxy elsewhere would reach its own loopback, if anything (GitHub's toolkit goes direct too).
+  if (proxy === undefined || url.protocol !== 'https:' || isLoopback(url.hostname)) return false
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   const port = url.port || '443'
   for (const raw of (proxy.noProxy ?? '').split(/[\s,]+/)) {
