@@ -8,10 +8,11 @@ describe("httpsProxy: the runner environment's proxy for https", () => {
     expect(httpsProxy({ HTTP_PROXY: 'http://proxy:3128', HTTPS_PROXY: '  ' })).toBeUndefined()
   })
 
-  it('reads HTTPS_PROXY before https_proxy, and NO_PROXY or no_proxy beside it', () => {
-    const proxy = httpsProxy({ HTTPS_PROXY: ' http://proxy.internal:3128 ', https_proxy: 'http://other:1', no_proxy: 'localhost,.corp' })
-    expect([proxy?.url.href, proxy?.variable, proxy?.noProxy]).toEqual(['http://proxy.internal:3128/', 'HTTPS_PROXY', 'localhost,.corp'])
-    expect(httpsProxy({ https_proxy: 'https://proxy.internal' })?.variable).toBe('https_proxy')
+  it('reads https_proxy before HTTPS_PROXY and no_proxy before NO_PROXY, as GitHub\'s toolkit and curl do (the steps beside ours use that one)', () => {
+    const proxy = httpsProxy({ https_proxy: ' http://proxy.internal:3128 ', HTTPS_PROXY: 'http://other:1', no_proxy: 'localhost,.corp', NO_PROXY: 'other.example' })
+    expect([proxy?.url.href, proxy?.variable, proxy?.noProxy]).toEqual(['http://proxy.internal:3128/', 'https_proxy', 'localhost,.corp'])
+    expect([httpsProxy({ HTTPS_PROXY: 'https://proxy.internal', NO_PROXY: '.corp' })].map((p) => [p?.variable, p?.noProxy])).toEqual([['HTTPS_PROXY', '.corp']])
+    expect(httpsProxy({ https_proxy: '  ', HTTPS_PROXY: 'http://proxy.internal:3128' })?.variable).toBe('HTTPS_PROXY')
   })
 
   it('refuses a value that is no http(s) proxy URL, naming the variable and never quoting the value (it may hold a password)', () => {

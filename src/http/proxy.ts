@@ -18,8 +18,10 @@ export interface ProxySetting {
   noProxy?: string
 }
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'] as const
-const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'] as const
+// Lower case first, as GitHub's toolkit (@actions/http-client) and curl read them: where both are set, the steps beside
+// ours use the lower-case one.
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY'] as const
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'] as const
 
 /** undefined when no proxy is set; an error before any request when one is set but is no proxy URL (Node would quietly go direct). */
 export function httpsProxy(env: NodeJS.ProcessEnv): ProxySetting | undefined {
