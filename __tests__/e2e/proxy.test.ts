@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
-import { expectFailure, expectSuccess, runAction, tempFolder } from './harness.js'
+import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder } from './harness.js'
 
 const AUTH_TOKEN = 'e2e-proxy-auth-token-0123456789abcdef'
 /** The Console's name: only the proxy can resolve it (to the TLS terminator on loopback; loopback itself goes direct). */
@@ -180,7 +180,9 @@ describe('a runner behind an egress proxy', () => {
     const refused = await fetchThrough({ HTTPS_PROXY: withPassword.href })
     expectFailure(refused, new RegExp(`through the proxy ${refusingUrl.replace(/[.]/g, '\\.')} \\(HTTPS_PROXY\\)`))
     expect(refused.errors[0]).toMatch(/the proxy refused the tunnel/)
-    expect(`${refused.stdout}${refused.stderr}`).not.toContain('proxy-pass-5f4dcc3b')
+    expectNoSecretsVisible(refused, ['proxy-pass-5f4dcc3b'])
+    // The runner is told to mask it (it is a secret the runner knows nothing of), as a whole value.
+    expect(refused.stdout.split('\n').filter((line) => line.startsWith('::add-mask::proxy-pass'))).toEqual(['::add-mask::proxy-pass-5f4dcc3b'])
     // A port nothing listens on any more.
     const spare = createTcpServer()
     const port = await listen(spare)
@@ -237,7 +239,19 @@ describe('a runner behind an egress proxy', () => {
     expectSuccess(current)
     expect(current.warnings).toEqual([])
     expect(tunnels).toHaveLength(1)
-    expect(`${run.stdout}${run.stderr}${current.stdout}${current.stderr}`).not.toContain('proxy-pass-5f4dcc3b')
+    expectNoSecretsVisible(run, ['proxy-pass-5f4dcc3b'])
+    expectNoSecretsVisible(current, ['proxy-pass-5f4dcc3b'])
+  })
+
+  it("masks a proxy password as given and as the proxy reads it (percent-decoded); never one too short to be a secret", async () => {
+    const encoded = await fetchThrough({ HTTPS_PROXY: `http://ci:s3cr%40t-proxy-pw@127.0.0.1:${new URL(proxyUrl).port}` })
+    expectSuccess(encoded)
+    // A workflow command's data escapes '%' as %25: the runner masks s3cr%40t-proxy-pw.
+    const masks = encoded.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'))
+    expect(masks).toEqual(expect.arrayContaining(['::add-mask::s3cr%2540t-proxy-pw', '::add-mask::s3cr@t-proxy-pw']))
+    const short = await fetchThrough({ HTTPS_PROXY: `http://ci:pw@127.0.0.1:${new URL(proxyUrl).port}` })
+    expectSuccess(short)
+    expect(short.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'))).not.toContain('::add-mask::pw')
   })
 
   it('refuses an HTTPS_PROXY that is no proxy URL before any request, without quoting it', async () => {
