@@ -201,11 +201,28 @@ describe('a runner behind an egress proxy', () => {
     expectSuccess(run)
     expect(tunnels).toHaveLength(4)
     expect(emulator.requests.filter((request) => request.path === '/api/v1/canarytoken/create')).toHaveLength(1)
+    // Never sent, so nothing to check first: no tunnel, no request.
+    expect(run.stdout).not.toContain('checking whether the Console acted on it')
     tunnels.length = 0
     troubles.push('407 Proxy Authentication Required', '407 Proxy Authentication Required')
     const refused = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '1' })
     expectFailure(refused, /could not reach .* through the proxy .* \(ERR_PROXY_TUNNEL: the proxy refused the tunnel \(HTTP 407 Proxy Authentication Required\)\)/)
     expect(tunnels).toHaveLength(1)
+  })
+
+  it('knows a create sent through the tunnel may have been made when the answer is lost or late, and makes no second one', async () => {
+    const made = (memo: string) => emulator.listTokens().filter((token) => token.memo === memo)
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', reset: 'before-headers', afterAction: true })
+    const lost = await createThrough({ HTTPS_PROXY: proxyUrl }, { memo: 'through the proxy: lost answer', retries: '3' })
+    expectSuccess(lost)
+    expect(made('through the proxy: lost answer')).toHaveLength(1)
+    expect(lost.stdout).toMatch(/POST \/api\/v1\/canarytoken\/create: attempt 1 of 4 failed \(the connection to https:\/\/console\.proxy-e2e\.invalid:\d+ broke through the proxy/)
+    expect(lost.stdout).toContain('; checking whether the Console acted on it.')
+    emulator.injectFault({ method: 'POST', path: '/api/v1/canarytoken/create', delayMs: 4000, afterAction: true })
+    const late = await createThrough({ HTTPS_PROXY: proxyUrl }, { memo: 'through the proxy: late answer', retries: '3', 'timeout-seconds': '1' })
+    expectSuccess(late)
+    expect(made('through the proxy: late answer')).toHaveLength(1)
+    expect(late.stdout).toContain('; checking whether the Console acted on it.')
   })
 
   it("says the proxy closed the connection when it hung up before answering CONNECT, not that it refused", async () => {

@@ -140,7 +140,9 @@ export class NodeHttpClient implements HttpClient {
       // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
       const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs)
       request.once('socket', (socket: Socket) => {
-        if (request.reusedSocket) up = true
+        // Through a proxy, Node hands the request its socket only once the tunnel and the TLS handshake in it are up (its
+        // 'secureConnect' has been and gone): until then every failure is the tunnel's or the handshake's, nothing was sent.
+        if (request.reusedSocket || agent === this.proxied) up = true
         else
           socket.once(secure ? 'secureConnect' : 'connect', () => {
             up = true
