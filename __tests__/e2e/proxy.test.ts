@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http'
 import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls'
 import { ConsoleEmulator } from '../emulator/emulator.mjs'
 import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFolder } from './harness.js'
@@ -19,11 +20,17 @@ import { expectFailure, expectNoSecretsVisible, expectSuccess, runAction, tempFo
 const AUTH_TOKEN = 'e2e-proxy-auth-token-0123456789abcdef'
 /** The Console's name: only the proxy can resolve it (to the TLS terminator on loopback; loopback itself goes direct). */
 const CONSOLE_HOST = 'console.proxy-e2e.invalid'
+/** Another https origin a download is redirected to (a signed storage URL), also resolved by the proxy only. */
+const STORAGE_HOST = 'storage.proxy-e2e.invalid'
 
 const emulator = new ConsoleEmulator({ authToken: AUTH_TOKEN })
 let tls: TlsServer
 let proxy: Server
 let refusing: Server
+let storage: HttpsServer
+let storageUrl: string
+/** The headers of each request the storage origin received. */
+const storageRequests: Array<Record<string, string | string[] | undefined>> = []
 let silent: TcpServer
 let silentUrl: string
 /** What the proxy does with the next CONNECTs instead of tunnelling: answer with this status line, or hang up. */
@@ -41,14 +48,14 @@ const tunnels: string[] = []
 let carried = Buffer.alloc(0)
 const sockets = new Set<Socket>()
 
-function track(server: Server | TcpServer | TlsServer): void {
+function track(server: Server | TcpServer | TlsServer | HttpsServer): void {
   server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
 }
 
-const listen = (server: Server | TcpServer | TlsServer) => new Promise<number>((listening) => server.listen(0, '127.0.0.1', () => listening((server.address() as AddressInfo).port)))
+const listen = (server: Server | TcpServer | TlsServer | HttpsServer) => new Promise<number>((listening) => server.listen(0, '127.0.0.1', () => listening((server.address() as AddressInfo).port)))
 
 beforeAll(async () => {
   const emulatorUrl = new URL(await emulator.start())
@@ -68,7 +75,7 @@ beforeAll(async () => {
       'syncBuiltinESMExports()'
     ].join('\n')
   )
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${CONSOLE_HOST}`, '-addext', `subjectAltName=DNS:${CONSOLE_HOST},DNS:localhost,IP:127.0.0.1`, '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${CONSOLE_HOST}`, '-addext', `subjectAltName=DNS:${CONSOLE_HOST},DNS:${STORAGE_HOST},DNS:localhost,IP:127.0.0.1`, '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' })
   // TLS in front of the emulator: decrypted bytes go on to it as they are.
   tls = createTlsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (socket) => {
     const upstream = connect(Number(emulatorUrl.port), '127.0.0.1')
@@ -77,6 +84,12 @@ beforeAll(async () => {
     upstream.on('error', () => socket.destroy())
   })
   track(tls)
+  storage = createHttpsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (request, response) => {
+    storageRequests.push(request.headers)
+    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="stored.doc"' }).end('the stored file')
+  })
+  track(storage)
+  storageUrl = `https://${STORAGE_HOST}:${await listen(storage)}`
   const tlsPort = await listen(tls)
   consoleUrl = `https://${CONSOLE_HOST}:${tlsPort}`
   loopbackUrl = `https://127.0.0.1:${tlsPort}`
@@ -93,7 +106,7 @@ beforeAll(async () => {
     if (trouble !== undefined) return void client.end(`HTTP/1.1 ${trouble}\r\n\r\n`)
     const [host, port] = (request.url ?? '').split(':')
     // The proxy resolves the name (the runner never does).
-    const upstream = connect(Number(port), host === CONSOLE_HOST ? '127.0.0.1' : host!, () => {
+    const upstream = connect(Number(port), host === CONSOLE_HOST || host === STORAGE_HOST ? '127.0.0.1' : host!, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
       client.on('data', (chunk: Buffer) => {
@@ -119,13 +132,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const socket of sockets) socket.destroy()
-  await Promise.all([tls, proxy, refusing, silent].map((server) => new Promise((closed) => server?.close(closed))))
+  await Promise.all([tls, proxy, refusing, silent, storage].map((server) => new Promise((closed) => server?.close(closed))))
   await emulator.stop()
 })
 
 beforeEach(() => {
   tunnels.length = 0
   troubles.length = 0
+  storageRequests.length = 0
   carried = Buffer.alloc(0)
   emulator.clearRequests()
 })
@@ -151,6 +165,21 @@ describe('a runner behind an egress proxy', () => {
     expect(carried.length).toBeGreaterThan(0)
     expect(carried.includes(AUTH_TOKEN)).toBe(false)
     expect(emulator.requests.length).toBeGreaterThan(0)
+  })
+
+  it("follows a download's redirect to another https origin through the proxy too, in its own tunnel, without the auth token", async () => {
+    const { canarytoken } = emulator.addToken({ kind: 'doc-msword', memo: 'a file in storage' })
+    emulator.injectFault({ method: 'GET', path: '/api/v1/canarytoken/download', status: 302, headers: { location: `${storageUrl}/files/stored.doc?X-Amz-Signature=abc` }, body: '' })
+    const run = await runAction(
+      { operation: 'download-canarytoken', console: consoleUrl, 'auth-token': AUTH_TOKEN, canarytoken, path: 'out', retries: '0' },
+      { env: { NODE_EXTRA_CA_CERTS: caFile, HTTPS_PROXY: proxyUrl } }
+    )
+    expectSuccess(run)
+    expect(readFileSync(run.outputs['file-path']!, 'utf8')).toBe('the stored file')
+    expect(tunnels).toEqual([new URL(consoleUrl).host, new URL(storageUrl).host])
+    expect(storageRequests).toHaveLength(1)
+    expect(Object.keys(storageRequests[0]!)).not.toContain('x-canary-auth-token')
+    expect(carried.includes(AUTH_TOKEN)).toBe(false)
   })
 
   it('reads https_proxy too, and goes direct for a host NO_PROXY names (here a name only the proxy resolves)', async () => {
