@@ -33,7 +33,7 @@ let storageUrl: string
 const storageRequests: Array<Record<string, string | string[] | undefined>> = []
 let silent: TcpServer
 let silentUrl: string
-/** What the proxy does with the next CONNECTs instead of tunnelling: answer with this status line, or hang up. */
+/** What the proxy does with the next CONNECTs instead of tunnelling: answer with this status line (`raw:` this line), or hang up. */
 const troubles: string[] = []
 let consoleUrl: string
 /** The same Console by its loopback address. */
@@ -103,6 +103,7 @@ beforeAll(async () => {
     // What the test asked the proxy to do first: refuse with a status, or hang up before answering.
     const trouble = troubles.shift()
     if (trouble === 'hang up') return void client.destroy()
+    if (trouble?.startsWith('raw:')) return void client.end(`${trouble.slice(4)}\r\n\r\n`)
     if (trouble !== undefined) return void client.end(`HTTP/1.1 ${trouble}\r\n\r\n`)
     const [host, port] = (request.url ?? '').split(':')
     // The proxy resolves the name (the runner never does).
@@ -258,6 +259,13 @@ describe('a runner behind an egress proxy', () => {
     troubles.push('hang up')
     const run = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '0' })
     expectFailure(run, /through the proxy .* \(ERR_PROXY_TUNNEL: the proxy closed the connection before the tunnel was up\)/)
+  })
+
+  it('says when the proxy answered CONNECT with something that is not HTTP, and does not try again', async () => {
+    troubles.push('raw:SSH-2.0-OpenSSH_9.6', 'raw:SSH-2.0-OpenSSH_9.6')
+    const run = await createThrough({ HTTPS_PROXY: proxyUrl }, { retries: '1' })
+    expectFailure(run, /through the proxy .* \(ERR_PROXY_TUNNEL: the proxy's answer to CONNECT was not HTTP\)/)
+    expect(tunnels).toHaveLength(1)
   })
 
   it("waits 'timeout-seconds' for a proxy's answer to CONNECT (not the 4 s idle limit of pooled connections), and calls it a timeout", async () => {
