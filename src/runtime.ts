@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { resolveConsoleUrl } from './backends/console/console-url.js'
 import { ApiError } from './http/errors.js'
-import { httpsProxy } from './http/proxy.js'
+import { httpsProxy, nodeTunnels } from './http/proxy.js'
 import { HttpTransport, DEFAULT_RETRY_POLICY, type TransportOptions } from './http/transport.js'
 import { errorMessage, InputError } from './errors.js'
 import { alertTargetInputs, chosenBackend, integerInput, type ConsoleKeyInput, type InputName, type InputReader } from './inputs.js'
@@ -100,11 +100,32 @@ export interface BackendConnection {
 
 type CommonTransportOptions = Omit<TransportOptions, 'baseUrl' | 'dialect'>
 
+function decodedPassword(password: string): string {
+  try {
+    return decodeURIComponent(password)
+  } catch {
+    return password
+  }
+}
+
 /** What every backend's transport shares: timeouts, retries, the runner's proxy, the one adaptive gate, masking, the log. */
 function transportOptions(inputs: InputReader): CommonTransportOptions {
   const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30
   const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.retries }) ?? DEFAULT_RETRY_POLICY.retries
-  const proxy = httpsProxy(process.env)
+  let proxy = httpsProxy(process.env)
+  // Never printed by us, but the runner knows it for no secret: masked for this step and the later ones, as a whole value
+  // (as given, percent-encoded, and as the proxy reads it), and only when it is long enough to be one (registerSecret).
+  if (proxy?.url.password) {
+    registerSecret(proxy.url.password)
+    registerSecret(decodedPassword(proxy.url.password))
+  }
+  if (proxy && !nodeTunnels(process.versions.node)) {
+    // Node would ignore the proxy and go direct all the same; errors then do not say "through the proxy".
+    log.warning(
+      `${proxy.variable} is set, but this Node (${process.version}) cannot send requests through a proxy (Node 24.5 and later can): they go directly to the server. Update the runner, whose Node this is.`
+    )
+    proxy = undefined
+  }
   return {
       proxy,
       timeoutMs: timeoutSeconds * 1000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeProxy, goesThroughProxy, httpsProxy } from '../../src/http/proxy.js'
+import { describeProxy, goesThroughProxy, httpsProxy, nodeTunnels } from '../../src/http/proxy.js'
 import { InputError } from '../../src/errors.js'
 
 describe("httpsProxy: the runner environment's proxy for https", () => {
@@ -8,10 +8,11 @@ describe("httpsProxy: the runner environment's proxy for https", () => {
     expect(httpsProxy({ HTTP_PROXY: 'http://proxy:3128', HTTPS_PROXY: '  ' })).toBeUndefined()
   })
 
-  it('reads HTTPS_PROXY before https_proxy, and NO_PROXY or no_proxy beside it', () => {
-    const proxy = httpsProxy({ HTTPS_PROXY: ' http://proxy.internal:3128 ', https_proxy: 'http://other:1', no_proxy: 'localhost,.corp' })
-    expect([proxy?.url.href, proxy?.variable, proxy?.noProxy]).toEqual(['http://proxy.internal:3128/', 'HTTPS_PROXY', 'localhost,.corp'])
-    expect(httpsProxy({ https_proxy: 'https://proxy.internal' })?.variable).toBe('https_proxy')
+  it('reads https_proxy before HTTPS_PROXY and no_proxy before NO_PROXY, as GitHub\'s toolkit and curl do (the steps beside ours use that one)', () => {
+    const proxy = httpsProxy({ https_proxy: ' http://proxy.internal:3128 ', HTTPS_PROXY: 'http://other:1', no_proxy: 'localhost,.corp', NO_PROXY: 'other.example' })
+    expect([proxy?.url.href, proxy?.variable, proxy?.noProxy]).toEqual(['http://proxy.internal:3128/', 'https_proxy', 'localhost,.corp'])
+    expect([httpsProxy({ HTTPS_PROXY: 'https://proxy.internal', NO_PROXY: '.corp' })].map((p) => [p?.variable, p?.noProxy])).toEqual([['HTTPS_PROXY', '.corp']])
+    expect(httpsProxy({ https_proxy: '  ', HTTPS_PROXY: 'http://proxy.internal:3128' })?.variable).toBe('HTTPS_PROXY')
   })
 
   it('refuses a value that is no http(s) proxy URL, naming the variable and never quoting the value (it may hold a password)', () => {
@@ -43,6 +44,14 @@ describe('goesThroughProxy: NO_PROXY', () => {
     expect(goesThroughProxy(new URL('https://1234abcd.canary.tools'), undefined)).toBe(false)
   })
 
+  it('sends nothing on loopback through the proxy, https included: a proxy elsewhere cannot reach this runner\'s loopback', () => {
+    for (const url of ['https://127.0.0.1:8443', 'https://127.1.2.3', 'https://localhost:8443', 'https://LOCALHOST', 'https://[::1]:8443']) {
+      expect([url, through(url)]).toEqual([url, false])
+    }
+    expect(through('https://localhost.example')).toBe(true)
+    expect(through('https://128.0.0.1')).toBe(true)
+  })
+
   it('goes direct for a host NO_PROXY names, its subdomains, * and a matching port; a name is not a suffix of another word', () => {
     for (const noProxy of ['canary.tools', '.canary.tools', '*.canary.tools', 'other.example, canary.tools', 'other.example canary.tools', '*', '1234ABCD.canary.tools:443']) {
       expect([noProxy, through('https://1234abcd.canary.tools', noProxy)]).toEqual([noProxy, false])
@@ -59,5 +68,12 @@ describe('goesThroughProxy: NO_PROXY', () => {
     expect(through('https://[fd00::1]/', 'fd00::1')).toBe(false)
     expect(through('https://[fd00::1]:8443/', '[fd00::1]:8443')).toBe(false)
     expect(through('https://[fd00::1]:8443/', '[fd00::1]:443')).toBe(true)
+  })
+})
+
+describe('nodeTunnels: whether this Node can use a proxy (https.Agent proxyEnv: Node 24.5 and 22.21)', () => {
+  it('is true from 24.5 and 22.21 on, false before them and on 23', () => {
+    expect(['24.5.0', 'v24.21.0', '25.0.0', '30.1.2', '22.21.0', '22.22.1'].map(nodeTunnels)).toEqual([true, true, true, true, true, true])
+    expect(['24.4.1', 'v24.0.0', '23.11.1', '22.20.0', '20.19.5'].map(nodeTunnels)).toEqual([false, false, false, false, false])
   })
 })

@@ -72,6 +72,11 @@ function markConnected(error: Error, connected: boolean): void {
   Object.assign(error, { connected })
 }
 
+/** Node's ERR_PROXY_TUNNEL for a proxy that did not answer CONNECT within the limit (it sets `proxyTunnelTimeout`). */
+function isTunnelTimeout(error: Error): boolean {
+  return (error as { code?: unknown }).code === 'ERR_PROXY_TUNNEL' && (error as { proxyTunnelTimeout?: unknown }).proxyTunnelTimeout !== undefined
+}
+
 /**
  * The client over Node's own `http` and `https`, with their keep-alive
  * agents. Chosen over undici (what the transport used before) because
@@ -116,7 +121,9 @@ export class NodeHttpClient implements HttpClient {
       let up = false
       let request: ClientRequest
       try {
-        request = send(url, { method, headers: sent, agent })
+        // Through a proxy, the request's `timeout` is Node's limit on the proxy's answer to CONNECT: without it, the agent's
+        // (POOL's 4 s for idle connections) would cut off a proxy slower than that, whatever 'timeout-seconds' says.
+        request = send(url, { method, headers: sent, agent, ...(agent === this.proxied ? { timeout: this.timeoutMs } : {}) })
       } catch (error) {
         // A header Node refuses (ERR_INVALID_CHAR): nothing went.
         markConnected(error as Error, false)
@@ -124,14 +131,18 @@ export class NodeHttpClient implements HttpClient {
       }
       const fail = (error: Error): void => {
         clearTimeout(headersTimer)
-        markConnected(error, up)
-        reject(error)
+        // Node's own limit on a proxy's answer to CONNECT (the request's `timeout` below) is a connection that did not come.
+        const failure = isTunnelTimeout(error) ? new TimeoutError('CONNECT_TIMEOUT') : error
+        markConnected(failure, up)
+        reject(failure)
       }
       // Counted from the request, and again from each stretch of the upload the connection took (and from its end), as
       // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
       const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs)
       request.once('socket', (socket: Socket) => {
-        if (request.reusedSocket) up = true
+        // Through a proxy, Node hands the request its socket only once the tunnel and the TLS handshake in it are up (its
+        // 'secureConnect' has been and gone): until then every failure is the tunnel's or the handshake's, nothing was sent.
+        if (request.reusedSocket || agent === this.proxied) up = true
         else
           socket.once(secure ? 'secureConnect' : 'connect', () => {
             up = true

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { isLoopback } from './server-url.js'
 
 /**
  * The proxy the runner's environment names for https (a self-hosted runner
@@ -17,8 +18,10 @@ export interface ProxySetting {
   noProxy?: string
 }
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'] as const
-const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'] as const
+// Lower case first, as GitHub's toolkit (@actions/http-client) and curl read them: where both are set, the steps beside
+// ours use the lower-case one.
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY'] as const
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'] as const
 
 /** undefined when no proxy is set; an error before any request when one is set but is no proxy URL (Node would quietly go direct). */
 export function httpsProxy(env: NodeJS.ProcessEnv): ProxySetting | undefined {
@@ -41,21 +44,33 @@ export function httpsProxy(env: NodeJS.ProcessEnv): ProxySetting | undefined {
   return { url, variable, noProxy: noProxyVariable ? env[noProxyVariable]!.trim() : undefined }
 }
 
+/**
+ * Whether this Node can tunnel through a proxy: an https Agent's `proxyEnv`
+ * option came in Node 24.5 and 22.21 (never 23). An older Node ignores the
+ * option and connects directly, saying nothing; a runner's `node24` is the
+ * Node its runner version ships, which may be older than 24.5.
+ */
+export function nodeTunnels(version: string): boolean {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number)
+  return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21)
+}
+
 /** The proxy as a message may name it: its origin and the variable that named it, never its credentials. */
 export function describeProxy(proxy: ProxySetting): string {
   return `the proxy ${proxy.url.origin} (${proxy.variable})`
 }
 
 /**
- * Whether a request to `url` goes through the proxy: https, and no NO_PROXY
- * entry names its host. An entry is `*` (every host), a host name that also
+ * Whether a request to `url` goes through the proxy: https, not to a loopback
+ * host (localhost, 127.x.x.x, ::1), and no NO_PROXY entry names its host. An entry is `*` (every host), a host name that also
  * covers its subdomains (`corp.example`, `.corp.example` or `*.corp.example`),
  * or an IP address, each with an optional `:port` that must match; entries
  * are separated by commas or spaces, as curl and GitHub's toolkit read them.
  * No CIDR ranges.
  */
 export function goesThroughProxy(url: URL, proxy: ProxySetting | undefined): boolean {
-  if (proxy === undefined || url.protocol !== 'https:') return false
+  // Loopback is this runner's own: a proxy elsewhere would reach its own loopback, if anything (GitHub's toolkit goes direct too).
+  if (proxy === undefined || url.protocol !== 'https:' || isLoopback(url.hostname)) return false
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   const port = url.port || '443'
   for (const raw of (proxy.noProxy ?? '').split(/[\s,]+/)) {

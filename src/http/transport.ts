@@ -288,9 +288,32 @@ function explainCode(code: string, check: string): string | undefined {
  * its status line, cut short and without control characters (it is the proxy's text).
  */
 function proxyRefusal(error: unknown): string {
+  // No status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly").
+  if ((error as { statusCode?: unknown })?.statusCode === undefined) return 'the proxy closed the connection before the tunnel was up'
+  // Node sets NaN when the answer's first line has no status: not an HTTP answer.
+  if (tunnelStatus(error) === undefined) return "the proxy's answer to CONNECT was not HTTP"
   const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec(errorMessage(error))?.[1]
   // eslint-disable-next-line no-control-regex -- control characters are what goes
   return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel'
+}
+
+/** The status of a proxy's refusal of CONNECT (Node's ERR_PROXY_TUNNEL sets `statusCode`), if it answered with one. */
+function tunnelStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode
+  return typeof status === 'number' && Number.isInteger(status) ? status : undefined
+}
+
+/**
+ * A tunnel the proxy did not set up, worth another attempt: it closed the connection before answering, or said
+ * "later" (502, 503, 504: it could not reach the server just now; 429). Not a 407 or 403: credentials or a rule.
+ * Nothing went through, so even a create is safe to send again.
+ */
+function tunnelRetryable(error: unknown, code: string | undefined): boolean {
+  if (code !== 'ERR_PROXY_TUNNEL') return false
+  // No status at all: the proxy hung up before answering.
+  if ((error as { statusCode?: unknown })?.statusCode === undefined) return true
+  const status = tunnelStatus(error)
+  return status !== undefined && RETRYABLE_STATUSES.has(status)
 }
 
 function networkError(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false, proxy?: ProxySetting): ApiError {
@@ -335,7 +358,7 @@ class FailedAttempt extends Error {
 function failedInTransit(error: unknown, timeoutMs: number, dialect: ServerDialect, target?: URL, elsewhere = false, proxy?: ProxySetting): FailedAttempt {
   const code = errorCode(error)
   const mapped = networkError(error, timeoutMs, dialect, target, elsewhere, proxy)
-  const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code))
+  const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code)) || tunnelRetryable(error, code)
   const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim()
   return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(error, code))
 }
