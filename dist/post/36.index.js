@@ -568,12 +568,17 @@ function reasonWithWhere(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GK: () => (/* binding */ describeProxy),
 /* harmony export */   M2: () => (/* binding */ httpsProxy),
-/* harmony export */   U$: () => (/* binding */ goesThroughProxy)
+/* harmony export */   U$: () => (/* binding */ goesThroughProxy),
+/* harmony export */   i2: () => (/* binding */ nodeTunnels)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _server_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1974);
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'];
-const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'];
+
+// Lower case first, as GitHub's toolkit (@actions/http-client) and curl read them: where both are set, the steps beside
+// ours use the lower-case one.
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY'];
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'];
 /** undefined when no proxy is set; an error before any request when one is set but is no proxy URL (Node would quietly go direct). */
 function httpsProxy(env) {
     const variable = PROXY_VARIABLES.find((name) => env[name]?.trim());
@@ -594,20 +599,31 @@ function httpsProxy(env) {
     const noProxyVariable = NO_PROXY_VARIABLES.find((name) => env[name]?.trim());
     return { url, variable, noProxy: noProxyVariable ? env[noProxyVariable].trim() : undefined };
 }
+/**
+ * Whether this Node can tunnel through a proxy: an https Agent's `proxyEnv`
+ * option came in Node 24.5 and 22.21 (never 23). An older Node ignores the
+ * option and connects directly, saying nothing; a runner's `node24` is the
+ * Node its runner version ships, which may be older than 24.5.
+ */
+function nodeTunnels(version) {
+    const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+    return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21);
+}
 /** The proxy as a message may name it: its origin and the variable that named it, never its credentials. */
 function describeProxy(proxy) {
     return `the proxy ${proxy.url.origin} (${proxy.variable})`;
 }
 /**
- * Whether a request to `url` goes through the proxy: https, and no NO_PROXY
- * entry names its host. An entry is `*` (every host), a host name that also
+ * Whether a request to `url` goes through the proxy: https, not to a loopback
+ * host (localhost, 127.x.x.x, ::1), and no NO_PROXY entry names its host. An entry is `*` (every host), a host name that also
  * covers its subdomains (`corp.example`, `.corp.example` or `*.corp.example`),
  * or an IP address, each with an optional `:port` that must match; entries
  * are separated by commas or spaces, as curl and GitHub's toolkit read them.
  * No CIDR ranges.
  */
 function goesThroughProxy(url, proxy) {
-    if (proxy === undefined || url.protocol !== 'https:')
+    // Loopback is this runner's own: a proxy elsewhere would reach its own loopback, if anything (GitHub's toolkit goes direct too).
+    if (proxy === undefined || url.protocol !== 'https:' || (0,_server_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopback */ .U9)(url.hostname))
         return false;
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     const port = url.port || '443';
@@ -765,6 +781,10 @@ const UPLOAD_CHUNK = 64 * 1024;
 function markConnected(error, connected) {
     Object.assign(error, { connected });
 }
+/** Node's ERR_PROXY_TUNNEL for a proxy that did not answer CONNECT within the limit (it sets `proxyTunnelTimeout`). */
+function isTunnelTimeout(error) {
+    return error.code === 'ERR_PROXY_TUNNEL' && error.proxyTunnelTimeout !== undefined;
+}
 /**
  * The client over Node's own `http` and `https`, with their keep-alive
  * agents. Chosen over undici (what the transport used before) because
@@ -810,7 +830,9 @@ class NodeHttpClient {
             let up = false;
             let request;
             try {
-                request = send(url, { method, headers: sent, agent });
+                // Through a proxy, the request's `timeout` is Node's limit on the proxy's answer to CONNECT: without it, the agent's
+                // (POOL's 4 s for idle connections) would cut off a proxy slower than that, whatever 'timeout-seconds' says.
+                request = send(url, { method, headers: sent, agent, ...(agent === this.proxied ? { timeout: this.timeoutMs } : {}) });
             }
             catch (error) {
                 // A header Node refuses (ERR_INVALID_CHAR): nothing went.
@@ -819,14 +841,18 @@ class NodeHttpClient {
             }
             const fail = (error) => {
                 clearTimeout(headersTimer);
-                markConnected(error, up);
-                reject(error);
+                // Node's own limit on a proxy's answer to CONNECT (the request's `timeout` below) is a connection that did not come.
+                const failure = isTunnelTimeout(error) ? new TimeoutError('CONNECT_TIMEOUT') : error;
+                markConnected(failure, up);
+                reject(failure);
             };
             // Counted from the request, and again from each stretch of the upload the connection took (and from its end), as
             // undici's was: a connection or an answer that does not come is cut off at the limit, a long upload that goes on is not.
             const headersTimer = setTimeout(() => request.destroy(new TimeoutError(up ? 'HEADERS_TIMEOUT' : 'CONNECT_TIMEOUT')), this.timeoutMs);
             request.once('socket', (socket) => {
-                if (request.reusedSocket)
+                // Through a proxy, Node hands the request its socket only once the tunnel and the TLS handshake in it are up (its
+                // 'secureConnect' has been and gone): until then every failure is the tunnel's or the handshake's, nothing was sent.
+                if (request.reusedSocket || agent === this.proxied)
                     up = true;
                 else
                     socket.once(secure ? 'secureConnect' : 'connect', () => {
@@ -1037,9 +1063,34 @@ function explainCode(code, check) {
  * its status line, cut short and without control characters (it is the proxy's text).
  */
 function proxyRefusal(error) {
+    // No status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly").
+    if (error?.statusCode === undefined)
+        return 'the proxy closed the connection before the tunnel was up';
+    // Node sets NaN when the answer's first line has no status: not an HTTP answer.
+    if (tunnelStatus(error) === undefined)
+        return "the proxy's answer to CONNECT was not HTTP";
     const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec((0,errors/* errorMessage */.g)(error))?.[1];
     // eslint-disable-next-line no-control-regex -- control characters are what goes
     return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel';
+}
+/** The status of a proxy's refusal of CONNECT (Node's ERR_PROXY_TUNNEL sets `statusCode`), if it answered with one. */
+function tunnelStatus(error) {
+    const status = error?.statusCode;
+    return typeof status === 'number' && Number.isInteger(status) ? status : undefined;
+}
+/**
+ * A tunnel the proxy did not set up, worth another attempt: it closed the connection before answering, or said
+ * "later" (502, 503, 504: it could not reach the server just now; 429). Not a 407 or 403: credentials or a rule.
+ * Nothing went through, so even a create is safe to send again.
+ */
+function tunnelRetryable(error, code) {
+    if (code !== 'ERR_PROXY_TUNNEL')
+        return false;
+    // No status at all: the proxy hung up before answering.
+    if (error?.statusCode === undefined)
+        return true;
+    const status = tunnelStatus(error);
+    return status !== undefined && RETRYABLE_STATUSES.has(status);
 }
 function networkError(error, timeoutMs, dialect, target, elsewhere = false, proxy) {
     if (error instanceof http_errors/* ApiError */.hD)
@@ -1084,7 +1135,7 @@ class FailedAttempt extends Error {
 function failedInTransit(error, timeoutMs, dialect, target, elsewhere = false, proxy) {
     const code = errorCode(error);
     const mapped = networkError(error, timeoutMs, dialect, target, elsewhere, proxy);
-    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code));
+    const retryable = mapped.failure === 'timeout' || (code !== undefined && RETRYABLE_CODES.has(code)) || tunnelRetryable(error, code);
     const reason = mapped.failure === 'timeout' ? 'timeout' : `connection error ${code ?? ''}`.trim();
     return new FailedAttempt(mapped, retryable ? reason : undefined, !neverSent(error, code));
 }
@@ -5875,11 +5926,30 @@ function backendConnection(inputs, { keyInput = 'auth-token' } = {}) {
         }
     };
 }
+function decodedPassword(password) {
+    try {
+        return decodeURIComponent(password);
+    }
+    catch {
+        return password;
+    }
+}
 /** What every backend's transport shares: timeouts, retries, the runner's proxy, the one adaptive gate, masking, the log. */
 function transportOptions(inputs) {
     const timeoutSeconds = integerInput(inputs, 'timeout-seconds', { min: 1, max: 3600, fallback: 30 }) ?? 30;
     const retries = integerInput(inputs, 'retries', { min: 0, max: 10, fallback: http_transport/* DEFAULT_RETRY_POLICY */.cO.retries }) ?? http_transport/* DEFAULT_RETRY_POLICY */.cO.retries;
-    const proxy = (0,http_proxy/* httpsProxy */.M2)(process.env);
+    let proxy = (0,http_proxy/* httpsProxy */.M2)(process.env);
+    // Never printed by us, but the runner knows it for no secret: masked for this step and the later ones, as a whole value
+    // (as given, percent-encoded, and as the proxy reads it), and only when it is long enough to be one (registerSecret).
+    if (proxy?.url.password) {
+        registerSecret(proxy.url.password);
+        registerSecret(decodedPassword(proxy.url.password));
+    }
+    if (proxy && !(0,http_proxy/* nodeTunnels */.i2)(process.versions.node)) {
+        // Node would ignore the proxy and go direct all the same; errors then do not say "through the proxy".
+        log.warning(`${proxy.variable} is set, but this Node (${process.version}) cannot send requests through a proxy (Node 24.5 and later can): they go directly to the server. Update the runner, whose Node this is.`);
+        proxy = undefined;
+    }
     return {
         proxy,
         timeoutMs: timeoutSeconds * 1000,
