@@ -762,8 +762,7 @@ function explainCode(code, check) {
  * its status line, cut short and without control characters (it is the proxy's text).
  */
 function proxyRefusal(error) {
-    // No status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly").
-    if (error?.statusCode === undefined)
+    if (tunnelClosed(error))
         return 'the proxy closed the connection before the tunnel was up';
     // Node sets NaN when the answer's first line has no status: not an HTTP answer.
     if (tunnelStatus(error) === undefined)
@@ -771,6 +770,10 @@ function proxyRefusal(error) {
     const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec((0,errors/* errorMessage */.g)(error))?.[1];
     // eslint-disable-next-line no-control-regex -- control characters are what goes
     return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel';
+}
+/** Node's ERR_PROXY_TUNNEL without a status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly"). */
+function tunnelClosed(error) {
+    return error?.statusCode === undefined;
 }
 /** The status of a proxy's refusal of CONNECT (Node's ERR_PROXY_TUNNEL sets `statusCode`), if it answered with one. */
 function tunnelStatus(error) {
@@ -785,8 +788,7 @@ function tunnelStatus(error) {
 function tunnelRetryable(error, code) {
     if (code !== 'ERR_PROXY_TUNNEL')
         return false;
-    // No status at all: the proxy hung up before answering.
-    if (error?.statusCode === undefined)
+    if (tunnelClosed(error))
         return true;
     const status = tunnelStatus(error);
     return status !== undefined && RETRYABLE_STATUSES.has(status);

@@ -288,13 +288,17 @@ function explainCode(code: string, check: string): string | undefined {
  * its status line, cut short and without control characters (it is the proxy's text).
  */
 function proxyRefusal(error: unknown): string {
-  // No status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly").
-  if ((error as { statusCode?: unknown })?.statusCode === undefined) return 'the proxy closed the connection before the tunnel was up'
+  if (tunnelClosed(error)) return 'the proxy closed the connection before the tunnel was up'
   // Node sets NaN when the answer's first line has no status: not an HTTP answer.
   if (tunnelStatus(error) === undefined) return "the proxy's answer to CONNECT was not HTTP"
   const status = /\bHTTP\/\d(?:\.\d)? (\d{3}[^\r\n]{0,80})/.exec(errorMessage(error))?.[1]
   // eslint-disable-next-line no-control-regex -- control characters are what goes
   return status ? `the proxy refused the tunnel (HTTP ${status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()})` : 'the proxy refused the tunnel'
+}
+
+/** Node's ERR_PROXY_TUNNEL without a status: the proxy closed the connection before it answered CONNECT ("... ended unexpectedly"). */
+function tunnelClosed(error: unknown): boolean {
+  return (error as { statusCode?: unknown })?.statusCode === undefined
 }
 
 /** The status of a proxy's refusal of CONNECT (Node's ERR_PROXY_TUNNEL sets `statusCode`), if it answered with one. */
@@ -310,8 +314,7 @@ function tunnelStatus(error: unknown): number | undefined {
  */
 function tunnelRetryable(error: unknown, code: string | undefined): boolean {
   if (code !== 'ERR_PROXY_TUNNEL') return false
-  // No status at all: the proxy hung up before answering.
-  if ((error as { statusCode?: unknown })?.statusCode === undefined) return true
+  if (tunnelClosed(error)) return true
   const status = tunnelStatus(error)
   return status !== undefined && RETRYABLE_STATUSES.has(status)
 }
